@@ -1,0 +1,220 @@
+package dev.fakeecs;
+
+import dev.fakeecs.image.ImageBehavior;
+import dev.fakeecs.journal.Journal;
+import dev.fakeecs.quota.Quotas;
+import dev.fakeecs.region.Region;
+import dev.fakeecs.region.RegionState;
+import dev.fakeecs.task.TimingModel;
+import dev.fakeecs.world.World;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A fake ECS world: an account, one or more regions each with its own control plane, a
+ * deterministic virtual clock and one seeded random source. Same seed and same calls give a
+ * byte-identical {@link #journal() journal}.
+ *
+ * <pre>{@code
+ * FakeEcs ecs = FakeEcs.builder().seed(42).region("us-east-1").build();
+ * EcsClient api = ecs.api();
+ * api.createCluster(r -> r.clusterName("prod"));
+ * ecs.clock().advance(Duration.ofMinutes(2));
+ * System.out.println(ecs.journal().toJsonLines());
+ * }</pre>
+ */
+public final class FakeEcs implements AutoCloseable {
+
+    /** The account used when none is given. */
+    public static final String DEFAULT_ACCOUNT = "123456789012";
+    /** The first virtual instant when none is given. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final World world;
+    private final Map<String, Region> regions = new LinkedHashMap<>();
+    private final String defaultRegion;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private FakeEcs(Builder builder) {
+        this.world = new World(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing);
+        Map<String, List<String>> declared = builder.regions.isEmpty()
+                ? Map.of("us-east-1", defaultZones("us-east-1"))
+                : builder.regions;
+        declared.forEach((name, zones) -> regions.put(name, new Region(new RegionState(world, name, zones))));
+        this.defaultRegion = declared.keySet().iterator().next();
+    }
+
+    /** A world with seed 0, account 123456789012, region us-east-1 (3 AZs), starting 2026-01-01T00:00Z. */
+    public static FakeEcs create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The world's virtual clock (a {@link java.time.Clock}). */
+    public VirtualClock clock() {
+        return world.clock();
+    }
+
+    public long seed() {
+        return world.seed();
+    }
+
+    public String accountId() {
+        return world.accountId();
+    }
+
+    /** The event journal of every state change. */
+    public Journal journal() {
+        return world.journal();
+    }
+
+    /** A region by name; fails with an IllegalArgumentException naming the declared regions. */
+    public Region region(String name) {
+        Region region = regions.get(name);
+        if (region == null) {
+            throw new IllegalArgumentException("Region " + name + " is not part of this world; declared regions: "
+                    + regions.keySet());
+        }
+        return region;
+    }
+
+    /** The first declared region. */
+    public Region defaultRegion() {
+        return regions.get(defaultRegion);
+    }
+
+    public List<Region> regions() {
+        return List.copyOf(regions.values());
+    }
+
+    /** The default region's ECS API, in process and without serialisation. */
+    public EcsClient api() {
+        return defaultRegion().api();
+    }
+
+    /** Declares how containers of {@code image} behave (start time, health, exit, resource use). */
+    public FakeEcs declareImage(String image, ImageBehavior behavior) {
+        world.images().declare(Objects.requireNonNull(image, "image"), Objects.requireNonNull(behavior, "behavior"));
+        return this;
+    }
+
+    /** The engine context shared by every region (for the DSL, faults and assertions). */
+    public World world() {
+        return world;
+    }
+
+    /** Registers something the world closes when it closes (clients, servers). */
+    public <T extends AutoCloseable> T closeWithWorld(T closeable) {
+        synchronized (closeables) {
+            closeables.add(closeable);
+        }
+        return closeable;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (closeables) {
+            toClose = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        RuntimeException failure = null;
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing the fake ECS world failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    static List<String> defaultZones(String region) {
+        return List.of(region + "a", region + "b", region + "c");
+    }
+
+    @Override
+    public String toString() {
+        return "FakeEcs[seed=" + seed() + ", regions=" + regions.keySet() + ", now=" + clock().instant() + "]";
+    }
+
+    /**
+     * Builds a {@link FakeEcs}.
+     *
+     * <pre>{@code
+     * FakeEcs ecs = FakeEcs.builder()
+     *     .seed(7).accountId("111122223333").start(Instant.parse("2026-03-01T18:00:00Z"))
+     *     .region("us-east-1").region("us-west-2", "us-west-2a", "us-west-2b")
+     *     .quotas(Quotas.aws2026())
+     *     .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private long seed;
+        private String accountId = DEFAULT_ACCOUNT;
+        private Instant start = DEFAULT_START;
+        private final Map<String, List<String>> regions = new LinkedHashMap<>();
+        private Quotas quotas = Quotas.seedDefaults();
+        private TimingModel timing = TimingModel.defaults();
+
+        private Builder() {
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder accountId(String accountId) {
+            if (accountId == null || !accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("accountId must be 12 digits: " + accountId);
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        public Builder start(Instant start) {
+            this.start = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /** Adds a region; with no zones given it gets three: {@code <region>a}, {@code b}, {@code c}. */
+        public Builder region(String name, String... availabilityZones) {
+            if (name == null || !name.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                throw new IllegalArgumentException("region must look like us-east-1: " + name);
+            }
+            regions.put(name, availabilityZones.length == 0 ? defaultZones(name) : List.of(availabilityZones));
+            return this;
+        }
+
+        public Builder quotas(Quotas quotas) {
+            this.quotas = Objects.requireNonNull(quotas, "quotas");
+            return this;
+        }
+
+        public Builder timing(TimingModel timing) {
+            this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        public FakeEcs build() {
+            return new FakeEcs(this);
+        }
+    }
+
+}

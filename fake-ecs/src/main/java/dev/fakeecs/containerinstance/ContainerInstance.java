@@ -1,0 +1,277 @@
+package dev.fakeecs.containerinstance;
+
+import dev.fakeecs.task.Task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A container instance: an EC2 host registered to a cluster, with the resources it registered,
+ * what its tasks reserve, its attributes, status and agent connection. Mutable engine state,
+ * changed only under the engine lock.
+ */
+public final class ContainerInstance {
+
+    /** Host ports the agent reserves on Linux by default. */
+    public static final List<Integer> DEFAULT_RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679);
+
+    private final String id;
+    private final String arn;
+    private final String clusterName;
+    private final String ec2InstanceId;
+    private final InstanceType instanceType;
+    private final String availabilityZone;
+    private final Instant registeredAt;
+    private final String capacityProviderName;
+    private final List<String> gpuIds;
+    private final Set<Integer> reservedPorts = new LinkedHashSet<>(DEFAULT_RESERVED_PORTS);
+    private final Set<Integer> reservedUdpPorts = new LinkedHashSet<>();
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Set<String> cachedImages = new LinkedHashSet<>();
+    private final Set<Task> tasks = new LinkedHashSet<>();
+    private final Set<Integer> usedPorts = new LinkedHashSet<>();
+    private final Set<Integer> usedUdpPorts = new LinkedHashSet<>();
+    private final Set<String> usedGpus = new LinkedHashSet<>();
+    private String status = "ACTIVE";
+    private String statusReason;
+    private boolean agentConnected = true;
+    private String agentVersion = "1.88.0";
+    private String agentUpdateStatus;
+    private long version = 1;
+    private int usedCpu;
+    private int usedMemory;
+    private int usedEnis;
+
+    public ContainerInstance(String id, String arn, String clusterName, String ec2InstanceId,
+                             InstanceType instanceType, String availabilityZone, Instant registeredAt,
+                             String capacityProviderName, List<String> gpuIds) {
+        this.id = id;
+        this.arn = arn;
+        this.clusterName = clusterName;
+        this.ec2InstanceId = ec2InstanceId;
+        this.instanceType = instanceType;
+        this.availabilityZone = availabilityZone;
+        this.registeredAt = registeredAt;
+        this.capacityProviderName = capacityProviderName;
+        this.gpuIds = List.copyOf(gpuIds);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public String ec2InstanceId() {
+        return ec2InstanceId;
+    }
+
+    public InstanceType instanceType() {
+        return instanceType;
+    }
+
+    public String availabilityZone() {
+        return availabilityZone;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    /** The ASG capacity provider this host belongs to, or null. */
+    public String capacityProviderName() {
+        return capacityProviderName;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public void status(String status) {
+        this.status = status;
+        this.version++;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public void statusReason(String reason) {
+        this.statusReason = reason;
+    }
+
+    public boolean isActive() {
+        return "ACTIVE".equals(status);
+    }
+
+    public boolean agentConnected() {
+        return agentConnected;
+    }
+
+    public void agentConnected(boolean connected) {
+        this.agentConnected = connected;
+        this.version++;
+    }
+
+    public String agentVersion() {
+        return agentVersion;
+    }
+
+    public void agentVersion(String agentVersion) {
+        this.agentVersion = agentVersion;
+    }
+
+    public String agentUpdateStatus() {
+        return agentUpdateStatus;
+    }
+
+    public void agentUpdateStatus(String value) {
+        this.agentUpdateStatus = value;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public void bumpVersion() {
+        version++;
+    }
+
+    /** Attributes by name (built-ins such as ecs.availability-zone and custom ones); mutable. */
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
+    /** Images already pulled on this host (a later pull is fast). */
+    public Set<String> cachedImages() {
+        return cachedImages;
+    }
+
+    public Set<Integer> reservedPorts() {
+        return reservedPorts;
+    }
+
+    public Set<Integer> reservedUdpPorts() {
+        return reservedUdpPorts;
+    }
+
+    public List<String> gpuIds() {
+        return gpuIds;
+    }
+
+    /** Tasks placed here that are not yet STOPPED, in placement order. */
+    public Set<Task> tasks() {
+        return Collections.unmodifiableSet(tasks);
+    }
+
+    public int registeredCpu() {
+        return instanceType.cpuUnits();
+    }
+
+    public int registeredMemory() {
+        return instanceType.memoryMiB();
+    }
+
+    public int remainingCpu() {
+        return registeredCpu() - usedCpu;
+    }
+
+    public int remainingMemory() {
+        return registeredMemory() - usedMemory;
+    }
+
+    /** Host TCP ports in use: the agent's reserved ones plus those tasks hold. */
+    public Set<Integer> portsInUse() {
+        Set<Integer> all = new LinkedHashSet<>(reservedPorts);
+        all.addAll(usedPorts);
+        return all;
+    }
+
+    public Set<Integer> udpPortsInUse() {
+        Set<Integer> all = new LinkedHashSet<>(reservedUdpPorts);
+        all.addAll(usedUdpPorts);
+        return all;
+    }
+
+    public List<String> freeGpuIds() {
+        List<String> free = new ArrayList<>(gpuIds);
+        free.removeAll(usedGpus);
+        return free;
+    }
+
+    public int freeEnis() {
+        return Math.max(0, instanceType.maxEnis() - 1 - usedEnis);
+    }
+
+    /** Tasks counted as running here (desired status RUNNING), as ECS's runningTasksCount. */
+    public int runningTasksCount() {
+        int n = 0;
+        for (Task t : tasks) {
+            if ("RUNNING".equals(t.lastStatus()) && "RUNNING".equals(t.desiredStatus())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Tasks waiting to run here, as ECS's pendingTasksCount. */
+    public int pendingTasksCount() {
+        int n = 0;
+        for (Task t : tasks) {
+            if (!"RUNNING".equals(t.lastStatus()) && "RUNNING".equals(t.desiredStatus())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Reserves the task's resources on this host and remembers the task. */
+    public void reserve(Task task) {
+        if (!tasks.add(task)) {
+            return;
+        }
+        usedCpu += task.cpuReservation();
+        usedMemory += task.memoryReservation();
+        usedPorts.addAll(task.hostPorts());
+        usedUdpPorts.addAll(task.udpHostPorts());
+        usedGpus.addAll(task.gpuIds());
+        if (task.usesEni()) {
+            usedEnis++;
+        }
+        version++;
+    }
+
+    /** Gives the task's resources back (when it stops). */
+    public void release(Task task) {
+        if (!tasks.remove(task)) {
+            return;
+        }
+        usedCpu -= task.cpuReservation();
+        usedMemory -= task.memoryReservation();
+        usedPorts.removeAll(task.hostPorts());
+        usedUdpPorts.removeAll(task.udpHostPorts());
+        task.gpuIds().forEach(usedGpus::remove);
+        if (task.usesEni()) {
+            usedEnis--;
+        }
+        version++;
+    }
+
+    @Override
+    public String toString() {
+        return "ContainerInstance[" + id + " " + ec2InstanceId + " " + instanceType.name() + " " + availabilityZone
+                + " " + status + "]";
+    }
+}

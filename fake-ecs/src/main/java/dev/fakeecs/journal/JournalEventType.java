@@ -1,0 +1,23 @@
+package dev.fakeecs.journal;
+
+/** What kind of state change a journal entry records. */
+public enum JournalEventType {
+    CLUSTER,
+    CAPACITY_PROVIDER,
+    AUTO_SCALING_GROUP,
+    CONTAINER_INSTANCE,
+    TASK_DEFINITION,
+    TASK_PLACED,
+    TASK_PLACEMENT_FAILED,
+    TASK_STATE,
+    CONTAINER_STATE,
+    SERVICE,
+    SERVICE_EVENT,
+    DEPLOYMENT,
+    SCALING,
+    FAULT,
+    IMAGE,
+    DNS,
+    TRAFFIC,
+    API
+}

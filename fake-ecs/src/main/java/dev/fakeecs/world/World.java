@@ -1,0 +1,88 @@
+package dev.fakeecs.world;
+
+import dev.fakeecs.VirtualClock;
+import dev.fakeecs.image.ImageCatalog;
+import dev.fakeecs.journal.Journal;
+import dev.fakeecs.quota.Quotas;
+import dev.fakeecs.random.SeededRandom;
+import dev.fakeecs.task.TimingModel;
+
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What every part of the engine shares: the engine lock, the virtual clock, the seeded random
+ * source, the journal, the quotas, the timing model and the image catalogue. One per
+ * {@code FakeEcs}; engine code receives it, nothing reaches it statically.
+ */
+public final class World {
+
+    private final long seed;
+    private final String accountId;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final VirtualClock clock;
+    private final SeededRandom random;
+    private final Journal journal;
+    private final ImageCatalog images = new ImageCatalog();
+    private volatile Quotas quotas;
+    private volatile TimingModel timing;
+
+    public World(long seed, String accountId, Instant start, Quotas quotas, TimingModel timing) {
+        this.seed = seed;
+        this.accountId = accountId;
+        this.clock = new VirtualClock(start, lock);
+        this.random = new SeededRandom(seed);
+        this.journal = new Journal(clock::instant);
+        this.quotas = quotas;
+        this.timing = timing;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The one engine lock: every API call and every clock advance holds it. */
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public SeededRandom random() {
+        return random;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public ImageCatalog images() {
+        return images;
+    }
+
+    public Quotas quotas() {
+        return quotas;
+    }
+
+    public void quotas(Quotas quotas) {
+        this.quotas = quotas;
+    }
+
+    public TimingModel timing() {
+        return timing;
+    }
+
+    public void timing(TimingModel timing) {
+        this.timing = timing;
+    }
+}
