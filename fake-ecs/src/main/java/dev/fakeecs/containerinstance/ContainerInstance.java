@@ -44,6 +44,9 @@ public final class ContainerInstance {
     private String agentVersion = "1.88.0";
     private String agentUpdateStatus;
     private long version = 1;
+    private int registeredCpu;
+    private int registeredMemory;
+    private boolean spot;
     private int usedCpu;
     private int usedMemory;
     private int usedEnis;
@@ -60,6 +63,8 @@ public final class ContainerInstance {
         this.registeredAt = registeredAt;
         this.capacityProviderName = capacityProviderName;
         this.gpuIds = List.copyOf(gpuIds);
+        this.registeredCpu = instanceType.cpuUnits();
+        this.registeredMemory = instanceType.memoryMiB();
     }
 
     public String id() {
@@ -176,12 +181,35 @@ public final class ContainerInstance {
         return Collections.unmodifiableSet(tasks);
     }
 
+    /** CPU units registered: the instance type's, unless RegisterContainerInstance gave totalResources. */
     public int registeredCpu() {
-        return instanceType.cpuUnits();
+        return registeredCpu;
     }
 
+    /** Memory (MiB) registered: the instance type's, unless RegisterContainerInstance gave totalResources. */
     public int registeredMemory() {
-        return instanceType.memoryMiB();
+        return registeredMemory;
+    }
+
+    /** Overrides what the host registers (RegisterContainerInstance with totalResources). */
+    public void registeredResources(int cpu, int memory) {
+        this.registeredCpu = cpu;
+        this.registeredMemory = memory;
+        version++;
+    }
+
+    /** True for an EC2 Spot host (an ASG launching Spot capacity). */
+    public boolean spot() {
+        return spot;
+    }
+
+    public void spot(boolean spot) {
+        this.spot = spot;
+    }
+
+    /** True for ACTIVE and DRAINING: registered, counted by the cluster. */
+    public boolean isRegistered() {
+        return "ACTIVE".equals(status) || "DRAINING".equals(status);
     }
 
     public int remainingCpu() {

@@ -19,5 +19,9 @@ public enum JournalEventType {
     IMAGE,
     DNS,
     TRAFFIC,
-    API
+    API,
+    /** Account setting changes (PutAccountSetting, PutAccountSettingDefault, DeleteAccountSetting). */
+    ACCOUNT_SETTING,
+    /** Tag changes (TagResource, UntagResource). */
+    TAG
 }

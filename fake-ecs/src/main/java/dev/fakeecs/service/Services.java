@@ -1,6 +1,21 @@
 package dev.fakeecs.service;
 
 import dev.fakeecs.region.RegionState;
+import dev.fakeecs.arn.Arns;
+import dev.fakeecs.cluster.Cluster;
+import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.deployment.Deployment;
+import dev.fakeecs.error.EcsErrors;
+import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.paging.Page;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentRequest;
 import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentResponse;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -35,39 +50,260 @@ import software.amazon.awssdk.services.ecs.model.UpdateTaskSetRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateTaskSetResponse;
 
 /**
- * The Services part of one region's ECS control plane.
+ * The services of one region: CreateService, UpdateService, DeleteService, DescribeServices,
+ * ListServices and the rest of the service API, with a {@link ServiceScheduler} that makes the
+ * running tasks follow each service's desired state on the virtual clock.
+ *
+ * <pre>{@code
+ * ecs.api().createService(r -> r.cluster("prod").serviceName("orders").taskDefinition("orders")
+ *     .desiredCount(2).launchType(LaunchType.FARGATE).networkConfiguration(net));
+ * ecs.clock().advance(Duration.ofMinutes(3));   // 2 tasks RUNNING, "has reached a steady state."
+ * }</pre>
  */
 public final class Services {
 
     private final RegionState state;
+    private final Map<String, Service> byKey = new LinkedHashMap<>();
+    private final ServiceScheduler scheduler;
+    private final ServiceRenderer renderer;
+    private final ServiceRequests requests;
 
     public Services(RegionState state) {
         this.state = state;
+        this.scheduler = new ServiceScheduler(state, this);
+        this.renderer = new ServiceRenderer(state, scheduler.tasks());
+        this.requests = new ServiceRequests(state);
+        state.tasks().addListener(scheduler);
+        state.tasks().addHealthListener(scheduler);
     }
 
-    /** CreateService. */
+    private static String key(String cluster, String name) {
+        return cluster + "/" + name;
+    }
+
+    // ---- Java-level access ------------------------------------------------------------------
+
+    /** The service of that name or ARN in the cluster (any status), or null. */
+    public Service find(String cluster, String nameOrArn) {
+        return byKey.get(key(cluster, Arns.lastSegment(nameOrArn)));
+    }
+
+    /** The ACTIVE service, or ServiceNotFoundException / ServiceNotActiveException. */
+    public Service resolveActive(String cluster, String nameOrArn) {
+        Service s = find(cluster, nameOrArn);
+        if (s == null || "INACTIVE".equals(s.status())) {
+            throw EcsErrors.serviceNotFound();
+        }
+        if (!s.isActive()) {
+            throw EcsErrors.serviceNotActive();
+        }
+        return s;
+    }
+
+    /** Services of a cluster that are not INACTIVE, in creation order. */
+    public List<Service> inCluster(String cluster) {
+        List<Service> list = new ArrayList<>();
+        for (Service s : byKey.values()) {
+            if (s.clusterName().equals(cluster) && !"INACTIVE".equals(s.status())) {
+                list.add(s);
+            }
+        }
+        return list;
+    }
+
+    List<Service> daemonsIn(String cluster) {
+        List<Service> list = new ArrayList<>();
+        for (Service s : byKey.values()) {
+            if (s.isDaemon() && s.isActive() && s.clusterName().equals(cluster)) {
+                list.add(s);
+            }
+        }
+        return list;
+    }
+
+    /** Every service of the region, any status, in creation order. */
+    public List<Service> all() {
+        return List.copyOf(byKey.values());
+    }
+
+    /** The service's tasks whose desired status is RUNNING. */
+    public List<dev.fakeecs.task.Task> tasksOf(Service service) {
+        return scheduler.tasks().live(service);
+    }
+
+    /** The scheduler (for auto scaling and faults that need a service reconciled now). */
+    public ServiceScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Renders a service as DescribeServices shows it. */
+    public software.amazon.awssdk.services.ecs.model.Service describe(Service service) {
+        return renderer.render(service, true);
+    }
+
+    /** Number of ACTIVE services in the cluster, optionally only those of one launch type (EC2, FARGATE). */
+    public int activeServiceCount(String cluster, String launchType) {
+        return count(cluster, "ACTIVE", launchType);
+    }
+
+    /** Number of DRAINING services in the cluster, optionally only those of one launch type. */
+    public int drainingServiceCount(String cluster, String launchType) {
+        return count(cluster, "DRAINING", launchType);
+    }
+
+    private int count(String cluster, String status, String launchType) {
+        int n = 0;
+        for (Service s : byKey.values()) {
+            if (s.clusterName().equals(cluster) && status.equals(s.status())
+                    && (launchType == null || launchType.equals(s.effectiveLaunchType()))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether a service of that name or ARN exists (any status) in the cluster. */
+    public boolean exists(String cluster, String nameOrArn) {
+        return find(cluster, nameOrArn) != null;
+    }
+
+    /** Capacity changed in the cluster (a host joined, a task freed resources): blocked services retry. */
+    public void onCapacityChanged(String cluster) {
+        scheduler.onCapacityChanged(cluster);
+    }
+
+    public void onInstanceDraining(ContainerInstance instance) {
+        scheduler.onInstanceDraining(instance);
+    }
+
+    // ---- API operations ---------------------------------------------------------------------
+
     public CreateServiceResponse createService(CreateServiceRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support CreateService yet");
+        Cluster cluster = state.clusters().resolve(request.cluster());
+        String name = requests.serviceName(request.serviceName());
+        Service existing = byKey.get(key(cluster.name(), name));
+        if (existing != null && !"INACTIVE".equals(existing.status())) {
+            if (ServiceRequests.sameCreation(existing.creation(), request)) {
+                return CreateServiceResponse.builder().service(renderer.render(existing, false)).build();
+            }
+            throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
+        }
+        int max = state.world().quotas().servicesPerCluster();
+        if (activeServiceCount(cluster.name(), null) + drainingServiceCount(cluster.name(), null) >= max) {
+            throw EcsErrors.limitExceeded("The maximum number of services (" + max + ") for cluster "
+                    + cluster.name() + " has been reached.");
+        }
+        Service service = requests.newService(cluster, name, request);
+        byKey.remove(key(cluster.name(), name));
+        byKey.put(key(cluster.name(), name), service);
+        if (request.hasTags() && !request.tags().isEmpty()) {
+            state.tags().put(service.arn(), request.tags());
+        }
+        state.record(JournalEventType.SERVICE, service.arn(), "status", "ACTIVE", "desiredCount",
+                Integer.toString(service.desiredCount()), "taskDefinition",
+                service.taskDefinition() == null ? null : service.taskDefinition().taskDefinitionArn());
+        startDeployment(service);
+        scheduler.reconcileSoon(service);
+        return CreateServiceResponse.builder().service(renderer.render(service, false)).build();
     }
 
-    /** UpdateService. */
+    private Deployment startDeployment(Service service) {
+        java.time.Instant now = state.now();
+        Deployment previous = service.primary();
+        Deployment d = new Deployment("ecs-svc/" + state.world().random().digits(19), service.taskDefinition(),
+                service.launchType(), service.capacityProviderStrategy(), service.networkConfiguration(),
+                service.desiredCount(), now);
+        if (previous != null) {
+            previous.status("ACTIVE", now);
+        }
+        service.deployments().add(0, d);
+        service.scaleInSuspended(previous != null);
+        scheduler.runtime(service).startFailures = 0;
+        scheduler.runtime(service).nextLaunchAt = null;
+        state.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "status", "PRIMARY",
+                "taskDefinition", d.taskDefinition().taskDefinitionArn());
+        return d;
+    }
+
     public UpdateServiceResponse updateService(UpdateServiceRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support UpdateService yet");
+        Cluster cluster = state.clusters().resolve(request.cluster());
+        EcsErrors.require(request.service(), "service");
+        Service service = resolveActive(cluster.name(), request.service());
+        boolean newDeployment = requests.applyUpdate(service, request);
+        if (request.desiredCount() != null) {
+            service.primary().desiredCount(service.desiredCount(), state.now());
+            state.record(JournalEventType.SERVICE, service.arn(), "desiredCount",
+                    Integer.toString(service.desiredCount()));
+        }
+        if (newDeployment) {
+            startDeployment(service);
+        }
+        scheduler.reconcileSoon(service);
+        return UpdateServiceResponse.builder().service(renderer.render(service, false)).build();
     }
 
-    /** DeleteService. */
     public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support DeleteService yet");
+        Cluster cluster = state.clusters().resolve(request.cluster());
+        EcsErrors.require(request.service(), "service");
+        Service service = find(cluster.name(), request.service());
+        if (service == null || "INACTIVE".equals(service.status())) {
+            throw EcsErrors.serviceNotFound();
+        }
+        if (!service.isActive()) {
+            return DeleteServiceResponse.builder().service(renderer.render(service, false)).build();
+        }
+        if (!service.isDaemon() && service.desiredCount() > 0 && !Boolean.TRUE.equals(request.force())) {
+            throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
+        }
+        service.desiredCount(0);
+        service.status("DRAINING");
+        state.record(JournalEventType.SERVICE, service.arn(), "status", "DRAINING");
+        software.amazon.awssdk.services.ecs.model.Service rendered = renderer.render(service, false);
+        scheduler.reconcileSoon(service);
+        return DeleteServiceResponse.builder().service(rendered).build();
     }
 
-    /** DescribeServices. */
     public DescribeServicesResponse describeServices(DescribeServicesRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support DescribeServices yet");
+        Cluster cluster = state.clusters().resolve(request.cluster());
+        if (!request.hasServices() || request.services().isEmpty()) {
+            throw EcsErrors.invalidParameter("Services cannot be empty.");
+        }
+        if (request.services().size() > 10) {
+            throw EcsErrors.invalidParameter("services can have at most 10 items.");
+        }
+        boolean withTags = request.hasInclude() && request.include().contains(ServiceField.TAGS);
+        List<software.amazon.awssdk.services.ecs.model.Service> found = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String ref : request.services()) {
+            Service s = find(cluster.name(), ref);
+            if (s == null) {
+                String arn = Arns.isArn(ref) ? ref : state.arns().service(cluster.name(), ref);
+                failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+            } else {
+                found.add(renderer.render(s, withTags));
+            }
+        }
+        return DescribeServicesResponse.builder().services(found).failures(failures).build();
     }
 
-    /** ListServices. */
     public ListServicesResponse listServices(ListServicesRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support ListServices yet");
+        Cluster cluster = state.clusters().resolve(request.cluster());
+        List<String> arns = new ArrayList<>();
+        for (Service s : byKey.values()) {
+            if (!s.clusterName().equals(cluster.name()) || !s.isActive()) {
+                continue;
+            }
+            if (request.launchType() != null && !request.launchTypeAsString().equals(s.effectiveLaunchType())) {
+                continue;
+            }
+            if (request.schedulingStrategy() != null
+                    && !request.schedulingStrategyAsString().equals(s.schedulingStrategy())) {
+                continue;
+            }
+            arns.add(s.arn());
+        }
+        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 10);
+        return ListServicesResponse.builder().serviceArns(page.items()).nextToken(page.nextToken()).build();
     }
 
     /** ListServicesByNamespace. */

@@ -57,6 +57,7 @@ public final class Task {
     private Instant protectionExpiresAt;
     private boolean enableExecuteCommand;
     private String platformVersion;
+    private java.time.Duration activation = java.time.Duration.ZERO;
 
     public Task(String id, String arn, String clusterName, TaskDefinition taskDefinition, String launchType,
                 String capacityProviderName, String group, String startedBy, TaskOverride overrides,
@@ -157,6 +158,10 @@ public final class Task {
     public void enableExecuteCommand(boolean v) { this.enableExecuteCommand = v; }
     public String platformVersion() { return platformVersion; }
     public void platformVersion(String v) { this.platformVersion = v; }
+
+    /** How long ACTIVATING lasts for this task (decided at launch). */
+    public java.time.Duration activation() { return activation; }
+    public void setActivation(java.time.Duration d) { this.activation = d; }
 
     /** True once the task has been told to stop or has stopped. */
     public boolean isStoppingOrStopped() {

@@ -1,0 +1,100 @@
+package dev.fakeecs.cluster;
+
+import dev.fakeecs.region.RegionState;
+import dev.fakeecs.task.Task;
+import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a {@link Cluster} into the SDK's {@code Cluster} shape, with counters derived from the
+ * other domains and the optional parts that DescribeClusters' {@code include} asks for.
+ */
+final class ClusterRenderer {
+
+    private final RegionState state;
+
+    ClusterRenderer(RegionState state) {
+        this.state = state;
+    }
+
+    software.amazon.awssdk.services.ecs.model.Cluster render(Cluster cluster, Set<ClusterField> include) {
+        List<Task> tasks = state.tasks().activeInCluster(cluster.name());
+        int running = 0;
+        int pending = 0;
+        int runningEc2 = 0;
+        int runningFargate = 0;
+        int pendingEc2 = 0;
+        int pendingFargate = 0;
+        for (Task t : tasks) {
+            if (!"RUNNING".equals(t.desiredStatus())) {
+                continue;
+            }
+            boolean isRunning = t.isRunning();
+            if (isRunning) {
+                running++;
+            } else {
+                pending++;
+            }
+            if (t.isFargate()) {
+                if (isRunning) {
+                    runningFargate++;
+                } else {
+                    pendingFargate++;
+                }
+            } else if (isRunning) {
+                runningEc2++;
+            } else {
+                pendingEc2++;
+            }
+        }
+        var builder = software.amazon.awssdk.services.ecs.model.Cluster.builder()
+                .clusterArn(cluster.arn())
+                .clusterName(cluster.name())
+                .status(cluster.status())
+                .registeredContainerInstancesCount(state.containerInstances().inCluster(cluster.name()).size())
+                .runningTasksCount(running)
+                .pendingTasksCount(pending)
+                .activeServicesCount(state.services().activeServiceCount(cluster.name(), null))
+                .capacityProviders(cluster.capacityProviders())
+                .defaultCapacityProviderStrategy(cluster.defaultStrategy());
+        if (cluster.serviceConnectDefaults() != null) {
+            builder.serviceConnectDefaults(cluster.serviceConnectDefaults());
+        }
+        if (include.contains(ClusterField.SETTINGS)) {
+            builder.settings(cluster.settings());
+        }
+        if (include.contains(ClusterField.CONFIGURATIONS) && cluster.configuration() != null) {
+            builder.configuration(cluster.configuration());
+        }
+        if (include.contains(ClusterField.TAGS)) {
+            builder.tags(state.tags().tagsOf(cluster.arn()));
+        }
+        if (include.contains(ClusterField.ATTACHMENTS)) {
+            builder.attachments(List.of());
+            builder.attachmentsStatus("UPDATE_COMPLETE");
+        }
+        if (include.contains(ClusterField.STATISTICS)) {
+            List<KeyValuePair> stats = new ArrayList<>();
+            stats.add(stat("runningEC2TasksCount", runningEc2));
+            stats.add(stat("runningFargateTasksCount", runningFargate));
+            stats.add(stat("pendingEC2TasksCount", pendingEc2));
+            stats.add(stat("pendingFargateTasksCount", pendingFargate));
+            stats.add(stat("activeEC2ServiceCount", state.services().activeServiceCount(cluster.name(), "EC2")));
+            stats.add(stat("activeFargateServiceCount",
+                    state.services().activeServiceCount(cluster.name(), "FARGATE")));
+            stats.add(stat("drainingEC2ServiceCount", state.services().drainingServiceCount(cluster.name(), "EC2")));
+            stats.add(stat("drainingFargateServiceCount",
+                    state.services().drainingServiceCount(cluster.name(), "FARGATE")));
+            builder.statistics(stats);
+        }
+        return builder.build();
+    }
+
+    private static KeyValuePair stat(String name, int value) {
+        return KeyValuePair.builder().name(name).value(Integer.toString(value)).build();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.fakeecs.server;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.fakeecs.protocol.EcsProtocolHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP server speaking the ECS wire protocol: {@code POST /} goes to an
+ * {@link EcsProtocolHandler}, {@code GET /} answers a health line, and {@code /_fake-ecs/...} goes
+ * to a {@link ControlApi}. Binds {@code 127.0.0.1} and a free port unless told otherwise; keeps
+ * connections alive; serves on a small fixed pool of daemon threads.
+ *
+ * <pre>{@code
+ * try (FakeEcsServer server = FakeEcsServer.builder()
+ *         .protocolHandler(handler)
+ *         .controlApi(ControlApi.of(backend))
+ *         .start()) {
+ *     EcsClient ecs = EcsClient.builder().endpointOverride(server.endpoint()) ... .build();
+ * }
+ * }</pre>
+ */
+public final class FakeEcsServer implements AutoCloseable {
+
+    static {
+        // Without TCP_NODELAY, small request/response pairs on one keep-alive connection stall on delayed ACKs.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI endpoint;
+
+    private FakeEcsServer(Builder builder) throws IOException {
+        ServerExchangeHandler exchangeHandler = new ServerExchangeHandler(builder.protocolHandler, builder.controlApi);
+        this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 256);
+        this.executor = Executors.newFixedThreadPool(builder.threads, new DaemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", exchangeHandler);
+        server.start();
+        String host = server.getAddress().getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        this.endpoint = URI.create("http://" + host + ":" + server.getAddress().getPort());
+    }
+
+    /** A builder: host {@code 127.0.0.1}, port 0 (a free one), a protocol handler required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port the server listens on (the chosen one when started with port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the endpoint to give SDK clients and tools. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Stops accepting, finishes in-flight exchanges briefly, and stops the threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeEcsServer[" + endpoint + "]";
+    }
+
+    /** Configures and starts a {@link FakeEcsServer}. */
+    public static final class Builder {
+        private EcsProtocolHandler protocolHandler;
+        private ControlApi controlApi = ControlApi.none();
+        private String host = "127.0.0.1";
+        private int port;
+        private int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+
+        private Builder() {
+        }
+
+        /** Where {@code POST /} requests go (required). */
+        public Builder protocolHandler(EcsProtocolHandler protocolHandler) {
+            this.protocolHandler = Objects.requireNonNull(protocolHandler, "protocolHandler");
+            return this;
+        }
+
+        /** Where {@code /_fake-ecs/...} requests go (default: none, answered 404). */
+        public Builder controlApi(ControlApi controlApi) {
+            this.controlApi = Objects.requireNonNull(controlApi, "controlApi");
+            return this;
+        }
+
+        /** The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the fake to the network). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port (default 0: a free port, see {@link FakeEcsServer#port()}). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The number of serving threads (default: processors, between 2 and 8). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Binds and starts serving.
+         *
+         * @throws UncheckedIOException if the address cannot be bound (e.g. the port is taken)
+         */
+        public FakeEcsServer start() {
+            Objects.requireNonNull(protocolHandler, "protocolHandler must be set");
+            try {
+                return new FakeEcsServer(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("fake-ecs cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static final class DaemonThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "fake-ecs-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

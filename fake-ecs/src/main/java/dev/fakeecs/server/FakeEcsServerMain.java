@@ -1,0 +1,141 @@
+package dev.fakeecs.server;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.protocol.EcsProtocolHandler;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The runnable fake: {@code java -jar fake-ecs/target/fake-ecs-server.jar --port 4599} serves ECS on
+ * {@code http://127.0.0.1:4599/} and prints exactly one line, {@code fake-ecs listening on http://127.0.0.1:4599},
+ * once it accepts requests.
+ *
+ * <pre>{@code
+ * java -jar fake-ecs-server.jar --port 0 --seed 7 --region us-east-1,eu-west-1 --clock realtime:60
+ * aws --endpoint-url http://127.0.0.1:4599 ecs create-cluster --cluster-name prod
+ * curl -s -XPOST localhost:4599/_fake-ecs/clock/advance -d '{"seconds": 30}'
+ * }</pre>
+ */
+@Command(name = "fake-ecs", mixinStandardHelpOptions = true, version = "fake-ecs 0.1.0",
+        description = "An in-memory, deterministic fake of Amazon ECS speaking the real wire protocol.")
+public final class FakeEcsServerMain implements Callable<Integer> {
+
+    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = 4599;
+
+    @Option(names = "--seed", description = "Seed of the world's random source (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--region", split = ",", description = "Region(s) of the world, repeatable or comma-separated; "
+            + "the first is the default for unsigned requests (default: us-east-1).")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--account", description = "Account id in ARNs (default: ${DEFAULT-VALUE}).")
+    String account = FakeEcs.DEFAULT_ACCOUNT;
+
+    @Option(names = "--clock", description = "manual | auto[:SECONDS] | realtime[:FACTOR] (default: ${DEFAULT-VALUE}).")
+    String clock = "manual";
+
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean blockUntilStopped = true;
+
+    FakeEcsServerMain(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Parses the options, starts the server, prints the listening line and serves until the JVM stops. */
+    public static void main(String[] args) {
+        int exit = new CommandLine(new FakeEcsServerMain(System.out)).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Running running;
+        try {
+            running = start();
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "fake-ecs-shutdown"));
+        if (blockUntilStopped) {
+            stopped.await();
+        }
+        return 0;
+    }
+
+    /** Builds the world and starts the server (without blocking); validates options first. */
+    Running start() {
+        ClockMode mode;
+        try {
+            mode = ClockMode.parse(clock);
+            if (!account.matches("\\d{12}")) {
+                throw new IllegalArgumentException("--account must be 12 digits, not '" + account + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        List<String> declared = regions.isEmpty() ? List.of("us-east-1") : List.copyOf(regions);
+        FakeEcs.Builder builder = FakeEcs.builder().seed(seed).accountId(account);
+        try {
+            declared.forEach(region -> builder.region(region.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        WorldHost world = new WorldHost(builder::build, mode, System::nanoTime);
+        EcsProtocolHandler handler = EcsProtocolHandler.builder()
+                .regions(world)
+                .defaultRegion(declared.get(0).trim())
+                .build();
+        FakeEcsServer server;
+        try {
+            server = FakeEcsServer.builder()
+                    .host(host).port(port)
+                    .protocolHandler(handler)
+                    .controlApi(ControlApi.of(world))
+                    .start();
+        } catch (RuntimeException e) {
+            world.close();
+            throw e;
+        }
+        out.println("fake-ecs listening on " + server.endpoint());
+        out.flush();
+        return new Running(server, world);
+    }
+
+    /** Makes {@link #call()} return right after starting (for tests). */
+    FakeEcsServerMain doNotBlock() {
+        blockUntilStopped = false;
+        return this;
+    }
+
+    /** A started server and its world. */
+    static final class Running implements AutoCloseable {
+        final FakeEcsServer server;
+        final WorldHost world;
+
+        Running(FakeEcsServer server, WorldHost world) {
+            this.server = server;
+            this.world = world;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            world.close();
+        }
+    }
+}

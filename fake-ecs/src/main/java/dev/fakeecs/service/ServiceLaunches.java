@@ -1,0 +1,52 @@
+package dev.fakeecs.service;
+
+import dev.fakeecs.deployment.Deployment;
+import dev.fakeecs.placement.PlacementStrategies;
+import dev.fakeecs.region.RegionState;
+import dev.fakeecs.task.LaunchResult;
+import dev.fakeecs.task.LaunchSpec;
+import dev.fakeecs.task.Task;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the launch of one service task for a deployment: capacity provider, placement, network. */
+final class ServiceLaunches {
+
+    private final RegionState state;
+
+    ServiceLaunches(RegionState state) {
+        this.state = state;
+    }
+
+    LaunchSpec specFor(Service service, Deployment deployment, List<Task> live) {
+        String provider = null;
+        String launchType = deployment.launchType();
+        List<CapacityProviderStrategyItem> strategy = deployment.capacityProviderStrategy();
+        if (launchType == null && !strategy.isEmpty()) {
+            Map<String, Integer> current = new LinkedHashMap<>();
+            for (Task t : live) {
+                if (deployment.id().equals(t.deploymentId()) && t.capacityProviderName() != null) {
+                    current.merge(t.capacityProviderName(), 1, Integer::sum);
+                }
+            }
+            provider = state.capacityProviders().nextProvider(strategy, current);
+            launchType = "FARGATE".equals(provider) || "FARGATE_SPOT".equals(provider) ? "FARGATE" : "EC2";
+        } else if (launchType == null) {
+            launchType = "EC2";
+        }
+        List<PlacementStrategy> placement = service.placementStrategy().isEmpty()
+                ? PlacementStrategies.SERVICE_DEFAULT : service.placementStrategy();
+        return new LaunchSpec(service.clusterName(), deployment.taskDefinition(), launchType, provider,
+                service.group(), deployment.id(), null, service.placementConstraints(), placement,
+                deployment.networkConfiguration(), List.of(), service.enableExecuteCommand(), service.name(),
+                deployment.id());
+    }
+
+    LaunchResult launch(LaunchSpec spec) {
+        return state.tasks().launch(spec);
+    }
+}

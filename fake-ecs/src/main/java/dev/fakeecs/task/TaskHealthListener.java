@@ -1,0 +1,11 @@
+package dev.fakeecs.task;
+
+/**
+ * Told when a task's health (HEALTHY, UNHEALTHY, UNKNOWN) changes; the service scheduler replaces
+ * tasks that turn UNHEALTHY.
+ */
+@FunctionalInterface
+public interface TaskHealthListener {
+
+    void onHealthChange(Task task, String from, String to);
+}

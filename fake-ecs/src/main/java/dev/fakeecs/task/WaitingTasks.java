@@ -1,0 +1,80 @@
+package dev.fakeecs.task;
+
+import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.region.RegionState;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tasks launched on an Auto Scaling group capacity provider that had no room: they wait in
+ * PROVISIONING (as on real ECS) until a host joins or resources free up, and count as demand for
+ * the provider's managed scaling.
+ */
+final class WaitingTasks {
+
+    private final RegionState state;
+    private final Tasks tasks;
+    private final TaskLauncher launcher;
+    private final Map<Task, LaunchSpec> waiting = new LinkedHashMap<>();
+
+    WaitingTasks(RegionState state, Tasks tasks, TaskLauncher launcher) {
+        this.state = state;
+        this.tasks = tasks;
+        this.launcher = launcher;
+    }
+
+    /** A placeholder task in PROVISIONING that takes the place of the real one until it fits. */
+    Task enqueue(LaunchSpec spec) {
+        String id = state.world().random().hex(32);
+        Task task = new Task(id, state.arns().task(spec.clusterName(), id), spec.clusterName(), spec.taskDefinition(),
+                spec.launchType(), spec.capacityProvider(), spec.group(), spec.startedBy(), spec.overrides(), 0, 0,
+                List.of(), List.of(), List.of(), false, state.now());
+        task.serviceName(spec.serviceName());
+        task.deploymentId(spec.deploymentId());
+        waiting.put(task, spec);
+        tasks.register(task, spec.tags());
+        state.record(JournalEventType.TASK_STATE, task.arn(), "from", "NONE", "to", "PROVISIONING",
+                "waitingFor", spec.capacityProvider());
+        return task;
+    }
+
+    int demand(String provider) {
+        int n = 0;
+        for (LaunchSpec spec : waiting.values()) {
+            if (provider.equals(spec.capacityProvider())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    void remove(Task task) {
+        waiting.remove(task);
+    }
+
+    /**
+     * Tries to place the waiting tasks of a cluster, oldest first. A placed task replaces its
+     * placeholder: the placeholder stops (it never ran) and the real task carries on.
+     */
+    void retry(String clusterName) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Task, LaunchSpec> e : new ArrayList<>(waiting.entrySet())) {
+            Task placeholder = e.getKey();
+            LaunchSpec spec = e.getValue();
+            if (!spec.clusterName().equals(clusterName) || placeholder.isStoppingOrStopped()) {
+                continue;
+            }
+            TaskLauncher.Outcome outcome = launcher.launch(spec);
+            if (outcome.placed()) {
+                waiting.remove(placeholder);
+                tasks.lifecycle().stopImmediately(placeholder, "ServiceSchedulerInitiated",
+                        "Placed as task " + outcome.task().id());
+            }
+        }
+    }
+}

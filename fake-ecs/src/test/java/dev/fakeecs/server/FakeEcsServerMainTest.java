@@ -1,0 +1,66 @@
+package dev.fakeecs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fakeecs.client.EcsClients;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+class FakeEcsServerMainTest {
+
+    @Test
+    void should_print_exactly_one_listening_line_and_serve_the_sdk() throws Exception {
+        // given
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FakeEcsServerMain main = new FakeEcsServerMain(new PrintStream(out, true, StandardCharsets.UTF_8));
+        new CommandLine(main).parseArgs("--port", "0", "--seed", "7", "--account", "111122223333",
+                "--region", "eu-west-1,us-east-1", "--clock", "manual");
+
+        // when
+        try (FakeEcsServerMain.Running running = main.start()) {
+            // then
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(printed).matches("fake-ecs listening on http://127\\.0\\.0\\.1:\\d+\\R");
+            assertThat(printed.trim()).endsWith(":" + running.server.port());
+            try (EcsClient ecs = EcsClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .endpointOverride(running.server.endpoint())
+                    .region(Region.EU_WEST_1)
+                    .credentialsProvider(EcsClients.fakeCredentials())
+                    .build()) {
+                String arn = ecs.createCluster(r -> r.clusterName("prod")).cluster().clusterArn();
+                assertThat(arn).isEqualTo("arn:aws:ecs:eu-west-1:111122223333:cluster/prod");
+            }
+            ServerTestSupport http = new ServerTestSupport(running.server.endpoint());
+            HttpResponse<String> clock = http.call("POST", "/_fake-ecs/clock/advance", "{\"seconds\":60}");
+            assertThat(new ObjectMapper().readTree(clock.body()).get("now").asText()).isEqualTo("2026-01-01T00:01:00Z");
+            assertThat(http.call("POST", "/_fake-ecs/reset", null).statusCode()).isEqualTo(200);
+            assertThat(http.call("GET", "/_fake-ecs/clock", null).body()).contains("2026-01-01T00:00:00Z");
+        }
+    }
+
+    @Test
+    void should_refuse_an_unknown_clock_mode_with_usage_help() {
+        // given
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new FakeEcsServerMain(System.out).doNotBlock());
+        command.setErr(new PrintWriter(err));
+
+        // when
+        int exit = command.execute("--port", "0", "--clock", "sideways");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--clock must be manual");
+    }
+}
