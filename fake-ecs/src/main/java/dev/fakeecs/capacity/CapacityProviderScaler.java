@@ -22,9 +22,9 @@ import java.util.Map;
  * <ul>
  *   <li>M = the group's registered hosts; N = the hosts needed: hosts running at least one task,
  *   plus the fresh hosts the tasks waiting in PROVISIONING need (first-fit decreasing by memory on
- *   hosts of the group's instance type), less the capacity already on the way (instances booting,
- *   and empty hosts still inside {@code instanceWarmupPeriod}). Tasks too big for the type are left
- *   out, as ECS does.</li>
+ *   hosts of the group's instance type; tasks too big for the type are left out, as ECS does).
+ *   Since N is compared with the group's desired capacity, which already counts instances still
+ *   booting, the same waiting tasks never launch hosts twice.</li>
  *   <li>Reservation = N / M x 100 (M = 0: 100 when N = 0, else 200).</li>
  *   <li>Wanted desired = ceil(N x 100 / targetCapacity), within the group's min..max.</li>
  *   <li>Scale-out happens at once, by at least {@code minimumScalingStepSize} and at most
@@ -87,22 +87,15 @@ final class CapacityProviderScaler {
         }
         int m = hosts.size();
         int busy = 0;
-        int warmingIdle = 0;
         boolean warming = asg.booting() > 0;
         for (ContainerInstance ci : hosts) {
             Instant launched = asg.launchedAt(ci);
-            boolean inWarmup = launched != null
-                    && now.isBefore(launched.plusSeconds(provider.instanceWarmupPeriod()));
-            warming |= inWarmup;
+            warming |= launched != null && now.isBefore(launched.plusSeconds(provider.instanceWarmupPeriod()));
             if (!ci.tasks().isEmpty()) {
                 busy++;
-            } else if (inWarmup) {
-                warmingIdle++;
             }
         }
-        int extra = Math.max(0, hostsFor(providers.provisioningTasks(provider.name()), asg.instanceType())
-                - asg.booting() - warmingIdle);
-        int n = busy + extra;
+        int n = busy + hostsFor(providers.provisioningTasks(provider.name()), asg.instanceType());
         int reservation = m == 0 ? (n == 0 ? 100 : 200) : (int) Math.round(n * 100.0 / m);
         int wanted = (int) Math.ceil(n * 100.0 / provider.targetCapacity());
         wanted = Math.max(asg.min(), Math.min(asg.max(), wanted));

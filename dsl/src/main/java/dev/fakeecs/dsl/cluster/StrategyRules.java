@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The capacity provider strategy rules ECS enforces: weight 0-1000, base 0-100000, a base on at
- * most one item, at least one weight above 0, each provider at most once, at most 20 items.
+ * most one item, at least one weight above 0, each provider at most once, at most 20 items, and no
+ * mixing of Fargate and Auto Scaling group providers.
  *
  * <pre>{@code
  * StrategyRules.check("cluster prod", "defaultStrategy", List.of(FARGATE.base(2).weight(1), FARGATE_SPOT.weight(4)));
@@ -49,6 +50,11 @@ public final class StrategyRules {
                 withBase = item.capacityProvider();
             }
             anyWeight |= item.weightOrZero() > 0;
+        }
+        long fargate = strategy.stream().filter(i -> i.capacityProvider().startsWith("FARGATE")).count();
+        if (fargate > 0 && fargate < strategy.size()) {
+            throw new InvalidSpecException(spec, field, strategy,
+                    "a strategy cannot mix FARGATE / FARGATE_SPOT with Auto Scaling group capacity providers");
         }
         if (!anyWeight) {
             throw new InvalidSpecException(spec, field, strategy,
