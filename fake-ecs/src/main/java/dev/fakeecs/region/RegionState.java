@@ -2,6 +2,7 @@ package dev.fakeecs.region;
 
 import dev.fakeecs.account.AccountSettings;
 import dev.fakeecs.arn.Arns;
+import dev.fakeecs.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.capacity.CapacityProviders;
 import dev.fakeecs.cluster.Clusters;
 import dev.fakeecs.containerinstance.ContainerInstances;
@@ -41,6 +42,7 @@ public final class RegionState {
     private final Services services;
     private final Tags tags;
     private final AccountSettings accountSettings;
+    private final ServiceAutoScaling autoScaling;
 
     public RegionState(World world, String name, List<String> availabilityZones) {
         this.world = world;
@@ -55,6 +57,7 @@ public final class RegionState {
         this.services = new Services(this);
         this.tags = new Tags(this);
         this.accountSettings = new AccountSettings(this);
+        this.autoScaling = new ServiceAutoScaling(this);
     }
 
     /**
@@ -155,5 +158,10 @@ public final class RegionState {
 
     public AccountSettings accountSettings() {
         return accountSettings;
+    }
+
+    /** Service Auto Scaling (target tracking) for this region's services. */
+    public ServiceAutoScaling autoScaling() {
+        return autoScaling;
     }
 }

@@ -45,6 +45,9 @@ public final class FakeEcsServerMain implements Callable<Integer> {
     @Option(names = "--clock", description = "manual | auto[:SECONDS] | realtime[:FACTOR] (default: ${DEFAULT-VALUE}).")
     String clock = "manual";
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean blockUntilStopped = true;
@@ -86,14 +89,14 @@ public final class FakeEcsServerMain implements Callable<Integer> {
                 throw new IllegalArgumentException("--account must be 12 digits, not '" + account + "'");
             }
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            throw new CommandLine.ParameterException(commandLine(), e.getMessage());
         }
         List<String> declared = regions.isEmpty() ? List.of("us-east-1") : List.copyOf(regions);
         FakeEcs.Builder builder = FakeEcs.builder().seed(seed).accountId(account);
         try {
             declared.forEach(region -> builder.region(region.trim()));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            throw new CommandLine.ParameterException(commandLine(), e.getMessage());
         }
         WorldHost world = new WorldHost(builder::build, mode, System::nanoTime);
         EcsProtocolHandler handler = EcsProtocolHandler.builder()
@@ -114,6 +117,10 @@ public final class FakeEcsServerMain implements Callable<Integer> {
         out.println("fake-ecs listening on " + server.endpoint());
         out.flush();
         return new Running(server, world);
+    }
+
+    private CommandLine commandLine() {
+        return spec != null ? spec.commandLine() : new CommandLine(this);
     }
 
     /** Makes {@link #call()} return right after starting (for tests). */

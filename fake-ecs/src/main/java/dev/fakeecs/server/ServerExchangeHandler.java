@@ -91,23 +91,40 @@ final class ServerExchangeHandler implements HttpHandler {
         sendControl(exchange, control.handle(method, path.isEmpty() ? "/" : path, json));
     }
 
-    /** The body, or {@code null} if it exceeds {@code limit} (declared or actual). */
+    /** Bodies up to this size are read (and dropped) even when refused, so the client gets the 413 answer. */
+    private static final long DRAIN_LIMIT = 64L << 20;
+
+    /** The body, or {@code null} if it exceeds {@code limit} (declared or actual); an oversized body is drained. */
     private static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
         long declared = declaredLength(exchange.getRequestHeaders());
-        if (declared > limit) {
-            return null;
-        }
         try (InputStream in = exchange.getRequestBody()) {
+            if (declared > limit) {
+                drain(in, declared);
+                return null;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 out.write(buffer, 0, n);
                 if (out.size() > limit) {
+                    drain(in, declared);
                     return null;
                 }
             }
             return out.toByteArray();
+        }
+    }
+
+    private static void drain(InputStream in, long declared) throws IOException {
+        if (declared > DRAIN_LIMIT) {
+            return; // the server closes the connection after answering
+        }
+        byte[] buffer = new byte[65536];
+        long total = 0;
+        int n;
+        while (total <= DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+            total += n;
         }
     }
 

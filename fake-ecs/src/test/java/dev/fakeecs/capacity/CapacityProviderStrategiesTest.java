@@ -1,5 +1,6 @@
 package dev.fakeecs.capacity;
 
+import dev.fakeecs.containerinstance.ErrorText;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.cluster.Cluster;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,14 +101,14 @@ class CapacityProviderStrategiesTest {
     void should_reject_two_bases() {
         assertThatThrownBy(() -> strategies.validate(List.of(item("FARGATE", 1, 1), item("FARGATE_SPOT", 1, 1)),
                 cluster)).isInstanceOf(InvalidParameterException.class)
-                .hasMessage("Only one capacity provider in a capacity provider strategy can have a base defined.");
+                .extracting(ErrorText::of).isEqualTo("Only one capacity provider in a capacity provider strategy can have a base defined.");
     }
 
     @Test
     void should_reject_all_zero_weights() {
         assertThatThrownBy(() -> strategies.validate(List.of(item("FARGATE", 0, 0), item("FARGATE_SPOT", 0, 0)),
                 cluster)).isInstanceOf(InvalidParameterException.class)
-                .hasMessage("At least one capacity provider in a capacity provider strategy must have a weight "
+                .extracting(ErrorText::of).isEqualTo("At least one capacity provider in a capacity provider strategy must have a weight "
                         + "greater than zero.");
     }
 
@@ -115,10 +116,10 @@ class CapacityProviderStrategiesTest {
     void should_check_weight_and_base_ranges() {
         assertThatThrownBy(() -> strategies.validate(List.of(item("FARGATE", null, 1001)), cluster))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessage("capacityProviderStrategy.weight must be between 0 and 1000: FARGATE has 1001.");
+                .extracting(ErrorText::of).isEqualTo("capacityProviderStrategy.weight must be between 0 and 1000: FARGATE has 1001.");
         assertThatThrownBy(() -> strategies.validate(List.of(item("FARGATE", 100_001, 1)), cluster))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessage("capacityProviderStrategy.base must be between 0 and 100000: FARGATE has 100001.");
+                .extracting(ErrorText::of).isEqualTo("capacityProviderStrategy.base must be between 0 and 100000: FARGATE has 100001.");
     }
 
     @Test
@@ -128,7 +129,7 @@ class CapacityProviderStrategiesTest {
             many.add(item("cp" + i, null, 1));
         }
         assertThatThrownBy(() -> strategies.validate(many, cluster)).isInstanceOf(InvalidParameterException.class)
-                .hasMessage("capacityProviderStrategy can contain at most 20 capacity providers.");
+                .extracting(ErrorText::of).isEqualTo("capacityProviderStrategy can contain at most 20 capacity providers.");
     }
 
     @Test
@@ -136,7 +137,7 @@ class CapacityProviderStrategiesTest {
         ecs.api().createCluster(r -> r.clusterName("bare"));
         Cluster bare = ecs.defaultRegion().state().clusters().resolve("bare");
         assertThatThrownBy(() -> strategies.validate(SEED, bare)).isInstanceOf(InvalidParameterException.class)
-                .hasMessage(CapacityProviderStrategies.NOT_ASSOCIATED);
+                .extracting(ErrorText::of).isEqualTo(CapacityProviderStrategies.NOT_ASSOCIATED);
     }
 
     @Test
@@ -147,7 +148,7 @@ class CapacityProviderStrategiesTest {
                 .autoScalingGroupArn(asg.arn())));
         assertThatThrownBy(() -> strategies.validate(List.of(item("FARGATE", null, 1), item("web-cp", null, 1)),
                 cluster)).isInstanceOf(InvalidParameterException.class)
-                .hasMessage("A capacity provider strategy cannot contain a mix of capacity providers using Auto "
+                .extracting(ErrorText::of).isEqualTo("A capacity provider strategy cannot contain a mix of capacity providers using Auto "
                         + "Scaling groups and Fargate providers. Specify one or the other and try again.");
     }
 
@@ -155,7 +156,7 @@ class CapacityProviderStrategiesTest {
     void should_reject_a_launch_type_with_a_strategy() {
         assertThatThrownBy(() -> CapacityProviderStrategies.rejectLaunchTypeWithStrategy("FARGATE", SEED))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessage("Specifying both a launch type and capacity provider strategy is not supported. Remove "
+                .extracting(ErrorText::of).isEqualTo("Specifying both a launch type and capacity provider strategy is not supported. Remove "
                         + "one and try again.");
         CapacityProviderStrategies.rejectLaunchTypeWithStrategy(null, SEED);
         CapacityProviderStrategies.rejectLaunchTypeWithStrategy("EC2", List.of());

@@ -1,5 +1,6 @@
 package dev.fakeecs.capacity;
 
+import dev.fakeecs.containerinstance.ErrorText;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEventType;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,7 @@ class CapacityProvidersTest {
     void should_refuse_reserved_and_malformed_names() {
         for (String name : List.of("aws-x", "ECSthing", "fargate2", "FARGATE", "bad name")) {
             assertThatThrownBy(() -> create(name)).as(name).isInstanceOf(ClientException.class)
-                    .hasMessage("The specified capacity provider name is invalid. Up to 255 characters are allowed, "
+                    .extracting(ErrorText::of).isEqualTo("The specified capacity provider name is invalid. Up to 255 characters are allowed, "
                             + "including letters (upper and lowercase), numbers, underscores, and hyphens. The name "
                             + "cannot be prefixed with \"aws\", \"ecs\", or \"fargate\". Specify a valid name and "
                             + "try again.");
@@ -90,9 +91,9 @@ class CapacityProvidersTest {
     void should_refuse_a_duplicate_and_a_reused_group() {
         create("web-cp");
         assertThatThrownBy(() -> create("web-cp")).isInstanceOf(ClientException.class)
-                .hasMessageStartingWith("The specified capacity provider already exists.");
+                .extracting(ErrorText::of).asString().startsWith("The specified capacity provider already exists.");
         assertThatThrownBy(() -> create("web-cp-2")).isInstanceOf(ClientException.class)
-                .hasMessage("The specified Auto Scaling group ARN is already being used by another capacity "
+                .extracting(ErrorText::of).isEqualTo("The specified Auto Scaling group ARN is already being used by another capacity "
                         + "provider. Specify a unique Auto Scaling group ARN and try again.");
     }
 
@@ -101,12 +102,12 @@ class CapacityProvidersTest {
         assertThatThrownBy(() -> api.createCapacityProvider(r -> r.name("x").autoScalingGroupProvider(p -> p
                 .autoScalingGroupArn(asg.arn()).managedScaling(s -> s.targetCapacity(101)))))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessage("managedScaling.targetCapacity must be between 1 and 100: 101.");
+                .extracting(ErrorText::of).isEqualTo("managedScaling.targetCapacity must be between 1 and 100: 101.");
         assertThatThrownBy(() -> api.createCapacityProvider(r -> r.name("x").autoScalingGroupProvider(p -> p
                 .autoScalingGroupArn(asg.arn())
                 .managedTerminationProtection(ManagedTerminationProtection.ENABLED))))
                 .isInstanceOf(ClientException.class)
-                .hasMessageStartingWith("The managed termination protection setting for the capacity provider is "
+                .extracting(ErrorText::of).asString().startsWith("The managed termination protection setting for the capacity provider is "
                         + "invalid.");
     }
 
@@ -178,11 +179,11 @@ class CapacityProvidersTest {
     void should_not_update_or_delete_fargate_providers() {
         assertThatThrownBy(() -> api.deleteCapacityProvider(r -> r.capacityProvider("FARGATE")))
                 .isInstanceOf(ClientException.class)
-                .hasMessage("The specified capacity provider FARGATE is reserved by Amazon ECS and cannot be deleted.");
+                .extracting(ErrorText::of).isEqualTo("The specified capacity provider FARGATE is reserved by Amazon ECS and cannot be deleted.");
         assertThatThrownBy(() -> api.updateCapacityProvider(r -> r.name("FARGATE_SPOT")
                 .autoScalingGroupProvider(p -> p.managedDraining(ManagedDraining.ENABLED))))
                 .isInstanceOf(ClientException.class)
-                .hasMessage("The specified capacity provider FARGATE_SPOT is reserved by Amazon ECS and cannot be "
+                .extracting(ErrorText::of).isEqualTo("The specified capacity provider FARGATE_SPOT is reserved by Amazon ECS and cannot be "
                         + "updated.");
     }
 
@@ -213,7 +214,7 @@ class CapacityProvidersTest {
                 .updateStatus()).isEqualTo(CapacityProviderUpdateStatus.DELETE_COMPLETE);
         assertThatThrownBy(() -> api.deleteCapacityProvider(r -> r.capacityProvider("web-cp")))
                 .isInstanceOf(ClientException.class)
-                .hasMessage("The specified capacity provider does not exist. Specify a valid name or ARN and try "
+                .extracting(ErrorText::of).isEqualTo("The specified capacity provider does not exist. Specify a valid name or ARN and try "
                         + "again.");
         assertThat(create("web-cp").status()).isEqualTo(CapacityProviderStatus.ACTIVE);
     }

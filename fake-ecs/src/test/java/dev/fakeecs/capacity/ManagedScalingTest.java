@@ -109,18 +109,19 @@ class ManagedScalingTest {
         // when the demand disappears (the hosts stay idle)
         waiting.clear();
 
-        // then the metric is low from T0+120 s; warm-up ends at T0+360 s; scale-in at T0+120 s + 15 min
-        ecs.clock().advanceTo(T0.plusSeconds(1019));
+        // then the metric is first low at the T0+180 s evaluation; warm-up ends at T0+360 s;
+        // scale-in comes after fifteen low minutes, at T0+180 s + 900 s
+        ecs.clock().advanceTo(T0.plusSeconds(1079));
         assertThat(hosts.countRegistered("prod")).isEqualTo(2);
         assertThat(asg.desired()).isEqualTo(2);
-        ecs.clock().advanceTo(T0.plusSeconds(1020));
+        ecs.clock().advanceTo(T0.plusSeconds(1080));
         assertThat(asg.desired()).isZero();
         assertThat(hosts.countRegistered("prod")).isZero();
         assertThat(hosts.allInCluster("prod")).extracting(ContainerInstance::status)
                 .containsExactly("INACTIVE", "INACTIVE");
         assertThat(ecs.journal().ofType(JournalEventType.AUTO_SCALING_GROUP).stream()
                 .filter(e -> e.detail("terminated") != null).map(JournalEntry::time))
-                .containsExactly(T0.plusSeconds(1020), T0.plusSeconds(1020));
+                .containsExactly(T0.plusSeconds(1080), T0.plusSeconds(1080));
     }
 
     @Test
@@ -133,7 +134,7 @@ class ManagedScalingTest {
         ContainerInstance busy = hosts.inCluster("prod").get(0);
         busy.reserve(HostFixtures.task("prod"));
 
-        ecs.clock().advanceTo(T0.plusSeconds(1020));
+        ecs.clock().advanceTo(T0.plusSeconds(1080));
 
         assertThat(asg.desired()).isEqualTo(1);
         assertThat(hosts.inCluster("prod")).containsExactly(busy);

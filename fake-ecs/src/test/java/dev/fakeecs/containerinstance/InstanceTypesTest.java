@@ -46,6 +46,6 @@ class InstanceTypesTest {
     void should_name_an_unknown_type() {
         assertThatThrownBy(() -> InstanceTypes.get("m5.huge"))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageStartingWith("The instance type m5.huge is not supported.");
+                .extracting(ErrorText::of).asString().startsWith("The instance type m5.huge is not supported.");
     }
 }

@@ -9,10 +9,8 @@ import software.amazon.awssdk.services.ecs.model.ManagedScaling;
 import software.amazon.awssdk.services.ecs.model.ManagedScalingStatus;
 import software.amazon.awssdk.services.ecs.model.ManagedTerminationProtection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * An EC2 Auto Scaling group and the capacity provider that fronts it (both named {@link #name()}).
@@ -88,15 +86,8 @@ public final class AutoScalingGroupSpec {
         return new HostGroup(instanceType, desired, zones, false, name);
     }
 
-    /** A deterministic Auto Scaling group ARN for this group in a region and account. */
-    public String autoScalingGroupArn(String region, String accountId) {
-        UUID id = UUID.nameUUIDFromBytes((region + "/" + accountId + "/" + name).getBytes(StandardCharsets.UTF_8));
-        return "arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:" + id
-                + ":autoScalingGroupName/" + name;
-    }
-
-    /** The CreateCapacityProvider request for this group. */
-    public CreateCapacityProviderRequest toRequest(String region, String accountId) {
+    /** The CreateCapacityProvider request for this group, fronting the group with that ARN. */
+    public CreateCapacityProviderRequest toRequest(String autoScalingGroupArn) {
         ManagedScaling scaling = managedScalingTarget == null
                 ? ManagedScaling.builder().status(ManagedScalingStatus.DISABLED).build()
                 : ManagedScaling.builder().status(ManagedScalingStatus.ENABLED).targetCapacity(managedScalingTarget)
@@ -104,7 +95,7 @@ public final class AutoScalingGroupSpec {
         return CreateCapacityProviderRequest.builder()
                 .name(name)
                 .autoScalingGroupProvider(AutoScalingGroupProvider.builder()
-                        .autoScalingGroupArn(autoScalingGroupArn(region, accountId))
+                        .autoScalingGroupArn(autoScalingGroupArn)
                         .managedScaling(scaling)
                         .managedTerminationProtection(managedTerminationProtection
                                 ? ManagedTerminationProtection.ENABLED : ManagedTerminationProtection.DISABLED)
