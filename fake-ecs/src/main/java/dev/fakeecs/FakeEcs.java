@@ -7,6 +7,12 @@ import dev.fakeecs.region.Region;
 import dev.fakeecs.region.RegionState;
 import dev.fakeecs.task.TimingModel;
 import dev.fakeecs.world.World;
+import dev.fakeecs.client.EcsClients;
+import dev.fakeecs.protocol.EcsProtocolHandler;
+import dev.fakeecs.server.ControlApi;
+import dev.fakeecs.server.FakeEcsServer;
+import dev.fakeecs.server.InJvmControlBackend;
+import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 import java.time.Instant;
@@ -40,6 +46,7 @@ public final class FakeEcs implements AutoCloseable {
     private final Map<String, Region> regions = new LinkedHashMap<>();
     private final String defaultRegion;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private EcsProtocolHandler protocolHandler;
 
     private FakeEcs(Builder builder) {
         this.world = new World(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing);
@@ -99,6 +106,59 @@ public final class FakeEcs implements AutoCloseable {
     /** The default region's ECS API, in process and without serialisation. */
     public EcsClient api() {
         return defaultRegion().api();
+    }
+
+    /**
+     * A real AWS SDK {@link EcsClient} for the default region, wired in process through the ECS
+     * JSON 1.1 protocol (serialised like a wire call, but no sockets). The world closes it.
+     */
+    public EcsClient newClient() {
+        return newClient(defaultRegion().name());
+    }
+
+    /** A real in-process {@link EcsClient} for one region. */
+    public EcsClient newClient(String region) {
+        region(region);
+        return closeWithWorld(EcsClients.sync(protocolHandler(), region));
+    }
+
+    /** A real in-process {@link EcsAsyncClient} for the default region. */
+    public EcsAsyncClient newAsyncClient() {
+        return newAsyncClient(defaultRegion().name());
+    }
+
+    /** A real in-process {@link EcsAsyncClient} for one region. */
+    public EcsAsyncClient newAsyncClient(String region) {
+        region(region);
+        return closeWithWorld(EcsClients.async(protocolHandler(), region));
+    }
+
+    /**
+     * Starts a loopback HTTP server (127.0.0.1, an ephemeral port) speaking ECS and the control API
+     * for this world; the world stops it when it closes.
+     *
+     * <pre>{@code
+     * FakeEcsServer server = ecs.startServer();
+     * System.setProperty("aws.endpointUrlEcs", server.endpoint().toString());
+     * }</pre>
+     */
+    public FakeEcsServer startServer() {
+        return startServer(0);
+    }
+
+    /** Starts the loopback server on a given port (0 picks a free one). */
+    public FakeEcsServer startServer(int port) {
+        return closeWithWorld(FakeEcsServer.builder().protocolHandler(protocolHandler())
+                .controlApi(ControlApi.of(new InJvmControlBackend(this))).host("127.0.0.1").port(port).start());
+    }
+
+    /** The ECS JSON 1.1 protocol handler over this world's regions. */
+    public synchronized EcsProtocolHandler protocolHandler() {
+        if (protocolHandler == null) {
+            protocolHandler = EcsProtocolHandler.builder().regions(name -> region(name).api())
+                    .defaultRegion(defaultRegion().name()).build();
+        }
+        return protocolHandler;
     }
 
     /** Declares how containers of {@code image} behave (start time, health, exit, resource use). */

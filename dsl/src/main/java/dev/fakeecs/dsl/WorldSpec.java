@@ -87,7 +87,8 @@ public final class WorldSpec {
     }
 
     public long seed() { return seed; }
-    public Instant start() { return start; }
+    /** The first virtual instant. */
+    public Instant startInstant() { return start; }
     public String accountId() { return accountId; }
     /** Declared regions and their zones; empty means the engine default (us-east-1, three zones). */
     public Map<String, List<String>> regions() { return regions; }

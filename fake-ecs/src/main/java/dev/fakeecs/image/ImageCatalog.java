@@ -1,7 +1,9 @@
 package dev.fakeecs.image;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The behaviours declared for images, looked up by image reference. A reference matches a
@@ -16,6 +18,7 @@ import java.util.Map;
 public final class ImageCatalog {
 
     private final Map<String, ImageBehavior> behaviors = new LinkedHashMap<>();
+    private final List<ImagePullCheck> pullChecks = new CopyOnWriteArrayList<>();
 
     public synchronized void declare(String image, ImageBehavior behavior) {
         behaviors.put(image, behavior);
@@ -28,6 +31,36 @@ public final class ImageCatalog {
         }
         String repository = repositoryOf(image);
         return behaviors.getOrDefault(repository, ImageBehavior.DEFAULT);
+    }
+
+    /** Adds a check every image pull passes through (registries, image-pull faults); checks run in order. */
+    public void addPullCheck(ImagePullCheck check) {
+        pullChecks.add(check);
+    }
+
+    public void removePullCheck(ImagePullCheck check) {
+        pullChecks.remove(check);
+    }
+
+    /**
+     * What the pull checks say about one pull: the first failure wins; else the first digest; else
+     * {@link ImagePull#NO_OPINION}.
+     */
+    public ImagePull pull(String region, String cluster, String group, String image) {
+        String digest = null;
+        for (ImagePullCheck check : pullChecks) {
+            ImagePull result = check.check(region, cluster, group, image);
+            if (result == null) {
+                continue;
+            }
+            if (result.isFailure()) {
+                return result;
+            }
+            if (digest == null) {
+                digest = result.digest();
+            }
+        }
+        return digest == null ? ImagePull.NO_OPINION : ImagePull.resolved(digest);
     }
 
     public synchronized void clear() {

@@ -58,6 +58,15 @@ public final class RegionState {
         this.tags = new Tags(this);
         this.accountSettings = new AccountSettings(this);
         this.autoScaling = new ServiceAutoScaling(this);
+        tags.registerResourceType("task", arn -> {
+            var task = tasks.find(arn);
+            return task != null && task.arn().equals(arn);
+        });
+        tags.registerResourceType("service", arn -> {
+            String[] parts = arn.substring(arn.indexOf(":service/") + ":service/".length()).split("/");
+            return parts.length == 2 && services.find(parts[0], parts[1]) != null
+                    && !"INACTIVE".equals(services.find(parts[0], parts[1]).status());
+        });
     }
 
     /**

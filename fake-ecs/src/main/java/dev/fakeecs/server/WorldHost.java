@@ -74,6 +74,16 @@ final class WorldHost implements ControlApiBackend, Function<String, EcsClient>,
     }
 
     @Override
+    public void declareImage(String image, com.fasterxml.jackson.databind.JsonNode behavior) {
+        WorldControls.declareImage(world, image, behavior);
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode launchInstances(com.fasterxml.jackson.databind.JsonNode request) {
+        return WorldControls.launchInstances(world, request);
+    }
+
+    @Override
     public void close() {
         world.close();
     }

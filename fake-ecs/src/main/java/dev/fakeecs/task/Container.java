@@ -19,6 +19,7 @@ public final class Container {
     private Integer exitCode;
     private String reason;
     private String healthStatus;
+    private String imageDigest;
 
     public Container(String name, String arn, String runtimeId, String image, boolean essential,
                      boolean hasHealthCheck, ImageBehavior behavior) {
@@ -91,6 +92,15 @@ public final class Container {
 
     public void healthStatus(String status) {
         this.healthStatus = status;
+    }
+
+    /** The digest the image resolved to when it was pulled (from a regional registry), or null. */
+    public String imageDigest() {
+        return imageDigest;
+    }
+
+    public void imageDigest(String digest) {
+        this.imageDigest = digest;
     }
 
     public boolean isStopped() {

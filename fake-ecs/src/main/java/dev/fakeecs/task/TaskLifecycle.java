@@ -3,6 +3,7 @@ package dev.fakeecs.task;
 import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.containerinstance.ContainerInstance;
 import dev.fakeecs.image.ImageBehavior;
+import dev.fakeecs.image.ImagePull;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.region.RegionState;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -70,6 +71,15 @@ public final class TaskLifecycle {
 
     private void finishPull(Task task) {
         for (Container c : task.containers()) {
+            ImagePull pulled = state.world().images().pull(state.name(), task.clusterName(), task.group(), c.image());
+            if (pulled.isFailure()) {
+                c.reason(pulled.failureReason());
+                failToStart(task, pulled.failureReason());
+                return;
+            }
+            if (pulled.digest() != null) {
+                c.imageDigest(pulled.digest());
+            }
             if (c.behavior().failToPull()) {
                 String reason = "CannotPullContainerError: pull image manifest has been retried 5 time(s): "
                         + "failed to resolve ref " + c.image() + ": " + c.image() + ": not found";
@@ -219,6 +229,46 @@ public final class TaskLifecycle {
         }
         transition(task, "DEACTIVATING");
         after(task, timing.deactivation(), "deactivated", t -> {
+            transition(t, "STOPPING");
+            for (Container c : t.containers()) {
+                if (!c.isStopped()) {
+                    c.lastStatus("STOPPED");
+                    c.exitCode(SIGTERM_EXIT);
+                }
+            }
+            t.executionStoppedAt(state.now());
+            transition(t, "DEPROVISIONING");
+            after(t, timing.deprovisioning(), "deprovisioned", this::finish);
+        });
+    }
+
+    /**
+     * Tells a RUNNING task to stop and lets it take {@code grace} before it does (a Fargate Spot
+     * interruption: desiredStatus STOPPED with the stop code and reason now, SIGTERM to the
+     * containers, the task still RUNNING; after {@code grace} the orderly stop of {@link #stop}
+     * follows and the containers exit 143). A task not yet RUNNING stops the orderly way at once.
+     *
+     * <pre>{@code
+     * lifecycle.stopAfter(task, "SpotInterruption", "Your Spot Task was interrupted.", Duration.ofSeconds(30));
+     * }</pre>
+     */
+    public void stopAfter(Task task, String stopCode, String reason, Duration grace) {
+        if (task.isStoppingOrStopped()) {
+            return;
+        }
+        if (!task.isRunning()) {
+            stop(task, stopCode, reason);
+            return;
+        }
+        cancelPending(task);
+        task.desiredStatus("STOPPED");
+        task.stop(stopCode, reason);
+        task.stoppingAt(state.now());
+        state.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
+                "reason", reason, "signal", "SIGTERM", "stopsAfter", grace.toString());
+        after(task, grace, "stop timeout", t -> {
+            TimingModel timing = state.world().timing();
+            transition(t, "DEACTIVATING");
             transition(t, "STOPPING");
             for (Container c : t.containers()) {
                 if (!c.isStopped()) {

@@ -87,7 +87,7 @@ final class TaskRenderer {
                     .taskArn(task.arn())
                     .name(c.name())
                     .image(c.image())
-                    .imageDigest(digestOf(c.image()))
+                    .imageDigest(c.imageDigest() != null ? c.imageDigest() : digestOf(c.image()))
                     .runtimeId(task.startedAt() == null ? null : c.runtimeId())
                     .lastStatus(c.lastStatus())
                     .exitCode(c.exitCode())

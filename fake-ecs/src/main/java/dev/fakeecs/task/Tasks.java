@@ -74,6 +74,7 @@ public final class Tasks {
         this.renderer = new TaskRenderer(state);
         this.planner = new RunTaskPlanner(state);
         this.waiting = new WaitingTasks(state, this, launcher);
+        state.capacityProviders().demand(waiting::needs);
     }
 
     // ---- Java-level access ------------------------------------------------------------------

@@ -51,6 +51,19 @@ final class WaitingTasks {
         return n;
     }
 
+    /** What the tasks waiting for a provider need, for the provider's managed scaling. */
+    List<dev.fakeecs.capacity.CapacityDemand.TaskNeed> needs(String provider) {
+        List<dev.fakeecs.capacity.CapacityDemand.TaskNeed> list = new ArrayList<>();
+        for (LaunchSpec spec : waiting.values()) {
+            if (provider.equals(spec.capacityProvider())) {
+                list.add(new dev.fakeecs.capacity.CapacityDemand.TaskNeed(
+                        dev.fakeecs.taskdefinition.TaskResources.cpuUnits(spec.taskDefinition()),
+                        dev.fakeecs.taskdefinition.TaskResources.memoryMiB(spec.taskDefinition())));
+            }
+        }
+        return list;
+    }
+
     void remove(Task task) {
         waiting.remove(task);
     }

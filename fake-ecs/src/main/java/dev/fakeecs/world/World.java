@@ -8,6 +8,9 @@ import dev.fakeecs.random.SeededRandom;
 import dev.fakeecs.task.TimingModel;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,6 +29,7 @@ public final class World {
     private final ImageCatalog images = new ImageCatalog();
     private volatile Quotas quotas;
     private volatile TimingModel timing;
+    private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
 
     public World(long seed, String accountId, Instant start, Quotas quotas, TimingModel timing) {
         this.seed = seed;
@@ -76,6 +80,25 @@ public final class World {
 
     public void quotas(Quotas quotas) {
         this.quotas = quotas;
+    }
+
+    /**
+     * The world's one instance of an add-on (fault injector, image registries), made by
+     * {@code factory} on first use. Add-ons live as long as the world, never in static state.
+     *
+     * <pre>{@code
+     * FaultInjector faults = world.extension(FaultInjector.class, () -> new FaultInjector(ecs));
+     * }</pre>
+     */
+    public <T> T extension(Class<T> type, Supplier<T> factory) {
+        synchronized (extensions) {
+            Object existing = extensions.get(type);
+            if (existing == null) {
+                existing = factory.get();
+                extensions.put(type, existing);
+            }
+            return type.cast(existing);
+        }
     }
 
     public TimingModel timing() {

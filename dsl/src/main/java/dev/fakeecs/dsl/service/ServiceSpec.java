@@ -328,7 +328,8 @@ public final class ServiceSpec {
             Check.that(r.launchType() == null || !r.hasCapacityProviderStrategy()
                             || r.capacityProviderStrategy().isEmpty(), spec, "launchType", r.launchTypeAsString(),
                     "a service takes a launch type or a capacity provider strategy, not both");
-            StrategyRules.check(spec, "capacityProviderStrategy", capacityProviderStrategy());
+            StrategyRules.check(spec, "capacityProviderStrategy",
+                    r.capacityProviderStrategy().stream().map(StrategyItem::fromSdk).toList());
             checkDeployment(spec);
             if (r.healthCheckGracePeriodSeconds() != null) {
                 Check.range(spec, "healthCheckGracePeriodSeconds", r.healthCheckGracePeriodSeconds(), 0,
