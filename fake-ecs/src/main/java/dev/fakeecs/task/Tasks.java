@@ -74,6 +74,7 @@ public final class Tasks {
         this.renderer = new TaskRenderer(state);
         this.planner = new RunTaskPlanner(state);
         this.waiting = new WaitingTasks(state, this, launcher);
+        state.containerInstances().addListener(new HostLoss(lifecycle));
         state.capacityProviders().demand(waiting::needs);
     }
 
@@ -174,7 +175,8 @@ public final class Tasks {
         gates.remove(gate);
     }
 
-    boolean zoneUsable(String zone) {
+    /** Whether every placement gate lets new tasks start in {@code zone}. */
+    public boolean zoneUsable(String zone) {
         for (PlacementGate g : gates) {
             if (!g.zoneUsable(zone)) {
                 return false;
