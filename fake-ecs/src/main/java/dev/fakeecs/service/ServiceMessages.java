@@ -75,6 +75,17 @@ public final class ServiceMessages {
                 + "Please try again later or in a different availability zone.";
     }
 
+    /** Wording approximated: AWS documents the event as "is not AZ balanced…". */
+    public static String notAzBalanced(String service) {
+        return "(service " + service + ") is not AZ balanced. Amazon ECS is rebalancing tasks across Availability "
+                + "Zones.";
+    }
+
+    /** Wording approximated: AWS documents the event as "is AZ balanced…". */
+    public static String azBalanced(String service) {
+        return "(service " + service + ") is AZ balanced.";
+    }
+
     private static String ids(List<String> taskIds) {
         StringBuilder b = new StringBuilder();
         for (String id : taskIds) {

@@ -41,6 +41,8 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     public static final Duration PLACEMENT_RETRY = Duration.ofMinutes(1);
     /** The longest back-off between attempts for tasks that keep failing to start. */
     public static final Duration MAX_BACKOFF = Duration.ofMinutes(27);
+    /** How often an AZ-imbalanced service looks again whether it can rebalance. */
+    public static final Duration REBALANCE_RECHECK = Duration.ofMinutes(5);
 
     private final RegionState state;
     private final Services services;
@@ -319,10 +321,18 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
 
         // 3. scale in: more primary tasks than desired
         int extra = keep.size() - desired;
+        if (extra > 0 && rt.rebalancing) {
+            for (Task t : keep) {
+                if (!ServiceHealth.isHealthy(t, now)) {
+                    extra = 0;
+                    break;
+                }
+            }
+        }
         if (extra > 0) {
             List<Task> candidates = new ArrayList<>();
             for (Task t : keep) {
-                if (!t.isRunning() && !state.tasks().isProtected(t)) {
+                if (!t.isRunning() && !state.tasks().isProtected(t) && !rt.rebalancing) {
                     candidates.add(t);
                 }
             }
@@ -361,7 +371,102 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         }
 
         completeIfDone(service, primary, now);
+        if (launched == 0 && stoppedIds.isEmpty()) {
+            rebalance(service, primary, limits, now, wake);
+        }
         checkSteadyState(service, primary, now, wake);
+    }
+
+    /**
+     * AZ rebalancing: when a settled service has zones that differ by more than one task, start one
+     * task (placement's spread puts it in the emptiest zone); the next pass's scale-in then stops
+     * one in the fullest zone.
+     */
+    private void rebalance(Service service, Deployment primary, DeploymentLimits limits, Instant now, Wake wake) {
+        if (!"ENABLED".equals(service.availabilityZoneRebalancing()) || !primary.isCompleted()
+                || service.deployments().size() != 1 || service.isDaemon()) {
+            return;
+        }
+        List<Task> live = tasks.live(service);
+        if (live.size() != service.desiredCount() || live.size() >= limits.maximumTotal()) {
+            return;
+        }
+        for (Task t : live) {
+            if (!ServiceHealth.isHealthy(t, now)) {
+                return;
+            }
+        }
+        if (spread(live, usableZones(service, false)) > 1) {
+            wake.at(now.plus(REBALANCE_RECHECK));
+        }
+        List<String> zones = usableZones(service, true);
+        if (zones.size() < 2) {
+            return;
+        }
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (String zone : zones) {
+            int n = 0;
+            for (Task t : live) {
+                if (zone.equals(t.availabilityZone())) {
+                    n++;
+                }
+            }
+            min = Math.min(min, n);
+            max = Math.max(max, n);
+        }
+        ServiceRuntime rt = runtime(service);
+        if (max - min <= 1) {
+            if (rt.rebalancing) {
+                rt.rebalancing = false;
+                event(service, ServiceMessages.azBalanced(service.name()));
+            }
+            return;
+        }
+        if (!rt.rebalancing) {
+            rt.rebalancing = true;
+            event(service, ServiceMessages.notAzBalanced(service.name()));
+        }
+        launch(service, primary, 1, live, wake);
+    }
+
+    private static int spread(List<Task> live, List<String> zones) {
+        if (zones.size() < 2) {
+            return 0;
+        }
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (String zone : zones) {
+            int n = 0;
+            for (Task t : live) {
+                if (zone.equals(t.availabilityZone())) {
+                    n++;
+                }
+            }
+            min = Math.min(min, n);
+            max = Math.max(max, n);
+        }
+        return max - min;
+    }
+
+    /** Zones the service can run in; with {@code open}, only zones no fault closes now. */
+    private List<String> usableZones(Service service, boolean open) {
+        List<String> zones = new ArrayList<>();
+        if ("FARGATE".equals(service.effectiveLaunchType())) {
+            for (String z : state.availabilityZones()) {
+                if (!open || state.tasks().zoneUsable(z)) {
+                    zones.add(z);
+                }
+            }
+            return zones;
+        }
+        for (ContainerInstance ci : state.containerInstances().inCluster(service.clusterName())) {
+            if (ci.isActive() && (!open || state.tasks().zoneUsable(ci.availabilityZone()))
+                    && !zones.contains(ci.availabilityZone())) {
+                zones.add(ci.availabilityZone());
+            }
+        }
+        return zones;
     }
 
     private static int primaryCount(List<Task> keep, Deployment primary) {
@@ -535,6 +640,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         Instant steadySince;
         Instant windowStart;
         int launchedInWindow;
+        boolean rebalancing;
     }
 
     /** The earliest instant a reconcile pass asked to be woken at. */

@@ -1,5 +1,11 @@
 package dev.fakeecs.dsl.apply;
 
+import dev.fakeecs.autoscaling.ScalableTarget;
+import dev.fakeecs.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.autoscaling.ServiceLoad;
+import dev.fakeecs.autoscaling.TargetTrackingPolicy;
+import dev.fakeecs.dsl.service.AutoScalingSpec;
+import dev.fakeecs.dsl.service.ScalingPolicy;
 import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.region.Region;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -7,7 +13,9 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
  * Creates a service (CreateService) or, when it exists, updates it (UpdateService) with the
- * declared desired count, task definition, strategy, deployment, network and placement.
+ * declared desired count, task definition, strategy, deployment, network and placement; then
+ * registers its auto scaling (scalable target, target tracking policies, load curve) with the
+ * region's Service Auto Scaling.
  *
  * <pre>{@code
  * new ServiceApplier(ecs.defaultRegion()).apply(orders, null);
@@ -31,8 +39,41 @@ final class ServiceApplier {
                 spec.serviceName()));
         if (!exists) {
             region.api().createService(request);
-            return;
+        } else {
+            update(spec, request, taskDefinitionArn);
         }
+        applyAutoScaling(spec);
+    }
+
+    private void applyAutoScaling(ServiceSpec spec) {
+        ServiceAutoScaling scaling = region.state().autoScaling();
+        AutoScalingSpec declared = spec.autoScaling();
+        if (declared != null) {
+            ScalableTarget target = scaling.registerScalableTarget(spec.cluster(), spec.serviceName(), declared.min(),
+                    declared.max());
+            for (ScalingPolicy policy : declared.policies()) {
+                TargetTrackingPolicy engine = toEngine(policy);
+                if (!target.policies().contains(engine)) {
+                    scaling.putTargetTrackingPolicy(spec.cluster(), spec.serviceName(), engine);
+                }
+            }
+            if (spec.loadCurve() != null) {
+                scaling.setLoad(spec.cluster(), spec.serviceName(),
+                        new ServiceLoad(spec.loadCurve(), spec.requestsPerTaskAtFullCpu()));
+            }
+        }
+    }
+
+    static TargetTrackingPolicy toEngine(ScalingPolicy policy) {
+        TargetTrackingPolicy base = switch (policy.metric()) {
+            case CPU -> TargetTrackingPolicy.cpu(policy.target());
+            case MEMORY -> TargetTrackingPolicy.memory(policy.target());
+            case REQUESTS_PER_TARGET -> TargetTrackingPolicy.requestCountPerTarget(policy.target());
+        };
+        return base.withCooldowns(policy.scaleOutCooldown(), policy.scaleInCooldown());
+    }
+
+    private void update(ServiceSpec spec, CreateServiceRequest request, String taskDefinitionArn) {
         UpdateServiceRequest.Builder update = UpdateServiceRequest.builder()
                 .cluster(spec.cluster())
                 .service(spec.serviceName())

@@ -1,5 +1,6 @@
 package dev.fakeecs.dsl.service;
 
+import dev.fakeecs.autoscaling.LoadModel;
 import dev.fakeecs.dsl.Check;
 
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Offered load (requests per second) as a pure function of virtual time: a baseline plus daily
+ * Offered load (requests per second) as a pure function of virtual time (the engine's
+ * {@link LoadModel}): a baseline plus daily
  * windows and one-off windows; the last declared window that covers an instant wins. Windows are
  * half-open ({@code [from, to)}); a daily window whose end is before its start crosses midnight.
  * Times of day are read in {@link #zone()} (UTC unless {@link #inZone} says otherwise). Immutable.
@@ -23,7 +25,7 @@ import java.util.Objects;
  * dinner.rpsAt(Instant.parse("2026-01-01T21:00:00Z"));            // 100.0
  * }</pre>
  */
-public final class LoadCurve {
+public final class LoadCurve implements LoadModel {
 
     private record Window(LocalTime dailyFrom, LocalTime dailyTo, Instant from, Instant to, double rps) {
         boolean covers(Instant at, ZoneId zone) {
@@ -105,6 +107,12 @@ public final class LoadCurve {
             }
         }
         return rps;
+    }
+
+    /** The same as {@link #rpsAt(Instant)}: the engine's auto scaling reads load through this. */
+    @Override
+    public double requestsPerSecond(Instant at) {
+        return rpsAt(at);
     }
 
     @Override

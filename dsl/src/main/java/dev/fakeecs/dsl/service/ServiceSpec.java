@@ -56,7 +56,11 @@ public final class ServiceSpec {
     private final TaskDefinitionSpec taskDefinitionSpec;
     private final AutoScalingSpec autoScaling;
     private final LoadCurve loadCurve;
+    private final double requestsPerTaskAtFullCpu;
     private final boolean defaultNetwork;
+
+    /** What one task serves at 100 % CPU when {@link Builder#loadCurve(LoadCurve)} does not say. */
+    public static final double DEFAULT_REQUESTS_PER_TASK_AT_FULL_CPU = 100;
 
     private ServiceSpec(Builder b) {
         this.base = b.r;
@@ -64,6 +68,7 @@ public final class ServiceSpec {
         this.taskDefinitionSpec = b.taskDefinitionSpec;
         this.autoScaling = b.autoScaling;
         this.loadCurve = b.loadCurve;
+        this.requestsPerTaskAtFullCpu = b.requestsPerTaskAtFullCpu;
         this.defaultNetwork = b.defaultNetwork;
     }
 
@@ -84,6 +89,7 @@ public final class ServiceSpec {
         b.taskDefinitionSpec = taskDefinitionSpec;
         b.autoScaling = autoScaling;
         b.loadCurve = loadCurve;
+        b.requestsPerTaskAtFullCpu = requestsPerTaskAtFullCpu;
         b.defaultNetwork = defaultNetwork;
         return b;
     }
@@ -103,6 +109,8 @@ public final class ServiceSpec {
     }
     public AutoScalingSpec autoScaling() { return autoScaling; }
     public LoadCurve loadCurve() { return loadCurve; }
+    /** Requests per second one task serves at 100 % CPU (turns the load curve into CPU utilisation). */
+    public double requestsPerTaskAtFullCpu() { return requestsPerTaskAtFullCpu; }
 
     /** Whether subnets {@code subnet-<az>} are added when the request is built for a region. */
     public boolean usesDefaultNetwork() {
@@ -159,6 +167,7 @@ public final class ServiceSpec {
         private TaskDefinitionSpec taskDefinitionSpec;
         private AutoScalingSpec autoScaling;
         private LoadCurve loadCurve;
+        private double requestsPerTaskAtFullCpu = DEFAULT_REQUESTS_PER_TASK_AT_FULL_CPU;
         private boolean defaultNetwork = true;
 
         private Builder(CreateServiceRequest request) {
@@ -309,8 +318,18 @@ public final class ServiceSpec {
 
         public Builder autoScaling(AutoScalingSpec spec) { this.autoScaling = spec; return this; }
 
-        /** The offered load over virtual time (drives CPU and so target tracking). */
+        /**
+         * The offered load over virtual time (drives CPU and so target tracking), each task serving
+         * {@link #DEFAULT_REQUESTS_PER_TASK_AT_FULL_CPU} requests per second at 100 % CPU.
+         */
         public Builder loadCurve(LoadCurve curve) { this.loadCurve = curve; return this; }
+
+        /** The offered load, each task serving {@code requestsPerTaskAtFullCpu} rps at 100 % CPU. */
+        public Builder loadCurve(LoadCurve curve, double requestsPerTaskAtFullCpu) {
+            this.loadCurve = curve;
+            this.requestsPerTaskAtFullCpu = requestsPerTaskAtFullCpu;
+            return this;
+        }
 
         /** Anything else the SDK's CreateServiceRequest has (loadBalancers, serviceRegistries...). */
         public Builder sdk(Consumer<CreateServiceRequest.Builder> change) { return edit(change); }
@@ -364,6 +383,8 @@ public final class ServiceSpec {
                 Check.range(spec, "networkConfiguration.awsvpcConfiguration.securityGroups.size",
                         v.securityGroups().size(), 0, 5);
             }
+            Check.that(requestsPerTaskAtFullCpu > 0, spec, "requestsPerTaskAtFullCpu", requestsPerTaskAtFullCpu,
+                    "must be greater than 0");
             if (autoScaling != null && r.desiredCount() != null) {
                 Check.that(r.desiredCount() >= autoScaling.min() && r.desiredCount() <= autoScaling.max(), spec,
                         "desiredCount", r.desiredCount(), "must be between autoScaling min (" + autoScaling.min()
