@@ -35,6 +35,9 @@ public final class ContainerInstance {
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final Set<String> cachedImages = new LinkedHashSet<>();
     private final Set<Task> tasks = new LinkedHashSet<>();
+    private final Set<Task> liveTasks = new java.util.HashSet<>();
+    private final java.util.Map<String, Integer> liveByGroup = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> presentByGroup = new java.util.HashMap<>();
     private final Set<Integer> usedPorts = new LinkedHashSet<>();
     private final Set<Integer> usedUdpPorts = new LinkedHashSet<>();
     private final Set<String> usedGpus = new LinkedHashSet<>();
@@ -265,10 +268,33 @@ public final class ContainerInstance {
         return n;
     }
 
+    /** Tasks of a group placed here whose desired status is still RUNNING (for spread and distinctInstance). */
+    public int liveTasksOfGroup(String group) {
+        return group == null ? 0 : liveByGroup.getOrDefault(group, 0);
+    }
+
+    /** Tasks of a group placed here that have not reached STOPPED. */
+    public int presentTasksOfGroup(String group) {
+        return group == null ? 0 : presentByGroup.getOrDefault(group, 0);
+    }
+
+    /** A task here was told to stop: it no longer counts as live for its group. */
+    public void taskStopping(Task task) {
+        if (liveTasks.remove(task) && task.group() != null) {
+            liveByGroup.merge(task.group(), -1, Integer::sum);
+        }
+    }
+
     /** Reserves the task's resources on this host and remembers the task. */
     public void reserve(Task task) {
         if (!tasks.add(task)) {
             return;
+        }
+        if (task.group() != null) {
+            presentByGroup.merge(task.group(), 1, Integer::sum);
+            if (!task.isStoppingOrStopped() && liveTasks.add(task)) {
+                liveByGroup.merge(task.group(), 1, Integer::sum);
+            }
         }
         usedCpu += task.cpuReservation();
         usedMemory += task.memoryReservation();
@@ -285,6 +311,10 @@ public final class ContainerInstance {
     public void release(Task task) {
         if (!tasks.remove(task)) {
             return;
+        }
+        taskStopping(task);
+        if (task.group() != null) {
+            presentByGroup.merge(task.group(), -1, Integer::sum);
         }
         usedCpu -= task.cpuReservation();
         usedMemory -= task.memoryReservation();

@@ -213,6 +213,9 @@ public final class TaskLifecycle {
         }
         cancelPending(task);
         task.desiredStatus("STOPPED");
+        if (task.containerInstance() != null) {
+            task.containerInstance().taskStopping(task);
+        }
         task.stop(stopCode, reason);
         task.stoppingAt(state.now());
         state.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
@@ -262,6 +265,9 @@ public final class TaskLifecycle {
         }
         cancelPending(task);
         task.desiredStatus("STOPPED");
+        if (task.containerInstance() != null) {
+            task.containerInstance().taskStopping(task);
+        }
         task.stop(stopCode, reason);
         task.stoppingAt(state.now());
         state.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
@@ -293,6 +299,9 @@ public final class TaskLifecycle {
         cancelPending(task);
         if (!task.isStoppingOrStopped()) {
             task.desiredStatus("STOPPED");
+            if (task.containerInstance() != null) {
+                task.containerInstance().taskStopping(task);
+            }
             task.stop(stopCode, reason);
             task.stoppingAt(state.now());
         }

@@ -58,6 +58,8 @@ public final class Tasks {
 
     private final RegionState state;
     private final Map<String, Task> byId = new LinkedHashMap<>();
+    private final Map<String, Integer> activePerCluster = new java.util.HashMap<>();
+    private final Map<String, java.util.LinkedHashSet<Task>> activeByGroup = new java.util.HashMap<>();
     private final List<TaskStateListener> listeners = new CopyOnWriteArrayList<>();
     private final List<TaskHealthListener> healthListeners = new CopyOnWriteArrayList<>();
     private final List<PlacementGate> gates = new CopyOnWriteArrayList<>();
@@ -128,15 +130,15 @@ public final class Tasks {
         return list;
     }
 
-    /** Tasks of one group (family:x, service:x) in the cluster that are not STOPPED. */
+    /** Tasks of one group (family:x, service:x) in the cluster that are not STOPPED, in launch order. */
     public List<Task> activeInGroup(String clusterName, String group) {
-        List<Task> list = new ArrayList<>();
-        for (Task t : byId.values()) {
-            if (!t.isStopped() && t.clusterName().equals(clusterName) && group.equals(t.group())) {
-                list.add(t);
-            }
-        }
-        return list;
+        var set = activeByGroup.get(clusterName + "|" + group);
+        return set == null ? List.of() : new ArrayList<>(set);
+    }
+
+    /** How many tasks of the cluster are not STOPPED. */
+    public int activeCountInCluster(String clusterName) {
+        return activePerCluster.getOrDefault(clusterName, 0);
     }
 
     /** Whether any not-STOPPED task of the cluster runs on that capacity provider. */
@@ -210,6 +212,9 @@ public final class Tasks {
 
     void register(Task task, List<Tag> tags) {
         byId.put(task.id(), task);
+        activePerCluster.merge(task.clusterName(), 1, Integer::sum);
+        activeByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.LinkedHashSet<>())
+                .add(task);
         if (tags != null && !tags.isEmpty()) {
             state.tags().put(task.arn(), tags);
         }
@@ -229,6 +234,11 @@ public final class Tasks {
 
     /** Called when a task reaches STOPPED: frees its host resources and forgets it an hour later. */
     void stopped(Task task) {
+        activePerCluster.merge(task.clusterName(), -1, Integer::sum);
+        var group = activeByGroup.get(task.clusterName() + "|" + task.group());
+        if (group != null) {
+            group.remove(task);
+        }
         if (task.containerInstance() != null) {
             task.containerInstance().release(task);
         }
@@ -246,7 +256,7 @@ public final class Tasks {
 
     private void checkClusterQuota(String cluster, int adding) {
         int max = state.world().quotas().tasksPerCluster();
-        if (activeInCluster(cluster).size() + adding > max) {
+        if (activeCountInCluster(cluster) + adding > max) {
             throw EcsErrors.limitExceeded("The maximum number of tasks (" + max + ") for cluster " + cluster
                     + " has been reached.");
         }

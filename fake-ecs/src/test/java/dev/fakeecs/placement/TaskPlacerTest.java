@@ -182,7 +182,9 @@ class TaskPlacerTest {
         void should_let_distinct_instance_ignore_other_groups_and_stopped_tasks() {
             ContainerInstance a = fx.instance("us-east-1a");
             fx.runTask(a, "family:other", 128, 128);
-            fx.runTask(a, WEB, 128, 128).lastStatus("STOPPED");
+            var stopped = fx.runTask(a, WEB, 128, 128);
+            stopped.lastStatus("STOPPED");
+            a.release(stopped); // the engine releases a task's host resources when it reaches STOPPED
             assertThat(place(List.of(a), ResourceDemand.of(128, 128), List.of(distinctInstance()), List.of())
                     .instance()).isSameAs(a);
         }

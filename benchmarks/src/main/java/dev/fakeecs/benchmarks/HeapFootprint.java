@@ -1,0 +1,33 @@
+package dev.fakeecs.benchmarks;
+
+import dev.fakeecs.FakeEcs;
+
+/**
+ * Prints the heap a steady world retains: 1,000 instances, 2,000 services, 10,000 tasks.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.fakeecs.benchmarks.HeapFootprint}.
+ */
+public final class HeapFootprint {
+
+    private HeapFootprint() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long before = usedAfterGc();
+        long start = System.nanoTime(); // wall time of the benchmark itself, outside the engine
+        FakeEcs ecs = Worlds.bigCluster(1_000);
+        long tasks = Worlds.servicesToSteadyState(ecs, 2_000, 5);
+        long wallMillis = (System.nanoTime() - start) / 1_000_000;
+        long after = usedAfterGc();
+        System.out.printf("tasks=%d wall=%d ms retainedHeap=%.1f MiB journalEntries=%d%n", tasks, wallMillis,
+                (after - before) / 1048576.0, ecs.journal().size());
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
