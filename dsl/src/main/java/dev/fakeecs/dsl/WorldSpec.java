@@ -1,0 +1,301 @@
+package dev.fakeecs.dsl;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.dsl.apply.WorldApplier;
+import dev.fakeecs.dsl.cluster.ClusterSpec;
+import dev.fakeecs.dsl.scenario.Scenario;
+import dev.fakeecs.dsl.service.ServiceSpec;
+import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
+import dev.fakeecs.image.ImageBehavior;
+import dev.fakeecs.quota.Quotas;
+import dev.fakeecs.task.TimingModel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A whole declared world: seed, start instant, account, regions and zones, quotas and timing, and
+ * the clusters, task definitions, services, images and scenarios in it. Immutable;
+ * {@link #toBuilder()} makes variants. {@link #start()} builds a new {@link FakeEcs};
+ * {@link #applyTo(FakeEcs)} brings a running one to the declared state.
+ *
+ * <pre>{@code
+ * import static dev.fakeecs.dsl.Ecs.*;
+ * FakeEcs ecs = Ecs.world().seed(42).region("us-east-1")
+ *     .cluster("food-delivery-prod", c -> c
+ *         .capacityProviders(FARGATE, FARGATE_SPOT)
+ *         .defaultStrategy(FARGATE.base(2).weight(1), FARGATE_SPOT.weight(4)))
+ *     .service("order-service", s -> s.cluster("food-delivery-prod")
+ *         .taskDefinition(ORDERS).desiredCount(2).autoScaling(2, 20, targetCpu(60)))
+ *     .start();
+ * }</pre>
+ */
+public final class WorldSpec {
+
+    private final long seed;
+    private final Instant start;
+    private final String accountId;
+    private final Map<String, List<String>> regions;
+    private final Quotas quotas;
+    private final TimingModel timing;
+    private final List<ClusterSpec> clusters;
+    private final List<TaskDefinitionSpec> taskDefinitions;
+    private final List<ServiceSpec> services;
+    private final Map<String, ImageBehavior> images;
+    private final List<Scenario> scenarios;
+
+    private WorldSpec(Builder b) {
+        this.seed = b.seed;
+        this.start = b.start;
+        this.accountId = b.accountId;
+        Map<String, List<String>> r = new LinkedHashMap<>();
+        b.regions.forEach((k, v) -> r.put(k, List.copyOf(v)));
+        this.regions = Collections.unmodifiableMap(r);
+        this.quotas = b.quotas;
+        this.timing = b.timing;
+        this.clusters = List.copyOf(b.clusters.values());
+        this.taskDefinitions = List.copyOf(b.taskDefinitions.values());
+        this.services = List.copyOf(b.services.values());
+        this.images = Collections.unmodifiableMap(new LinkedHashMap<>(b.images));
+        this.scenarios = List.copyOf(b.scenarios);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.seed = seed;
+        b.start = start;
+        b.accountId = accountId;
+        b.regions.putAll(regions);
+        b.quotas = quotas;
+        b.timing = timing;
+        clusters.forEach(b::cluster);
+        taskDefinitions.forEach(b::taskDefinition);
+        services.forEach(b::service);
+        b.images.putAll(images);
+        b.scenarios.addAll(scenarios);
+        return b;
+    }
+
+    public long seed() { return seed; }
+    /** The first virtual instant. */
+    public Instant startInstant() { return start; }
+    public String accountId() { return accountId; }
+    /** Declared regions and their zones; empty means the engine default (us-east-1, three zones). */
+    public Map<String, List<String>> regions() { return regions; }
+    public Quotas quotas() { return quotas; }
+    public TimingModel timing() { return timing; }
+    public List<ClusterSpec> clusters() { return clusters; }
+    public List<ServiceSpec> services() { return services; }
+    public Map<String, ImageBehavior> images() { return images; }
+    public List<Scenario> scenarios() { return scenarios; }
+
+    /** Declared task definitions only (see {@link #allTaskDefinitions()}). */
+    public List<TaskDefinitionSpec> taskDefinitions() { return taskDefinitions; }
+
+    /** Declared task definitions, then those services declared with a spec, one per family. */
+    public List<TaskDefinitionSpec> allTaskDefinitions() {
+        Map<String, TaskDefinitionSpec> all = new LinkedHashMap<>();
+        taskDefinitions.forEach(t -> all.put(t.family(), t));
+        services.stream().map(ServiceSpec::taskDefinitionSpec).filter(Objects::nonNull)
+                .forEach(t -> all.putIfAbsent(t.family(), t));
+        return List.copyOf(all.values());
+    }
+
+    /** The name of the first declared region ({@code us-east-1} when none is declared). */
+    public String defaultRegion() {
+        return regions.isEmpty() ? "us-east-1" : regions.keySet().iterator().next();
+    }
+
+    /** A declaration's region, or the default region for null. */
+    public String regionOf(String declared) {
+        return declared == null ? defaultRegion() : declared;
+    }
+
+    /** The zones of a region (three, {@code a} to {@code c}, when the region declares none). */
+    public List<String> availabilityZones(String region) {
+        List<String> zones = regions.get(region);
+        return zones == null || zones.isEmpty() ? List.of(region + "a", region + "b", region + "c") : zones;
+    }
+
+    /** Builds a new world in the declared state. */
+    public FakeEcs start() {
+        FakeEcs.Builder builder = FakeEcs.builder().seed(seed).accountId(accountId).start(start).quotas(quotas)
+                .timing(timing);
+        regions.forEach((name, zones) -> builder.region(name, zones.toArray(String[]::new)));
+        FakeEcs ecs = builder.build();
+        try {
+            applyTo(ecs);
+        } catch (RuntimeException e) {
+            ecs.close();
+            throw e;
+        }
+        return ecs;
+    }
+
+    /**
+     * Brings a running world to the declared state: declares images, creates what is missing,
+     * updates clusters and services that exist, registers a new task definition revision where the
+     * declaration changed, launches missing hosts and schedules the scenarios. Seed, start, account,
+     * regions, quotas and timing belong to {@link #start()} and are ignored here.
+     */
+    public FakeEcs applyTo(FakeEcs ecs) {
+        new WorldApplier(this, ecs).apply();
+        return ecs;
+    }
+
+    @Override
+    public String toString() {
+        return "World[seed=" + seed + ", regions=" + regions.keySet() + ", clusters=" + clusters.size()
+                + ", taskDefinitions=" + allTaskDefinitions().size() + ", services=" + services.size() + "]";
+    }
+
+    /** Builds a {@link WorldSpec}; {@link #build()}, {@link #start()} and {@link #applyTo} validate. */
+    public static final class Builder {
+        private long seed;
+        private Instant start = FakeEcs.DEFAULT_START;
+        private String accountId = FakeEcs.DEFAULT_ACCOUNT;
+        private final Map<String, List<String>> regions = new LinkedHashMap<>();
+        private Quotas quotas = Quotas.seedDefaults();
+        private TimingModel timing = TimingModel.defaults();
+        private final Map<String, ClusterSpec> clusters = new LinkedHashMap<>();
+        private final Map<String, TaskDefinitionSpec> taskDefinitions = new LinkedHashMap<>();
+        private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        private final Map<String, ImageBehavior> images = new LinkedHashMap<>();
+        private final List<Scenario> scenarios = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The seed of the world's one random source (ids, jitter, probabilistic faults). */
+        public Builder seed(long value) { this.seed = value; return this; }
+        /** The first virtual instant (default 2026-01-01T00:00:00Z). */
+        public Builder startingAt(Instant value) { this.start = Objects.requireNonNull(value, "start"); return this; }
+        /** The first virtual instant, ISO-8601 ({@code 2026-03-01T18:00:00Z}). */
+        public Builder startingAt(String iso) { return startingAt(Instant.parse(iso)); }
+        /** The 12-digit AWS account id (default 123456789012). */
+        public Builder account(String value) { this.accountId = value; return this; }
+
+        /** Adds a region; without zones it gets {@code <region>a}, {@code b}, {@code c}. */
+        public Builder region(String name, String... availabilityZones) {
+            regions.put(name, List.of(availabilityZones));
+            return this;
+        }
+
+        public Builder quotas(Quotas value) { this.quotas = Objects.requireNonNull(value, "quotas"); return this; }
+        public Builder timing(TimingModel value) { this.timing = Objects.requireNonNull(value, "timing"); return this; }
+
+        /**
+         * Declares a cluster, or edits the declared cluster of that name in the default region.
+         * Clusters of the same name may live in several regions ({@code c.region("us-west-2")}).
+         */
+        public Builder cluster(String name, Consumer<ClusterSpec.Builder> cluster) {
+            ClusterSpec existing = clusters.get(key(null, name));
+            ClusterSpec.Builder b = existing == null ? ClusterSpec.builder(name) : existing.toBuilder();
+            cluster.accept(b);
+            ClusterSpec built = b.build();
+            if (existing != null && !Objects.equals(built.region(), existing.region())) {
+                clusters.remove(key(null, name));
+            }
+            return cluster(built);
+        }
+
+        /** Declares a cluster (replacing a declared one of the same name and region). */
+        public Builder cluster(ClusterSpec cluster) {
+            clusters.put(key(cluster.region(), cluster.name()), cluster);
+            return this;
+        }
+
+        private static String key(String region, String name) {
+            return (region == null ? "" : region) + "/" + name;
+        }
+
+        /** Declares a task definition (replacing a declared one of the same family). */
+        public Builder taskDefinition(TaskDefinitionSpec taskDefinition) {
+            taskDefinitions.put(taskDefinition.family(), taskDefinition);
+            return this;
+        }
+
+        /** Declares a service, or edits the declared service of that name in the default region. */
+        public Builder service(String name, Consumer<ServiceSpec.Builder> service) {
+            ServiceSpec existing = services.get(key(null, name));
+            ServiceSpec.Builder b = existing == null ? ServiceSpec.builder(name) : existing.toBuilder();
+            service.accept(b);
+            ServiceSpec built = b.build();
+            if (existing != null && !Objects.equals(built.region(), existing.region())) {
+                services.remove(key(null, name));
+            }
+            return service(built);
+        }
+
+        /** Declares a service (replacing a declared one of the same name and region). */
+        public Builder service(ServiceSpec service) {
+            services.put(key(service.region(), service.serviceName()), service);
+            return this;
+        }
+
+        /** Declares how containers of {@code image} behave (see {@link ImageBehavior}). */
+        public Builder image(String image, ImageBehavior behavior) {
+            Check.notBlank("image", "name", image);
+            images.put(image, Objects.requireNonNull(behavior, "behavior"));
+            return this;
+        }
+
+        /** Adds a timeline scheduled when the world starts (or the spec is applied). */
+        public Builder scenario(Scenario scenario) {
+            scenarios.add(Objects.requireNonNull(scenario, "scenario"));
+            return this;
+        }
+
+        public WorldSpec build() {
+            Check.that(accountId != null && accountId.matches("\\d{12}"), "world", "account", accountId,
+                    "must be 12 digits");
+            for (String region : regions.keySet()) {
+                Check.that(region != null && region.matches("[a-z]{2}(-[a-z]+)+-\\d"), "world", "region", region,
+                        "must look like us-east-1");
+            }
+            WorldSpec spec = new WorldSpec(this);
+            for (ClusterSpec c : spec.clusters) {
+                checkRegion("cluster " + c.name(), c.region());
+            }
+            Map<String, TaskDefinitionSpec> byFamily = new LinkedHashMap<>(taskDefinitions);
+            for (ServiceSpec s : spec.services) {
+                checkRegion("service " + s.serviceName(), s.region());
+                TaskDefinitionSpec t = s.taskDefinitionSpec();
+                if (t != null) {
+                    TaskDefinitionSpec other = byFamily.putIfAbsent(t.family(), t);
+                    Check.that(other == null || other.equals(t), "service " + s.serviceName(), "taskDefinition",
+                            t.family(), "another declaration uses a different task definition of the same family;"
+                                    + " give one of them its own family");
+                }
+            }
+            return spec;
+        }
+
+        private void checkRegion(String spec, String region) {
+            if (region != null && !regions.isEmpty()) {
+                Check.that(regions.containsKey(region), spec, "region", region,
+                        "must be one of the world's regions " + regions.keySet());
+            }
+        }
+
+        /** Builds the spec and starts a new world in that state. */
+        public FakeEcs start() {
+            return build().start();
+        }
+
+        /** Builds the spec and applies it to a running world. */
+        public FakeEcs applyTo(FakeEcs ecs) {
+            return build().applyTo(ecs);
+        }
+    }
+}

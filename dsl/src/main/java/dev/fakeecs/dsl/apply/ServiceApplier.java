@@ -1,0 +1,97 @@
+package dev.fakeecs.dsl.apply;
+
+import dev.fakeecs.autoscaling.ScalableTarget;
+import dev.fakeecs.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.autoscaling.ServiceLoad;
+import dev.fakeecs.autoscaling.TargetTrackingPolicy;
+import dev.fakeecs.dsl.service.AutoScalingSpec;
+import dev.fakeecs.dsl.service.ScalingPolicy;
+import dev.fakeecs.dsl.service.ServiceSpec;
+import dev.fakeecs.region.Region;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
+
+/**
+ * Creates a service (CreateService) or, when it exists, updates it (UpdateService) with the
+ * declared desired count, task definition, strategy, deployment, network and placement; then
+ * registers its auto scaling (scalable target, target tracking policies, load curve) with the
+ * region's Service Auto Scaling.
+ *
+ * <pre>{@code
+ * new ServiceApplier(ecs.defaultRegion()).apply(orders, null);
+ * }</pre>
+ */
+final class ServiceApplier {
+
+    private final Region region;
+
+    ServiceApplier(Region region) {
+        this.region = region;
+    }
+
+    /**
+     * @param taskDefinitionArn the revision just registered for the service's spec, or null to use
+     *                          the declared reference
+     */
+    void apply(ServiceSpec spec, String taskDefinitionArn) {
+        CreateServiceRequest request = spec.toRequest(region.availabilityZones());
+        boolean exists = region.state().read(() -> region.state().services().exists(spec.cluster(),
+                spec.serviceName()));
+        if (!exists) {
+            region.api().createService(request);
+        } else {
+            update(spec, request, taskDefinitionArn);
+        }
+        applyAutoScaling(spec);
+    }
+
+    private void applyAutoScaling(ServiceSpec spec) {
+        ServiceAutoScaling scaling = region.state().autoScaling();
+        AutoScalingSpec declared = spec.autoScaling();
+        if (declared != null) {
+            ScalableTarget target = scaling.registerScalableTarget(spec.cluster(), spec.serviceName(), declared.min(),
+                    declared.max());
+            for (ScalingPolicy policy : declared.policies()) {
+                TargetTrackingPolicy engine = toEngine(policy);
+                if (!target.policies().contains(engine)) {
+                    scaling.putTargetTrackingPolicy(spec.cluster(), spec.serviceName(), engine);
+                }
+            }
+            if (spec.loadCurve() != null) {
+                scaling.setLoad(spec.cluster(), spec.serviceName(),
+                        new ServiceLoad(spec.loadCurve(), spec.requestsPerTaskAtFullCpu()));
+            }
+        }
+    }
+
+    static TargetTrackingPolicy toEngine(ScalingPolicy policy) {
+        TargetTrackingPolicy base = switch (policy.metric()) {
+            case CPU -> TargetTrackingPolicy.cpu(policy.target());
+            case MEMORY -> TargetTrackingPolicy.memory(policy.target());
+            case REQUESTS_PER_TARGET -> TargetTrackingPolicy.requestCountPerTarget(policy.target());
+        };
+        return base.withCooldowns(policy.scaleOutCooldown(), policy.scaleInCooldown());
+    }
+
+    private void update(ServiceSpec spec, CreateServiceRequest request, String taskDefinitionArn) {
+        UpdateServiceRequest.Builder update = UpdateServiceRequest.builder()
+                .cluster(spec.cluster())
+                .service(spec.serviceName())
+                .taskDefinition(taskDefinitionArn == null ? request.taskDefinition() : taskDefinitionArn)
+                .desiredCount(request.desiredCount())
+                .deploymentConfiguration(request.deploymentConfiguration())
+                .networkConfiguration(request.networkConfiguration())
+                .healthCheckGracePeriodSeconds(request.healthCheckGracePeriodSeconds())
+                .enableExecuteCommand(request.enableExecuteCommand());
+        if (request.hasCapacityProviderStrategy()) {
+            update.capacityProviderStrategy(request.capacityProviderStrategy());
+        }
+        if (request.hasPlacementConstraints()) {
+            update.placementConstraints(request.placementConstraints());
+        }
+        if (request.hasPlacementStrategy()) {
+            update.placementStrategy(request.placementStrategy());
+        }
+        region.api().updateService(update.build());
+    }
+}

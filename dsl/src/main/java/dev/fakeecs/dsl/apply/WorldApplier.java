@@ -1,0 +1,56 @@
+package dev.fakeecs.dsl.apply;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.dsl.WorldSpec;
+import dev.fakeecs.dsl.cluster.ClusterSpec;
+import dev.fakeecs.dsl.scenario.Scenario;
+import dev.fakeecs.dsl.service.ServiceSpec;
+import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
+import dev.fakeecs.region.Region;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Brings a running {@link FakeEcs} to the state a {@link WorldSpec} declares, in dependency order:
+ * images, task definitions (in every region of the world), Auto Scaling groups and clusters, EC2
+ * hosts, services, then scenarios. Everything goes through the region's ECS API where ECS has one,
+ * so the journal reads like a real deployment.
+ *
+ * <pre>{@code
+ * new WorldApplier(spec, ecs).apply();   // what WorldSpec.applyTo(ecs) does
+ * }</pre>
+ */
+public final class WorldApplier {
+
+    private final WorldSpec spec;
+    private final FakeEcs ecs;
+
+    public WorldApplier(WorldSpec spec, FakeEcs ecs) {
+        this.spec = spec;
+        this.ecs = ecs;
+    }
+
+    public void apply() {
+        spec.images().forEach(ecs::declareImage);
+        Map<String, String> latestArns = new LinkedHashMap<>();
+        for (Region region : ecs.regions()) {
+            TaskDefinitionApplier definitions = new TaskDefinitionApplier(region);
+            for (TaskDefinitionSpec t : spec.allTaskDefinitions()) {
+                latestArns.put(region.name() + "/" + t.family(), definitions.apply(t));
+            }
+        }
+        for (ClusterSpec c : spec.clusters()) {
+            new ClusterApplier(ecs.region(spec.regionOf(c.region()))).apply(c);
+        }
+        for (ServiceSpec s : spec.services()) {
+            Region region = ecs.region(spec.regionOf(s.region()));
+            String arn = s.taskDefinitionSpec() == null ? null
+                    : latestArns.get(region.name() + "/" + s.taskDefinitionSpec().family());
+            new ServiceApplier(region).apply(s, arn);
+        }
+        for (Scenario scenario : spec.scenarios()) {
+            scenario.scheduleOn(ecs);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package dev.fakeecs.dsl.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.dsl.WorldSpec;
+import dev.fakeecs.dsl.service.ServiceSpec;
+import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
+import dev.fakeecs.protocol.ProtocolException;
+import dev.fakeecs.protocol.SdkJsonCodec;
+import dev.fakeecs.region.Region;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Task definitions and services in the JSON the AWS CLI speaks: the input of
+ * {@code aws ecs register-task-definition --cli-input-json} and {@code create-service --cli-input-json},
+ * and the output of {@code describe-task-definition} (its {@code taskDefinition} wrapper). Reads from
+ * any {@link Path} (a Jimfs one included) or a classpath resource; writes a world's declared state
+ * back to the same JSON. Member names are the wire protocol's (camelCase); conversion goes through
+ * the engine's {@link SdkJsonCodec}, so every member the SDK knows survives a round trip.
+ *
+ * <pre>{@code
+ * TaskDefinitionSpec orders = EcsJson.readTaskDefinition(Path.of("ecs/order-service.json"));
+ * ServiceSpec service = EcsJson.readServiceResource("ecs/order-service-service.json");
+ * EcsJson.exportWorld(world, jimfs.getPath("/out"));   // task-definitions/*.json, services/<region>/*.json
+ * }</pre>
+ */
+public final class EcsJson {
+
+    /** The folder of task definition files in an exported world. */
+    public static final String TASK_DEFINITIONS = "task-definitions";
+    /** The folder of service files (one subfolder per region) in an exported world. */
+    public static final String SERVICES = "services";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setNodeFactory(SdkJsonCodec.instance().nodeFactory());
+
+    private EcsJson() {
+    }
+
+    // ------------------------------------------------------------------ task definitions
+
+    /**
+     * A task definition from register-task-definition input or describe-task-definition output.
+     *
+     * @throws IllegalArgumentException naming the member when the JSON is malformed or a rule is broken
+     */
+    public static TaskDefinitionSpec readTaskDefinition(String json) {
+        JsonNode node = parse(json);
+        JsonNode wrapped = node.get("taskDefinition");
+        RegisterTaskDefinitionRequest request;
+        if (wrapped != null && wrapped.isObject()) {
+            DescribeTaskDefinitionResponse described = decode(node, DescribeTaskDefinitionResponse.class);
+            request = TaskDefinitionConversions.toRegisterRequest(described.taskDefinition(),
+                    described.hasTags() ? described.tags() : List.of());
+        } else {
+            request = decode(node, RegisterTaskDefinitionRequest.class);
+        }
+        return TaskDefinitionSpec.from(request);
+    }
+
+    public static TaskDefinitionSpec readTaskDefinition(Path file) {
+        return readTaskDefinition(read(file));
+    }
+
+    /** Reads a classpath resource ({@code "food-delivery/order-service.json"}). */
+    public static TaskDefinitionSpec readTaskDefinitionResource(String resource) {
+        return readTaskDefinition(resource(resource));
+    }
+
+    /** register-task-definition input JSON, pretty printed. */
+    public static String toJson(TaskDefinitionSpec spec) {
+        return write(SdkJsonCodec.instance().encode(spec.toRequest()));
+    }
+
+    public static void writeTaskDefinition(TaskDefinitionSpec spec, Path file) {
+        writeFile(file, toJson(spec));
+    }
+
+    // ------------------------------------------------------------------ services
+
+    /** A service from create-service input JSON. */
+    public static ServiceSpec readService(String json) {
+        return ServiceSpec.from(decode(parse(json), CreateServiceRequest.class));
+    }
+
+    public static ServiceSpec readService(Path file) {
+        return readService(read(file));
+    }
+
+    public static ServiceSpec readServiceResource(String resource) {
+        return readService(resource(resource));
+    }
+
+    /** create-service input JSON as declared (no default subnets), pretty printed. */
+    public static String toJson(ServiceSpec spec) {
+        return write(SdkJsonCodec.instance().encode(spec.toRequest()));
+    }
+
+    /** create-service input JSON for a region with these zones (default subnets filled in). */
+    public static String toJson(ServiceSpec spec, List<String> availabilityZones) {
+        return write(SdkJsonCodec.instance().encode(spec.toRequest(availabilityZones)));
+    }
+
+    public static void writeService(ServiceSpec spec, Path file) {
+        writeFile(file, toJson(spec));
+    }
+
+    // ------------------------------------------------------------------ worlds
+
+    /**
+     * Writes a world's declared task definitions ({@code task-definitions/<family>.json}) and services
+     * ({@code services/<region>/<service>.json}, default subnets filled in) under {@code directory}.
+     *
+     * @return the files written, in declaration order
+     */
+    public static List<Path> exportWorld(WorldSpec world, Path directory) {
+        List<Path> written = new ArrayList<>();
+        for (TaskDefinitionSpec t : world.allTaskDefinitions()) {
+            Path file = directory.resolve(TASK_DEFINITIONS).resolve(t.family() + ".json");
+            writeTaskDefinition(t, file);
+            written.add(file);
+        }
+        for (ServiceSpec s : world.services()) {
+            String region = world.regionOf(s.region());
+            Path file = directory.resolve(SERVICES).resolve(region).resolve(s.serviceName() + ".json");
+            writeFile(file, toJson(s, world.availabilityZones(region)));
+            written.add(file);
+        }
+        return written;
+    }
+
+    /**
+     * Reads what {@link #exportWorld} wrote (or any folder laid out the same way) into a world
+     * declaration; files are read in name order so the result is deterministic.
+     */
+    public static WorldSpec.Builder importWorld(Path directory) {
+        WorldSpec.Builder world = WorldSpec.builder();
+        Path definitions = directory.resolve(TASK_DEFINITIONS);
+        for (Path file : jsonFiles(definitions)) {
+            world.taskDefinition(readTaskDefinition(file));
+        }
+        Path services = directory.resolve(SERVICES);
+        if (Files.isDirectory(services)) {
+            for (Path regionDir : sorted(services)) {
+                if (!Files.isDirectory(regionDir)) {
+                    continue;
+                }
+                String region = regionDir.getFileName().toString();
+                world.region(region);
+                for (Path file : jsonFiles(regionDir)) {
+                    world.service(readService(file).toBuilder().region(region).build());
+                }
+            }
+        }
+        return world;
+    }
+
+    /**
+     * Writes the latest ACTIVE revision of every task definition family of a running world, per
+     * region ({@code <region>/task-definitions/<family>.json}), as register-task-definition input.
+     */
+    public static List<Path> exportRegisteredTaskDefinitions(FakeEcs ecs, Path directory) {
+        List<Path> written = new ArrayList<>();
+        for (Region region : ecs.regions()) {
+            List<String> families = region.api().listTaskDefinitionFamilies(r -> r
+                    .status(TaskDefinitionFamilyStatus.ACTIVE)).families();
+            for (String family : families.stream().sorted().toList()) {
+                DescribeTaskDefinitionResponse d = region.api().describeTaskDefinition(r -> r.taskDefinition(family)
+                        .include(TaskDefinitionField.TAGS));
+                RegisterTaskDefinitionRequest request = TaskDefinitionConversions.toRegisterRequest(
+                        d.taskDefinition(), d.hasTags() ? d.tags() : List.of());
+                Path file = directory.resolve(region.name()).resolve(TASK_DEFINITIONS).resolve(family + ".json");
+                writeFile(file, write(SdkJsonCodec.instance().encode(request)));
+                written.add(file);
+            }
+        }
+        return written;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static <T extends software.amazon.awssdk.core.SdkPojo> T decode(JsonNode node, Class<T> type) {
+        try {
+            return SdkJsonCodec.instance().decode(node, type);
+        } catch (ProtocolException e) {
+            throw new IllegalArgumentException(type.getSimpleName() + " JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void writeFile(Path file, String text) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static String resource(String name) {
+        String path = name.startsWith("/") ? name.substring(1) : name;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = EcsJson.class.getClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no classpath resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classpath resource " + path, e);
+        }
+    }
+
+    private static List<Path> jsonFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        return sorted(directory).stream().filter(p -> p.getFileName().toString().endsWith(".json"))
+                .filter(Files::isRegularFile).toList();
+    }
+
+    private static List<Path> sorted(Path directory) {
+        List<Path> list = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            stream.forEach(list::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+        list.sort(null);
+        return list;
+    }
+}
