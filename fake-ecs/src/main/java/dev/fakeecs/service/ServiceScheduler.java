@@ -52,6 +52,8 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     private final Map<Service, ScheduledEvent> pending = new IdentityHashMap<>();
     private final Map<Service, ServiceRuntime> runtime = new IdentityHashMap<>();
     private final Set<Service> blocked = new LinkedHashSet<>();
+    /** Stopping tasks whose stop was already judged as a failure or not (each is judged once). */
+    private final Set<Task> judged = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     ServiceScheduler(RegionState state, Services services) {
         this.state = state;
@@ -98,9 +100,12 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         if (service == null) {
             return;
         }
+        if (task.isStoppingOrStopped() && judged.add(task)) {
+            countFailure(service, task);
+        }
         if ("STOPPED".equals(to)) {
             tasks.remove(service, task);
-            countFailure(service, task);
+            judged.remove(task);
         } else if ("RUNNING".equals(to)) {
             runtime(service).startFailures = 0;
         }
