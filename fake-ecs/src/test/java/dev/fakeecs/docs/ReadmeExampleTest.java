@@ -17,7 +17,7 @@ class ReadmeExampleTest {
 
     @Test
     void readme_example() {
-        // README-EXAMPLE-START
+        // readme-quick-start-START
         try (FakeEcs ecs = FakeEcs.builder().seed(42).region("us-east-1").build()) {
             EcsClient client = ecs.newClient();               // a real AWS SDK client, in process
             client.createCluster(r -> r.clusterName("food-delivery-prod"));
@@ -35,6 +35,6 @@ class ReadmeExampleTest {
                     .services("order-service")).services().get(0);
             assertThat(orders.runningCount()).isEqualTo(2);    // Fargate tasks start in ~90 s
         }
-        // README-EXAMPLE-END
+        // readme-quick-start-END
     }
 }
