@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EcsServicesTest {
 
     private static WorldSpec.Builder seedExample() {
+        // dsl-seed-world-START
         return world().seed(42).region("us-east-1")
                 .cluster("food-delivery-prod", c -> c
                         .capacityProviders(FARGATE, FARGATE_SPOT)
@@ -30,6 +31,7 @@ class EcsServicesTest {
                 .service("order-service", s -> s.cluster("food-delivery-prod")
                         .taskDefinition(ORDERS).desiredCount(2).autoScaling(2, 20, targetCpu(60))
                         .loadCurve(load(60).between(LocalTime.of(19, 0), LocalTime.of(21, 0), 600), 50));
+        // dsl-seed-world-END
     }
 
     private static Service describe(FakeEcs ecs, String name) {
