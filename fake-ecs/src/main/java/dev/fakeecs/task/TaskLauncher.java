@@ -12,6 +12,8 @@ import dev.fakeecs.random.SeededRandom;
 import dev.fakeecs.region.RegionState;
 import dev.fakeecs.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraintType;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 import java.util.ArrayList;
@@ -89,12 +91,27 @@ final class TaskLauncher {
                 TaskResources.tcpHostPorts(td), TaskResources.udpHostPorts(td), TaskResources.gpuCount(td),
                 TaskResources.usesAwsvpc(td));
         PlacementResult result = placer.placeOne(new PlacementRequest(open, demand, spec.group(),
-                spec.constraints(), spec.strategies()));
+                withPlatformConstraint(spec.constraints(), td), spec.strategies()));
         if (result.instance() == null) {
             return new Outcome(null, result.failures(), null);
         }
         Task task = create(spec, result.instance(), result.instance().availabilityZone());
         return new Outcome(task, List.of(), null);
+    }
+
+    /**
+     * A task definition's {@code runtimePlatform.cpuArchitecture} (X86_64 or ARM64) restricts it to
+     * hosts of that architecture, as ECS does through the task's required attributes.
+     */
+    static List<PlacementConstraint> withPlatformConstraint(List<PlacementConstraint> constraints, TaskDefinition td) {
+        if (td.runtimePlatform() == null || td.runtimePlatform().cpuArchitecture() == null) {
+            return constraints == null ? List.of() : constraints;
+        }
+        String arch = "ARM64".equals(td.runtimePlatform().cpuArchitectureAsString()) ? "arm64" : "x86_64";
+        List<PlacementConstraint> all = new ArrayList<>(constraints == null ? List.of() : constraints);
+        all.add(PlacementConstraint.builder().type(PlacementConstraintType.MEMBER_OF)
+                .expression("attribute:ecs.cpu-architecture == " + arch).build());
+        return all;
     }
 
     private Task create(LaunchSpec spec, ContainerInstance instance, String zone) {

@@ -198,4 +198,19 @@ class RunTaskTest {
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("The referenced task was not found.");
     }
+
+    @Test
+    void should_place_an_arm64_task_only_on_an_arm64_host() {
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        var graviton = ecs.defaultRegion().state().containerInstances().launchHost("prod", "m6g.large", "us-east-1b",
+                null);
+        ecs.api().registerTaskDefinition(r -> r.family("ml").networkMode("bridge")
+                .runtimePlatform(p -> p.cpuArchitecture("ARM64").operatingSystemFamily("LINUX"))
+                .containerDefinitions(c -> c.name("app").image("acme/ml:1").cpu(256).memory(512)));
+
+        RunTaskResponse r = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("ml").count(3));
+
+        assertThat(r.tasks()).hasSize(3).allSatisfy(t -> assertThat(t.containerInstanceArn()).isEqualTo(graviton.arn()));
+    }
 }

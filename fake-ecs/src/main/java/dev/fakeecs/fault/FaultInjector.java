@@ -1,0 +1,247 @@
+package dev.fakeecs.fault;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.clock.ScheduledEvent;
+import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.region.RegionState;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Injects faults into a fake ECS world, now or at a virtual time, and ends them. One per world
+ * ({@link #of(FakeEcs)}); the control API's {@code POST /_fake-ecs/faults} goes through
+ * {@link #inject(FaultSpec)} and {@code DELETE /_fake-ecs/faults/{id}} through {@link #remove(String)}.
+ * Every fault, its start, its effects and its end are journalled as {@code FAULT} entries.
+ *
+ * <pre>{@code
+ * FaultInjector faults = FaultInjector.of(ecs);
+ * FaultHandle loss = faults.inject(FaultSpec.of(FaultType.TERMINATE_INSTANCE)
+ *         .cluster("prod").containerInstance(ciArn).build());
+ * FaultHandle outage = faults.inject(FaultSpec.of(FaultType.REGION_OUTAGE).region("us-east-1")
+ *         .at(Duration.ofMinutes(30)).duration(Duration.ofMinutes(20)).build());
+ * outage.close();   // ends it early (or cancels it while still scheduled)
+ * }</pre>
+ */
+public final class FaultInjector {
+
+    private final FakeEcs ecs;
+    private final ReentrantLock lock;
+    private final Map<String, FaultHandle> handles = new LinkedHashMap<>();
+    private final Map<FaultHandle, ActiveFault> running = new LinkedHashMap<>();
+    private final Map<FaultHandle, List<ScheduledEvent>> timers = new LinkedHashMap<>();
+    private final Set<String> downRegions = ConcurrentHashMap.newKeySet();
+    private final List<ApiLatencyFault> latencies = new CopyOnWriteArrayList<>();
+    private long nextId = 1;
+
+    /** Prefer {@link #of(FakeEcs)}, which gives the world's one injector. */
+    public FaultInjector(FakeEcs ecs) {
+        this.ecs = ecs;
+        this.lock = ecs.world().lock();
+    }
+
+    /** The world's fault injector (made on first use). */
+    public static FaultInjector of(FakeEcs ecs) {
+        return ecs.world().extension(FaultInjector.class, () -> new FaultInjector(ecs));
+    }
+
+    /**
+     * Injects a fault: it starts now, or {@code spec.at()} from now; a lasting fault with a
+     * duration ends by itself. Fails with an IllegalArgumentException when the spec names an
+     * unknown region or lacks what its type needs.
+     */
+    public FaultHandle inject(FaultSpec spec) {
+        lock.lock();
+        try {
+            RegionState state = (spec.region() == null ? ecs.defaultRegion() : ecs.region(spec.region())).state();
+            FaultHandle handle = new FaultHandle(String.format("fault-%04d", nextId++), spec, state.name(), this);
+            FaultContext context = new FaultContext(spec, state, handle, this);
+            ActiveFault fault = Faults.create(context);
+            handles.put(handle.id(), handle);
+            context.effect(handle.id(), describe(spec));
+            Duration at = spec.at() == null ? Duration.ZERO : spec.at();
+            if (at.isZero()) {
+                start(handle, fault, context);
+            } else {
+                timer(handle, ecs.clock().schedule(at, "fault " + handle.id() + " starts",
+                        () -> start(handle, fault, context)));
+            }
+            return handle;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends a fault early by id; NoSuchElementException if no such fault was injected. */
+    public void remove(String faultId) {
+        FaultHandle handle;
+        lock.lock();
+        try {
+            handle = handles.get(faultId);
+        } finally {
+            lock.unlock();
+        }
+        if (handle == null) {
+            throw new NoSuchElementException("No fault " + faultId);
+        }
+        end(handle);
+    }
+
+    /** A fault by id, or null. */
+    public FaultHandle find(String faultId) {
+        lock.lock();
+        try {
+            return handles.get(faultId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every fault injected so far, in order. */
+    public List<FaultHandle> all() {
+        lock.lock();
+        try {
+            return List.copyOf(handles.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Faults started and not yet ended. */
+    public List<FaultHandle> active() {
+        return all().stream().filter(FaultHandle::isActive).toList();
+    }
+
+    /** False while a REGION_OUTAGE makes the region's tasks and API unreachable (for DNS and traffic). */
+    public boolean regionReachable(String region) {
+        return !downRegions.contains(region);
+    }
+
+    /**
+     * The wall-clock delay the HTTP server should add before answering {@code operation} in
+     * {@code region} (the sum of active API_LATENCY faults that match). In process, latency is
+     * applied in virtual time only; the server sleeps for this outside the engine lock.
+     */
+    public Duration wallLatencyFor(String region, String operation) {
+        Duration total = Duration.ZERO;
+        for (ApiLatencyFault f : latencies) {
+            if (f.matches(region, operation)) {
+                total = total.plus(f.latency());
+            }
+        }
+        return total;
+    }
+
+    // ---- used by faults ---------------------------------------------------------------------
+
+    void regionDown(String region, boolean down) {
+        if (down) {
+            downRegions.add(region);
+        } else {
+            downRegions.remove(region);
+        }
+    }
+
+    void latency(ApiLatencyFault fault, boolean active) {
+        if (active) {
+            latencies.add(fault);
+        } else {
+            latencies.remove(fault);
+        }
+    }
+
+    FakeEcs ecs() {
+        return ecs;
+    }
+
+    /** A one-off fault finished its effects. */
+    void complete(FaultHandle handle) {
+        if (handle.state() == FaultState.ENDED) {
+            return;
+        }
+        running.remove(handle);
+        cancelTimers(handle);
+        handle.ended(ecs.clock().instant());
+        ecs.world().journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
+                "faultType", handle.type().name(), "phase", "completed");
+    }
+
+    void end(FaultHandle handle) {
+        lock.lock();
+        try {
+            if (handle.state() == FaultState.ENDED) {
+                return;
+            }
+            cancelTimers(handle);
+            ActiveFault fault = running.remove(handle);
+            boolean wasScheduled = handle.state() == FaultState.SCHEDULED;
+            handle.ended(ecs.clock().instant());
+            ecs.world().journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
+                    "faultType", handle.type().name(), "phase", wasScheduled ? "cancelled" : "ended");
+            if (fault != null) {
+                fault.end();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void start(FaultHandle handle, ActiveFault fault, FaultContext context) {
+        handle.started(ecs.clock().instant());
+        running.put(handle, fault);
+        context.effect(handle.id(), "phase", "started");
+        Duration duration = Faults.duration(handle.spec());
+        if (handle.type().lasting() && duration != null) {
+            timer(handle, ecs.clock().schedule(duration, "fault " + handle.id() + " ends", () -> end(handle)));
+        }
+        fault.start();
+    }
+
+    private void timer(FaultHandle handle, ScheduledEvent event) {
+        timers.computeIfAbsent(handle, h -> new ArrayList<>()).add(event);
+    }
+
+    private void cancelTimers(FaultHandle handle) {
+        List<ScheduledEvent> events = timers.remove(handle);
+        if (events != null) {
+            events.forEach(ScheduledEvent::cancel);
+        }
+    }
+
+    private static String[] describe(FaultSpec spec) {
+        List<String> kv = new ArrayList<>();
+        kv.add("phase");
+        kv.add("injected");
+        add(kv, "availabilityZone", spec.availabilityZone());
+        add(kv, "cluster", spec.cluster());
+        add(kv, "containerInstance", spec.containerInstance());
+        add(kv, "service", spec.service());
+        add(kv, "task", spec.task());
+        add(kv, "percentage", spec.percentage());
+        add(kv, "at", spec.at());
+        add(kv, "duration", spec.duration());
+        add(kv, "notice", spec.notice());
+        add(kv, "exitCode", spec.exitCode());
+        add(kv, "operation", spec.operation());
+        add(kv, "errorCode", spec.errorCode());
+        add(kv, "everyNth", spec.everyNth());
+        add(kv, "probability", spec.probability());
+        add(kv, "latencyMillis", spec.latencyMillis());
+        return kv.toArray(String[]::new);
+    }
+
+    private static void add(List<String> kv, String name, Object value) {
+        if (value != null) {
+            kv.add(name);
+            kv.add(value.toString());
+        }
+    }
+}

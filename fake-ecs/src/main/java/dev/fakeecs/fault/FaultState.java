@@ -1,0 +1,11 @@
+package dev.fakeecs.fault;
+
+/** Where an injected fault is in its life. */
+public enum FaultState {
+    /** Injected with a start time still ahead. */
+    SCHEDULED,
+    /** Started; its effects apply (or, for one-off faults, are still under way). */
+    ACTIVE,
+    /** Over: its duration ran out, its handle closed, or a one-off fault completed. */
+    ENDED
+}
