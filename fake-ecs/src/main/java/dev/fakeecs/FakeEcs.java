@@ -149,7 +149,10 @@ public final class FakeEcs implements AutoCloseable {
     /** Starts the loopback server on a given port (0 picks a free one). */
     public FakeEcsServer startServer(int port) {
         return closeWithWorld(FakeEcsServer.builder().protocolHandler(protocolHandler())
-                .controlApi(ControlApi.of(new InJvmControlBackend(this))).host("127.0.0.1").port(port).start());
+                .controlApi(ControlApi.of(new InJvmControlBackend(this)))
+                .wallLatency((region, op) -> dev.fakeecs.fault.FaultInjector.of(this).wallLatencyFor(
+                        region == null ? defaultRegion().name() : region, op))
+                .host("127.0.0.1").port(port).start());
     }
 
     /** The ECS JSON 1.1 protocol handler over this world's regions. */

@@ -1,7 +1,7 @@
 package dev.fakeecs.protocol;
 
 /** Reads the region from a SigV4 {@code Authorization} header's credential scope. */
-final class SigV4Scope {
+public final class SigV4Scope {
 
     private static final String CREDENTIAL = "Credential=";
 
@@ -12,7 +12,7 @@ final class SigV4Scope {
      * The region of {@code ... Credential=AKID/20260101/us-east-1/ecs/aws4_request, ...}, or
      * {@code null} if the header is absent or not SigV4.
      */
-    static String regionOf(String authorization) {
+    public static String regionOf(String authorization) {
         if (authorization == null) {
             return null;
         }

@@ -42,7 +42,7 @@ public final class FakeEcsServer implements AutoCloseable {
     private final URI endpoint;
 
     private FakeEcsServer(Builder builder) throws IOException {
-        ServerExchangeHandler exchangeHandler = new ServerExchangeHandler(builder.protocolHandler, builder.controlApi);
+        ServerExchangeHandler exchangeHandler = new ServerExchangeHandler(builder.protocolHandler, builder.controlApi, builder.wallLatency);
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 256);
         this.executor = Executors.newFixedThreadPool(builder.threads, new DaemonThreads());
         server.setExecutor(executor);
@@ -93,6 +93,7 @@ public final class FakeEcsServer implements AutoCloseable {
         private EcsProtocolHandler protocolHandler;
         private ControlApi controlApi = ControlApi.none();
         private String host = "127.0.0.1";
+        private WallLatency wallLatency = WallLatency.NONE;
         private int port;
         private int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
@@ -112,6 +113,12 @@ public final class FakeEcsServer implements AutoCloseable {
         }
 
         /** The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the fake to the network). */
+        /** Wall-clock delays per region and operation (the API_LATENCY fault over HTTP). */
+        public Builder wallLatency(WallLatency wallLatency) {
+            this.wallLatency = java.util.Objects.requireNonNull(wallLatency, "wallLatency");
+            return this;
+        }
+
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;

@@ -109,6 +109,8 @@ public final class FakeEcsServerMain implements Callable<Integer> {
                     .host(host).port(port)
                     .protocolHandler(handler)
                     .controlApi(ControlApi.of(world))
+                    .wallLatency((region, op) -> dev.fakeecs.fault.FaultInjector.of(world.world()).wallLatencyFor(
+                            region == null ? declared.get(0).trim() : region, op))
                     .start();
         } catch (RuntimeException e) {
             world.close();

@@ -40,6 +40,16 @@ public final class InJvmControlBackend implements ControlApiBackend {
     }
 
     @Override
+    public String injectFault(com.fasterxml.jackson.databind.JsonNode spec) {
+        return WorldControls.injectFault(ecs, spec);
+    }
+
+    @Override
+    public void endFault(String faultId) {
+        dev.fakeecs.fault.FaultInjector.of(ecs).remove(faultId);
+    }
+
+    @Override
     public void declareImage(String image, JsonNode behavior) {
         WorldControls.declareImage(ecs, image, behavior);
     }

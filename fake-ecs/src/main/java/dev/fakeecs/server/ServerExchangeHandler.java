@@ -28,8 +28,11 @@ final class ServerExchangeHandler implements HttpHandler {
     private final EcsProtocolHandler protocol;
     private final ControlApi control;
 
-    ServerExchangeHandler(EcsProtocolHandler protocol, ControlApi control) {
+    private final WallLatency wallLatency;
+
+    ServerExchangeHandler(EcsProtocolHandler protocol, ControlApi control, WallLatency wallLatency) {
         this.protocol = protocol;
+        this.wallLatency = wallLatency;
         this.control = control;
     }
 
@@ -66,11 +69,30 @@ final class ServerExchangeHandler implements HttpHandler {
     private void ecs(HttpExchange exchange) throws IOException {
         Headers headers = exchange.getRequestHeaders();
         byte[] body = readBody(exchange, protocol.maxBodyBytes());
+        delay(headers);
         ProtocolResponse response = body == null
                 ? protocol.tooLarge(declaredLength(headers))
                 : protocol.handle(new ProtocolRequest(headers.getFirst("X-Amz-Target"), headers.getFirst("Content-Type"),
                         headers.getFirst("Authorization"), body));
         send(exchange, response.statusCode(), null, response.headers(), response.body());
+    }
+
+    /** The API_LATENCY fault over the wire: a real sleep on this server thread, never under the engine lock. */
+    private void delay(Headers headers) {
+        String target = headers.getFirst("X-Amz-Target");
+        if (target == null || wallLatency == WallLatency.NONE) {
+            return;
+        }
+        String operation = target.substring(target.lastIndexOf('.') + 1);
+        long millis = wallLatency.latencyFor(dev.fakeecs.protocol.SigV4Scope.regionOf(headers.getFirst("Authorization")),
+                operation).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void control(HttpExchange exchange, String method, String path) throws IOException {

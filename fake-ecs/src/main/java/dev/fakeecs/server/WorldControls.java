@@ -88,6 +88,19 @@ public final class WorldControls {
         return answer;
     }
 
+    /** Injects a fault from its control-API JSON ({@code {"type": "TERMINATE_INSTANCE", ...}}); answers its id. */
+    public static String injectFault(FakeEcs ecs, JsonNode spec) {
+        if (spec == null || !spec.isObject()) {
+            throw new IllegalArgumentException("a fault is a JSON object with at least a type");
+        }
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        spec.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            fields.put(e.getKey(), v.isNumber() ? v.numberValue() : v.isBoolean() ? v.booleanValue() : v.asText());
+        });
+        return dev.fakeecs.fault.FaultInjector.of(ecs).inject(dev.fakeecs.fault.FaultSpec.fromMap(fields)).id();
+    }
+
     private static double number(JsonNode j, String field) {
         JsonNode v = j.get(field);
         if (v == null || !v.isNumber()) {

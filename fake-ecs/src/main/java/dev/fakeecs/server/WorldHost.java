@@ -74,6 +74,16 @@ final class WorldHost implements ControlApiBackend, Function<String, EcsClient>,
     }
 
     @Override
+    public String injectFault(com.fasterxml.jackson.databind.JsonNode spec) {
+        return WorldControls.injectFault(world, spec);
+    }
+
+    @Override
+    public void endFault(String faultId) {
+        dev.fakeecs.fault.FaultInjector.of(world).remove(faultId);
+    }
+
+    @Override
     public void declareImage(String image, com.fasterxml.jackson.databind.JsonNode behavior) {
         WorldControls.declareImage(world, image, behavior);
     }
