@@ -98,6 +98,8 @@ public final class FakeEcsServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine(), e.getMessage());
         }
+        // The wall clock enters only here, for the realtime clock mode: WorldHost turns elapsed wall time into
+        // clock.advanceTo(...) calls; the engine itself never reads it.
         WorldHost world = new WorldHost(builder::build, mode, System::nanoTime);
         EcsProtocolHandler handler = EcsProtocolHandler.builder()
                 .regions(world)
