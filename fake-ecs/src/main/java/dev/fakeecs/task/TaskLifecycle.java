@@ -65,7 +65,6 @@ public final class TaskLifecycle {
             t.pullStartedAt(state.now());
             after(t, pull, "image pulled", this::finishPull);
         });
-        task.pendingEvents().removeIf(ScheduledEvent::isCancelled);
         task.setActivation(activation);
     }
 
@@ -211,13 +210,7 @@ public final class TaskLifecycle {
         if (task.isStoppingOrStopped()) {
             return;
         }
-        cancelPending(task);
-        task.desiredStatus("STOPPED");
-        if (task.containerInstance() != null) {
-            task.containerInstance().taskStopping(task);
-        }
-        task.stop(stopCode, reason);
-        task.stoppingAt(state.now());
+        markStopping(task, stopCode, reason);
         state.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
                 "reason", reason);
         TimingModel timing = state.world().timing();
@@ -231,18 +224,7 @@ public final class TaskLifecycle {
             return;
         }
         transition(task, "DEACTIVATING");
-        after(task, timing.deactivation(), "deactivated", t -> {
-            transition(t, "STOPPING");
-            for (Container c : t.containers()) {
-                if (!c.isStopped()) {
-                    c.lastStatus("STOPPED");
-                    c.exitCode(SIGTERM_EXIT);
-                }
-            }
-            t.executionStoppedAt(state.now());
-            transition(t, "DEPROVISIONING");
-            after(t, timing.deprovisioning(), "deprovisioned", this::finish);
-        });
+        after(task, timing.deactivation(), "deactivated", this::terminateContainers);
     }
 
     /**
@@ -263,6 +245,17 @@ public final class TaskLifecycle {
             stop(task, stopCode, reason);
             return;
         }
+        markStopping(task, stopCode, reason);
+        state.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
+                "reason", reason, "signal", "SIGTERM", "stopsAfter", grace.toString());
+        after(task, grace, "stop timeout", t -> {
+            transition(t, "DEACTIVATING");
+            terminateContainers(t);
+        });
+    }
+
+    /** The stop decision: desired status STOPPED, the code and reason, pending work cancelled. */
+    private void markStopping(Task task, String stopCode, String reason) {
         cancelPending(task);
         task.desiredStatus("STOPPED");
         if (task.containerInstance() != null) {
@@ -270,22 +263,20 @@ public final class TaskLifecycle {
         }
         task.stop(stopCode, reason);
         task.stoppingAt(state.now());
-        state.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
-                "reason", reason, "signal", "SIGTERM", "stopsAfter", grace.toString());
-        after(task, grace, "stop timeout", t -> {
-            TimingModel timing = state.world().timing();
-            transition(t, "DEACTIVATING");
-            transition(t, "STOPPING");
-            for (Container c : t.containers()) {
-                if (!c.isStopped()) {
-                    c.lastStatus("STOPPED");
-                    c.exitCode(SIGTERM_EXIT);
-                }
+    }
+
+    /** STOPPING: SIGTERM, every running container exits 143; then DEPROVISIONING and, later, STOPPED. */
+    private void terminateContainers(Task task) {
+        transition(task, "STOPPING");
+        for (Container c : task.containers()) {
+            if (!c.isStopped()) {
+                c.lastStatus("STOPPED");
+                c.exitCode(SIGTERM_EXIT);
             }
-            t.executionStoppedAt(state.now());
-            transition(t, "DEPROVISIONING");
-            after(t, timing.deprovisioning(), "deprovisioned", this::finish);
-        });
+        }
+        task.executionStoppedAt(state.now());
+        transition(task, "DEPROVISIONING");
+        after(task, state.world().timing().deprovisioning(), "deprovisioned", this::finish);
     }
 
     /**
@@ -298,12 +289,7 @@ public final class TaskLifecycle {
         }
         cancelPending(task);
         if (!task.isStoppingOrStopped()) {
-            task.desiredStatus("STOPPED");
-            if (task.containerInstance() != null) {
-                task.containerInstance().taskStopping(task);
-            }
-            task.stop(stopCode, reason);
-            task.stoppingAt(state.now());
+            markStopping(task, stopCode, reason);
         }
         for (Container c : task.containers()) {
             c.lastStatus("STOPPED");
@@ -358,14 +344,4 @@ public final class TaskLifecycle {
         return null;
     }
 
-    /** Names of containers whose image behaviour never gets healthy (for tests and reports). */
-    static List<String> unhealthyContainers(Task task) {
-        List<String> names = new ArrayList<>();
-        for (Container c : task.containers()) {
-            if ("UNHEALTHY".equals(c.healthStatus())) {
-                names.add(c.name());
-            }
-        }
-        return names;
-    }
 }
