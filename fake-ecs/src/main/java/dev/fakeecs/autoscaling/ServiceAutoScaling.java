@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Service Auto Scaling (Application Auto Scaling's target tracking for ECS) in one region, on the
  * virtual clock. Every minute each scalable target records one datapoint per policy from its
- * service's {@link ServiceLoad}; as the managed CloudWatch alarms do, 3 consecutive datapoints
+ * service's {@link ServiceLoad} (or, with none, from the CPU and memory its containers' images
+ * declare, see {@link ContainerUsage}); as the managed CloudWatch alarms do, 3 consecutive datapoints
  * above target scale out, 15 consecutive below 90 % of target scale in. The new desired count is
  * {@code ceil(running x metric / target)} within min/max. Scale-out happens if any policy asks for
  * it, scale-in only if every policy agrees; cooldowns default to 300 s; scale-in is suspended
@@ -106,8 +107,11 @@ public final class ServiceAutoScaling {
         return state.read(() -> {
             ScalableTarget t = target(cluster, service);
             Service s = state.services().find(cluster, service);
-            return t.load() == null || s == null ? Double.NaN
-                    : t.load().metric(metric, state.now(), running(s));
+            if (s == null) {
+                return Double.NaN;
+            }
+            return t.load() != null ? t.load().metric(metric, state.now(), running(s))
+                    : ContainerUsage.metric(metric, state.services().tasksOf(s));
         });
     }
 
@@ -128,7 +132,7 @@ public final class ServiceAutoScaling {
             targets.remove(target.cluster() + "/" + target.service());
             return;
         }
-        if (target.load() == null || target.policies().isEmpty()) {
+        if (target.policies().isEmpty()) {
             return;
         }
         Instant now = state.now();
@@ -138,7 +142,8 @@ public final class ServiceAutoScaling {
         int scaleInTo = -1;
         boolean allWantIn = true;
         for (TargetTrackingPolicy p : target.policies()) {
-            double value = target.load().metric(p.metric(), now, running);
+            double value = target.load() != null ? target.load().metric(p.metric(), now, running)
+                    : ContainerUsage.metric(p.metric(), state.services().tasksOf(s));
             Deque<Double> points = target.datapoints(p);
             if (Double.isNaN(value)) {
                 points.clear();

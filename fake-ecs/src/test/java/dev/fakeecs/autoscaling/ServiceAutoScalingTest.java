@@ -123,4 +123,18 @@ class ServiceAutoScalingTest {
         assertThat(orders().deployments()).hasSizeGreaterThan(1);
         assertThat(orders().desiredCount()).isEqualTo(4);
     }
+
+    @Test
+    void should_scale_on_the_cpu_the_image_declares_when_no_load_model_is_given() {
+        ecs.declareImage("acme/orders:1", dev.fakeecs.image.ImageBehavior.DEFAULT.withCpuPercent(90));
+        orderService(2);
+        scaling.registerScalableTarget("food-delivery-prod", "order-service", 2, 10);
+        scaling.putTargetTrackingPolicy("food-delivery-prod", "order-service", TargetTrackingPolicy.cpu(60));
+
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        assertThat(scaling.metricNow("food-delivery-prod", "order-service",
+                ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION)).isEqualTo(90.0);
+        assertThat(orders().desiredCount()).isEqualTo(3);
+    }
 }
