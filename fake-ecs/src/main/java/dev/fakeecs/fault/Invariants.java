@@ -17,7 +17,8 @@ import java.util.List;
  *   <li>no task that is not STOPPED sits on an INACTIVE container instance;</li>
  *   <li>a host's reserved CPU and memory equal the sum of its tasks', and its tasks point back at it;</li>
  *   <li>a replica service never has more tasks RUNNING or PENDING than its ceiling
- *       (desiredCount x maximumPercent / 100);</li>
+ *       (desiredCount x maximumPercent / 100), except in the instant between a lowered desired
+ *       count and the scheduler's pass that stops the extras;</li>
  *   <li>a STOPPED task has a stop code and a reason.</li>
  * </ul>
  *
@@ -83,7 +84,7 @@ public final class Invariants {
             }
             int ceiling = DeploymentLimits.of(s.desiredCount(), s.deploymentConfiguration()).maximumTotal();
             int live = state.services().tasksOf(s).size();
-            if (live > ceiling) {
+            if (live > ceiling && !state.services().scheduler().isReconcilePending(s)) {
                 broken.add("service " + s.name() + " has " + live + " tasks RUNNING or PENDING, above its ceiling "
                         + ceiling);
             }

@@ -75,6 +75,15 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         reconcileAt(service, state.now());
     }
 
+    /**
+     * Whether a reconcile pass of the service is due now and has not run yet (just after its
+     * desired count dropped, say, when it may briefly hold more tasks than its new ceiling).
+     */
+    public boolean isReconcilePending(Service service) {
+        ScheduledEvent e = pending.get(service);
+        return e != null && !e.isCancelled() && !e.due().isAfter(state.now());
+    }
+
     void reconcileAt(Service service, Instant at) {
         ScheduledEvent existing = pending.get(service);
         if (existing != null && !existing.isCancelled() && !existing.due().isAfter(at)) {
@@ -326,7 +335,10 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
 
         // 3. scale in: more primary tasks than desired
         int extra = keep.size() - desired;
-        if (extra > 0 && rt.rebalancing) {
+        if (extra > 1 && rt.rebalancing) {
+            rt.rebalancing = false; // a lowered desired count: plain scale-in, not a rebalancing move
+        }
+        if (extra == 1 && rt.rebalancing) {
             for (Task t : keep) {
                 if (!ServiceHealth.isHealthy(t, now)) {
                     extra = 0;

@@ -153,4 +153,28 @@ class Ec2ServiceTest {
                 Map.entry("us-east-1c", 2L));
         assertThat(messages("web")).contains("(service web) is AZ balanced.");
     }
+
+    @Test
+    void should_scale_in_when_the_desired_count_drops_while_rebalancing() {
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        ServiceFixtures.fargateFamily(ecs, "web", "acme/web:1", false);
+        PlacementGate closeA = new PlacementGate() {
+            @Override
+            public boolean zoneUsable(String zone) {
+                return !zone.equals("us-east-1a");
+            }
+        };
+        ecs.defaultRegion().state().tasks().addGate(closeA);
+        ecs.api().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(8)
+                .launchType(LaunchType.FARGATE).networkConfiguration(ServiceFixtures.NETWORK));
+        ecs.clock().advance(Duration.ofMinutes(3));
+        ecs.defaultRegion().state().tasks().removeGate(closeA);
+        ecs.clock().advanceUntil(() -> messages("web").stream().anyMatch(m -> m.contains("is not AZ balanced")),
+                Duration.ofMinutes(10));
+
+        ecs.api().updateService(b -> b.cluster("prod").service("web").desiredCount(2));
+        ecs.clock().advance(Duration.ofMinutes(2));
+
+        assertThat(running("web")).hasSize(2);
+    }
 }
