@@ -56,8 +56,10 @@ class ChaosSoakTest {
     }
 
     private static ChaosMonkey.Report soak(FakeEcs ecs) {
+        // faults-monkey-START
         return ChaosMonkey.builder(ecs).cluster("food-delivery").faultsPerHour(40)
                 .maxFaultDuration(Duration.ofMinutes(8)).build().run(Duration.ofHours(1));
+        // faults-monkey-END
     }
 
     @Test

@@ -45,6 +45,7 @@ class HostFaultsTest {
         Instant injectedAt = ecs.clock().instant();
 
         // when
+        // faults-terminate-instance-START
         FaultHandle fault = faults.inject(FaultSpec.of(FaultType.TERMINATE_INSTANCE).cluster("prod")
                 .containerInstance(victim.arn()).build());
 
@@ -55,6 +56,7 @@ class HostFaultsTest {
             assertThat(t.stoppedReason()).isEqualTo("Host EC2 (instance " + victim.ec2InstanceId() + ") terminated.");
             assertThat(t.stoppedAt()).isEqualTo(injectedAt);
         });
+        // faults-terminate-instance-END
         assertThat(victim.status()).isEqualTo("INACTIVE");
         assertThat(fault.state()).isEqualTo(FaultState.ENDED);
         assertThat(ecs.journal().ofType(JournalEventType.FAULT)).extracting(e -> e.detail("effect"))
