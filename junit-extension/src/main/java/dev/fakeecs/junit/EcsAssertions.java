@@ -1,0 +1,79 @@
+package dev.fakeecs.junit;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.junit.assertions.ClusterAssert;
+import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
+import dev.fakeecs.junit.assertions.DeploymentAssert;
+import dev.fakeecs.junit.assertions.JournalAssert;
+import dev.fakeecs.junit.assertions.JournalWindow;
+import dev.fakeecs.junit.assertions.ServiceAssert;
+import dev.fakeecs.junit.assertions.TaskAssert;
+import dev.fakeecs.junit.assertions.WorldAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.util.CheckReturnValue;
+
+/**
+ * The entry point of fake-ecs's AssertJ assertions. It extends AssertJ's {@link Assertions}, so one
+ * static import gives both (and importing both is never ambiguous, {@code within(Duration)} included).
+ *
+ * <pre>{@code
+ * import static dev.fakeecs.junit.EcsAssertions.*;
+ *
+ * assertThat(prod.service("orders"))
+ *     .eventually(within(Duration.ofMinutes(10))).hasRunningCount(20)
+ *     .isSteady().hasEvent("has reached a steady state.")
+ *     .hasPrimaryDeployment().withRolloutState(DeploymentRolloutState.COMPLETED);
+ * assertThat(prod.changesSince(mark)).hasStopped(3).withStopCode(TaskStopCode.SPOT_INTERRUPTION);
+ * }</pre>
+ *
+ * <p>Every failure message follows AssertJ's layout ("Expecting ... but was: ...") and adds the
+ * world's virtual time, its seed and the most recent journal lines about the subject. For soft
+ * assertions use {@link EcsSoftAssertions}.
+ */
+public class EcsAssertions extends Assertions {
+
+    protected EcsAssertions() {
+    }
+
+    /** Assertions on a whole world. */
+    @CheckReturnValue
+    public static WorldAssert assertThat(FakeEcs actual) {
+        return new WorldAssert(actual);
+    }
+
+    /** Assertions on a cluster. */
+    @CheckReturnValue
+    public static ClusterAssert assertThat(EcsClusterHandle actual) {
+        return new ClusterAssert(actual);
+    }
+
+    /** Assertions on a service. */
+    @CheckReturnValue
+    public static ServiceAssert assertThat(EcsServiceHandle actual) {
+        return new ServiceAssert(actual);
+    }
+
+    /** Assertions on a task. */
+    @CheckReturnValue
+    public static TaskAssert assertThat(EcsTaskHandle actual) {
+        return new TaskAssert(actual);
+    }
+
+    /** Assertions on a deployment. */
+    @CheckReturnValue
+    public static DeploymentAssert assertThat(EcsDeploymentHandle actual) {
+        return new DeploymentAssert(actual);
+    }
+
+    /** Assertions on a container instance. */
+    @CheckReturnValue
+    public static ContainerInstanceAssert assertThat(EcsContainerInstanceHandle actual) {
+        return new ContainerInstanceAssert(actual);
+    }
+
+    /** Assertions on the journal, whole or since a mark. */
+    @CheckReturnValue
+    public static JournalAssert assertThat(JournalWindow actual) {
+        return new JournalAssert(actual);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.fakeecs.junit.assertions;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.deployment.Deployment;
+import dev.fakeecs.journal.JournalEntry;
+import dev.fakeecs.junit.EcsServiceHandle;
+import dev.fakeecs.junit.EcsTaskHandle;
+import dev.fakeecs.service.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceEvent;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+import static dev.fakeecs.junit.assertions.error.ShouldBeSteady.shouldBeSteady;
+import static dev.fakeecs.junit.assertions.error.ShouldBeSteady.shouldHaveReachedSteadyState;
+import static dev.fakeecs.junit.assertions.error.ShouldExist.shouldExist;
+import static dev.fakeecs.junit.assertions.error.ShouldHave.shouldHave;
+import static dev.fakeecs.junit.assertions.error.ShouldHaveEvent.shouldHaveEvent;
+
+/**
+ * Assertions on one service.
+ *
+ * <pre>{@code
+ * assertThat(prod.service("orders"))
+ *     .hasDesiredCount(20).hasRunningCount(20).isSteady()
+ *     .hasEvent("has reached a steady state.")
+ *     .hasPrimaryDeployment().withRolloutState(DeploymentRolloutState.COMPLETED)
+ *     .returnToService()
+ *     .tasks().allRunningOn(Capacity.FARGATE_SPOT).isSpreadEvenlyAcross("us-east-1a", "us-east-1b");
+ * }</pre>
+ */
+public class ServiceAssert extends AbstractEcsAssert<ServiceAssert, EcsServiceHandle> {
+
+    private final ClusterAssert parent;
+
+    public ServiceAssert(EcsServiceHandle actual) {
+        this(actual, null);
+    }
+
+    ServiceAssert(EcsServiceHandle actual, ClusterAssert parent) {
+        super(actual, ServiceAssert.class);
+        this.parent = parent;
+    }
+
+    @Override
+    protected FakeEcs world() {
+        return actual.cluster().ecs();
+    }
+
+    @Override
+    protected String subject() {
+        return actual.toString();
+    }
+
+    @Override
+    protected Predicate<JournalEntry> about() {
+        Set<String> subjects = new HashSet<>();
+        subjects.add(actual.arn());
+        actual.allTasks().forEach(t -> subjects.add(t.arn()));
+        return e -> subjects.contains(e.subject());
+    }
+
+    private software.amazon.awssdk.services.ecs.model.Service described() {
+        return actual.describe();
+    }
+
+    private ServiceAssert count(String property, int expected,
+                                ToIntFunction<software.amazon.awssdk.services.ecs.model.Service> value) {
+        exists();
+        return check(() -> value.applyAsInt(described()) == expected,
+                () -> shouldHave("service", subject(), property, expected,
+                        value.applyAsInt(described()) + " (" + Describe.service(actual) + ")"));
+    }
+
+    /** The service exists (in any status). */
+    public ServiceAssert exists() {
+        return check(actual::exists, () -> shouldExist("service", subject(),
+                actual.cluster().services().stream().map(EcsServiceHandle::name).toList()));
+    }
+
+    /** Tasks in RUNNING state, as DescribeServices counts them. */
+    public ServiceAssert hasRunningCount(int expected) {
+        return count("running count", expected, s -> s.runningCount());
+    }
+
+    /** The desired count. */
+    public ServiceAssert hasDesiredCount(int expected) {
+        return count("desired count", expected, s -> s.desiredCount());
+    }
+
+    /** Tasks in PENDING state, as DescribeServices counts them. */
+    public ServiceAssert hasPendingCount(int expected) {
+        return count("pending count", expected, s -> s.pendingCount());
+    }
+
+    /** The service status (ACTIVE, DRAINING, INACTIVE). */
+    public ServiceAssert hasStatus(String expected) {
+        exists();
+        return check(() -> expected.equals(actual.state().status()),
+                () -> shouldHave("service", subject(), "status", expected, actual.state().status()));
+    }
+
+    /**
+     * Steady: exactly one deployment, PRIMARY with rollout COMPLETED, running count equal to the
+     * desired count and nothing pending.
+     */
+    public ServiceAssert isSteady() {
+        exists();
+        return check(this::steady, () -> shouldBeSteady(subject(), Describe.service(actual)));
+    }
+
+    /** {@link #isSteady()}, and the service said "has reached a steady state." since its primary deployment started. */
+    public ServiceAssert hasReachedSteadyState() {
+        exists();
+        return check(() -> steady() && steadyEventSincePrimary(),
+                () -> shouldHaveReachedSteadyState(subject(), Describe.service(actual) + "; newest event: "
+                        + actual.state().events().newestMessage()));
+    }
+
+    private boolean steady() {
+        Service s = actual.state();
+        if (s == null || s.deployments().size() != 1) {
+            return false;
+        }
+        Deployment primary = s.primary();
+        software.amazon.awssdk.services.ecs.model.Service d = described();
+        return primary.isCompleted() && d.runningCount() == d.desiredCount() && d.pendingCount() == 0;
+    }
+
+    private boolean steadyEventSincePrimary() {
+        Service s = actual.state();
+        Instant since = s.primary().createdAt();
+        return s.events().list().stream().anyMatch(e -> e.message().contains("has reached a steady state.")
+                && !e.createdAt().isBefore(since));
+    }
+
+    /** Some event of the service (newest 100) contains {@code fragment}. */
+    public ServiceAssert hasEvent(String fragment) {
+        exists();
+        return check(() -> actual.state().events().list().stream().anyMatch(e -> e.message().contains(fragment)),
+                () -> shouldHaveEvent(subject(), fragment, actual.state().events().list().stream().limit(10)
+                        .map(e -> e.createdAt() + " " + e.message()).toList()));
+    }
+
+    /** How many deployments the service has (PRIMARY and ACTIVE ones). */
+    public ServiceAssert hasDeploymentsCount(int expected) {
+        exists();
+        return check(() -> actual.state().deployments().size() == expected,
+                () -> shouldHave("service", subject(), "deployments count", expected,
+                        actual.state().deployments().size() + " (" + Describe.service(actual) + ")"));
+    }
+
+    /** Navigates to the PRIMARY deployment (waiting for one in eventual mode). */
+    public DeploymentAssert hasPrimaryDeployment() {
+        exists();
+        check(() -> actual.state().primary() != null,
+                () -> shouldHave("service", subject(), "a primary deployment", "one", "none"));
+        return inheritTime(new DeploymentAssert(actual.primaryDeployment(), this));
+    }
+
+    /** Navigates to the service's tasks whose desired status is RUNNING. */
+    public TasksAssert tasks() {
+        exists();
+        return inheritTime(new TasksAssert(actual, this));
+    }
+
+    /** Shortcut for {@code tasks().isSpreadEvenlyAcross(zones)}. */
+    public ServiceAssert isSpreadEvenlyAcross(String... zones) {
+        tasks().isSpreadEvenlyAcross(zones);
+        return myself;
+    }
+
+    /** Navigates to one task of the service (by id or ARN). */
+    public TaskAssert task(String idOrArn) {
+        EcsTaskHandle task = actual.cluster().task(idOrArn);
+        return inheritTime(new TaskAssert(task));
+    }
+
+    /** Back to the cluster this assertion navigated from. */
+    public ClusterAssert returnToCluster() {
+        return parent != null ? parent : inheritTime(new ClusterAssert(actual.cluster()));
+    }
+
+    List<EcsTaskHandle> liveTasks() {
+        return actual.tasks();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.fakeecs.junit.assertions;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.dsl.cluster.CapacityProvider;
+import dev.fakeecs.journal.JournalEntry;
+import dev.fakeecs.junit.Capacity;
+import dev.fakeecs.junit.EcsServiceHandle;
+import dev.fakeecs.junit.EcsTaskHandle;
+import dev.fakeecs.task.Task;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static dev.fakeecs.junit.assertions.error.ShouldAllRunOn.shouldAllRunOn;
+import static dev.fakeecs.junit.assertions.error.ShouldBeSpreadEvenly.shouldBeSpreadEvenly;
+import static dev.fakeecs.junit.assertions.error.ShouldHave.shouldHave;
+
+/**
+ * Assertions on the tasks of a service whose desired status is RUNNING.
+ *
+ * <pre>{@code
+ * assertThat(orders).tasks().hasSize(6).allRunningOn(Capacity.FARGATE_SPOT)
+ *     .isSpreadEvenlyAcross("us-east-1a", "us-east-1b", "us-east-1c").returnToService();
+ * }</pre>
+ */
+public class TasksAssert extends AbstractEcsAssert<TasksAssert, EcsServiceHandle> {
+
+    private final ServiceAssert parent;
+
+    public TasksAssert(EcsServiceHandle actual) {
+        this(actual, null);
+    }
+
+    TasksAssert(EcsServiceHandle actual, ServiceAssert parent) {
+        super(actual, TasksAssert.class);
+        this.parent = parent;
+    }
+
+    @Override
+    protected FakeEcs world() {
+        return actual.cluster().ecs();
+    }
+
+    @Override
+    protected String subject() {
+        return actual.toString();
+    }
+
+    @Override
+    protected Predicate<JournalEntry> about() {
+        Set<String> arns = new HashSet<>();
+        actual.tasks().forEach(t -> arns.add(t.arn()));
+        return e -> arns.contains(e.subject());
+    }
+
+    private List<Task> tasks() {
+        return actual.tasks().stream().map(EcsTaskHandle::state).toList();
+    }
+
+    /** How many tasks the service wants running now. */
+    public TasksAssert hasSize(int expected) {
+        return check(() -> tasks().size() == expected, () -> shouldHave("service", subject(), "tasks (desired RUNNING)",
+                expected, tasks().size() + " " + tasks().stream().map(Describe::task).toList()));
+    }
+
+    /** Every task is RUNNING (not just desired to). */
+    public TasksAssert allRunning() {
+        return check(() -> !tasks().isEmpty() && tasks().stream().allMatch(Task::isRunning),
+                () -> shouldAllRunOn(subject(), "any capacity", offenders(t -> t.isRunning())));
+    }
+
+    /** Every task is RUNNING with this capacity ({@code Capacity.EC2} means launch type EC2). */
+    public TasksAssert allRunningOn(Capacity capacity) {
+        return allRunningOn(capacity.name());
+    }
+
+    /** Every task is RUNNING with this DSL capacity provider ({@code Ecs.FARGATE_SPOT}). */
+    public TasksAssert allRunningOn(CapacityProvider provider) {
+        return allRunningOn(provider.name());
+    }
+
+    /** Every task is RUNNING with this capacity provider (or launch type, when tasks have no provider). */
+    public TasksAssert allRunningOn(String capacity) {
+        Predicate<Task> on = t -> t.isRunning() && (capacity.equals(t.capacityProviderName())
+                || (t.capacityProviderName() == null && capacity.equals(t.launchType()))
+                || ("EC2".equals(capacity) && "EC2".equals(t.launchType())));
+        return check(() -> !tasks().isEmpty() && tasks().stream().allMatch(on),
+                () -> shouldAllRunOn(subject(), capacity, offenders(on)));
+    }
+
+    private List<String> offenders(Predicate<Task> ok) {
+        List<String> list = new ArrayList<>();
+        for (Task t : tasks()) {
+            if (!ok.test(t)) {
+                list.add(Describe.task(t));
+            }
+        }
+        return list;
+    }
+
+    /**
+     * The RUNNING tasks are spread evenly across exactly these zones: every zone has some, counts
+     * differ by at most one, and no task runs elsewhere.
+     */
+    public TasksAssert isSpreadEvenlyAcross(String... zones) {
+        List<String> expected = List.of(zones);
+        return check(() -> even(perZone(expected), expected), () -> shouldBeSpreadEvenly(subject(), expected,
+                perZone(expected)));
+    }
+
+    /** The RUNNING tasks are spread evenly across the zones of the cluster's region. */
+    public TasksAssert isSpreadEvenlyAcrossZones() {
+        return isSpreadEvenlyAcross(actual.cluster().ecs().region(actual.cluster().region()).availabilityZones()
+                .toArray(String[]::new));
+    }
+
+    private Map<String, Integer> perZone(List<String> zones) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        zones.forEach(z -> counts.put(z, 0));
+        for (Task t : tasks()) {
+            if (t.isRunning()) {
+                counts.merge(String.valueOf(t.availabilityZone()), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static boolean even(Map<String, Integer> counts, List<String> zones) {
+        if (counts.size() != zones.size()) {
+            return false;
+        }
+        int min = counts.values().stream().mapToInt(i -> i).min().orElse(0);
+        int max = counts.values().stream().mapToInt(i -> i).max().orElse(0);
+        return max > 0 && max - min <= 1;
+    }
+
+    /** Back to the service. */
+    public ServiceAssert returnToService() {
+        return parent != null ? parent : inheritTime(new ServiceAssert(actual));
+    }
+}
