@@ -226,6 +226,10 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
             drain(service);
             return;
         }
+        if (TaskSets.manages(service)) {
+            services.taskSets().reconcile(service);
+            return;
+        }
         Instant now = state.now();
         List<Task> live = tasks.live(service);
         Wake wake = new Wake();

@@ -67,12 +67,20 @@ public final class Services {
     private final ServiceScheduler scheduler;
     private final ServiceRenderer renderer;
     private final ServiceRequests requests;
+    private final ServiceDeploymentHistory history;
+    private final ServiceDeploymentsApi deploymentsApi;
+    private final ServiceRevisions revisions;
+    private final TaskSets taskSets;
 
     public Services(RegionState state) {
         this.state = state;
         this.scheduler = new ServiceScheduler(state, this);
         this.renderer = new ServiceRenderer(state, scheduler.tasks());
         this.requests = new ServiceRequests(state);
+        this.history = new ServiceDeploymentHistory(state);
+        this.deploymentsApi = new ServiceDeploymentsApi(state, this, scheduler, history);
+        this.revisions = new ServiceRevisions(state, history);
+        this.taskSets = new TaskSets(state, scheduler);
         state.tasks().addListener(scheduler);
         state.tasks().addHealthListener(scheduler);
     }
@@ -138,7 +146,16 @@ public final class Services {
 
     /** Renders a service as DescribeServices shows it. */
     public software.amazon.awssdk.services.ecs.model.Service describe(Service service) {
-        return renderer.render(service, true);
+        return render(service, true);
+    }
+
+    private software.amazon.awssdk.services.ecs.model.Service render(Service service, boolean withTags) {
+        return taskSets.decorate(service, renderer.render(service, withTags));
+    }
+
+    /** Task sets of EXTERNAL services (the scheduler hands their reconciliation over). */
+    TaskSets taskSets() {
+        return taskSets;
     }
 
     /** Number of ACTIVE services in the cluster, optionally only those of one launch type (EC2, FARGATE). */
@@ -184,7 +201,7 @@ public final class Services {
         Service existing = byKey.get(key(cluster.name(), name));
         if (existing != null && !"INACTIVE".equals(existing.status())) {
             if (ServiceRequests.sameCreation(existing.creation(), request)) {
-                return CreateServiceResponse.builder().service(renderer.render(existing, false)).build();
+                return CreateServiceResponse.builder().service(render(existing, false)).build();
             }
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
@@ -202,9 +219,11 @@ public final class Services {
         state.record(JournalEventType.SERVICE, service.arn(), "status", "ACTIVE", "desiredCount",
                 Integer.toString(service.desiredCount()), "taskDefinition",
                 service.taskDefinition() == null ? null : service.taskDefinition().taskDefinitionArn());
-        startDeployment(service);
+        if (!TaskSets.manages(service)) {
+            startDeployment(service);
+        }
         scheduler.reconcileSoon(service);
-        return CreateServiceResponse.builder().service(renderer.render(service, false)).build();
+        return CreateServiceResponse.builder().service(render(service, false)).build();
     }
 
     private Deployment startDeployment(Service service) {
@@ -217,6 +236,7 @@ public final class Services {
             previous.status("ACTIVE", now);
         }
         service.deployments().add(0, d);
+        history.started(service, d, scheduler.tasks().live(service));
         service.scaleInSuspended(previous != null);
         scheduler.runtime(service).startFailures = 0;
         scheduler.runtime(service).nextLaunchAt = null;
@@ -229,6 +249,10 @@ public final class Services {
         Cluster cluster = state.clusters().resolve(request.cluster());
         EcsErrors.require(request.service(), "service");
         Service service = resolveActive(cluster.name(), request.service());
+        if (TaskSets.manages(service)) {
+            taskSets.updateService(service, request);
+            return UpdateServiceResponse.builder().service(render(service, false)).build();
+        }
         boolean newDeployment = requests.applyUpdate(service, request);
         if (request.desiredCount() != null) {
             service.primary().desiredCount(service.desiredCount(), state.now());
@@ -239,7 +263,7 @@ public final class Services {
             startDeployment(service);
         }
         scheduler.reconcileSoon(service);
-        return UpdateServiceResponse.builder().service(renderer.render(service, false)).build();
+        return UpdateServiceResponse.builder().service(render(service, false)).build();
     }
 
     public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
@@ -250,7 +274,7 @@ public final class Services {
             throw EcsErrors.serviceNotFound();
         }
         if (!service.isActive()) {
-            return DeleteServiceResponse.builder().service(renderer.render(service, false)).build();
+            return DeleteServiceResponse.builder().service(render(service, false)).build();
         }
         if (!service.isDaemon() && service.desiredCount() > 0 && !Boolean.TRUE.equals(request.force())) {
             throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
@@ -258,7 +282,7 @@ public final class Services {
         service.desiredCount(0);
         service.status("DRAINING");
         state.record(JournalEventType.SERVICE, service.arn(), "status", "DRAINING");
-        software.amazon.awssdk.services.ecs.model.Service rendered = renderer.render(service, false);
+        software.amazon.awssdk.services.ecs.model.Service rendered = render(service, false);
         scheduler.reconcileSoon(service);
         return DeleteServiceResponse.builder().service(rendered).build();
     }
@@ -280,7 +304,7 @@ public final class Services {
                 String arn = Arns.isArn(ref) ? ref : state.arns().service(cluster.name(), ref);
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
             } else {
-                found.add(renderer.render(s, withTags));
+                found.add(render(s, withTags));
             }
         }
         return DescribeServicesResponse.builder().services(found).failures(failures).build();
@@ -313,51 +337,57 @@ public final class Services {
 
     /** DescribeServiceDeployments. */
     public DescribeServiceDeploymentsResponse describeServiceDeployments(DescribeServiceDeploymentsRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support DescribeServiceDeployments yet");
+        return deploymentsApi.describe(request);
     }
 
     /** ListServiceDeployments. */
     public ListServiceDeploymentsResponse listServiceDeployments(ListServiceDeploymentsRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support ListServiceDeployments yet");
+        return deploymentsApi.list(request);
     }
 
     /** DescribeServiceRevisions. */
     public DescribeServiceRevisionsResponse describeServiceRevisions(DescribeServiceRevisionsRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support DescribeServiceRevisions yet");
+        return revisions.describe(request);
     }
 
     /** StopServiceDeployment. */
     public StopServiceDeploymentResponse stopServiceDeployment(StopServiceDeploymentRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support StopServiceDeployment yet");
+        return deploymentsApi.stop(request);
     }
 
     /** ContinueServiceDeployment. */
     public ContinueServiceDeploymentResponse continueServiceDeployment(ContinueServiceDeploymentRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support ContinueServiceDeployment yet");
+        return deploymentsApi.continueDeployment(request);
     }
 
     /** CreateTaskSet. */
     public CreateTaskSetResponse createTaskSet(CreateTaskSetRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support CreateTaskSet yet");
+        return taskSets.create(taskSetService(request.cluster(), request.service()), request);
     }
 
     /** DeleteTaskSet. */
     public DeleteTaskSetResponse deleteTaskSet(DeleteTaskSetRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support DeleteTaskSet yet");
+        return taskSets.delete(taskSetService(request.cluster(), request.service()), request);
     }
 
     /** DescribeTaskSets. */
     public DescribeTaskSetsResponse describeTaskSets(DescribeTaskSetsRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support DescribeTaskSets yet");
+        return taskSets.describe(taskSetService(request.cluster(), request.service()), request);
     }
 
     /** UpdateTaskSet. */
     public UpdateTaskSetResponse updateTaskSet(UpdateTaskSetRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support UpdateTaskSet yet");
+        return taskSets.update(taskSetService(request.cluster(), request.service()), request);
     }
 
     /** UpdateServicePrimaryTaskSet. */
     public UpdateServicePrimaryTaskSetResponse updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support UpdateServicePrimaryTaskSet yet");
+        return taskSets.updatePrimary(taskSetService(request.cluster(), request.service()), request);
+    }
+
+    private Service taskSetService(String cluster, String service) {
+        Cluster c = state.clusters().resolve(cluster);
+        EcsErrors.require(service, "service");
+        return resolveActive(c.name(), service);
     }
 }
