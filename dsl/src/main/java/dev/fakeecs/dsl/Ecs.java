@@ -2,9 +2,14 @@ package dev.fakeecs.dsl;
 
 import dev.fakeecs.dsl.cluster.AutoScalingGroupSpec;
 import dev.fakeecs.dsl.cluster.CapacityProvider;
+import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
+import dev.fakeecs.dsl.dns.DeclaredFailovers;
+import dev.fakeecs.dsl.dns.FailoverHandle;
+import dev.fakeecs.dsl.registry.ImagePush;
 import dev.fakeecs.dsl.scenario.Scenario;
 import dev.fakeecs.dsl.service.LoadCurve;
+import dev.fakeecs.dsl.service.LoadMultiplier;
 import dev.fakeecs.dsl.service.ScalingPolicy;
 import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.dsl.taskdefinition.ContainerSpec;
@@ -107,5 +112,26 @@ public final class Ecs {
     /** A timeline of actions at virtual times: {@code scenario().at(LocalTime.of(19, 30), "outage", ecs -> ...)}. */
     public static Scenario.Builder scenario() {
         return Scenario.builder();
+    }
+
+    /**
+     * A service's offered load, to multiply for a window of the timeline:
+     * {@code scenario().everyDay(LocalTime.of(19, 0), LocalTime.of(21, 0), serviceLoad("prod", "orders").times(10))}.
+     */
+    public static LoadMultiplier serviceLoad(String cluster, String service) {
+        return LoadMultiplier.of(cluster, service);
+    }
+
+    /** A scenario action pushing a new image to a region's ECR registry: {@code pushImage("us-east-1", "acme/orders", "latest")}. */
+    public static ImagePush pushImage(String region, String repository, String tag) {
+        return new ImagePush(region, repository, tag);
+    }
+
+    /**
+     * The handle of a declared DNS failover record on a started world (its Route 53 record and the
+     * traffic's {@code AvailabilityReport}): {@code failover(ecs, "api.food.example").report().availability()}.
+     */
+    public static FailoverHandle failover(FakeEcs ecs, String name) {
+        return DeclaredFailovers.of(ecs).handle(name);
     }
 }

@@ -3,6 +3,8 @@ package dev.fakeecs.dsl;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.apply.WorldApplier;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
+import dev.fakeecs.dsl.dns.DnsFailoverSpec;
+import dev.fakeecs.dsl.registry.EcrRegistrySpec;
 import dev.fakeecs.dsl.scenario.Scenario;
 import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
@@ -49,6 +51,8 @@ public final class WorldSpec {
     private final List<ServiceSpec> services;
     private final Map<String, ImageBehavior> images;
     private final List<Scenario> scenarios;
+    private final List<EcrRegistrySpec> ecrRegistries;
+    private final List<DnsFailoverSpec> dnsFailovers;
 
     private WorldSpec(Builder b) {
         this.seed = b.seed;
@@ -64,6 +68,8 @@ public final class WorldSpec {
         this.services = List.copyOf(b.services.values());
         this.images = Collections.unmodifiableMap(new LinkedHashMap<>(b.images));
         this.scenarios = List.copyOf(b.scenarios);
+        this.ecrRegistries = List.copyOf(b.ecrRegistries.values());
+        this.dnsFailovers = List.copyOf(b.dnsFailovers.values());
     }
 
     public static Builder builder() {
@@ -83,6 +89,8 @@ public final class WorldSpec {
         services.forEach(b::service);
         b.images.putAll(images);
         b.scenarios.addAll(scenarios);
+        ecrRegistries.forEach(r -> b.ecrRegistries.put(r.region(), r));
+        dnsFailovers.forEach(d -> b.dnsFailovers.put(d.name(), d));
         return b;
     }
 
@@ -98,6 +106,10 @@ public final class WorldSpec {
     public List<ServiceSpec> services() { return services; }
     public Map<String, ImageBehavior> images() { return images; }
     public List<Scenario> scenarios() { return scenarios; }
+    /** Declared ECR registries, one per region. */
+    public List<EcrRegistrySpec> ecrRegistries() { return ecrRegistries; }
+    /** Declared DNS failover records. */
+    public List<DnsFailoverSpec> dnsFailovers() { return dnsFailovers; }
 
     /** Declared task definitions only (see {@link #allTaskDefinitions()}). */
     public List<TaskDefinitionSpec> taskDefinitions() { return taskDefinitions; }
@@ -172,6 +184,8 @@ public final class WorldSpec {
         private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
         private final Map<String, ImageBehavior> images = new LinkedHashMap<>();
         private final List<Scenario> scenarios = new ArrayList<>();
+        private final Map<String, EcrRegistrySpec> ecrRegistries = new LinkedHashMap<>();
+        private final Map<String, DnsFailoverSpec> dnsFailovers = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -256,6 +270,39 @@ public final class WorldSpec {
             return this;
         }
 
+        /**
+         * Declares a region's ECR registry, or edits the one declared for that region: its
+         * replication to other regions and lag, repositories, and images pushed at start.
+         * <pre>{@code
+         * .ecrRegistry("us-east-1", r -> r.replicateTo("us-west-2", Duration.ofMinutes(20)).push("acme/orders", "1.0"))
+         * }</pre>
+         */
+        public Builder ecrRegistry(String region, Consumer<EcrRegistrySpec.Builder> registry) {
+            EcrRegistrySpec existing = ecrRegistries.get(region);
+            EcrRegistrySpec.Builder b = existing == null ? EcrRegistrySpec.builder(region) : existing.toBuilder();
+            registry.accept(b);
+            ecrRegistries.put(region, b.build());
+            return this;
+        }
+
+        /**
+         * Declares a Route 53 failover record (or edits the one of that name) over two services,
+         * with health checks, TTL and optionally traffic.
+         * <pre>{@code
+         * .dnsFailover("api.food.example", d -> d
+         *     .primary("us-east-1", "food-delivery-prod", "order-service")
+         *     .secondary("us-west-2", "food-delivery-dr", "order-service")
+         *     .healthCheck(Duration.ofSeconds(10), 3).ttl(Duration.ofSeconds(60)).traffic(load(200)))
+         * }</pre>
+         */
+        public Builder dnsFailover(String name, Consumer<DnsFailoverSpec.Builder> record) {
+            DnsFailoverSpec existing = dnsFailovers.get(name);
+            DnsFailoverSpec.Builder b = existing == null ? DnsFailoverSpec.builder(name) : existing.toBuilder();
+            record.accept(b);
+            dnsFailovers.put(name, b.build());
+            return this;
+        }
+
         public WorldSpec build() {
             Check.that(accountId != null && accountId.matches("\\d{12}"), "world", "account", accountId,
                     "must be 12 digits");
@@ -277,6 +324,23 @@ public final class WorldSpec {
                             t.family(), "another declaration uses a different task definition of the same family;"
                                     + " give one of them its own family");
                 }
+            }
+            List<String> worldRegions = regions.isEmpty() ? List.of("us-east-1") : List.copyOf(regions.keySet());
+            for (EcrRegistrySpec r : spec.ecrRegistries) {
+                String where = "ecrRegistry " + r.region();
+                Check.that(worldRegions.contains(r.region()), where, "region", r.region(),
+                        "must be one of the world's regions " + worldRegions);
+                for (String destination : r.replication().keySet()) {
+                    Check.that(worldRegions.contains(destination), where, "replicateTo", destination,
+                            "must be one of the world's regions " + worldRegions);
+                }
+            }
+            for (DnsFailoverSpec d : spec.dnsFailovers) {
+                String where = "dnsFailover " + d.name();
+                Check.that(worldRegions.contains(d.primary().region()), where, "primary.region", d.primary().region(),
+                        "must be one of the world's regions " + worldRegions);
+                Check.that(worldRegions.contains(d.secondary().region()), where, "secondary.region",
+                        d.secondary().region(), "must be one of the world's regions " + worldRegions);
             }
             return spec;
         }

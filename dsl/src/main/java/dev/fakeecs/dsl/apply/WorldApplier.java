@@ -3,6 +3,9 @@ package dev.fakeecs.dsl.apply;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
+import dev.fakeecs.dsl.dns.DeclaredFailovers;
+import dev.fakeecs.dsl.dns.DnsFailoverSpec;
+import dev.fakeecs.dsl.registry.EcrRegistrySpec;
 import dev.fakeecs.dsl.scenario.Scenario;
 import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
@@ -13,8 +16,8 @@ import java.util.Map;
 
 /**
  * Brings a running {@link FakeEcs} to the state a {@link WorldSpec} declares, in dependency order:
- * images, task definitions (in every region of the world), Auto Scaling groups and clusters, EC2
- * hosts, services, then scenarios. Everything goes through the region's ECS API where ECS has one,
+ * images and ECR registries, task definitions (in every region of the world), Auto Scaling groups
+ * and clusters, EC2 hosts, services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
  * so the journal reads like a real deployment.
  *
  * <pre>{@code
@@ -33,6 +36,9 @@ public final class WorldApplier {
 
     public void apply() {
         spec.images().forEach(ecs::declareImage);
+        for (EcrRegistrySpec r : spec.ecrRegistries()) {
+            new EcrApplier(ecs).apply(r);
+        }
         Map<String, String> latestArns = new LinkedHashMap<>();
         for (Region region : ecs.regions()) {
             TaskDefinitionApplier definitions = new TaskDefinitionApplier(region);
@@ -48,6 +54,9 @@ public final class WorldApplier {
             String arn = s.taskDefinitionSpec() == null ? null
                     : latestArns.get(region.name() + "/" + s.taskDefinitionSpec().family());
             new ServiceApplier(region).apply(s, arn);
+        }
+        for (DnsFailoverSpec d : spec.dnsFailovers()) {
+            DeclaredFailovers.of(ecs).apply(d);
         }
         for (Scenario scenario : spec.scenarios()) {
             scenario.scheduleOn(ecs);
