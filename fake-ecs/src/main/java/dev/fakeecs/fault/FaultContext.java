@@ -55,7 +55,7 @@ final class FaultContext {
         kv.add(handle.id());
         kv.add("faultType");
         kv.add(spec.type().name());
-        kv.addAll(List.of(namesAndValues));
+        kv.addAll(java.util.Arrays.asList(namesAndValues)); // null values are allowed: the journal skips them
         state.record(JournalEventType.FAULT, subject, kv.toArray(String[]::new));
     }
 

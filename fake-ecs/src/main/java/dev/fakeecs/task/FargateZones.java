@@ -45,20 +45,15 @@ final class FargateZones {
         return anyUnpinned || pinned.isEmpty() ? zones : pinned;
     }
 
-    /** The zone with the fewest tasks of {@code group}, among {@code zones} accepted by {@code usable}; or null. */
-    static String pick(List<String> zones, List<Task> groupTasks, Predicate<String> usable) {
+    /** The zone with the fewest tasks of the group ({@code counts} per zone), among {@code zones} accepted by {@code usable}; or null. */
+    static String pick(List<String> zones, java.util.Map<String, Integer> counts, Predicate<String> usable) {
         String best = null;
         int bestCount = Integer.MAX_VALUE;
         for (String zone : zones) {
             if (!usable.test(zone)) {
                 continue;
             }
-            int count = 0;
-            for (Task t : groupTasks) {
-                if (zone.equals(t.availabilityZone())) {
-                    count++;
-                }
-            }
+            int count = counts.getOrDefault(zone, 0);
             if (count < bestCount) {
                 best = zone;
                 bestCount = count;

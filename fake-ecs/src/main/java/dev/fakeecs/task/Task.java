@@ -29,7 +29,7 @@ public final class Task {
     private final int memoryReservation;
     private final List<Integer> hostPorts;
     private final List<Integer> udpHostPorts;
-    private final List<String> gpuIds;
+    private List<String> gpuIds;
     private final boolean usesEni;
     private final List<Container> containers = new ArrayList<>();
     private final List<ScheduledEvent> pendingEvents = new ArrayList<>();
@@ -98,6 +98,8 @@ public final class Task {
     public List<Integer> hostPorts() { return hostPorts; }
     public List<Integer> udpHostPorts() { return udpHostPorts; }
     public List<String> gpuIds() { return gpuIds; }
+    /** The GPUs assigned on the host the task was placed on. */
+    public void gpuIds(List<String> ids) { this.gpuIds = List.copyOf(ids); }
     public boolean usesEni() { return usesEni; }
     public List<Container> containers() { return containers; }
     /** Clock events this task is waiting on; cancelled when it stops early. */

@@ -69,7 +69,7 @@ final class TaskLauncher {
     private Outcome launchFargate(LaunchSpec spec) {
         List<String> zones = FargateZones.allowedZones(state, spec.network());
         String provider = spec.capacityProvider() == null ? "FARGATE" : spec.capacityProvider();
-        String zone = FargateZones.pick(zones, tasks.activeInGroup(spec.clusterName(), spec.group()),
+        String zone = FargateZones.pick(zones, tasks.zoneCounts(spec.clusterName(), spec.group()),
                 z -> tasks.zoneUsable(z) && tasks.hasCapacity(provider, z));
         if (zone == null) {
             return new Outcome(null, List.of(), "Capacity is unavailable at this time. Please try again later or in "
@@ -80,6 +80,15 @@ final class TaskLauncher {
     }
 
     private Outcome launchOnEc2(LaunchSpec spec, List<ContainerInstance> candidates) {
+        PlacementResult result = placeOnEc2(spec, candidates);
+        if (result.instance() == null) {
+            return new Outcome(null, result.failures(), null);
+        }
+        Task task = create(spec, result.instance(), result.instance().availabilityZone());
+        return new Outcome(task, List.of(), null);
+    }
+
+    private PlacementResult placeOnEc2(LaunchSpec spec, List<ContainerInstance> candidates) {
         List<ContainerInstance> open = new ArrayList<>(candidates.size());
         for (ContainerInstance ci : candidates) {
             if (tasks.zoneUsable(ci.availabilityZone())) {
@@ -90,13 +99,8 @@ final class TaskLauncher {
         ResourceDemand demand = new ResourceDemand(TaskResources.cpuUnits(td), TaskResources.memoryMiB(td),
                 TaskResources.tcpHostPorts(td), TaskResources.udpHostPorts(td), TaskResources.gpuCount(td),
                 TaskResources.usesAwsvpc(td));
-        PlacementResult result = placer.placeOne(new PlacementRequest(open, demand, spec.group(),
+        return placer.placeOne(new PlacementRequest(open, demand, spec.group(),
                 withPlatformConstraint(spec.constraints(), td), spec.strategies()));
-        if (result.instance() == null) {
-            return new Outcome(null, result.failures(), null);
-        }
-        Task task = create(spec, result.instance(), result.instance().availabilityZone());
-        return new Outcome(task, List.of(), null);
     }
 
     /**
@@ -115,23 +119,23 @@ final class TaskLauncher {
     }
 
     private Task create(LaunchSpec spec, ContainerInstance instance, String zone) {
+        Task task = newTask(spec, zone);
+        tasks.register(task, spec.tags());
+        start(task, spec, instance);
+        return task;
+    }
+
+    /** A new task for the spec, with its containers, not yet on any host and not yet registered. */
+    Task newTask(LaunchSpec spec, String zone) {
         SeededRandom random = state.world().random();
         String id = random.hex(32);
         TaskDefinition td = spec.taskDefinition();
         boolean fargate = "FARGATE".equals(spec.launchType());
-        List<String> gpuIds = new ArrayList<>();
-        if (instance != null) {
-            int gpus = TaskResources.gpuCount(td);
-            List<String> free = instance.freeGpuIds();
-            for (int i = 0; i < gpus && i < free.size(); i++) {
-                gpuIds.add(free.get(i));
-            }
-        }
         Task task = new Task(id, state.arns().task(spec.clusterName(), id), spec.clusterName(), td,
                 spec.launchType(), spec.capacityProvider(), spec.group(), spec.startedBy(), spec.overrides(),
                 fargate ? 0 : TaskResources.cpuUnits(td), fargate ? 0 : TaskResources.memoryMiB(td),
                 fargate ? List.of() : TaskResources.tcpHostPorts(td), fargate ? List.of() : TaskResources.udpHostPorts(td),
-                gpuIds, TaskResources.usesAwsvpc(td), state.now());
+                List.of(), TaskResources.usesAwsvpc(td), state.now());
         task.availabilityZone(zone);
         task.privateIp(random.privateIp());
         task.serviceName(spec.serviceName());
@@ -147,16 +151,38 @@ final class TaskLauncher {
                     state.arns().container(spec.clusterName(), id, random.uuid()), id + "-" + random.digits(10),
                     def.image(), essential, def.healthCheck() != null, behavior));
         }
+        return task;
+    }
+
+    /** Puts a registered task on its host (null for Fargate), records the placement and starts its lifecycle. */
+    private void start(Task task, LaunchSpec spec, ContainerInstance instance) {
         if (instance != null) {
+            int gpus = TaskResources.gpuCount(spec.taskDefinition());
+            List<String> free = instance.freeGpuIds();
+            task.gpuIds(free.subList(0, Math.min(gpus, free.size())));
             task.containerInstance(instance);
             instance.reserve(task);
         }
-        tasks.register(task, spec.tags());
-        state.record(JournalEventType.TASK_PLACED, task.arn(), "taskDefinition", td.taskDefinitionArn(),
-                "launchType", spec.launchType(), "capacityProvider", spec.capacityProvider(),
-                "availabilityZone", zone, "containerInstance", instance == null ? null : instance.arn(),
-                "group", spec.group());
+        state.record(JournalEventType.TASK_PLACED, task.arn(), "taskDefinition",
+                spec.taskDefinition().taskDefinitionArn(), "launchType", spec.launchType(), "capacityProvider",
+                spec.capacityProvider(), "availabilityZone", task.availabilityZone(), "containerInstance",
+                instance == null ? null : instance.arn(), "group", spec.group());
         tasks.lifecycle().launch(task);
-        return task;
+    }
+
+    /**
+     * Tries to place a task that waits in PROVISIONING for capacity (an Auto Scaling group
+     * provider had no room); the same task carries on once a host fits it.
+     *
+     * @return true if it was placed
+     */
+    boolean placeWaiting(Task task, LaunchSpec spec) {
+        PlacementResult result = placeOnEc2(spec, candidates(spec));
+        if (result.instance() == null) {
+            return false;
+        }
+        tasks.zonePlaced(task, result.instance().availabilityZone());
+        start(task, spec, result.instance());
+        return true;
     }
 }

@@ -60,6 +60,7 @@ public final class Tasks {
     private final Map<String, Task> byId = new LinkedHashMap<>();
     private final Map<String, Integer> activePerCluster = new java.util.HashMap<>();
     private final Map<String, java.util.LinkedHashSet<Task>> activeByGroup = new java.util.HashMap<>();
+    private final Map<String, Map<String, Integer>> zoneCountsByGroup = new java.util.HashMap<>();
     private final List<TaskStateListener> listeners = new CopyOnWriteArrayList<>();
     private final List<TaskHealthListener> healthListeners = new CopyOnWriteArrayList<>();
     private final List<PlacementGate> gates = new CopyOnWriteArrayList<>();
@@ -134,6 +135,19 @@ public final class Tasks {
     public List<Task> activeInGroup(String clusterName, String group) {
         var set = activeByGroup.get(clusterName + "|" + group);
         return set == null ? List.of() : new ArrayList<>(set);
+    }
+
+    /** Not-STOPPED tasks of a group per availability zone (tasks still waiting for a zone are not counted). */
+    public Map<String, Integer> zoneCounts(String clusterName, String group) {
+        Map<String, Integer> counts = zoneCountsByGroup.get(clusterName + "|" + group);
+        return counts == null ? Map.of() : java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /** A waiting task got its zone when it was placed. */
+    void zonePlaced(Task task, String zone) {
+        task.availabilityZone(zone);
+        zoneCountsByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.HashMap<>())
+                .merge(zone, 1, Integer::sum);
     }
 
     /** How many tasks of the cluster are not STOPPED. */
@@ -215,6 +229,10 @@ public final class Tasks {
         activePerCluster.merge(task.clusterName(), 1, Integer::sum);
         activeByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.LinkedHashSet<>())
                 .add(task);
+        if (task.availabilityZone() != null) {
+            zoneCountsByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.HashMap<>())
+                    .merge(task.availabilityZone(), 1, Integer::sum);
+        }
         if (tags != null && !tags.isEmpty()) {
             state.tags().put(task.arn(), tags);
         }
@@ -238,6 +256,10 @@ public final class Tasks {
         var group = activeByGroup.get(task.clusterName() + "|" + task.group());
         if (group != null) {
             group.remove(task);
+        }
+        Map<String, Integer> zones = zoneCountsByGroup.get(task.clusterName() + "|" + task.group());
+        if (zones != null && task.availabilityZone() != null) {
+            zones.merge(task.availabilityZone(), -1, Integer::sum);
         }
         if (task.containerInstance() != null) {
             task.containerInstance().release(task);

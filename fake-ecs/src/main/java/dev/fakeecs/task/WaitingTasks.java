@@ -26,14 +26,9 @@ final class WaitingTasks {
         this.launcher = launcher;
     }
 
-    /** A placeholder task in PROVISIONING that takes the place of the real one until it fits. */
+    /** Registers a task that waits in PROVISIONING, on no host, until capacity appears. */
     Task enqueue(LaunchSpec spec) {
-        String id = state.world().random().hex(32);
-        Task task = new Task(id, state.arns().task(spec.clusterName(), id), spec.clusterName(), spec.taskDefinition(),
-                spec.launchType(), spec.capacityProvider(), spec.group(), spec.startedBy(), spec.overrides(), 0, 0,
-                List.of(), List.of(), List.of(), false, state.now());
-        task.serviceName(spec.serviceName());
-        task.deploymentId(spec.deploymentId());
+        Task task = launcher.newTask(spec, null);
         waiting.put(task, spec);
         tasks.register(task, spec.tags());
         state.record(JournalEventType.TASK_STATE, task.arn(), "from", "NONE", "to", "PROVISIONING",
@@ -68,25 +63,19 @@ final class WaitingTasks {
         waiting.remove(task);
     }
 
-    /**
-     * Tries to place the waiting tasks of a cluster, oldest first. A placed task replaces its
-     * placeholder: the placeholder stops (it never ran) and the real task carries on.
-     */
+    /** Tries to place the waiting tasks of a cluster, oldest first; a placed task carries on as itself. */
     void retry(String clusterName) {
         if (waiting.isEmpty()) {
             return;
         }
         for (Map.Entry<Task, LaunchSpec> e : new ArrayList<>(waiting.entrySet())) {
-            Task placeholder = e.getKey();
+            Task task = e.getKey();
             LaunchSpec spec = e.getValue();
-            if (!spec.clusterName().equals(clusterName) || placeholder.isStoppingOrStopped()) {
+            if (!spec.clusterName().equals(clusterName) || task.isStoppingOrStopped()) {
                 continue;
             }
-            TaskLauncher.Outcome outcome = launcher.launch(spec);
-            if (outcome.placed()) {
-                waiting.remove(placeholder);
-                tasks.lifecycle().stopImmediately(placeholder, "ServiceSchedulerInitiated",
-                        "Placed as task " + outcome.task().id());
+            if (launcher.placeWaiting(task, spec)) {
+                waiting.remove(task);
             }
         }
     }

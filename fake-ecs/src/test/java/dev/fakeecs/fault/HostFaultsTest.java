@@ -124,4 +124,23 @@ class HostFaultsTest {
         assertThat(victim.agentConnected()).isTrue();
         assertThat(partition.state()).isEqualTo(FaultState.ENDED);
     }
+
+    @Test
+    void should_terminate_a_host_that_belongs_to_no_auto_scaling_group() {
+        // given
+        ContainerInstance loner = state(ecs).read(() -> state(ecs).containerInstances()
+                .launchHost("prod", "m5.large", "us-east-1c", null));
+
+        // when
+        FaultHandle fault = faults.inject(FaultSpec.of(FaultType.TERMINATE_INSTANCE).cluster("prod")
+                .containerInstance(loner.arn()).build());
+
+        // then
+        assertThat(loner.status()).isEqualTo("INACTIVE");
+        assertThat(fault.state()).isEqualTo(FaultState.ENDED);
+        assertThat(ecs.journal().ofType(JournalEventType.FAULT)).anySatisfy(e -> {
+            assertThat(e.detail("effect")).isEqualTo("terminated");
+            assertThat(e.details()).doesNotContainKey("autoScalingGroup");
+        });
+    }
 }
