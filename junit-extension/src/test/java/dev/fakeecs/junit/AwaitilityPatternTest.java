@@ -55,9 +55,11 @@ class AwaitilityPatternTest {
         thread.submit(doubler);
         try {
             // when / then: every evaluation moves the fake 10 s of virtual time forward
+            // junit-awaitility-START
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
                     .conditionEvaluationListener(condition -> clock.advance(Duration.ofSeconds(10)))
                     .until(() -> orders.describe().runningCount() == 4);
+            // junit-awaitility-END
 
             assertThat(orders).hasDesiredCount(4).hasRunningCount(4);
         } finally {
