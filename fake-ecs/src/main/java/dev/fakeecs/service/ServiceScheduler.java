@@ -100,12 +100,14 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
 
     // ---- listeners ----------------------------------------------------------------------------
 
+    /** The service a task belongs to, or null for a standalone task. */
+    private Service serviceOf(Task task) {
+        return task.serviceName() == null ? null : services.find(task.clusterName(), task.serviceName());
+    }
+
     @Override
     public void onTransition(Task task, String from, String to) {
-        if (task.serviceName() == null) {
-            return;
-        }
-        Service service = services.find(task.clusterName(), task.serviceName());
+        Service service = serviceOf(task);
         if (service == null) {
             return;
         }
@@ -123,10 +125,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
 
     @Override
     public void onHealthChange(Task task, String from, String to) {
-        if (task.serviceName() == null) {
-            return;
-        }
-        Service service = services.find(task.clusterName(), task.serviceName());
+        Service service = serviceOf(task);
         if (service != null) {
             reconcileSoon(service);
         }
