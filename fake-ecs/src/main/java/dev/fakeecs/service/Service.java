@@ -42,6 +42,7 @@ public final class Service {
     private String availabilityZoneRebalancing = "DISABLED";
     private String deploymentController = "ECS";
     private boolean scaleInSuspended;
+    private software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration serviceConnectConfiguration;
 
     public Service(String name, String arn, String clusterName, String schedulingStrategy, Instant createdAt,
                    CreateServiceRequest creation) {
@@ -111,6 +112,15 @@ public final class Service {
     /** Whether auto scaling may scale in now (false during deployments). */
     public boolean scaleInSuspended() { return scaleInSuspended; }
     public void scaleInSuspended(boolean v) { this.scaleInSuspended = v; }
+
+    /** The service's Service Connect configuration, or null. */
+    public software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration serviceConnectConfiguration() {
+        return serviceConnectConfiguration;
+    }
+
+    public void serviceConnectConfiguration(software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration c) {
+        this.serviceConnectConfiguration = c;
+    }
 
     /** The group ECS gives the service's tasks. */
     public String group() {

@@ -111,6 +111,7 @@ final class ServiceRequests {
         s.availabilityZoneRebalancing(r.availabilityZoneRebalancing() == null ? "ENABLED"
                 : r.availabilityZoneRebalancingAsString());
         s.deploymentController(controller);
+        s.serviceConnectConfiguration(r.serviceConnectConfiguration());
         return s;
     }
 
@@ -171,6 +172,11 @@ final class ServiceRequests {
         }
         if (r.enableExecuteCommand() != null && r.enableExecuteCommand() != s.enableExecuteCommand()) {
             s.enableExecuteCommand(r.enableExecuteCommand());
+            changed = true;
+        }
+        if (r.serviceConnectConfiguration() != null
+                && !r.serviceConnectConfiguration().equals(s.serviceConnectConfiguration())) {
+            s.serviceConnectConfiguration(r.serviceConnectConfiguration());
             changed = true;
         }
         if (r.availabilityZoneRebalancing() != null) {

@@ -67,6 +67,7 @@ public final class Services {
     private final ServiceScheduler scheduler;
     private final ServiceRenderer renderer;
     private final ServiceRequests requests;
+    private final ServiceConnectNamespaces namespaces;
     private final ServiceDeploymentHistory history;
     private final ServiceDeploymentsApi deploymentsApi;
     private final ServiceRevisions revisions;
@@ -77,6 +78,7 @@ public final class Services {
         this.scheduler = new ServiceScheduler(state, this);
         this.renderer = new ServiceRenderer(state, scheduler.tasks());
         this.requests = new ServiceRequests(state);
+        this.namespaces = new ServiceConnectNamespaces(state, this);
         this.history = new ServiceDeploymentHistory(state);
         this.deploymentsApi = new ServiceDeploymentsApi(state, this, scheduler, history);
         this.revisions = new ServiceRevisions(state, history);
@@ -332,7 +334,7 @@ public final class Services {
 
     /** ListServicesByNamespace. */
     public ListServicesByNamespaceResponse listServicesByNamespace(ListServicesByNamespaceRequest request) {
-        throw new UnsupportedOperationException("fake-ecs does not support ListServicesByNamespace yet");
+        return namespaces.list(request);
     }
 
     /** DescribeServiceDeployments. */
