@@ -38,6 +38,7 @@ public final class VirtualClock extends Clock {
     private final ReentrantLock lock;
     private final ZoneId zone;
     private final PriorityQueue<ScheduledEvent> queue = new PriorityQueue<>();
+    private final List<Runnable> afterEachEvent = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Instant now;
     private long sequence;
     private long eventsRun;
@@ -225,6 +226,21 @@ public final class VirtualClock extends Clock {
         }
     }
 
+    /**
+     * Runs {@code observer} after every event the clock runs (the chaos monkey checks the engine's
+     * invariants this way) until the returned handle is closed.
+     *
+     * <pre>{@code
+     * try (AutoCloseable watch = clock.afterEachEvent(() -> assertInvariants())) {
+     *     clock.advance(Duration.ofHours(1));
+     * }
+     * }</pre>
+     */
+    public AutoCloseable afterEachEvent(Runnable observer) {
+        afterEachEvent.add(observer);
+        return () -> afterEachEvent.remove(observer);
+    }
+
     /** A snapshot of the events still pending, in the order they would run. */
     public List<ScheduledEvent> pendingEvents() {
         lock.lock();
@@ -253,6 +269,11 @@ public final class VirtualClock extends Clock {
             next.run();
             if (next.period() != null && !next.isCancelled()) {
                 queue.add(next.nextOccurrence(sequence++));
+            }
+            if (!afterEachEvent.isEmpty()) {
+                for (Runnable observer : afterEachEvent) {
+                    observer.run();
+                }
             }
             return true;
         }

@@ -117,4 +117,26 @@ public final class Faults {
                 latency, "must be positive");
         return FaultAction.create(FaultType.API_LATENCY, b -> b.latency(latency));
     }
+
+    /**
+     * A seeded chaos period for a timeline entry: {@code faultsPerHour} faults of every type over
+     * {@code period} in {@code cluster}, with the engine's invariants checked after every event
+     * until the period ends (a broken invariant fails the advancing call, naming the seed).
+     *
+     * <pre>{@code
+     * scenario().at(LocalTime.of(19, 0), "dinner chaos", chaosMonkey("food-delivery-prod", 6, Duration.ofHours(2)))
+     * }</pre>
+     */
+    public static java.util.function.Consumer<dev.fakeecs.FakeEcs> chaosMonkey(String cluster, double faultsPerHour,
+                                                                            Duration period) {
+        Check.notBlank("chaos monkey", "cluster", cluster);
+        if (faultsPerHour <= 0) {
+            throw new InvalidSpecException("chaos monkey", "faultsPerHour", faultsPerHour, "must be positive");
+        }
+        if (period == null || period.isZero() || period.isNegative()) {
+            throw new InvalidSpecException("chaos monkey", "period", period, "must be positive");
+        }
+        return ecs -> dev.fakeecs.fault.ChaosMonkey.builder(ecs).cluster(cluster).faultsPerHour(faultsPerHour)
+                .build().schedule(period);
+    }
 }

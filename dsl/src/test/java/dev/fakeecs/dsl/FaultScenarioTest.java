@@ -226,4 +226,28 @@ class FaultScenarioTest {
         assertThatThrownBy(() -> serviceLoad("prod", "orders").times(-1)).hasMessage(
                 "serviceLoad orders: times = -1.0: must be a finite number >= 0");
     }
+
+    @Test
+    void a_chaos_period_on_the_timeline_injects_its_faults_while_the_test_drives_time() {
+        // given
+        Scenario dinner = scenario()
+                .at(LocalTime.of(19, 0), "dinner chaos", Faults.chaosMonkey("food", 6, Duration.ofHours(2)))
+                .build();
+        try (FakeEcs ecs = world().seed(9).startingAt(EVENING).region("us-east-1")
+                .cluster("food", c -> c.capacityProviders(FARGATE).ec2Hosts("m5.large", 3)).scenario(dinner).start()) {
+            // when
+            ecs.clock().advanceTo(at("22:00"));
+            // then
+            var faults = dev.fakeecs.fault.FaultInjector.of(ecs).all();
+            assertThat(faults).hasSize(12);
+            assertThat(faults).allSatisfy(f -> assertThat(f.startedAt()).isBetween(at("19:00"), at("21:00")));
+        }
+    }
+
+    @Test
+    void a_chaos_period_needs_a_positive_rate() {
+        assertThatThrownBy(() -> Faults.chaosMonkey("food", 0, Duration.ofHours(1)))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("chaos monkey: faultsPerHour = 0.0: must be positive");
+    }
 }

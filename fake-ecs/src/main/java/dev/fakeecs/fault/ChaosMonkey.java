@@ -58,8 +58,26 @@ public final class ChaosMonkey {
      * @throws InvariantViolation when an invariant breaks (the message names the seed)
      */
     public Report run(Duration period) {
+        Watch watch = schedule(period);
+        ecs.clock().advance(period);
+        return watch.report();
+    }
+
+    /**
+     * Schedules the period's faults from now and checks the invariants after every clock event
+     * until the period ends, without moving the clock itself: for use inside a scenario, where
+     * the test drives time.
+     *
+     * <pre>{@code
+     * ChaosMonkey.Watch watch = ChaosMonkey.builder(ecs).cluster("prod").build().schedule(Duration.ofHours(2));
+     * ecs.clock().advance(Duration.ofHours(3));
+     * watch.report().faults();
+     * }</pre>
+     */
+    public Watch schedule(Duration period) {
         FaultInjector injector = FaultInjector.of(ecs);
         Instant from = ecs.clock().instant();
+        Instant until = from.plus(period);
         List<FaultHandle> injected = new ArrayList<>();
         ecs.world().lock().lock();
         try {
@@ -74,8 +92,43 @@ public final class ChaosMonkey {
         }
         long[] events = {0};
         check(events);
-        ecs.clock().advanceUntil(() -> check(events), period);
-        return new Report(ecs.seed(), List.copyOf(injected), events[0], from, ecs.clock().instant());
+        AutoCloseable observer = ecs.clock().afterEachEvent(() -> {
+            if (!ecs.clock().instant().isAfter(until)) {
+                check(events);
+            }
+        });
+        ecs.clock().scheduleAt(until, "chaos monkey period ends", () -> close(observer));
+        return new Watch(ecs.seed(), List.copyOf(injected), events, from, until);
+    }
+
+    private static void close(AutoCloseable observer) {
+        try {
+            observer.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A scheduled chaos period: its faults, and the report once the clock has passed its end. */
+    public static final class Watch {
+        private final long seed;
+        private final List<FaultHandle> faults;
+        private final long[] events;
+        private final Instant from;
+        private final Instant to;
+
+        Watch(long seed, List<FaultHandle> faults, long[] events, Instant from, Instant to) {
+            this.seed = seed;
+            this.faults = faults;
+            this.events = events;
+            this.from = from;
+            this.to = to;
+        }
+
+        /** The report: the faults injected and how many events had their invariants checked so far. */
+        public Report report() {
+            return new Report(seed, faults, events[0], from, to);
+        }
     }
 
     private boolean check(long[] events) {

@@ -142,4 +142,17 @@ class VirtualClockTest {
         assertThat(clock.withZone(java.time.ZoneId.of("Europe/Paris")).instant()).isEqualTo(clock.instant());
         assertThat(java.time.LocalDateTime.now(clock)).isEqualTo(java.time.LocalDateTime.parse("2026-01-01T00:00:01.500"));
     }
+
+    @Test
+    void should_call_an_observer_after_every_event_until_it_is_closed() throws Exception {
+        List<Instant> seen = new ArrayList<>();
+        clock.schedulePeriodic(Duration.ofSeconds(10), Duration.ofSeconds(10), "tick", () -> { });
+        AutoCloseable watch = clock.afterEachEvent(() -> seen.add(clock.instant()));
+
+        clock.advance(Duration.ofSeconds(30));
+        watch.close();
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(seen).containsExactly(START.plusSeconds(10), START.plusSeconds(20), START.plusSeconds(30));
+    }
 }
