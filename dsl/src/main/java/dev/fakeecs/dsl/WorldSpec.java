@@ -216,11 +216,8 @@ public final class WorldSpec {
             ClusterSpec existing = clusters.get(key(null, name));
             ClusterSpec.Builder b = existing == null ? ClusterSpec.builder(name) : existing.toBuilder();
             cluster.accept(b);
-            ClusterSpec built = b.build();
-            if (existing != null && !Objects.equals(built.region(), existing.region())) {
-                clusters.remove(key(null, name));
-            }
-            return cluster(built);
+            // a consumer that moves the cluster to another region declares a second one there
+            return cluster(b.build());
         }
 
         /** Declares a cluster (replacing a declared one of the same name and region). */
@@ -229,8 +226,10 @@ public final class WorldSpec {
             return this;
         }
 
-        private static String key(String region, String name) {
-            return (region == null ? "" : region) + "/" + name;
+        /** Declarations are keyed by region and name; the default region counts as no region. */
+        private String key(String region, String name) {
+            String defaultRegion = regions.isEmpty() ? "us-east-1" : regions.keySet().iterator().next();
+            return (region == null || region.equals(defaultRegion) ? "" : region) + "/" + name;
         }
 
         /** Declares a task definition (replacing a declared one of the same family). */
@@ -244,11 +243,23 @@ public final class WorldSpec {
             ServiceSpec existing = services.get(key(null, name));
             ServiceSpec.Builder b = existing == null ? ServiceSpec.builder(name) : existing.toBuilder();
             service.accept(b);
-            ServiceSpec built = b.build();
-            if (existing != null && !Objects.equals(built.region(), existing.region())) {
-                services.remove(key(null, name));
-            }
-            return service(built);
+            // a consumer that moves the service to another region declares a second service there;
+            // the default region's declaration stays
+            return service(b.build());
+        }
+
+        /**
+         * Declares (or edits) the service of that name in {@code region}: the form for the same
+         * service name in several regions.
+         * <pre>{@code
+         * .service("us-west-2", "order-service", s -> s.cluster("food-delivery-dr").taskDefinition(ORDERS).desiredCount(2))
+         * }</pre>
+         */
+        public Builder service(String region, String name, Consumer<ServiceSpec.Builder> service) {
+            ServiceSpec existing = services.get(key(region, name));
+            ServiceSpec.Builder b = existing == null ? ServiceSpec.builder(name).region(region) : existing.toBuilder();
+            service.accept(b);
+            return service(b.build());
         }
 
         /** Declares a service (replacing a declared one of the same name and region). */

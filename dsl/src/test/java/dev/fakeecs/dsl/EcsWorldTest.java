@@ -176,4 +176,21 @@ class EcsWorldTest {
         // then
         assertThat(spec.clusters()).extracting(c -> spec.regionOf(c.region())).containsExactly("us-east-1", "us-west-2");
     }
+
+    @Test
+    void the_same_service_name_can_be_declared_in_two_regions_without_one_replacing_the_other() {
+        // given / when
+        WorldSpec spec = world().region("us-east-1").region("us-west-2")
+                .cluster("prod", c -> c.capacityProviders(FARGATE))
+                .cluster("prod", c -> c.region("us-west-2").capacityProviders(FARGATE))
+                .service("orders", s -> s.cluster("prod").taskDefinition(FoodDelivery.ORDERS).desiredCount(2))
+                .service("us-west-2", "orders", s -> s.cluster("prod").taskDefinition(FoodDelivery.ORDERS)
+                        .desiredCount(1))
+                .service("us-east-1", "orders", s -> s.desiredCount(3))
+                .build();
+        // then
+        assertThat(spec.clusters()).hasSize(2);
+        assertThat(spec.services()).extracting(s -> spec.regionOf(s.region()) + ":" + s.desiredCount())
+                .containsExactlyInAnyOrder("us-east-1:3", "us-west-2:1");
+    }
 }
