@@ -1,6 +1,12 @@
 package dev.fakeecs.autoscaling;
 
-/** The predefined target-tracking metrics of Application Auto Scaling for ECS services. */
+/**
+ * The predefined target-tracking metrics of Application Auto Scaling for ECS services.
+ *
+ * <pre>{@code
+ * scaling.metricNow("prod", "orders", ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION);
+ * }</pre>
+ */
 public enum ScalingMetric {
     /** ECSServiceAverageCPUUtilization, percent. */
     ECS_SERVICE_AVERAGE_CPU_UTILIZATION("ECSServiceAverageCPUUtilization"),

@@ -15,6 +15,11 @@ import java.util.Set;
  * A container instance: an EC2 host registered to a cluster, with the resources it registered,
  * what its tasks reserve, its attributes, status and agent connection. Mutable engine state,
  * changed only under the engine lock.
+ *
+ * <pre>{@code
+ * ContainerInstance host = state.containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+ * host.remainingCpu();  // 2048 before any task
+ * }</pre>
  */
 public final class ContainerInstance {
 

@@ -1,6 +1,12 @@
 package dev.fakeecs.journal;
 
-/** What kind of state change a journal entry records. */
+/**
+ * What kind of state change a journal entry records.
+ *
+ * <pre>{@code
+ * ecs.journal().ofType(JournalEventType.TASK_STATE);
+ * }</pre>
+ */
 public enum JournalEventType {
     CLUSTER,
     CAPACITY_PROVIDER,

@@ -17,6 +17,11 @@ import java.util.List;
  * One ECS service: what it should run (desired count, task definition, launch settings,
  * placement, deployment configuration), its deployments and its event log. Mutable engine state,
  * changed only under the engine lock; the {@link ServiceScheduler} makes reality follow it.
+ *
+ * <pre>{@code
+ * Service orders = ecs.defaultRegion().state().services().find("prod", "orders");
+ * orders.primary().rolloutState();   // "COMPLETED"
+ * }</pre>
  */
 public final class Service {
 

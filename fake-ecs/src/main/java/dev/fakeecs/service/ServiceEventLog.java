@@ -12,6 +12,11 @@ import java.util.List;
 /**
  * A service's events, newest first, at most 100, with real ECS's duplicate suppression: a message
  * equal to the newest one is not repeated until 6 hours have passed.
+ *
+ * <pre>{@code
+ * service.events().add(id, "(service orders) has reached a steady state.", now);
+ * service.events().list();   // newest first
+ * }</pre>
  */
 public final class ServiceEventLog {
 

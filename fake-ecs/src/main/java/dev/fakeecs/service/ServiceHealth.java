@@ -9,6 +9,10 @@ import java.time.Instant;
 /**
  * When a service task counts as healthy (reference section 2): with container health checks on
  * essential containers, once the task is HEALTHY; without, 40 seconds after it reached RUNNING.
+ *
+ * <pre>{@code
+ * ServiceHealth.isHealthy(task, clock.instant());   // true 40 s after RUNNING without health checks
+ * }</pre>
  */
 public final class ServiceHealth {
 

@@ -2,7 +2,13 @@ package dev.fakeecs.service;
 
 import java.util.List;
 
-/** The service event texts, worded as real ECS words them. */
+/**
+ * The service event texts, worded as real ECS words them.
+ *
+ * <pre>{@code
+ * ServiceMessages.steadyState("orders");   // "(service orders) has reached a steady state."
+ * }</pre>
+ */
 public final class ServiceMessages {
 
     private ServiceMessages() {

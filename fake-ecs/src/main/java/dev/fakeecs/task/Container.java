@@ -5,6 +5,11 @@ import dev.fakeecs.image.ImageBehavior;
 /**
  * One container of a task: its image, behaviour, status, exit code and health. Mutable engine
  * state, changed only under the engine lock.
+ *
+ * <pre>{@code
+ * Container app = task.container("app");
+ * app.exitCode();       // 137 after an OOM kill
+ * }</pre>
  */
 public final class Container {
 

@@ -12,6 +12,10 @@ import java.util.List;
 /**
  * Everything needed to launch one task, however it was asked for (RunTask, StartTask, a service).
  *
+ * <pre>{@code
+ * LaunchResult r = state.tasks().launch(spec);   // spec built by RunTask's planner or the scheduler
+ * }</pre>
+ *
  * @param clusterName          the cluster
  * @param taskDefinition       what to run
  * @param launchType           EC2 or FARGATE (decided from the capacity provider when one is given)

@@ -13,6 +13,12 @@ import java.util.List;
  * One task: what it runs, where, its place in the lifecycle
  * (PROVISIONING, PENDING, ACTIVATING, RUNNING, DEACTIVATING, STOPPING, DEPROVISIONING, STOPPED),
  * its timestamps and why it stopped. Mutable engine state, changed only under the engine lock.
+ *
+ * <pre>{@code
+ * Task t = ecs.defaultRegion().state().tasks().find(taskArn);
+ * t.lastStatus();      // "RUNNING"
+ * t.stopCode();        // null until it stops
+ * }</pre>
  */
 public final class Task {
 

@@ -3,6 +3,10 @@ package dev.fakeecs.task;
 /**
  * Told when a task's health (HEALTHY, UNHEALTHY, UNKNOWN) changes; the service scheduler replaces
  * tasks that turn UNHEALTHY.
+ *
+ * <pre>{@code
+ * state.tasks().addHealthListener((task, from, to) -> System.out.println(task.id() + " " + to));
+ * }</pre>
  */
 @FunctionalInterface
 public interface TaskHealthListener {
