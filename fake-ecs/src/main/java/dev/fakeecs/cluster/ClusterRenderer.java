@@ -30,10 +30,12 @@ final class ClusterRenderer {
         int pendingEc2 = 0;
         int pendingFargate = 0;
         for (Task t : tasks) {
-            if (!"RUNNING".equals(t.desiredStatus())) {
+            // runningTasksCount: tasks in the RUNNING state, even one already told to stop (a Spot
+            // notice); pendingTasksCount: tasks on their way to RUNNING that are still meant to run.
+            boolean isRunning = t.isRunning();
+            if (!isRunning && !"RUNNING".equals(t.desiredStatus())) {
                 continue;
             }
-            boolean isRunning = t.isRunning();
             if (isRunning) {
                 running++;
             } else {

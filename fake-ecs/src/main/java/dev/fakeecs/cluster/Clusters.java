@@ -253,6 +253,23 @@ public final class Clusters {
                 .build();
     }
 
+    /** Whether a service of the cluster that is not INACTIVE names the provider in its capacity provider strategy. */
+    private boolean serviceUses(String clusterName, String provider) {
+        for (var service : state.services().inCluster(clusterName)) {
+            for (CapacityProviderStrategyItem item : service.capacityProviderStrategy()) {
+                if (provider.equals(item.capacityProvider())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PutClusterCapacityProviders: replaces the cluster's providers and default strategy. A provider
+     * may not be removed while a task runs on it or a service's strategy names it
+     * ({@code ResourceInUseException}).
+     */
     public PutClusterCapacityProvidersResponse putClusterCapacityProviders(PutClusterCapacityProvidersRequest request) {
         EcsErrors.require(request.cluster(), "cluster");
         if (!request.hasCapacityProviders()) {
@@ -264,8 +281,8 @@ public final class Clusters {
         Cluster cluster = resolve(request.cluster());
         ClusterCapacityValidator.validate(state, request.capacityProviders(), request.defaultCapacityProviderStrategy());
         for (String removed : cluster.capacityProviders()) {
-            if (!request.capacityProviders().contains(removed) && state.tasks().usesCapacityProvider(cluster.name(),
-                    removed)) {
+            if (!request.capacityProviders().contains(removed) && (state.tasks().usesCapacityProvider(cluster.name(),
+                    removed) || serviceUses(cluster.name(), removed))) {
                 throw EcsErrors.resourceInUse("The specified capacity provider is in use and cannot be removed.");
             }
         }

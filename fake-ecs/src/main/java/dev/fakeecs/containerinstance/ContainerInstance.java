@@ -25,6 +25,10 @@ public final class ContainerInstance {
 
     /** Host ports the agent reserves on Linux by default. */
     public static final List<Integer> DEFAULT_RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679);
+    /** First port of the ephemeral range dynamic bridge host ports come from (Linux fallback 49153-65535). */
+    public static final int EPHEMERAL_PORT_MIN = 49153;
+    /** Last port of the ephemeral range. */
+    public static final int EPHEMERAL_PORT_MAX = 65535;
 
     private final String id;
     private final String arn;
@@ -46,6 +50,7 @@ public final class ContainerInstance {
     private final Set<Integer> usedPorts = new LinkedHashSet<>();
     private final Set<Integer> usedUdpPorts = new LinkedHashSet<>();
     private final Set<String> usedGpus = new LinkedHashSet<>();
+    private final Set<Integer> ephemeralPorts = new java.util.TreeSet<>();
     private String status = "ACTIVE";
     private String statusReason;
     private boolean agentConnected = true;
@@ -241,6 +246,26 @@ public final class ContainerInstance {
         return all;
     }
 
+    /** Ephemeral host ports that tasks on this host hold for dynamic bridge mappings (TCP and UDP). */
+    public Set<Integer> ephemeralPortsInUse() {
+        return Collections.unmodifiableSet(ephemeralPorts);
+    }
+
+    /**
+     * The lowest port of the ephemeral range (49153-65535) that no task and no reservation holds on
+     * this host and that is not in {@code alsoTaken}, for a dynamic ({@code hostPort} 0) bridge mapping;
+     * -1 if the range is exhausted. Dynamic ports are not among the PORTS resource ECS reports.
+     */
+    public int freeEphemeralPort(Set<Integer> alsoTaken) {
+        for (int port = EPHEMERAL_PORT_MIN; port <= EPHEMERAL_PORT_MAX; port++) {
+            if (!ephemeralPorts.contains(port) && !reservedPorts.contains(port) && !usedPorts.contains(port)
+                    && !reservedUdpPorts.contains(port) && !usedUdpPorts.contains(port) && !alsoTaken.contains(port)) {
+                return port;
+            }
+        }
+        return -1;
+    }
+
     public List<String> freeGpuIds() {
         List<String> free = new ArrayList<>(gpuIds);
         free.removeAll(usedGpus);
@@ -251,11 +276,15 @@ public final class ContainerInstance {
         return Math.max(0, instanceType.maxEnis() - 1 - usedEnis);
     }
 
-    /** Tasks counted as running here (desired status RUNNING), as ECS's runningTasksCount. */
+    /**
+     * ECS's runningTasksCount: the tasks here whose <em>desired</em> status is RUNNING, whatever their
+     * last status (the model: "tasks on the container instance that have a desired status of
+     * RUNNING"), so a task still pulling its image counts here and in {@link #pendingTasksCount}.
+     */
     public int runningTasksCount() {
         int n = 0;
         for (Task t : tasks) {
-            if ("RUNNING".equals(t.lastStatus()) && "RUNNING".equals(t.desiredStatus())) {
+            if ("RUNNING".equals(t.desiredStatus())) {
                 n++;
             }
         }
@@ -306,6 +335,7 @@ public final class ContainerInstance {
         usedPorts.addAll(task.hostPorts());
         usedUdpPorts.addAll(task.udpHostPorts());
         usedGpus.addAll(task.gpuIds());
+        ephemeralPorts.addAll(task.ephemeralHostPorts());
         if (task.usesEni()) {
             usedEnis++;
         }
@@ -326,6 +356,7 @@ public final class ContainerInstance {
         usedPorts.removeAll(task.hostPorts());
         usedUdpPorts.removeAll(task.udpHostPorts());
         task.gpuIds().forEach(usedGpus::remove);
+        task.ephemeralHostPorts().forEach(ephemeralPorts::remove);
         if (task.usesEni()) {
             usedEnis--;
         }

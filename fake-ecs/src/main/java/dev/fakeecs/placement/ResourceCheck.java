@@ -28,10 +28,12 @@ final class ResourceCheck {
         if (demand.memoryMiB() > instance.remainingMemory()) {
             return PlacementFailure.RESOURCE_MEMORY;
         }
-        if (!demand.tcpHostPorts().isEmpty() && anyTaken(demand.tcpHostPorts(), instance.portsInUse())) {
+        if (!demand.tcpHostPorts().isEmpty() && (anyTaken(demand.tcpHostPorts(), instance.portsInUse())
+                || anyTaken(demand.tcpHostPorts(), instance.ephemeralPortsInUse()))) {
             return PlacementFailure.RESOURCE_PORTS;
         }
-        if (!demand.udpHostPorts().isEmpty() && anyTaken(demand.udpHostPorts(), instance.udpPortsInUse())) {
+        if (!demand.udpHostPorts().isEmpty() && (anyTaken(demand.udpHostPorts(), instance.udpPortsInUse())
+                || anyTaken(demand.udpHostPorts(), instance.ephemeralPortsInUse()))) {
             return PlacementFailure.RESOURCE_PORTS_UDP;
         }
         if (demand.gpus() > 0 && demand.gpus() > instance.freeGpuIds().size()) {

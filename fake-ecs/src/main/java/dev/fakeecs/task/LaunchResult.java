@@ -14,11 +14,23 @@ import java.util.List;
  *
  * @param task             the task (maybe still waiting in PROVISIONING for capacity), or null
  * @param failures         per-instance reasons when no EC2 instance fit
- * @param capacityShortage the Fargate capacity message when the provider had no capacity, or null
+ * @param capacityShortage the Fargate capacity message when the provider had no capacity, or
+ *                         {@link #PROVISIONING_LIMIT_EXCEEDED}, or null
  */
 public record LaunchResult(Task task, List<PlacementFailure> failures, String capacityShortage) {
 
+    /**
+     * The {@link #capacityShortage} text when the task could not wait in PROVISIONING because the
+     * cluster already has as many tasks waiting there as the quota allows (500 by default).
+     */
+    public static final String PROVISIONING_LIMIT_EXCEEDED = "Tasks provisioning capacity limit exceeded.";
+
     public boolean placed() {
         return task != null;
+    }
+
+    /** True when the cluster's quota of tasks waiting in PROVISIONING stopped this launch. */
+    public boolean provisioningLimitExceeded() {
+        return PROVISIONING_LIMIT_EXCEEDED.equals(capacityShortage);
     }
 }

@@ -12,9 +12,11 @@ import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,8 +49,10 @@ final class RunTaskPlanner {
         List<PlacementConstraint> constraints = request.hasPlacementConstraints()
                 ? request.placementConstraints() : List.of();
         List<PlacementStrategy> strategies = request.hasPlacementStrategy() ? request.placementStrategy() : List.of();
+        checkConstraintCount(constraints, td);
         TaskPlacer.validate(constraints, strategies, state.world().quotas().placementConstraints(),
                 state.world().quotas().placementStrategies());
+        List<Tag> tags = taskTags(td, request.propagateTagsAsString(), request.hasTags() ? request.tags() : List.of());
         if (strategies.isEmpty()) {
             strategies = PlacementStrategies.RUN_TASK_DEFAULT;
         }
@@ -80,7 +84,7 @@ final class RunTaskPlanner {
                                     + "try again.");
                         }
                     }
-                    state.capacityProviders().validateStrategy(strategy);
+                    state.capacityProviders().strategies().validate(strategy, cluster);
                 }
                 launchType = null;
                 Map<String, Integer> split = state.capacityProviders().split(strategy, count, Map.of());
@@ -96,8 +100,7 @@ final class RunTaskPlanner {
             String type = launchType != null ? launchType : launchTypeOf(provider);
             checkCompatible(td, type, request.networkConfiguration());
             specs.add(new LaunchSpec(cluster.name(), td, type, provider, group, request.startedBy(),
-                    request.overrides(), constraints, strategies, request.networkConfiguration(),
-                    request.hasTags() ? request.tags() : List.of(),
+                    request.overrides(), constraints, strategies, request.networkConfiguration(), tags,
                     Boolean.TRUE.equals(request.enableExecuteCommand()), null, null));
         }
         if (specs.stream().anyMatch(s -> "EC2".equals(s.launchType()) && s.capacityProvider() == null)
@@ -113,8 +116,9 @@ final class RunTaskPlanner {
         checkStartedBy(request.startedBy());
         checkCompatible(td, "EC2", request.networkConfiguration());
         String group = request.group() == null || request.group().isEmpty() ? "family:" + td.family() : request.group();
+        List<Tag> tags = taskTags(td, request.propagateTagsAsString(), request.hasTags() ? request.tags() : List.of());
         return new LaunchSpec(cluster.name(), td, "EC2", null, group, request.startedBy(), request.overrides(),
-                List.of(), List.of(), request.networkConfiguration(), request.hasTags() ? request.tags() : List.of(),
+                List.of(), List.of(), request.networkConfiguration(), tags,
                 Boolean.TRUE.equals(request.enableExecuteCommand()), null, null);
     }
 
@@ -125,6 +129,35 @@ final class RunTaskPlanner {
             throw EcsErrors.clientException("TaskDefinition is inactive");
         }
         return td;
+    }
+
+    /**
+     * The tags a new task gets: with {@code propagateTags} TASK_DEFINITION the task definition's tags
+     * first, then the request's (a request tag wins over a task definition tag of the same key). Checked
+     * here, before any task exists, with the same rules as TagResource (at most 50, no {@code aws:} prefix).
+     */
+    private List<Tag> taskTags(TaskDefinition td, String propagateTags, List<Tag> requestTags) {
+        Map<String, Tag> byKey = new LinkedHashMap<>();
+        if ("TASK_DEFINITION".equals(propagateTags)) {
+            state.tags().tagsOf(td.taskDefinitionArn()).forEach(t -> byKey.put(t.key(), t));
+        }
+        requestTags.forEach(t -> byKey.put(t.key(), t));
+        List<Tag> tags = List.copyOf(byKey.values());
+        state.tags().validate(tags);
+        return tags;
+    }
+
+    /**
+     * At most 10 placement constraints per task, counting the task definition's own (reference
+     * section 3 and 10).
+     */
+    private void checkConstraintCount(List<PlacementConstraint> constraints, TaskDefinition td) {
+        int max = state.world().quotas().placementConstraints();
+        int fromTaskDefinition = td.placementConstraints().size();
+        if (constraints.size() + fromTaskDefinition > max) {
+            throw EcsErrors.invalidParameter("Too many placementConstraints: " + constraints.size() + " given and "
+                    + fromTaskDefinition + " in the task definition, at most " + max + " allowed in all.");
+        }
     }
 
     /** EC2 for Auto Scaling group providers, FARGATE for FARGATE and FARGATE_SPOT. */

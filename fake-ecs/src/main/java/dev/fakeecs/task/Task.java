@@ -64,6 +64,8 @@ public final class Task {
     private boolean enableExecuteCommand;
     private String platformVersion;
     private java.time.Duration activation = java.time.Duration.ZERO;
+    private java.util.Map<String, List<Integer>> hostPortBindings = java.util.Map.of();
+    private List<Integer> ephemeralHostPorts = List.of();
 
     public Task(String id, String arn, String clusterName, TaskDefinition taskDefinition, String launchType,
                 String capacityProviderName, String group, String startedBy, TaskOverride overrides,
@@ -122,7 +124,13 @@ public final class Task {
     public String lastStatus() { return lastStatus; }
     public void lastStatus(String status) { this.lastStatus = status; version++; }
     public String desiredStatus() { return desiredStatus; }
-    public void desiredStatus(String status) { this.desiredStatus = status; }
+    /** Sets the desired status; a change counts as a state change and increments {@link #version()}. */
+    public void desiredStatus(String status) {
+        if (!status.equals(this.desiredStatus)) {
+            this.desiredStatus = status;
+            version++;
+        }
+    }
     public String healthStatus() { return healthStatus; }
     public void healthStatus(String status) { this.healthStatus = status; }
 
@@ -166,6 +174,22 @@ public final class Task {
     public void enableExecuteCommand(boolean v) { this.enableExecuteCommand = v; }
     public String platformVersion() { return platformVersion; }
     public void platformVersion(String v) { this.platformVersion = v; }
+
+    /**
+     * The host port of each port mapping of each container (by container name, in portMappings
+     * order), decided when the task was placed on an EC2 host in {@code bridge} or {@code host}
+     * network mode; empty otherwise.
+     */
+    public java.util.Map<String, List<Integer>> hostPortBindings() { return hostPortBindings; }
+
+    /** Host ports drawn from the ephemeral range for dynamic ({@code hostPort} 0 or omitted) bridge mappings. */
+    public List<Integer> ephemeralHostPorts() { return ephemeralHostPorts; }
+
+    /** Records the host ports chosen at placement: every mapping's, and which of them are ephemeral. */
+    public void bindHostPorts(java.util.Map<String, List<Integer>> bindings, List<Integer> ephemeral) {
+        this.hostPortBindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
+        this.ephemeralHostPorts = List.copyOf(ephemeral);
+    }
 
     /** How long ACTIVATING lasts for this task (decided at launch). */
     public java.time.Duration activation() { return activation; }

@@ -12,12 +12,18 @@ import dev.fakeecs.random.SeededRandom;
 import dev.fakeecs.region.RegionState;
 import dev.fakeecs.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraintType;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a {@link LaunchSpec} into a placed {@link Task}: Fargate tasks get an availability zone,
@@ -100,21 +106,25 @@ final class TaskLauncher {
                 TaskResources.tcpHostPorts(td), TaskResources.udpHostPorts(td), TaskResources.gpuCount(td),
                 TaskResources.usesAwsvpc(td));
         return placer.placeOne(new PlacementRequest(open, demand, spec.group(),
-                withPlatformConstraint(spec.constraints(), td), spec.strategies()));
+                requiredConstraints(spec.constraints(), td), spec.strategies()));
     }
 
     /**
-     * A task definition's {@code runtimePlatform.cpuArchitecture} (X86_64 or ARM64) restricts it to
-     * hosts of that architecture, as ECS does through the task's required attributes.
+     * The constraints a task is placed under: the request's (RunTask, the service), then the task
+     * definition's own {@code memberOf} constraints (ECS applies both, reference section 3), then the
+     * task definition's {@code runtimePlatform.cpuArchitecture} (X86_64 or ARM64), which restricts it
+     * to hosts of that architecture, as ECS does through the task's required attributes.
      */
-    static List<PlacementConstraint> withPlatformConstraint(List<PlacementConstraint> constraints, TaskDefinition td) {
-        if (td.runtimePlatform() == null || td.runtimePlatform().cpuArchitecture() == null) {
-            return constraints == null ? List.of() : constraints;
-        }
-        String arch = "ARM64".equals(td.runtimePlatform().cpuArchitectureAsString()) ? "arm64" : "x86_64";
+    static List<PlacementConstraint> requiredConstraints(List<PlacementConstraint> constraints, TaskDefinition td) {
         List<PlacementConstraint> all = new ArrayList<>(constraints == null ? List.of() : constraints);
-        all.add(PlacementConstraint.builder().type(PlacementConstraintType.MEMBER_OF)
-                .expression("attribute:ecs.cpu-architecture == " + arch).build());
+        for (TaskDefinitionPlacementConstraint c : td.placementConstraints()) {
+            all.add(PlacementConstraint.builder().type(c.typeAsString()).expression(c.expression()).build());
+        }
+        if (td.runtimePlatform() != null && td.runtimePlatform().cpuArchitecture() != null) {
+            String arch = "ARM64".equals(td.runtimePlatform().cpuArchitectureAsString()) ? "arm64" : "x86_64";
+            all.add(PlacementConstraint.builder().type(PlacementConstraintType.MEMBER_OF)
+                    .expression("attribute:ecs.cpu-architecture == " + arch).build());
+        }
         return all;
     }
 
@@ -160,6 +170,7 @@ final class TaskLauncher {
             int gpus = TaskResources.gpuCount(spec.taskDefinition());
             List<String> free = instance.freeGpuIds();
             task.gpuIds(free.subList(0, Math.min(gpus, free.size())));
+            bindHostPorts(task, instance);
             task.containerInstance(instance);
             instance.reserve(task);
         }
@@ -168,6 +179,41 @@ final class TaskLauncher {
                 spec.capacityProvider(), "availabilityZone", task.availabilityZone(), "containerInstance",
                 instance == null ? null : instance.arn(), "group", spec.group());
         tasks.lifecycle().launch(task);
+    }
+
+    /**
+     * Chooses the host port of every port mapping, as the agent does: in {@code host} mode the
+     * container port; in {@code bridge} mode a static {@code hostPort}, or for {@code hostPort} 0 or
+     * omitted the lowest free port of the ephemeral range 49153-65535 on that host (reference
+     * section 3). Mappings without a single {@code containerPort} (port ranges) are left out.
+     */
+    static void bindHostPorts(Task task, ContainerInstance instance) {
+        NetworkMode mode = task.taskDefinition().networkMode() == null ? NetworkMode.BRIDGE
+                : task.taskDefinition().networkMode();
+        if (mode != NetworkMode.BRIDGE && mode != NetworkMode.HOST) {
+            return;
+        }
+        Map<String, List<Integer>> bindings = new LinkedHashMap<>();
+        List<Integer> ephemeral = new ArrayList<>();
+        for (ContainerDefinition def : task.taskDefinition().containerDefinitions()) {
+            List<Integer> ports = new ArrayList<>();
+            for (PortMapping pm : def.portMappings()) {
+                if (pm.containerPort() == null) {
+                    continue;
+                }
+                Integer host = mode == NetworkMode.HOST ? pm.containerPort() : pm.hostPort();
+                if (host == null || host == 0) {
+                    host = instance.freeEphemeralPort(new HashSet<>(ephemeral));
+                    if (host < 0) {
+                        throw new IllegalStateException("no free ephemeral port on " + instance);
+                    }
+                    ephemeral.add(host);
+                }
+                ports.add(host);
+            }
+            bindings.put(def.name(), ports);
+        }
+        task.bindHostPorts(bindings, ephemeral);
     }
 
     /**

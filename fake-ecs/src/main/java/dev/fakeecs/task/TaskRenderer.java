@@ -115,12 +115,19 @@ final class TaskRenderer {
         return out;
     }
 
+    /** The container's port mappings with the host ports chosen at placement (see TaskLauncher#bindHostPorts). */
     private static List<NetworkBinding> bindings(Task task, ContainerDefinition def) {
+        List<Integer> hostPorts = task.hostPortBindings().getOrDefault(def.name(), List.of());
         List<NetworkBinding> list = new ArrayList<>();
+        int i = 0;
         for (PortMapping pm : def.portMappings()) {
-            Integer host = pm.hostPort();
+            if (pm.containerPort() == null) {
+                continue;
+            }
+            Integer host = i < hostPorts.size() ? hostPorts.get(i) : pm.containerPort();
+            i++;
             list.add(NetworkBinding.builder().bindIP("0.0.0.0").containerPort(pm.containerPort())
-                    .hostPort(host == null || host == 0 ? pm.containerPort() : host)
+                    .hostPort(host)
                     .protocol(pm.protocol() == null ? "tcp" : pm.protocolAsString()).build());
         }
         return list;

@@ -97,6 +97,10 @@ public final class Tasks {
         }
         if (spec.capacityProvider() != null && !"FARGATE".equals(spec.launchType())
                 && outcome.capacityShortage() == null) {
+            if (waiting.waitingIn(spec.clusterName()) >= state.world().quotas().provisioningTasksPerCluster()) {
+                // Reference section 10: at most 500 tasks per cluster wait in PROVISIONING (ASG providers).
+                return new LaunchResult(null, List.of(), LaunchResult.PROVISIONING_LIMIT_EXCEEDED);
+            }
             Task waitingTask = waiting.enqueue(spec);
             return new LaunchResult(waitingTask, List.of(), null);
         }
@@ -381,6 +385,10 @@ public final class Tasks {
             throw EcsErrors.serviceNotFound();
         }
         String desired = request.desiredStatusAsString() == null ? "RUNNING" : request.desiredStatusAsString();
+        if ("PENDING".equals(desired)) {
+            // ECS accepts the filter but never sets a task's desired status to PENDING (only lastStatus).
+            return ListTasksResponse.builder().taskArns(List.of()).build();
+        }
         String instanceArn = null;
         if (request.containerInstance() != null) {
             ContainerInstance ci = state.containerInstances().find(cluster.name(), request.containerInstance());

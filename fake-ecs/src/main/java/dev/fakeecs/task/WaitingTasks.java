@@ -36,6 +36,17 @@ final class WaitingTasks {
         return task;
     }
 
+    /** How many tasks of the cluster wait in PROVISIONING for capacity. */
+    int waitingIn(String clusterName) {
+        int n = 0;
+        for (LaunchSpec spec : waiting.values()) {
+            if (clusterName.equals(spec.clusterName())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int demand(String provider) {
         int n = 0;
         for (LaunchSpec spec : waiting.values()) {

@@ -1,11 +1,13 @@
 package dev.fakeecs.taskdefinition;
 
 import dev.fakeecs.error.EcsErrors;
+import dev.fakeecs.placement.ClusterQuery;
 import dev.fakeecs.quota.Quotas;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,7 @@ final class RegistrationRules {
             throw EcsErrors.clientException("Task definition doesn't have any essential container.");
         }
         checkTaskSums(containers, taskCpu, taskMemory);
+        checkPlacementConstraints(request.placementConstraints(), quotas.placementConstraints());
         if (request.ephemeralStorage() != null) {
             Integer size = request.ephemeralStorage().sizeInGiB();
             if (size == null || size < 21 || size > 200) {
@@ -118,6 +121,38 @@ final class RegistrationRules {
         }
         if (!FargateSizes.isValid(cpu, memory)) {
             throw EcsErrors.clientException(FargateSizes.NO_CONFIGURATION);
+        }
+        if (isWindows(request) && cpu < FargateSizes.WINDOWS_MIN_CPU) {
+            throw EcsErrors.clientException(FargateSizes.NO_CONFIGURATION);
+        }
+    }
+
+    /** True when runtimePlatform.operatingSystemFamily names a Windows Server family. */
+    private static boolean isWindows(RegisterTaskDefinitionRequest request) {
+        return request.runtimePlatform() != null && request.runtimePlatform().operatingSystemFamilyAsString() != null
+                && request.runtimePlatform().operatingSystemFamilyAsString().startsWith("WINDOWS");
+    }
+
+    /**
+     * A task definition accepts only {@code memberOf} placement constraints (reference section 3),
+     * each with a valid cluster query expression, at most as many as a task may have (10).
+     */
+    private static void checkPlacementConstraints(List<TaskDefinitionPlacementConstraint> constraints, int max) {
+        if (constraints.size() > max) {
+            throw EcsErrors.clientException("Too many placementConstraints: " + constraints.size()
+                    + " given, at most " + max + " allowed.");
+        }
+        for (int i = 0; i < constraints.size(); i++) {
+            TaskDefinitionPlacementConstraint c = constraints.get(i);
+            if (!"memberOf".equalsIgnoreCase(c.typeAsString())) {
+                throw EcsErrors.clientException("placementConstraints[" + i + "].type: a task definition accepts "
+                        + "only memberOf constraints, got " + c.typeAsString() + ".");
+            }
+            if (c.expression() == null || c.expression().isBlank()) {
+                throw EcsErrors.clientException("placementConstraints[" + i + "].expression is required for the "
+                        + "memberOf constraint.");
+            }
+            ClusterQuery.parse(c.expression());
         }
     }
 

@@ -134,7 +134,7 @@ class ContainerInstancesTest {
         assertThat(described.agentConnected()).isTrue();
         assertThat(described.registeredAt()).isEqualTo(T0);
         assertThat(described.pendingTasksCount()).isEqualTo(1);
-        assertThat(described.runningTasksCount()).isZero();
+        assertThat(described.runningTasksCount()).as("desiredStatus RUNNING counts, per the model").isEqualTo(1);
         assertThat(described.versionInfo().agentVersion()).isEqualTo("1.88.0");
         assertThat(described.versionInfo().dockerVersion()).isEqualTo("DockerVersion: 25.0.8");
         assertThat(described.registeredResources()).extracting(Resource::name)
