@@ -20,7 +20,8 @@ import java.util.Map;
  * declare, see {@link ContainerUsage}); as the managed CloudWatch alarms do, 3 consecutive datapoints
  * above target scale out, 15 consecutive below 90 % of target scale in. The new desired count is
  * {@code ceil(running x metric / target)} within min/max. Scale-out happens if any policy asks for
- * it, scale-in only if every policy agrees; cooldowns default to 300 s; scale-in is suspended
+ * it, scale-in only if every policy with scale-in enabled agrees (a policy with
+ * {@code disableScaleIn} has no say in scale-in); cooldowns default to 300 s; scale-in is suspended
  * while the service has a deployment in progress.
  *
  * <pre>{@code
@@ -147,7 +148,7 @@ public final class ServiceAutoScaling {
             Deque<Double> points = target.datapoints(p);
             if (Double.isNaN(value)) {
                 points.clear();
-                allWantIn = false;
+                allWantIn &= p.disableScaleIn();
                 continue;
             }
             points.addLast(value);
@@ -158,7 +159,10 @@ public final class ServiceAutoScaling {
             if (lastAllAbove(points, p.targetValue(), SCALE_OUT_DATAPOINTS) && proposal > current) {
                 scaleOutTo = Math.max(scaleOutTo, proposal);
             }
-            boolean wantsIn = !p.disableScaleIn() && points.size() >= SCALE_IN_DATAPOINTS
+            if (p.disableScaleIn()) {
+                continue; // only policies with scale-in enabled vote on scale-in
+            }
+            boolean wantsIn = points.size() >= SCALE_IN_DATAPOINTS
                     && lastAllBelow(points, p.targetValue() * 0.9, SCALE_IN_DATAPOINTS) && proposal < current;
             if (wantsIn) {
                 scaleInTo = Math.max(scaleInTo, proposal);

@@ -76,7 +76,7 @@ final class ClusterRenderer {
             builder.tags(state.tags().tagsOf(cluster.arn()));
         }
         if (include.contains(ClusterField.ATTACHMENTS)) {
-            builder.attachments(List.of());
+            builder.attachments(scalingPolicies(cluster));
             builder.attachmentsStatus("UPDATE_COMPLETE");
         }
         if (include.contains(ClusterField.STATISTICS)) {
@@ -94,6 +94,30 @@ final class ClusterRenderer {
             builder.statistics(stats);
         }
         return builder.build();
+    }
+
+    /**
+     * One {@code as_policy} attachment per Auto Scaling group provider of the cluster whose managed
+     * scaling is on: the target-tracking policy ECS keeps on the group. Ids are derived from the
+     * names (no random draw happens while rendering).
+     */
+    private List<software.amazon.awssdk.services.ecs.model.Attachment> scalingPolicies(Cluster cluster) {
+        List<software.amazon.awssdk.services.ecs.model.Attachment> list = new ArrayList<>();
+        for (String name : cluster.capacityProviders()) {
+            var cp = state.capacityProviders().find(name);
+            if (cp == null || !cp.managedScaling()) {
+                continue;
+            }
+            String id = java.util.UUID.nameUUIDFromBytes((cluster.arn() + "|" + name)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+            list.add(software.amazon.awssdk.services.ecs.model.Attachment.builder().id(id).type("as_policy")
+                    .status("CREATED")
+                    .details(KeyValuePair.builder().name("capacityProviderName").value(name).build(),
+                            KeyValuePair.builder().name("scalingPolicyName")
+                                    .value("ECSManagedAutoScalingPolicy-" + id).build())
+                    .build());
+        }
+        return list;
     }
 
     private static KeyValuePair stat(String name, int value) {

@@ -213,7 +213,7 @@ public final class Clusters {
 
     public ListClustersResponse listClusters(ListClustersRequest request) {
         List<String> arns = byName.values().stream().filter(Cluster::isActive).map(Cluster::arn).toList();
-        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 100);
+        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 100, "ListClusters");
         return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken()).build();
     }
 

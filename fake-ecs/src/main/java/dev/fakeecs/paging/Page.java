@@ -21,9 +21,9 @@ import java.util.List;
  */
 public record Page<T>(List<T> items, String nextToken) {
 
-    /** Cuts one page out of {@code all}; tokens are not tied to a listing. */
-    public static <T> Page<T> of(List<T> all, String nextToken, Integer maxResults, int limit) {
-        return of(all, nextToken, maxResults, limit, "");
+    /** Cuts one page out of {@code all}, where the default page size is also the largest. */
+    public static <T> Page<T> of(List<T> all, String nextToken, Integer maxResults, int limit, String listing) {
+        return of(all, nextToken, maxResults, limit, limit, listing);
     }
 
     /**
@@ -32,13 +32,15 @@ public record Page<T>(List<T> items, String nextToken) {
      * @param all        everything, in the order the API lists it
      * @param nextToken  the request's token (null for the first page)
      * @param maxResults the request's maxResults (null for the default)
-     * @param limit      the API's default and largest page size
+     * @param defaultSize the page size without maxResults (ListServices: 10)
+     * @param maxSize    the largest maxResults the API takes (ListServices: 100)
      * @param listing    names the listing, so tokens cannot cross listings
      */
-    public static <T> Page<T> of(List<T> all, String nextToken, Integer maxResults, int limit, String listing) {
-        int size = maxResults == null ? limit : maxResults;
-        if (size < 1 || size > limit) {
-            throw EcsErrors.invalidParameter("maxResults must be between 1 and " + limit + ".");
+    public static <T> Page<T> of(List<T> all, String nextToken, Integer maxResults, int defaultSize, int maxSize,
+                                 String listing) {
+        int size = maxResults == null ? defaultSize : maxResults;
+        if (size < 1 || size > maxSize) {
+            throw EcsErrors.invalidParameter("maxResults must be between 1 and " + maxSize + ".");
         }
         int from = nextToken == null || nextToken.isEmpty() ? 0 : decode(nextToken, listing);
         if (from > all.size()) {

@@ -53,7 +53,8 @@ final class ServiceConnectNamespaces {
         if (!known) {
             throw EcsErrors.of("NamespaceNotFoundException", "The specified namespace wasn't found.");
         }
-        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 10);
+        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 10, 100,
+                "ListServicesByNamespace");
         return ListServicesByNamespaceResponse.builder().serviceArns(page.items()).nextToken(page.nextToken())
                 .build();
     }

@@ -85,7 +85,7 @@ final class ServiceDeploymentsApi {
             }
             briefs.add(brief(r));
         }
-        Page<ServiceDeploymentBrief> page = Page.of(briefs, request.nextToken(), request.maxResults(), 100,
+        Page<ServiceDeploymentBrief> page = Page.of(briefs, request.nextToken(), request.maxResults(), 20, 100,
                 "ListServiceDeployments:" + service.arn());
         return ListServiceDeploymentsResponse.builder().serviceDeployments(page.items()).nextToken(page.nextToken())
                 .build();

@@ -42,8 +42,24 @@ final class ServiceLaunches {
                 ? PlacementStrategies.SERVICE_DEFAULT : service.placementStrategy();
         return new LaunchSpec(service.clusterName(), deployment.taskDefinition(), launchType, provider,
                 service.group(), deployment.id(), null, service.placementConstraints(), placement,
-                deployment.networkConfiguration(), List.of(), service.enableExecuteCommand(), service.name(),
+                deployment.networkConfiguration(), propagatedTags(service, deployment), service.enableExecuteCommand(),
+                service.name(),
                 deployment.id());
+    }
+
+    /**
+     * The tags a service task gets: with {@code propagateTags} SERVICE the service's tags, with
+     * TASK_DEFINITION the task definition's, otherwise none.
+     */
+    private List<software.amazon.awssdk.services.ecs.model.Tag> propagatedTags(Service service, Deployment deployment) {
+        String propagate = service.creation() == null ? null : service.creation().propagateTagsAsString();
+        if ("SERVICE".equals(propagate)) {
+            return state.tags().tagsOf(service.arn());
+        }
+        if ("TASK_DEFINITION".equals(propagate)) {
+            return state.tags().tagsOf(deployment.taskDefinition().taskDefinitionArn());
+        }
+        return List.of();
     }
 
     LaunchResult launch(LaunchSpec spec) {

@@ -38,6 +38,11 @@ public final class ServiceMessages {
         return "(service " + service + ") rolling back to deployment " + deploymentId + ".";
     }
 
+    /** A task replaced after failing its container health checks (wording from AWS's troubleshooting guide). */
+    public static String failedHealthChecks(String service, String taskId) {
+        return "(service " + service + ") (task " + taskId + ") failed container health checks.";
+    }
+
     public static String cannotMove(String service) {
         return "(service " + service + ") was unable to stop or start tasks during a deployment because of the "
                 + "service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and "
@@ -74,6 +79,11 @@ public final class ServiceMessages {
         };
         return prefix + " The closest matching (container-instance " + closestInstanceId + ") " + detail
                 + " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
+    }
+
+    public static String provisioningLimitExceeded(String service) {
+        return "(service " + service + ") was unable to place tasks in your cluster because the tasks provisioning "
+                + "capacity limit was exceeded.";
     }
 
     public static String capacityUnavailable(String service) {

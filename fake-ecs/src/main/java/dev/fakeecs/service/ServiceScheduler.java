@@ -244,8 +244,15 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         }
     }
 
+    /**
+     * Marks tasks that became healthy (resetting their deployment's failure count) and replaces
+     * UNHEALTHY ones once the grace period is over, writing for each
+     * {@code (service X) (task ID) failed container health checks.} and then one
+     * {@code has stopped N running tasks} event, in the order ECS writes them.
+     */
     private void settleHealth(Service service, List<Task> live, Instant now, Wake wake) {
         int grace = service.healthCheckGracePeriodSeconds();
+        List<String> unhealthy = new ArrayList<>();
         for (Task t : live) {
             if (!t.isRunning()) {
                 continue;
@@ -261,13 +268,18 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
             } else if ("UNHEALTHY".equals(t.healthStatus())) {
                 Instant graceEnd = t.startedAt().plusSeconds(grace);
                 if (!now.isBefore(graceEnd)) {
+                    event(service, ServiceMessages.failedHealthChecks(service.name(), t.id()));
                     stop(service, t, "ServiceSchedulerInitiated", HEALTH_CHECK_REASON);
+                    unhealthy.add(t.id());
                 } else {
                     wake.at(graceEnd);
                 }
             } else if (!ServiceHealth.hasHealthCheck(t)) {
                 wake.at(ServiceHealth.settlesAt(t));
             }
+        }
+        if (!unhealthy.isEmpty()) {
+            event(service, ServiceMessages.stopped(service.name(), unhealthy));
         }
     }
 
@@ -544,6 +556,9 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     }
 
     private String placementMessage(Service service, LaunchResult result) {
+        if (result.provisioningLimitExceeded()) {
+            return ServiceMessages.provisioningLimitExceeded(service.name());
+        }
         if (result.capacityShortage() != null) {
             return ServiceMessages.capacityUnavailable(service.name());
         }

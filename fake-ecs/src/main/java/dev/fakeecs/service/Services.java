@@ -98,10 +98,14 @@ public final class Services {
         return byKey.get(key(cluster, Arns.lastSegment(nameOrArn)));
     }
 
-    /** The ACTIVE service, or ServiceNotFoundException / ServiceNotActiveException. */
+    /**
+     * The ACTIVE service; ServiceNotFoundException when there is none of that name, and
+     * ServiceNotActiveException ("Service was not ACTIVE.") when it is DRAINING or INACTIVE, as
+     * UpdateService answers (reference section 11).
+     */
     public Service resolveActive(String cluster, String nameOrArn) {
         Service s = find(cluster, nameOrArn);
-        if (s == null || "INACTIVE".equals(s.status())) {
+        if (s == null) {
             throw EcsErrors.serviceNotFound();
         }
         if (!s.isActive()) {
@@ -197,10 +201,19 @@ public final class Services {
 
     // ---- API operations ---------------------------------------------------------------------
 
+    /**
+     * CreateService. A name already taken by an ACTIVE service answers that service when the request
+     * is the same and "Creation of service was not idempotent." when not; a name whose service is
+     * still DRAINING is refused with "Unable to Start a service that is still Draining."; an INACTIVE
+     * one is replaced.
+     */
     public CreateServiceResponse createService(CreateServiceRequest request) {
         Cluster cluster = state.clusters().resolve(request.cluster());
         String name = requests.serviceName(request.serviceName());
         Service existing = byKey.get(key(cluster.name(), name));
+        if (existing != null && "DRAINING".equals(existing.status())) {
+            throw EcsErrors.invalidParameter("Unable to Start a service that is still Draining.");
+        }
         if (existing != null && !"INACTIVE".equals(existing.status())) {
             if (ServiceRequests.sameCreation(existing.creation(), request)) {
                 return CreateServiceResponse.builder().service(render(existing, false)).build();
@@ -328,7 +341,7 @@ public final class Services {
             }
             arns.add(s.arn());
         }
-        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 10);
+        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 10, 100, "ListServices");
         return ListServicesResponse.builder().serviceArns(page.items()).nextToken(page.nextToken()).build();
     }
 

@@ -425,7 +425,7 @@ public final class Tasks {
             }
             arns.add(t.arn());
         }
-        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 100);
+        Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 100, "ListTasks");
         return ListTasksResponse.builder().taskArns(page.items()).nextToken(page.nextToken()).build();
     }
 

@@ -1,0 +1,128 @@
+package dev.fakeecs.autoscaling;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.journal.JournalEntry;
+import dev.fakeecs.journal.JournalEventType;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fidelity audit of Service Auto Scaling (target tracking) against {@code shared/reference/ecs-semantics.md}
+ * section 9: scale-out if any policy, scale-in only if all policies with scale-in enabled agree,
+ * min/max capacity, cooldowns.
+ */
+class AutoScalingFidelityTest {
+
+    private final FakeEcs ecs = FakeEcs.builder().seed(31).build();
+    private final ServiceAutoScaling scaling = ecs.defaultRegion().state().autoScaling();
+    private final Instant t0 = FakeEcs.DEFAULT_START;
+
+    /** A 10-task Fargate service; each task serves 50 requests per second at 100 % CPU. */
+    private void service(int desired, LoadModel load) {
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        ecs.api().registerTaskDefinition(r -> r.family("api").requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(ContainerDefinition.builder().name("api").image("acme/api:1").build()));
+        ecs.api().createService(r -> r.cluster("prod").serviceName("api").taskDefinition("api")
+                .desiredCount(desired).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(AwsVpcConfiguration.builder().subnets("subnet-a")
+                        .build())));
+        ecs.clock().advance(Duration.ofMinutes(3));
+        scaling.registerScalableTarget("prod", "api", 1, 20);
+        scaling.setLoad("prod", "api", new ServiceLoad(load, 50));
+    }
+
+    private int desired() {
+        return ecs.api().describeServices(b -> b.cluster("prod").services("api")).services().get(0).desiredCount();
+    }
+
+    private List<JournalEntry> actions() {
+        return ecs.journal().ofType(JournalEventType.SCALING).stream().filter(e -> e.detail("action") != null)
+                .toList();
+    }
+
+    @Test
+    void should_scale_out_when_any_policy_is_above_target() {
+        // given: CPU 10 % (wants in), memory 32.5 % against a 20 % target (wants out)
+        service(10, LoadModel.constant(50));
+        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60));
+        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.memory(20));
+
+        // when
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        // then: ceil(10 x 32.5 / 20)
+        assertThat(desired()).isEqualTo(17);
+    }
+
+    @Test
+    void should_not_scale_in_unless_every_policy_agrees() {
+        // given: CPU 10 % (wants in), memory 32.5 % within 90-100 % of its 35 % target (holds)
+        service(10, LoadModel.constant(50));
+        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60));
+        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.memory(35));
+
+        // when
+        ecs.clock().advance(Duration.ofHours(1));
+
+        // then
+        assertThat(desired()).isEqualTo(10);
+        assertThat(actions()).isEmpty();
+    }
+
+    @Test
+    void should_let_a_policy_with_scale_in_disabled_have_no_say_in_scale_in() {
+        // given: CPU 10 % wants in; the memory policy (32.5 % against 45 %) has scale-in disabled
+        service(10, LoadModel.constant(50));
+        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60));
+        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.memory(45).withScaleInDisabled());
+
+        // when
+        ecs.clock().advance(Duration.ofMinutes(30));
+
+        // then: ceil(10 x 10 / 60)
+        assertThat(desired()).isEqualTo(2);
+    }
+
+    @Test
+    void should_not_scale_in_below_the_minimum_capacity() {
+        // given
+        service(10, LoadModel.constant(50));
+        scaling.registerScalableTarget("prod", "api", 4, 20);
+        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60));
+
+        // when
+        ecs.clock().advance(Duration.ofHours(1));
+
+        // then
+        assertThat(desired()).isEqualTo(4);
+    }
+
+    @Test
+    void should_wait_for_the_scale_in_cooldown_before_scaling_in_again() {
+        // given: 20 % CPU scales 10 -> 4; from minute 40 the load drops so 4 -> 1 is due
+        Instant drop = t0.plus(Duration.ofMinutes(40));
+        service(10, at -> at.isBefore(drop) ? 100 : 25);
+        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60)
+                .withCooldowns(TargetTrackingPolicy.DEFAULT_COOLDOWN, Duration.ofMinutes(90)));
+
+        // when
+        ecs.clock().advance(Duration.ofHours(3));
+
+        // then
+        assertThat(actions()).extracting(e -> e.detail("from") + "->" + e.detail("to")).containsExactly("10->4",
+                "4->1");
+        Duration gap = Duration.between(actions().get(0).time(), actions().get(1).time());
+        assertThat(gap).isEqualTo(Duration.ofMinutes(90));
+    }
+}
