@@ -312,7 +312,6 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
             room = 0;
         }
         int launched = 0;
-        rt.placementBlocked = false;
         blocked.remove(service);
         if (room > 0) {
             if (rt.nextLaunchAt != null && now.isBefore(rt.nextLaunchAt)) {
@@ -536,7 +535,6 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
             }
             LaunchResult result = launches.launch(launches.specFor(service, deployment, current));
             if (!result.placed()) {
-                rt.placementBlocked = true;
                 blocked.add(service);
                 event(service, placementMessage(service, result));
                 wake.at(now.plus(PLACEMENT_RETRY));
@@ -606,7 +604,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
 
     void checkSteadyState(Service service, Deployment primary, Instant now, Wake wake) {
         ServiceRuntime rt = runtime(service);
-        boolean steady = primary.isCompleted() && service.deployments().size() == 1 && !rt.placementBlocked;
+        boolean steady = primary.isCompleted() && service.deployments().size() == 1 && !blocked.contains(service);
         if (steady) {
             List<Task> live = tasks.live(service);
             steady = live.size() == service.desiredCount();
@@ -670,7 +668,6 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     static final class ServiceRuntime {
         int startFailures;
         Instant nextLaunchAt;
-        boolean placementBlocked;
         boolean steady;
         Instant steadySince;
         Instant windowStart;

@@ -59,7 +59,6 @@ public final class Tasks {
     private final RegionState state;
     private final Map<String, Task> byId = new LinkedHashMap<>();
     private final Map<String, Integer> activePerCluster = new java.util.HashMap<>();
-    private final Map<String, java.util.LinkedHashSet<Task>> activeByGroup = new java.util.HashMap<>();
     private final Map<String, Map<String, Integer>> zoneCountsByGroup = new java.util.HashMap<>();
     private final List<TaskStateListener> listeners = new CopyOnWriteArrayList<>();
     private final List<TaskHealthListener> healthListeners = new CopyOnWriteArrayList<>();
@@ -133,12 +132,6 @@ public final class Tasks {
             }
         }
         return list;
-    }
-
-    /** Tasks of one group (family:x, service:x) in the cluster that are not STOPPED, in launch order. */
-    public List<Task> activeInGroup(String clusterName, String group) {
-        var set = activeByGroup.get(clusterName + "|" + group);
-        return set == null ? List.of() : new ArrayList<>(set);
     }
 
     /** Not-STOPPED tasks of a group per availability zone (tasks still waiting for a zone are not counted). */
@@ -231,8 +224,6 @@ public final class Tasks {
     void register(Task task, List<Tag> tags) {
         byId.put(task.id(), task);
         activePerCluster.merge(task.clusterName(), 1, Integer::sum);
-        activeByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.LinkedHashSet<>())
-                .add(task);
         if (task.availabilityZone() != null) {
             zoneCountsByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.HashMap<>())
                     .merge(task.availabilityZone(), 1, Integer::sum);
@@ -257,10 +248,6 @@ public final class Tasks {
     /** Called when a task reaches STOPPED: frees its host resources and forgets it an hour later. */
     void stopped(Task task) {
         activePerCluster.merge(task.clusterName(), -1, Integer::sum);
-        var group = activeByGroup.get(task.clusterName() + "|" + task.group());
-        if (group != null) {
-            group.remove(task);
-        }
         Map<String, Integer> zones = zoneCountsByGroup.get(task.clusterName() + "|" + task.group());
         if (zones != null && task.availabilityZone() != null) {
             zones.merge(task.availabilityZone(), -1, Integer::sum);

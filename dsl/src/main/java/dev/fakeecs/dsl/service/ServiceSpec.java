@@ -1,5 +1,7 @@
 package dev.fakeecs.dsl.service;
 
+import dev.fakeecs.dsl.Lists;
+
 import dev.fakeecs.dsl.Check;
 import dev.fakeecs.dsl.cluster.StrategyItem;
 import dev.fakeecs.dsl.cluster.StrategyRules;
@@ -21,7 +23,6 @@ import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -186,12 +187,6 @@ public final class ServiceSpec {
             return this;
         }
 
-        private static <T> List<T> plus(List<T> list, T item) {
-            List<T> copy = new ArrayList<>(list);
-            copy.add(item);
-            return copy;
-        }
-
         private DeploymentConfiguration.Builder deploymentBuilder() {
             return r.deploymentConfiguration() == null ? DeploymentConfiguration.builder()
                     : r.deploymentConfiguration().toBuilder();
@@ -253,7 +248,7 @@ public final class ServiceSpec {
         }
 
         public Builder constraint(PlacementConstraint constraint) {
-            return edit(b -> b.placementConstraints(plus(r.placementConstraints(), constraint)));
+            return edit(b -> b.placementConstraints(Lists.plus(r.placementConstraints(), constraint)));
         }
 
         /** Placement strategy spread over {@code field}, e.g. {@code attribute:ecs.availability-zone}. */
@@ -275,7 +270,7 @@ public final class ServiceSpec {
         }
 
         public Builder strategy(PlacementStrategy strategy) {
-            return edit(b -> b.placementStrategy(plus(r.placementStrategy(), strategy)));
+            return edit(b -> b.placementStrategy(Lists.plus(r.placementStrategy(), strategy)));
         }
 
         /** awsvpc subnets (default: {@code subnet-<az>} for each zone of the region). */
@@ -313,7 +308,7 @@ public final class ServiceSpec {
         public Builder enableExecuteCommand(boolean enable) { return edit(b -> b.enableExecuteCommand(enable)); }
 
         public Builder tag(String key, String value) {
-            return edit(b -> b.tags(plus(r.tags(), Tag.builder().key(key).value(value).build())));
+            return edit(b -> b.tags(Lists.plus(r.tags(), Tag.builder().key(key).value(value).build())));
         }
 
         /** Target tracking auto scaling between {@code min} and {@code max} tasks. */

@@ -1,5 +1,7 @@
 package dev.fakeecs.dsl.taskdefinition;
 
+import dev.fakeecs.dsl.Lists;
+
 import dev.fakeecs.dsl.Check;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -11,7 +13,6 @@ import software.amazon.awssdk.services.ecs.model.ResourceRequirement;
 import software.amazon.awssdk.services.ecs.model.ResourceType;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,12 +105,6 @@ public final class ContainerSpec {
             return this;
         }
 
-        private static <T> List<T> plus(List<T> list, T item) {
-            List<T> copy = new ArrayList<>(list);
-            copy.add(item);
-            return copy;
-        }
-
         public Builder image(String image) { return edit(b -> b.image(image)); }
         /** CPU units reserved for the container (1024 = one vCPU). */
         public Builder cpu(int units) { return edit(b -> b.cpu(units)); }
@@ -132,12 +127,12 @@ public final class ContainerSpec {
         }
 
         public Builder portMapping(PortMapping mapping) {
-            return edit(b -> b.portMappings(plus(d.portMappings(), mapping)));
+            return edit(b -> b.portMappings(Lists.plus(d.portMappings(), mapping)));
         }
 
         /** Starts after {@code container} reached {@code condition}: START, COMPLETE, SUCCESS or HEALTHY. */
         public Builder dependsOn(String container, String condition) {
-            return edit(b -> b.dependsOn(plus(d.dependsOn(),
+            return edit(b -> b.dependsOn(Lists.plus(d.dependsOn(),
                     ContainerDependency.builder().containerName(container).condition(condition).build())));
         }
 
@@ -151,7 +146,7 @@ public final class ContainerSpec {
         }
 
         public Builder env(String name, String value) {
-            return edit(b -> b.environment(plus(d.environment(), KeyValuePair.builder().name(name).value(value)
+            return edit(b -> b.environment(Lists.plus(d.environment(), KeyValuePair.builder().name(name).value(value)
                     .build())));
         }
 
@@ -167,7 +162,7 @@ public final class ContainerSpec {
 
         /** Reserves {@code count} GPUs (EC2 only). */
         public Builder gpu(int count) {
-            return edit(b -> b.resourceRequirements(plus(d.resourceRequirements(),
+            return edit(b -> b.resourceRequirements(Lists.plus(d.resourceRequirements(),
                     ResourceRequirement.builder().type(ResourceType.GPU).value(String.valueOf(count)).build())));
         }
 
@@ -177,7 +172,7 @@ public final class ContainerSpec {
         }
 
         public Builder mount(String sourceVolume, String containerPath, boolean readOnly) {
-            return edit(b -> b.mountPoints(plus(d.mountPoints(), MountPoint.builder().sourceVolume(sourceVolume)
+            return edit(b -> b.mountPoints(Lists.plus(d.mountPoints(), MountPoint.builder().sourceVolume(sourceVolume)
                     .containerPath(containerPath).readOnly(readOnly).build())));
         }
 

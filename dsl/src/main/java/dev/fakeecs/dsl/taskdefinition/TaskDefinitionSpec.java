@@ -1,5 +1,7 @@
 package dev.fakeecs.dsl.taskdefinition;
 
+import dev.fakeecs.dsl.Lists;
+
 import dev.fakeecs.taskdefinition.TaskSize;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -127,12 +129,6 @@ public final class TaskDefinitionSpec {
             return this;
         }
 
-        private static <T> List<T> plus(List<T> list, T item) {
-            List<T> copy = new ArrayList<>(list);
-            copy.add(item);
-            return copy;
-        }
-
         /** Renames the family (for variants). */
         public Builder family(String family) { return edit(b -> b.family(family)); }
         /** Task CPU in CPU units (256 = 0.25 vCPU). */
@@ -209,7 +205,7 @@ public final class TaskDefinitionSpec {
         }
 
         /** Adds a volume (see {@link Volumes}). */
-        public Builder volume(Volume volume) { return edit(b -> b.volumes(plus(r.volumes(), volume))); }
+        public Builder volume(Volume volume) { return edit(b -> b.volumes(Lists.plus(r.volumes(), volume))); }
         /** Adds a task-scoped bind mount volume. */
         public Builder bindVolume(String name) { return volume(Volumes.bind(name)); }
         /** Adds an EFS volume. */
@@ -218,7 +214,7 @@ public final class TaskDefinitionSpec {
         public Builder hostVolume(String name, String sourcePath) { return volume(Volumes.host(name, sourcePath)); }
 
         public Builder tag(String key, String value) {
-            return edit(b -> b.tags(plus(r.tags(), Tag.builder().key(key).value(value).build())));
+            return edit(b -> b.tags(Lists.plus(r.tags(), Tag.builder().key(key).value(value).build())));
         }
 
         /** Anything else the SDK's RegisterTaskDefinitionRequest has (pidMode, proxyConfiguration...). */
