@@ -5,7 +5,7 @@ import dev.fakeecs.journal.Journal;
 import dev.fakeecs.quota.Quotas;
 import dev.fakeecs.region.Region;
 import dev.fakeecs.region.RegionState;
-import dev.fakeecs.task.TimingModel;
+import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.world.World;
 import dev.fakeecs.client.EcsClients;
 import dev.fakeecs.protocol.EcsProtocolHandler;
@@ -43,6 +43,7 @@ public final class FakeEcs implements AutoCloseable {
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final World world;
+    private final VirtualClock clock;
     private final Map<String, Region> regions = new LinkedHashMap<>();
     private final String defaultRegion;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -50,6 +51,7 @@ public final class FakeEcs implements AutoCloseable {
 
     private FakeEcs(Builder builder) {
         this.world = new World(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing);
+        this.clock = new VirtualClock(world.clock());
         Map<String, List<String>> declared = builder.regions.isEmpty()
                 ? Map.of("us-east-1", defaultZones("us-east-1"))
                 : builder.regions;
@@ -68,7 +70,7 @@ public final class FakeEcs implements AutoCloseable {
 
     /** The world's virtual clock (a {@link java.time.Clock}). */
     public VirtualClock clock() {
-        return world.clock();
+        return clock;
     }
 
     public long seed() {

@@ -1,17 +1,15 @@
 package dev.fakeecs;
 
 import dev.fakeecs.clock.ScheduledEvent;
+import dev.fakeecs.internal.clock.EventQueue;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,8 +18,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Events are ordered by (due time, sequence number), so two events due at the same instant
  * run in the order they were scheduled. While an event runs, {@link #instant()} returns its
- * due time. Every method takes the world's engine lock, so a test thread and client threads
- * see consistent state.
+ * due time. Scheduling and moving time take the world's engine lock, so a test thread and client
+ * threads see consistent state and concurrent advances add up exactly; reading {@link #instant()}
+ * does not block.
  *
  * <pre>{@code
  * VirtualClock clock = ecs.clock();
@@ -33,29 +32,17 @@ import java.util.function.BooleanSupplier;
 public final class VirtualClock extends Clock {
 
     /** How far {@link #runUntilIdle()} looks ahead by default: periodic work never makes the queue idle. */
-    public static final Duration DEFAULT_IDLE_HORIZON = Duration.ofHours(24);
+    public static final Duration DEFAULT_IDLE_HORIZON = EventQueue.DEFAULT_IDLE_HORIZON;
 
-    private final ReentrantLock lock;
+    private final EventQueue events;
     private final ZoneId zone;
-    private final PriorityQueue<ScheduledEvent> queue = new PriorityQueue<>();
-    private final List<Runnable> afterEachEvent = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile Instant now;
-    private long sequence;
-    private long eventsRun;
 
-    /**
-     * Creates a clock at {@code start}, guarded by the given engine lock.
-     *
-     * @param start the first instant of the world
-     * @param lock  the world's engine lock (shared with every API entry point)
-     */
-    public VirtualClock(Instant start, ReentrantLock lock) {
-        this(start, lock, ZoneOffset.UTC);
+    VirtualClock(EventQueue events) {
+        this(events, ZoneOffset.UTC);
     }
 
-    private VirtualClock(Instant start, ReentrantLock lock, ZoneId zone) {
-        this.now = Objects.requireNonNull(start, "start");
-        this.lock = Objects.requireNonNull(lock, "lock");
+    private VirtualClock(EventQueue events, ZoneId zone) {
+        this.events = Objects.requireNonNull(events, "events");
         this.zone = zone;
     }
 
@@ -66,39 +53,23 @@ public final class VirtualClock extends Clock {
 
     /** A view of this clock in another zone; it shares the same instant and queue. */
     @Override
-    public Clock withZone(ZoneId zone) {
-        VirtualClock self = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return self.withZone(other);
-            }
-
-            @Override
-            public Instant instant() {
-                return self.instant();
-            }
-        };
+    public VirtualClock withZone(ZoneId zone) {
+        return zone.equals(this.zone) ? this : new VirtualClock(events, zone);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return events.instant();
     }
 
     @Override
     public long millis() {
-        return now.toEpochMilli();
+        return events.millis();
     }
 
     /** How many scheduled events have run since the world started. */
     public long eventsRun() {
-        return eventsRun;
+        return events.eventsRun();
     }
 
     /**
@@ -107,23 +78,12 @@ public final class VirtualClock extends Clock {
      * @return a handle that can cancel the event
      */
     public ScheduledEvent schedule(Duration delay, String description, Runnable action) {
-        if (delay.isNegative()) {
-            delay = Duration.ZERO;
-        }
-        return scheduleAt(now.plus(delay), description, action);
+        return events.schedule(delay, description, action);
     }
 
     /** Schedules {@code action} at {@code due} (an instant in the past runs at the current instant). */
     public ScheduledEvent scheduleAt(Instant due, String description, Runnable action) {
-        lock.lock();
-        try {
-            Instant at = due.isBefore(now) ? now : due;
-            ScheduledEvent event = new ScheduledEvent(at, sequence++, description, action, null);
-            queue.add(event);
-            return event;
-        } finally {
-            lock.unlock();
-        }
+        return events.scheduleAt(due, description, action);
     }
 
     /**
@@ -131,42 +91,17 @@ public final class VirtualClock extends Clock {
      * returned handle is cancelled.
      */
     public ScheduledEvent schedulePeriodic(Duration initialDelay, Duration period, String description, Runnable action) {
-        if (period.isZero() || period.isNegative()) {
-            throw new IllegalArgumentException("period must be positive: " + period);
-        }
-        lock.lock();
-        try {
-            ScheduledEvent event = new ScheduledEvent(now.plus(initialDelay), sequence++, description, action, period);
-            queue.add(event);
-            return event;
-        } finally {
-            lock.unlock();
-        }
+        return events.schedulePeriodic(initialDelay, period, description, action);
     }
 
     /** Moves time forward by {@code duration}, running every event due on the way, in order. */
     public Instant advance(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("virtual time cannot go backwards: " + duration);
-        }
-        return advanceTo(now.plus(duration));
+        return events.advance(duration);
     }
 
     /** Moves time forward to {@code target}, running every event due at or before it. */
     public Instant advanceTo(Instant target) {
-        lock.lock();
-        try {
-            if (target.isBefore(now)) {
-                throw new IllegalArgumentException("virtual time cannot go backwards: now " + now + ", target " + target);
-            }
-            while (runNextDueBy(target)) {
-                // keep going
-            }
-            now = target;
-            return now;
-        } finally {
-            lock.unlock();
-        }
+        return events.advanceTo(target);
     }
 
     /**
@@ -176,7 +111,7 @@ public final class VirtualClock extends Clock {
      * @return the number of events run
      */
     public long runUntilIdle() {
-        return runUntilIdle(DEFAULT_IDLE_HORIZON);
+        return events.runUntilIdle();
     }
 
     /**
@@ -184,17 +119,7 @@ public final class VirtualClock extends Clock {
      * leaving periodic work that lies beyond it pending.
      */
     public long runUntilIdle(Duration horizon) {
-        lock.lock();
-        try {
-            Instant limit = now.plus(horizon);
-            long before = eventsRun;
-            while (runNextDueBy(limit)) {
-                // keep going
-            }
-            return eventsRun - before;
-        } finally {
-            lock.unlock();
-        }
+        return events.runUntilIdle(horizon);
     }
 
     /**
@@ -204,26 +129,7 @@ public final class VirtualClock extends Clock {
      * @return true if the condition held; the clock is then at the instant it first held
      */
     public boolean advanceUntil(BooleanSupplier condition, Duration max) {
-        lock.lock();
-        try {
-            Instant deadline = now.plus(max);
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            while (true) {
-                ScheduledEvent next = queue.peek();
-                if (next == null || next.due().isAfter(deadline)) {
-                    now = deadline;
-                    return condition.getAsBoolean();
-                }
-                runNextDueBy(deadline);
-                if (condition.getAsBoolean()) {
-                    return true;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
+        return events.advanceUntil(condition, max);
     }
 
     /**
@@ -237,50 +143,16 @@ public final class VirtualClock extends Clock {
      * }</pre>
      */
     public AutoCloseable afterEachEvent(Runnable observer) {
-        afterEachEvent.add(observer);
-        return () -> afterEachEvent.remove(observer);
+        return events.afterEachEvent(observer);
     }
 
     /** A snapshot of the events still pending, in the order they would run. */
     public List<ScheduledEvent> pendingEvents() {
-        lock.lock();
-        try {
-            List<ScheduledEvent> list = new ArrayList<>(queue);
-            list.removeIf(ScheduledEvent::isCancelled);
-            list.sort(null);
-            return List.copyOf(list);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean runNextDueBy(Instant limit) {
-        while (true) {
-            ScheduledEvent next = queue.peek();
-            if (next == null || next.due().isAfter(limit)) {
-                return false;
-            }
-            queue.poll();
-            if (next.isCancelled()) {
-                continue;
-            }
-            now = next.due();
-            eventsRun++;
-            next.run();
-            if (next.period() != null && !next.isCancelled()) {
-                queue.add(next.nextOccurrence(sequence++));
-            }
-            if (!afterEachEvent.isEmpty()) {
-                for (Runnable observer : afterEachEvent) {
-                    observer.run();
-                }
-            }
-            return true;
-        }
+        return List.copyOf(events.pendingEvents());
     }
 
     @Override
     public String toString() {
-        return "VirtualClock[" + now + ", pending=" + queue.size() + "]";
+        return "VirtualClock[" + events.instant() + ", pending=" + events.queued() + "]";
     }
 }

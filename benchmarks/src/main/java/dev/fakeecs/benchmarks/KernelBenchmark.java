@@ -1,6 +1,6 @@
 package dev.fakeecs.benchmarks;
 
-import dev.fakeecs.VirtualClock;
+import dev.fakeecs.internal.clock.EventQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,7 +35,7 @@ public class KernelBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long scheduleAndRunEvents() {
-        VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"), new ReentrantLock());
+        EventQueue clock = new EventQueue(Instant.parse("2026-01-01T00:00:00Z"), new ReentrantLock());
         long seed = 7;
         for (int i = 0; i < EVENTS; i++) {
             seed = seed * 6364136223846793005L + 1442695040888963407L;

@@ -10,7 +10,7 @@ import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.quota.Quotas;
-import dev.fakeecs.task.TimingModel;
+import dev.fakeecs.timing.TimingModel;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.fakeecs.account;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.paging.Page;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingResponse;
 import software.amazon.awssdk.services.ecs.model.ListAccountSettingsRequest;
@@ -33,7 +33,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * api.putAccountSetting(r -> r.name(SettingName.CONTAINER_INSIGHTS).value("enabled"));
- * state.accountSettings().effective(SettingName.CONTAINER_INSIGHTS, null);   // "enabled"
+ * accountSettings.effective(SettingName.CONTAINER_INSIGHTS, null);   // "enabled"
  * api.listAccountSettings(r -> r.effectiveSettings(true)).settings();
  * }</pre>
  */
@@ -41,14 +41,14 @@ public final class AccountSettings {
 
     private static final int PAGE_LIMIT = 10;
 
-    private final RegionState state;
+    private final RegionContext region;
     private final String rootArn;
     private final Map<SettingName, String> accountDefaults = new EnumMap<>(SettingName.class);
     private final Map<String, Map<SettingName, String>> byPrincipal = new LinkedHashMap<>();
 
-    public AccountSettings(RegionState state) {
-        this.state = state;
-        this.rootArn = "arn:aws:iam::" + state.world().accountId() + ":root";
+    public AccountSettings(RegionContext region) {
+        this.region = region;
+        this.rootArn = "arn:aws:iam::" + region.world().accountId() + ":root";
     }
 
     /** The root user's ARN: the principal of the fake's callers. */
@@ -86,7 +86,7 @@ public final class AccountSettings {
         } else {
             byPrincipal.computeIfAbsent(principal, p -> new EnumMap<>(SettingName.class)).put(name, request.value());
         }
-        state.record(JournalEventType.ACCOUNT_SETTING, principal, "name", name.toString(), "value", request.value());
+        region.record(JournalEventType.ACCOUNT_SETTING, principal, "name", name.toString(), "value", request.value());
         return PutAccountSettingResponse.builder().setting(setting(name, request.value(), principal, SettingType.USER))
                 .build();
     }
@@ -96,7 +96,7 @@ public final class AccountSettings {
         SettingName name = SettingRules.name(request.name(), request.nameAsString());
         SettingRules.validate(name, request.value());
         accountDefaults.put(name, request.value());
-        state.record(JournalEventType.ACCOUNT_SETTING, rootArn, "name", name.toString(), "value", request.value(),
+        region.record(JournalEventType.ACCOUNT_SETTING, rootArn, "name", name.toString(), "value", request.value(),
                 "scope", "default");
         return PutAccountSettingDefaultResponse.builder()
                 .setting(setting(name, request.value(), rootArn, SettingType.USER)).build();
@@ -114,7 +114,7 @@ public final class AccountSettings {
             removed = own == null ? null : own.remove(name);
         }
         if (removed != null) {
-            state.record(JournalEventType.ACCOUNT_SETTING, principal, "name", name.toString(), "deleted", removed);
+            region.record(JournalEventType.ACCOUNT_SETTING, principal, "name", name.toString(), "deleted", removed);
         }
         String value = removed != null ? removed : effective(name, principal);
         return DeleteAccountSettingResponse.builder().setting(setting(name, value, principal, SettingType.USER))

@@ -1,8 +1,9 @@
 package dev.fakeecs.autoscaling;
 
+import dev.fakeecs.service.Services;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.service.Service;
 import dev.fakeecs.task.Task;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -40,29 +41,31 @@ public final class ServiceAutoScaling {
     /** Datapoints below 90 % of target that trigger a scale-in. */
     public static final int SCALE_IN_DATAPOINTS = 15;
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
+    private final Services services;
 
-    public ServiceAutoScaling(RegionState state) {
-        this.state = state;
+    public ServiceAutoScaling(RegionContext region, Services services) {
+        this.region = region;
+        this.services = services;
     }
 
     /** Registers (or updates the bounds of) a service as a scalable target. */
     public ScalableTarget registerScalableTarget(String cluster, String service, int minCapacity, int maxCapacity) {
-        return state.read(() -> {
-            Service s = state.services().resolveActive(cluster, service);
+        return region.read(() -> {
+            Service s = services.resolveActive(cluster, service);
             String key = s.clusterName() + "/" + s.name();
             ScalableTarget target = targets.get(key);
             if (target == null) {
                 target = new ScalableTarget(s.clusterName(), s.name(), minCapacity, maxCapacity);
                 targets.put(key, target);
                 ScalableTarget t = target;
-                target.evaluation(state.world().clock().schedulePeriodic(PERIOD, PERIOD,
+                target.evaluation(region.world().clock().schedulePeriodic(PERIOD, PERIOD,
                         "auto scaling " + target.resourceId(), () -> evaluate(t)));
             } else {
                 target.bounds(minCapacity, maxCapacity);
             }
-            state.record(JournalEventType.SCALING, s.arn(), "minCapacity", Integer.toString(minCapacity),
+            region.record(JournalEventType.SCALING, s.arn(), "minCapacity", Integer.toString(minCapacity),
                     "maxCapacity", Integer.toString(maxCapacity));
             clampDesired(target, s);
             return target;
@@ -70,14 +73,14 @@ public final class ServiceAutoScaling {
     }
 
     public void putTargetTrackingPolicy(String cluster, String service, TargetTrackingPolicy policy) {
-        state.read(() -> {
+        region.read(() -> {
             target(cluster, service).addPolicy(policy);
             return null;
         });
     }
 
     public void setLoad(String cluster, String service, ServiceLoad load) {
-        state.read(() -> {
+        region.read(() -> {
             target(cluster, service).load(load);
             return null;
         });
@@ -85,7 +88,7 @@ public final class ServiceAutoScaling {
 
     /** Stops scaling the service. */
     public void deregisterScalableTarget(String cluster, String service) {
-        state.read(() -> {
+        region.read(() -> {
             ScalableTarget t = targets.remove(cluster + "/" + service);
             if (t != null && t.evaluation() != null) {
                 t.evaluation().cancel();
@@ -105,20 +108,20 @@ public final class ServiceAutoScaling {
 
     /** The current value of a metric for the service (NaN without data), as the alarms see it. */
     public double metricNow(String cluster, String service, ScalingMetric metric) {
-        return state.read(() -> {
+        return region.read(() -> {
             ScalableTarget t = target(cluster, service);
-            Service s = state.services().find(cluster, service);
+            Service s = services.find(cluster, service);
             if (s == null) {
                 return Double.NaN;
             }
-            return t.load() != null ? t.load().metric(metric, state.now(), running(s))
-                    : ContainerUsage.metric(metric, state.services().tasksOf(s));
+            return t.load() != null ? t.load().metric(metric, region.now(), running(s))
+                    : ContainerUsage.metric(metric, services.tasksOf(s));
         });
     }
 
     private int running(Service s) {
         int n = 0;
-        for (Task t : state.services().tasksOf(s)) {
+        for (Task t : services.tasksOf(s)) {
             if (t.isRunning()) {
                 n++;
             }
@@ -127,7 +130,7 @@ public final class ServiceAutoScaling {
     }
 
     private void evaluate(ScalableTarget target) {
-        Service s = state.services().find(target.cluster(), target.service());
+        Service s = services.find(target.cluster(), target.service());
         if (s == null || !s.isActive()) {
             target.evaluation().cancel();
             targets.remove(target.cluster() + "/" + target.service());
@@ -136,7 +139,7 @@ public final class ServiceAutoScaling {
         if (target.policies().isEmpty()) {
             return;
         }
-        Instant now = state.now();
+        Instant now = region.now();
         int running = running(s);
         int current = s.desiredCount();
         int scaleOutTo = -1;
@@ -144,7 +147,7 @@ public final class ServiceAutoScaling {
         boolean allWantIn = true;
         for (TargetTrackingPolicy p : target.policies()) {
             double value = target.load() != null ? target.load().metric(p.metric(), now, running)
-                    : ContainerUsage.metric(p.metric(), state.services().tasksOf(s));
+                    : ContainerUsage.metric(p.metric(), services.tasksOf(s));
             Deque<Double> points = target.datapoints(p);
             if (Double.isNaN(value)) {
                 points.clear();
@@ -230,9 +233,9 @@ public final class ServiceAutoScaling {
         if (desired == s.desiredCount()) {
             return;
         }
-        state.record(JournalEventType.SCALING, s.arn(), "action", why, "from", Integer.toString(s.desiredCount()),
+        region.record(JournalEventType.SCALING, s.arn(), "action", why, "from", Integer.toString(s.desiredCount()),
                 "to", Integer.toString(desired));
-        state.services().updateService(UpdateServiceRequest.builder().cluster(s.clusterName()).service(s.name())
+        services.updateService(UpdateServiceRequest.builder().cluster(s.clusterName()).service(s.name())
                 .desiredCount(desired).build());
     }
 }

@@ -2,7 +2,8 @@ package dev.fakeecs.capacity;
 
 import dev.fakeecs.containerinstance.ContainerInstance;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.world.RegionContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.List;
  * never terminated.
  *
  * <pre>{@code
- * AutoScalingGroup asg = state.capacityProviders().autoScalingGroups()
+ * AutoScalingGroup asg = capacityProviders.autoScalingGroups()
  *         .createGroup("web", "m5.large", 0, 10, 2, List.of("us-east-1a", "us-east-1b"), false);
  * ecs.clock().advance(Duration.ofSeconds(60));   // both hosts registered
  * asg.inService();                                 // 2 container instances
@@ -31,7 +32,9 @@ public final class AutoScalingGroup {
     /** How long a launched instance takes to boot and register, unless changed. */
     public static final Duration DEFAULT_BOOT_DELAY = Duration.ofSeconds(60);
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final ContainerInstances containerInstances;
+    private final CapacityProviders capacityProviders;
     private final String name;
     private final String arn;
     private final String instanceType;
@@ -48,9 +51,12 @@ public final class AutoScalingGroup {
     private String clusterName;
     private CapacityProvider capacityProvider;
 
-    AutoScalingGroup(RegionState state, String name, String arn, String instanceType, int min, int max,
+    AutoScalingGroup(RegionContext region, ContainerInstances containerInstances, CapacityProviders capacityProviders,
+                     String name, String arn, String instanceType, int min, int max,
                      List<String> availabilityZones, boolean spot) {
-        this.state = state;
+        this.region = region;
+        this.containerInstances = containerInstances;
+        this.capacityProviders = capacityProviders;
         this.name = name;
         this.arn = arn;
         this.instanceType = instanceType;
@@ -110,7 +116,7 @@ public final class AutoScalingGroup {
         AutoScalingGroups.checkLimits(min, max, Math.max(min, Math.min(desired, max)));
         this.min = min;
         this.max = max;
-        state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "min", String.valueOf(min), "max", String.valueOf(max));
+        region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "min", String.valueOf(min), "max", String.valueOf(max));
         desired(Math.max(min, Math.min(desired, max)), "limits changed");
     }
 
@@ -122,7 +128,7 @@ public final class AutoScalingGroup {
     public void desired(int value, String reason) {
         int clamped = Math.max(min, Math.min(max, value));
         if (clamped != desired) {
-            state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "desired", String.valueOf(clamped),
+            region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "desired", String.valueOf(clamped),
                     "from", String.valueOf(desired), "reason", reason);
             desired = clamped;
         }
@@ -144,10 +150,10 @@ public final class AutoScalingGroup {
         String zone = availabilityZones.get(nextZone % availabilityZones.size());
         nextZone++;
         booting++;
-        Instant at = state.now();
-        state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "launching", zone, "instanceType", instanceType,
+        Instant at = region.now();
+        region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "launching", zone, "instanceType", instanceType,
                 "lifecycle", spot ? "spot" : "on-demand");
-        state.world().clock().schedule(bootDelay, "asg " + name + " instance boots in " + zone,
+        region.world().clock().schedule(bootDelay, "asg " + name + " instance boots in " + zone,
                 () -> boot(zone, at));
     }
 
@@ -159,21 +165,21 @@ public final class AutoScalingGroup {
         String cluster = targetCluster();
         String provider = capacityProvider == null ? null : capacityProvider.name();
         try {
-            ContainerInstance ci = state.containerInstances().launchHost(cluster, instanceType, zone, provider);
+            ContainerInstance ci = containerInstances.launchHost(cluster, instanceType, zone, provider);
             ci.spot(spot);
             inService.add(ci);
             launchedAt.add(at);
-            state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "inService", ci.ec2InstanceId(),
+            region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "inService", ci.ec2InstanceId(),
                     "containerInstance", ci.arn(), "availabilityZone", zone);
         } catch (RuntimeException e) {
-            state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "launchFailed", zone, "reason", e.getMessage());
+            region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "launchFailed", zone, "reason", e.getMessage());
         }
         reconcile();
     }
 
     private String targetCluster() {
         if (capacityProvider != null) {
-            String attached = state.capacityProviders().clusterOf(capacityProvider.name());
+            String attached = capacityProviders.clusterOf(capacityProvider.name());
             if (attached != null) {
                 return attached;
             }
@@ -186,7 +192,7 @@ public final class AutoScalingGroup {
         booting -= fromBooting;
         int remaining = count - fromBooting;
         if (fromBooting > 0) {
-            state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "cancelledLaunches", String.valueOf(fromBooting));
+            region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "cancelledLaunches", String.valueOf(fromBooting));
         }
         if (remaining == 0) {
             return;
@@ -225,9 +231,9 @@ public final class AutoScalingGroup {
         }
         inService.remove(i);
         launchedAt.remove(i);
-        state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "terminated", ci.ec2InstanceId(),
+        region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "terminated", ci.ec2InstanceId(),
                 "containerInstance", ci.arn(), "reason", reason);
-        state.containerInstances().terminateHost(ci);
+        containerInstances.terminateHost(ci);
         return true;
     }
 

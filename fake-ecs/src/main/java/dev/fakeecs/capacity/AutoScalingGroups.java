@@ -3,7 +3,8 @@ package dev.fakeecs.capacity;
 import dev.fakeecs.containerinstance.InstanceTypes;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.world.RegionContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * On-Demand): the fake has no Auto Scaling API, and code written against ECS alone passes ARNs.
  *
  * <pre>{@code
- * AutoScalingGroups groups = state.capacityProviders().autoScalingGroups();
+ * AutoScalingGroups groups = capacityProviders.autoScalingGroups();
  * AutoScalingGroup asg = groups.createGroup("web", "c5.large", 1, 6, 2, List.of("us-east-1a", "us-east-1b"), true);
  * asg.arn();   // arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:<uuid>:autoScalingGroupName/web
  * }</pre>
@@ -30,11 +31,15 @@ public final class AutoScalingGroups {
             "arn:aws:autoscaling:([a-z0-9-]+):(\\d{12}):autoScalingGroup:([0-9a-f-]+):autoScalingGroupName/(.+)");
     private static final Pattern NAME = Pattern.compile("[^\\s:]{1,255}");
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final ContainerInstances containerInstances;
+    private final CapacityProviders providers;
     private final Map<String, AutoScalingGroup> byName = new LinkedHashMap<>();
 
-    AutoScalingGroups(RegionState state) {
-        this.state = state;
+    AutoScalingGroups(RegionContext region, ContainerInstances containerInstances, CapacityProviders providers) {
+        this.region = region;
+        this.containerInstances = containerInstances;
+        this.providers = providers;
     }
 
     /**
@@ -53,18 +58,18 @@ public final class AutoScalingGroups {
         }
         InstanceTypes.get(instanceType);
         checkLimits(min, max, desired);
-        List<String> zones = azs == null || azs.isEmpty() ? state.availabilityZones() : azs;
+        List<String> zones = azs == null || azs.isEmpty() ? region.availabilityZones() : azs;
         for (String zone : zones) {
-            if (!state.availabilityZones().contains(zone)) {
+            if (!region.availabilityZones().contains(zone)) {
                 throw EcsErrors.invalidParameter("The availability zone " + zone + " is not part of region "
-                        + state.name() + " " + state.availabilityZones() + ".");
+                        + region.name() + " " + region.availabilityZones() + ".");
             }
         }
-        String arn = "arn:aws:autoscaling:" + state.name() + ":" + state.world().accountId() + ":autoScalingGroup:"
-                + state.world().random().uuid() + ":autoScalingGroupName/" + name;
-        AutoScalingGroup group = new AutoScalingGroup(state, name, arn, instanceType, min, max, zones, spot);
+        String arn = "arn:aws:autoscaling:" + region.name() + ":" + region.world().accountId() + ":autoScalingGroup:"
+                + region.world().random().uuid() + ":autoScalingGroupName/" + name;
+        AutoScalingGroup group = new AutoScalingGroup(region, containerInstances, providers, name, arn, instanceType, min, max, zones, spot);
         byName.put(name, group);
-        state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "created", name, "instanceType", instanceType,
+        region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "created", name, "instanceType", instanceType,
                 "min", String.valueOf(min), "max", String.valueOf(max), "zones", String.join(",", zones),
                 "lifecycle", spot ? "spot" : "on-demand");
         group.desired(desired, "created");
@@ -92,7 +97,7 @@ public final class AutoScalingGroups {
     /** The group an ARN names, created with defaults (see class doc) when nobody created it. */
     AutoScalingGroup forArn(String arn) {
         Matcher m = ARN.matcher(arn == null ? "" : arn);
-        if (!m.matches() || !m.group(1).equals(state.name()) || !m.group(2).equals(state.world().accountId())) {
+        if (!m.matches() || !m.group(1).equals(region.name()) || !m.group(2).equals(region.world().accountId())) {
             throw EcsErrors.clientException("The specified Auto Scaling group ARN is not valid. Specify a valid "
                     + "Auto Scaling group ARN in this account and Region and try again.");
         }
@@ -104,10 +109,10 @@ public final class AutoScalingGroups {
             }
             return group;
         }
-        group = new AutoScalingGroup(state, m.group(4), arn, "m5.large", 0, 10, state.availabilityZones(), false);
+        group = new AutoScalingGroup(region, containerInstances, providers, m.group(4), arn, "m5.large", 0, 10, region.availabilityZones(), false);
         byName.put(group.name(), group);
-        state.record(JournalEventType.AUTO_SCALING_GROUP, arn, "created", group.name(), "instanceType", "m5.large",
-                "min", "0", "max", "10", "zones", String.join(",", state.availabilityZones()), "lifecycle",
+        region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "created", group.name(), "instanceType", "m5.large",
+                "min", "0", "max", "10", "zones", String.join(",", region.availabilityZones()), "lifecycle",
                 "on-demand");
         return group;
     }

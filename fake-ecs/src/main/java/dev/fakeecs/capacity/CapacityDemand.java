@@ -9,7 +9,7 @@ import java.util.List;
  * waiting tasks.
  *
  * <pre>{@code
- * state.capacityProviders().demand(provider -> tasks.provisioning(provider).stream()
+ * capacityProviders.demand(provider -> tasks.provisioning(provider).stream()
  *         .map(t -> new CapacityDemand.TaskNeed(t.cpuReservation(), t.memoryReservation())).toList());
  * }</pre>
  */

@@ -19,7 +19,7 @@ import java.util.List;
  * the engine lock.
  *
  * <pre>{@code
- * CapacityProvider cp = state.capacityProviders().find("web-asg");
+ * CapacityProvider cp = capacityProviders.find("web-asg");
  * cp.isFargate();              // false
  * cp.targetCapacity();         // 100
  * cp.autoScalingGroup().desired();

@@ -4,7 +4,7 @@ import dev.fakeecs.containerinstance.ContainerInstance;
 import dev.fakeecs.containerinstance.InstanceType;
 import dev.fakeecs.containerinstance.InstanceTypes;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +45,12 @@ final class CapacityProviderScaler {
     /** How long the metric must stay below target before a scale-in. */
     static final Duration SCALE_IN_AFTER = Duration.ofMinutes(15);
 
-    private final RegionState state;
+    private final RegionContext region;
     private final CapacityProviders providers;
     private final Map<String, Instant> lowSince = new HashMap<>();
 
-    CapacityProviderScaler(RegionState state, CapacityProviders providers) {
-        this.state = state;
+    CapacityProviderScaler(RegionContext region, CapacityProviders providers) {
+        this.region = region;
         this.providers = providers;
     }
 
@@ -59,7 +59,7 @@ final class CapacityProviderScaler {
         if (provider.scalingEvent() != null) {
             return;
         }
-        provider.scalingEvent(state.world().clock().schedulePeriodic(PERIOD, PERIOD,
+        provider.scalingEvent(region.world().clock().schedulePeriodic(PERIOD, PERIOD,
                 "managed scaling " + provider.name(), () -> evaluate(provider)));
     }
 
@@ -78,7 +78,7 @@ final class CapacityProviderScaler {
         if (!provider.isActive() || !provider.managedScaling() || asg == null) {
             return;
         }
-        Instant now = state.now();
+        Instant now = region.now();
         List<ContainerInstance> hosts = new ArrayList<>();
         for (ContainerInstance ci : asg.inService()) {
             if (ci.isRegistered()) {
@@ -118,7 +118,7 @@ final class CapacityProviderScaler {
     }
 
     private void scale(CapacityProvider provider, AutoScalingGroup asg, int desired, int reservation, int n, int m) {
-        state.record(JournalEventType.CAPACITY_PROVIDER, provider.arn(), "capacityProviderReservation",
+        region.record(JournalEventType.CAPACITY_PROVIDER, provider.arn(), "capacityProviderReservation",
                 String.valueOf(reservation), "instancesNeeded", String.valueOf(n), "instancesRunning",
                 String.valueOf(m), "desired", String.valueOf(desired));
         asg.desired(desired, "managed scaling by " + provider.name());

@@ -2,7 +2,7 @@ package dev.fakeecs.capacity;
 
 import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.error.EcsErrors;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.Set;
  * List<CapacityProviderStrategyItem> s = List.of(
  *         CapacityProviderStrategyItem.builder().capacityProvider("FARGATE").base(2).weight(1).build(),
  *         CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT").weight(4).build());
- * CapacityProviderStrategies strategies = state.capacityProviders().strategies();
+ * CapacityProviderStrategies strategies = capacityProviders.strategies();
  * strategies.validate(s, cluster);
  * strategies.split(s, 12, Map.of());          // {FARGATE=4, FARGATE_SPOT=8}
  * strategies.nextProvider(s, Map.of("FARGATE", 2));   // "FARGATE_SPOT"
@@ -49,10 +49,12 @@ public final class CapacityProviderStrategies {
     static final String NO_WEIGHT = "At least one capacity provider in a capacity provider strategy must have a "
             + "weight greater than zero.";
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final CapacityProviders capacityProviders;
 
-    CapacityProviderStrategies(RegionState state) {
-        this.state = state;
+    CapacityProviderStrategies(RegionContext region, CapacityProviders capacityProviders) {
+        this.region = region;
+        this.capacityProviders = capacityProviders;
     }
 
     /** Fails when a request gives both a launch type and a (non-empty) strategy. */
@@ -88,7 +90,7 @@ public final class CapacityProviderStrategies {
         if (strategy == null || strategy.isEmpty()) {
             return;
         }
-        int max = state.world().quotas().strategyItems();
+        int max = region.world().quotas().strategyItems();
         if (strategy.size() > max) {
             throw EcsErrors.invalidParameter("capacityProviderStrategy can contain at most " + max
                     + " capacity providers.");
@@ -118,7 +120,7 @@ public final class CapacityProviderStrategies {
             if (base(item) > 0) {
                 withBase++;
             }
-            CapacityProvider provider = state.capacityProviders().find(name);
+            CapacityProvider provider = capacityProviders.find(name);
             if (provider == null || !provider.isActive()) {
                 throw EcsErrors.invalidParameter("The specified capacity provider " + name + " does not exist or is "
                         + "not ACTIVE. Specify a valid capacity provider and try again.");

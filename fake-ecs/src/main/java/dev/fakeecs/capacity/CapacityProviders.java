@@ -5,7 +5,10 @@ import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.paging.Page;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.cluster.Clusters;
+import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.tag.Tags;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProviderUpdate;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderField;
@@ -44,7 +47,7 @@ import java.util.regex.Pattern;
  * {@link #DELETE_DURATION} later; its name can then be used again.
  *
  * <pre>{@code
- * CapacityProviders cps = state.capacityProviders();
+ * CapacityProviders cps = capacityProviders;
  * AutoScalingGroup asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 10, 0, List.of(), false);
  * api.createCapacityProvider(r -> r.name("web-cp").autoScalingGroupProvider(p -> p
  *         .autoScalingGroupArn(asg.arn()).managedScaling(s -> s.status(ManagedScalingStatus.ENABLED))));
@@ -69,22 +72,27 @@ public final class CapacityProviders {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final int DESCRIBE_LIMIT = 10;
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final Tags tags;
+    private final Clusters clusters;
     private final Map<String, CapacityProvider> byName = new LinkedHashMap<>();
     private final AutoScalingGroups autoScalingGroups;
     private final CapacityProviderStrategies strategies;
     private final CapacityProviderScaler scaler;
     private CapacityDemand demand = provider -> List.of();
 
-    public CapacityProviders(RegionState state) {
-        this.state = state;
-        this.autoScalingGroups = new AutoScalingGroups(state);
-        this.strategies = new CapacityProviderStrategies(state);
-        this.scaler = new CapacityProviderScaler(state, this);
-        byName.put("FARGATE", new CapacityProvider("FARGATE", state.arns().capacityProvider("FARGATE"),
-                CapacityProviderType.FARGATE, null, state.now()));
-        byName.put("FARGATE_SPOT", new CapacityProvider("FARGATE_SPOT", state.arns().capacityProvider("FARGATE_SPOT"),
-                CapacityProviderType.FARGATE_SPOT, null, state.now()));
+    public CapacityProviders(RegionContext region, Tags tags, Clusters clusters, ContainerInstances containerInstances) {
+        this.region = region;
+        this.tags = tags;
+        this.clusters = clusters;
+        this.autoScalingGroups = new AutoScalingGroups(region, containerInstances, this);
+        this.strategies = new CapacityProviderStrategies(region, this);
+        this.scaler = new CapacityProviderScaler(region, this);
+        tags.registerResourceType("capacity-provider", arn -> find(arn) != null);
+        byName.put("FARGATE", new CapacityProvider("FARGATE", region.arns().capacityProvider("FARGATE"),
+                CapacityProviderType.FARGATE, null, region.now()));
+        byName.put("FARGATE_SPOT", new CapacityProvider("FARGATE_SPOT", region.arns().capacityProvider("FARGATE_SPOT"),
+                CapacityProviderType.FARGATE_SPOT, null, region.now()));
     }
 
     /** The simulated Auto Scaling groups of this region. */
@@ -162,7 +170,7 @@ public final class CapacityProviders {
 
     /** The ACTIVE cluster an ASG provider is associated with, or null. */
     public String clusterOf(String providerName) {
-        for (Cluster cluster : state.clusters().all()) {
+        for (Cluster cluster : clusters.all()) {
             if (cluster.isActive() && cluster.capacityProviders().contains(providerName)) {
                 return cluster.name();
             }
@@ -193,25 +201,25 @@ public final class CapacityProviders {
             throw EcsErrors.clientException("The specified Auto Scaling group ARN is already being used by another "
                     + "capacity provider. Specify a unique Auto Scaling group ARN and try again.");
         }
-        state.tags().validate(request.tags());
-        CapacityProvider cp = new CapacityProvider(name, state.arns().capacityProvider(name),
-                CapacityProviderType.EC2_AUTOSCALING, asg, state.now());
+        tags.validate(request.tags());
+        CapacityProvider cp = new CapacityProvider(name, region.arns().capacityProvider(name),
+                CapacityProviderType.EC2_AUTOSCALING, asg, region.now());
         applyManagedScaling(cp, asgProvider.managedScaling(), true);
         applyProtection(cp, asgProvider.managedTerminationProtection(), asgProvider.managedDraining());
         if (existing != null) {
             byName.remove(name);
-            state.tags().remove(existing.arn());
+            tags.remove(existing.arn());
         }
         byName.put(name, cp);
         asg.capacityProvider(cp);
-        state.tags().put(cp.arn(), request.tags());
-        state.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "ACTIVE", "autoScalingGroup", asg.arn(),
+        tags.put(cp.arn(), request.tags());
+        region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "ACTIVE", "autoScalingGroup", asg.arn(),
                 "managedScaling", cp.managedScaling() ? "ENABLED" : "DISABLED", "targetCapacity",
                 String.valueOf(cp.targetCapacity()));
         if (cp.managedScaling()) {
             scaler.start(cp);
         }
-        return CreateCapacityProviderResponse.builder().capacityProvider(cp.toSdk(state.tags().tagsOf(cp.arn())))
+        return CreateCapacityProviderResponse.builder().capacityProvider(cp.toSdk(tags.tagsOf(cp.arn())))
                 .build();
     }
 
@@ -228,7 +236,7 @@ public final class CapacityProviders {
             for (String requested : request.capacityProviders()) {
                 CapacityProvider cp = find(requested);
                 if (cp == null) {
-                    String arn = Arns.isArn(requested) ? requested : state.arns().capacityProvider(requested);
+                    String arn = Arns.isArn(requested) ? requested : region.arns().capacityProvider(requested);
                     failures.add(Failure.builder().arn(arn).reason("MISSING").build());
                 } else {
                     found.add(render(cp, tags));
@@ -260,14 +268,14 @@ public final class CapacityProviders {
             throw e;
         }
         cp.updateStatus("UPDATE_IN_PROGRESS", null);
-        state.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "UPDATE_IN_PROGRESS",
+        region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "UPDATE_IN_PROGRESS",
                 "managedScaling", cp.managedScaling() ? "ENABLED" : "DISABLED", "targetCapacity",
                 String.valueOf(cp.targetCapacity()), "managedTerminationProtection",
                 cp.managedTerminationProtection() ? "ENABLED" : "DISABLED");
-        state.world().clock().schedule(UPDATE_DURATION, "capacity provider " + cp.name() + " updated", () -> {
+        region.world().clock().schedule(UPDATE_DURATION, "capacity provider " + cp.name() + " updated", () -> {
             if ("UPDATE_IN_PROGRESS".equals(cp.updateStatus())) {
                 cp.updateStatus("UPDATE_COMPLETE", null);
-                state.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "UPDATE_COMPLETE");
+                region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "UPDATE_COMPLETE");
             }
         });
         if (cp.managedScaling() && !wasScaling) {
@@ -285,7 +293,7 @@ public final class CapacityProviders {
         if (cluster != null) {
             cp.updateStatus("DELETE_FAILED", "The capacity provider cannot be deleted because it is associated with "
                     + "cluster: " + cluster + ". Remove the capacity provider from the cluster and try again.");
-            state.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "DELETE_FAILED", "cluster",
+            region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "DELETE_FAILED", "cluster",
                     cluster);
             return DeleteCapacityProviderResponse.builder().capacityProvider(cp.toSdk(null)).build();
         }
@@ -293,11 +301,11 @@ public final class CapacityProviders {
         cp.status("INACTIVE");
         cp.updateStatus("DELETE_IN_PROGRESS", null);
         cp.autoScalingGroup().capacityProvider(null);
-        state.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "INACTIVE", "updateStatus",
+        region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "INACTIVE", "updateStatus",
                 "DELETE_IN_PROGRESS");
-        state.world().clock().schedule(DELETE_DURATION, "capacity provider " + cp.name() + " deleted", () -> {
+        region.world().clock().schedule(DELETE_DURATION, "capacity provider " + cp.name() + " deleted", () -> {
             cp.updateStatus("DELETE_COMPLETE", null);
-            state.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "DELETE_COMPLETE");
+            region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "DELETE_COMPLETE");
         });
         return DeleteCapacityProviderResponse.builder().capacityProvider(cp.toSdk(null)).build();
     }
@@ -316,8 +324,8 @@ public final class CapacityProviders {
         return cp;
     }
 
-    private software.amazon.awssdk.services.ecs.model.CapacityProvider render(CapacityProvider cp, boolean tags) {
-        return cp.toSdk(tags ? state.tags().tagsOf(cp.arn()) : null);
+    private software.amazon.awssdk.services.ecs.model.CapacityProvider render(CapacityProvider cp, boolean withTags) {
+        return cp.toSdk(withTags ? tags.tagsOf(cp.arn()) : null);
     }
 
     private static boolean reservedPrefix(String name) {

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /** The rules for cluster settings: only {@code containerInsights}, valued enhanced, enabled or disabled. */
-final class ClusterSettingsValidator {
+public final class ClusterSettingsValidator {
 
     private static final Set<String> VALUES = Set.of("enhanced", "enabled", "disabled");
 
     private ClusterSettingsValidator() {
     }
 
-    static void validate(List<ClusterSetting> settings) {
+    public static void validate(List<ClusterSetting> settings) {
         if (settings == null) {
             return;
         }
@@ -31,7 +31,7 @@ final class ClusterSettingsValidator {
         }
     }
 
-    static List<ClusterSetting> merge(List<ClusterSetting> current, List<ClusterSetting> changes) {
+    public static List<ClusterSetting> merge(List<ClusterSetting> current, List<ClusterSetting> changes) {
         List<ClusterSetting> merged = new ArrayList<>(current);
         for (ClusterSetting change : changes) {
             merged.removeIf(s -> s.nameAsString().equals(change.nameAsString()));

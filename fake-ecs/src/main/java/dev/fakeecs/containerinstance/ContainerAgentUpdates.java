@@ -2,7 +2,7 @@ package dev.fakeecs.containerinstance;
 
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,10 +33,10 @@ public final class ContainerAgentUpdates {
             new Step(Duration.ofSeconds(35), "UPDATING"),
             new Step(Duration.ofSeconds(45), "UPDATED"));
 
-    private final RegionState state;
+    private final RegionContext region;
 
-    public ContainerAgentUpdates(RegionState state) {
-        this.state = state;
+    public ContainerAgentUpdates(RegionContext region) {
+        this.region = region;
     }
 
     /** A stable 8-hex-digit hash standing for the agent build of {@code version}. */
@@ -61,7 +61,7 @@ public final class ContainerAgentUpdates {
         }
         set(ci, "PENDING");
         for (Step step : STEPS) {
-            state.world().clock().schedule(step.at(), "agent update " + step.status() + " " + ci.id(),
+            region.world().clock().schedule(step.at(), "agent update " + step.status() + " " + ci.id(),
                     () -> advance(ci, step.status()));
         }
     }
@@ -83,7 +83,7 @@ public final class ContainerAgentUpdates {
     private void set(ContainerInstance ci, String status) {
         ci.agentUpdateStatus(status);
         ci.bumpVersion();
-        state.record(JournalEventType.CONTAINER_INSTANCE, ci.arn(), "agentUpdateStatus", status,
+        region.record(JournalEventType.CONTAINER_INSTANCE, ci.arn(), "agentUpdateStatus", status,
                 "agentVersion", ci.agentVersion(), "agentConnected", String.valueOf(ci.agentConnected()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.fakeecs.containerinstance;
 
-import dev.fakeecs.task.Task;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Set;
  * changed only under the engine lock.
  *
  * <pre>{@code
- * ContainerInstance host = state.containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+ * ContainerInstance host = containerInstances.launchHost("prod", "m5.large", "us-east-1a", null);
  * host.remainingCpu();  // 2048 before any task
  * }</pre>
  */
@@ -43,8 +42,8 @@ public final class ContainerInstance {
     private final Set<Integer> reservedUdpPorts = new LinkedHashSet<>();
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final Set<String> cachedImages = new LinkedHashSet<>();
-    private final Set<Task> tasks = new LinkedHashSet<>();
-    private final Set<Task> liveTasks = new java.util.HashSet<>();
+    private final Set<HostedTask> tasks = new LinkedHashSet<>();
+    private final Set<HostedTask> liveTasks = new java.util.HashSet<>();
     private final java.util.Map<String, Integer> liveByGroup = new java.util.HashMap<>();
     private final java.util.Map<String, Integer> presentByGroup = new java.util.HashMap<>();
     private final Set<Integer> usedPorts = new LinkedHashSet<>();
@@ -190,7 +189,7 @@ public final class ContainerInstance {
     }
 
     /** Tasks placed here that are not yet STOPPED, in placement order. */
-    public Set<Task> tasks() {
+    public Set<HostedTask> tasks() {
         return Collections.unmodifiableSet(tasks);
     }
 
@@ -283,7 +282,7 @@ public final class ContainerInstance {
      */
     public int runningTasksCount() {
         int n = 0;
-        for (Task t : tasks) {
+        for (HostedTask t : tasks) {
             if ("RUNNING".equals(t.desiredStatus())) {
                 n++;
             }
@@ -294,7 +293,7 @@ public final class ContainerInstance {
     /** Tasks waiting to run here, as ECS's pendingTasksCount. */
     public int pendingTasksCount() {
         int n = 0;
-        for (Task t : tasks) {
+        for (HostedTask t : tasks) {
             if (!"RUNNING".equals(t.lastStatus()) && "RUNNING".equals(t.desiredStatus())) {
                 n++;
             }
@@ -313,14 +312,14 @@ public final class ContainerInstance {
     }
 
     /** A task here was told to stop: it no longer counts as live for its group. */
-    public void taskStopping(Task task) {
+    public void taskStopping(HostedTask task) {
         if (liveTasks.remove(task) && task.group() != null) {
             liveByGroup.merge(task.group(), -1, Integer::sum);
         }
     }
 
     /** Reserves the task's resources on this host and remembers the task. */
-    public void reserve(Task task) {
+    public void reserve(HostedTask task) {
         if (!tasks.add(task)) {
             return;
         }
@@ -343,7 +342,7 @@ public final class ContainerInstance {
     }
 
     /** Gives the task's resources back (when it stops). */
-    public void release(Task task) {
+    public void release(HostedTask task) {
         if (!tasks.remove(task)) {
             return;
         }

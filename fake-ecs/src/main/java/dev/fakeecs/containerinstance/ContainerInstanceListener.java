@@ -5,7 +5,7 @@ package dev.fakeecs.containerinstance;
  * listens to stop or orphan tasks, services to replace them, capacity providers to count hosts.
  *
  * <pre>{@code
- * state.containerInstances().addListener(new ContainerInstanceListener() {
+ * containerInstances.addListener(new ContainerInstanceListener() {
  *     public void onDraining(ContainerInstance ci) { services.replaceTasksOn(ci); }
  * });
  * }</pre>

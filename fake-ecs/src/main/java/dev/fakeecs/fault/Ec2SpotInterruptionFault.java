@@ -41,7 +41,7 @@ final class Ec2SpotInterruptionFault implements ActiveFault {
                     "terminatesAt", ctx.state().now().plus(ctx.notice()).toString(), "draining",
                     String.valueOf(drain));
             if (drain && ci.isActive()) {
-                ctx.state().containerInstances().updateContainerInstancesState(UpdateContainerInstancesStateRequest
+                ctx.state().containerInstanceOperations().updateContainerInstancesState(UpdateContainerInstancesStateRequest
                         .builder().cluster(ci.clusterName()).containerInstances(ci.arn())
                         .status(ContainerInstanceStatus.DRAINING).build());
             }

@@ -53,7 +53,7 @@ final class Hosts {
             state.containerInstances().terminateHost(ci);
         }
         // the task package stops them on deregistration; make sure, should nobody listen
-        for (Task t : List.copyOf(ci.tasks())) {
+        for (Task t : Task.placedOn(ci)) {
             state.tasks().lifecycle().stopImmediately(t, STOP_CODE, terminatedReason(ci));
         }
     }
@@ -64,7 +64,7 @@ final class Hosts {
         ctx.effect(ci.arn(), "effect", "stopped", "ec2InstanceId", ci.ec2InstanceId(), "tasks",
                 String.valueOf(ci.tasks().size()));
         state.containerInstances().agentConnected(ci, false);
-        for (Task t : List.copyOf(ci.tasks())) {
+        for (Task t : Task.placedOn(ci)) {
             state.tasks().lifecycle().stopImmediately(t, STOP_CODE, stoppedReason(ci));
         }
     }
@@ -83,8 +83,7 @@ final class Hosts {
         if (!ci.isRegistered()) {
             return;
         }
-        ctx.state().containerInstances().agentConnected(ci, true);
-        ctx.state().tasks().onInstanceRegistered(ci);
+        ctx.state().containerInstances().reconnectAgent(ci);
     }
 
     /** Tells every cluster's blocked services to try placing again. */

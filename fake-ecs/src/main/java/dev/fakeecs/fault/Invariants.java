@@ -50,7 +50,7 @@ public final class Invariants {
             }
             int cpu = 0;
             int memory = 0;
-            for (Task t : ci.tasks()) {
+            for (Task t : Task.placedOn(ci)) {
                 cpu += t.cpuReservation();
                 memory += t.memoryReservation();
                 if (t.isStopped() || t.containerInstance() != ci) {

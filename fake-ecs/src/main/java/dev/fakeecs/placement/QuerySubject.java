@@ -1,7 +1,7 @@
 package dev.fakeecs.placement;
 
 import dev.fakeecs.containerinstance.ContainerInstance;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.containerinstance.HostedTask;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -102,7 +102,7 @@ enum QuerySubject {
 
     private static List<String> groups(ContainerInstance instance) {
         List<String> groups = new ArrayList<>();
-        for (Task task : instance.tasks()) {
+        for (HostedTask task : instance.tasks()) {
             if (!task.isStopped() && task.group() != null && !groups.contains(task.group())) {
                 groups.add(task.group());
             }

@@ -174,37 +174,37 @@ public final class RegionControlPlane implements EcsClient {
 
     @Override
     public CreateClusterResponse createCluster(CreateClusterRequest request) {
-        return call("CreateCluster", () -> state.clusters().createCluster(request));
+        return call("CreateCluster", () -> state.clusterOperations().createCluster(request));
     }
 
     @Override
     public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
-        return call("DeleteCluster", () -> state.clusters().deleteCluster(request));
+        return call("DeleteCluster", () -> state.clusterOperations().deleteCluster(request));
     }
 
     @Override
     public DescribeClustersResponse describeClusters(DescribeClustersRequest request) {
-        return call("DescribeClusters", () -> state.clusters().describeClusters(request));
+        return call("DescribeClusters", () -> state.clusterOperations().describeClusters(request));
     }
 
     @Override
     public ListClustersResponse listClusters(ListClustersRequest request) {
-        return call("ListClusters", () -> state.clusters().listClusters(request));
+        return call("ListClusters", () -> state.clusterOperations().listClusters(request));
     }
 
     @Override
     public UpdateClusterResponse updateCluster(UpdateClusterRequest request) {
-        return call("UpdateCluster", () -> state.clusters().updateCluster(request));
+        return call("UpdateCluster", () -> state.clusterOperations().updateCluster(request));
     }
 
     @Override
     public UpdateClusterSettingsResponse updateClusterSettings(UpdateClusterSettingsRequest request) {
-        return call("UpdateClusterSettings", () -> state.clusters().updateClusterSettings(request));
+        return call("UpdateClusterSettings", () -> state.clusterOperations().updateClusterSettings(request));
     }
 
     @Override
     public PutClusterCapacityProvidersResponse putClusterCapacityProviders(PutClusterCapacityProvidersRequest request) {
-        return call("PutClusterCapacityProviders", () -> state.clusters().putClusterCapacityProviders(request));
+        return call("PutClusterCapacityProviders", () -> state.clusterOperations().putClusterCapacityProviders(request));
     }
 
     @Override
@@ -259,107 +259,107 @@ public final class RegionControlPlane implements EcsClient {
 
     @Override
     public RunTaskResponse runTask(RunTaskRequest request) {
-        return call("RunTask", () -> state.tasks().runTask(request));
+        return call("RunTask", () -> state.taskOperations().runTask(request));
     }
 
     @Override
     public StartTaskResponse startTask(StartTaskRequest request) {
-        return call("StartTask", () -> state.tasks().startTask(request));
+        return call("StartTask", () -> state.taskOperations().startTask(request));
     }
 
     @Override
     public StopTaskResponse stopTask(StopTaskRequest request) {
-        return call("StopTask", () -> state.tasks().stopTask(request));
+        return call("StopTask", () -> state.taskOperations().stopTask(request));
     }
 
     @Override
     public DescribeTasksResponse describeTasks(DescribeTasksRequest request) {
-        return call("DescribeTasks", () -> state.tasks().describeTasks(request));
+        return call("DescribeTasks", () -> state.taskOperations().describeTasks(request));
     }
 
     @Override
     public ListTasksResponse listTasks(ListTasksRequest request) {
-        return call("ListTasks", () -> state.tasks().listTasks(request));
+        return call("ListTasks", () -> state.taskOperations().listTasks(request));
     }
 
     @Override
     public GetTaskProtectionResponse getTaskProtection(GetTaskProtectionRequest request) {
-        return call("GetTaskProtection", () -> state.tasks().getTaskProtection(request));
+        return call("GetTaskProtection", () -> state.taskOperations().getTaskProtection(request));
     }
 
     @Override
     public UpdateTaskProtectionResponse updateTaskProtection(UpdateTaskProtectionRequest request) {
-        return call("UpdateTaskProtection", () -> state.tasks().updateTaskProtection(request));
+        return call("UpdateTaskProtection", () -> state.taskOperations().updateTaskProtection(request));
     }
 
     @Override
     public ExecuteCommandResponse executeCommand(ExecuteCommandRequest request) {
-        return call("ExecuteCommand", () -> state.tasks().executeCommand(request));
+        return call("ExecuteCommand", () -> state.taskOperations().executeCommand(request));
     }
 
     @Override
     public SubmitTaskStateChangeResponse submitTaskStateChange(SubmitTaskStateChangeRequest request) {
-        return call("SubmitTaskStateChange", () -> state.tasks().submitTaskStateChange(request));
+        return call("SubmitTaskStateChange", () -> state.taskOperations().submitTaskStateChange(request));
     }
 
     @Override
     public SubmitContainerStateChangeResponse submitContainerStateChange(SubmitContainerStateChangeRequest request) {
-        return call("SubmitContainerStateChange", () -> state.tasks().submitContainerStateChange(request));
+        return call("SubmitContainerStateChange", () -> state.taskOperations().submitContainerStateChange(request));
     }
 
     @Override
     public SubmitAttachmentStateChangesResponse submitAttachmentStateChanges(SubmitAttachmentStateChangesRequest request) {
-        return call("SubmitAttachmentStateChanges", () -> state.tasks().submitAttachmentStateChanges(request));
+        return call("SubmitAttachmentStateChanges", () -> state.taskOperations().submitAttachmentStateChanges(request));
     }
 
     @Override
     public RegisterContainerInstanceResponse registerContainerInstance(RegisterContainerInstanceRequest request) {
-        return call("RegisterContainerInstance", () -> state.containerInstances().registerContainerInstance(request));
+        return call("RegisterContainerInstance", () -> state.containerInstanceOperations().registerContainerInstance(request));
     }
 
     @Override
     public DeregisterContainerInstanceResponse deregisterContainerInstance(DeregisterContainerInstanceRequest request) {
-        return call("DeregisterContainerInstance", () -> state.containerInstances().deregisterContainerInstance(request));
+        return call("DeregisterContainerInstance", () -> state.containerInstanceOperations().deregisterContainerInstance(request));
     }
 
     @Override
     public DescribeContainerInstancesResponse describeContainerInstances(DescribeContainerInstancesRequest request) {
-        return call("DescribeContainerInstances", () -> state.containerInstances().describeContainerInstances(request));
+        return call("DescribeContainerInstances", () -> state.containerInstanceOperations().describeContainerInstances(request));
     }
 
     @Override
     public ListContainerInstancesResponse listContainerInstances(ListContainerInstancesRequest request) {
-        return call("ListContainerInstances", () -> state.containerInstances().listContainerInstances(request));
+        return call("ListContainerInstances", () -> state.containerInstanceOperations().listContainerInstances(request));
     }
 
     @Override
     public UpdateContainerInstancesStateResponse updateContainerInstancesState(UpdateContainerInstancesStateRequest request) {
-        return call("UpdateContainerInstancesState", () -> state.containerInstances().updateContainerInstancesState(request));
+        return call("UpdateContainerInstancesState", () -> state.containerInstanceOperations().updateContainerInstancesState(request));
     }
 
     @Override
     public UpdateContainerAgentResponse updateContainerAgent(UpdateContainerAgentRequest request) {
-        return call("UpdateContainerAgent", () -> state.containerInstances().updateContainerAgent(request));
+        return call("UpdateContainerAgent", () -> state.containerInstanceOperations().updateContainerAgent(request));
     }
 
     @Override
     public PutAttributesResponse putAttributes(PutAttributesRequest request) {
-        return call("PutAttributes", () -> state.containerInstances().putAttributes(request));
+        return call("PutAttributes", () -> state.containerInstanceOperations().putAttributes(request));
     }
 
     @Override
     public DeleteAttributesResponse deleteAttributes(DeleteAttributesRequest request) {
-        return call("DeleteAttributes", () -> state.containerInstances().deleteAttributes(request));
+        return call("DeleteAttributes", () -> state.containerInstanceOperations().deleteAttributes(request));
     }
 
     @Override
     public ListAttributesResponse listAttributes(ListAttributesRequest request) {
-        return call("ListAttributes", () -> state.containerInstances().listAttributes(request));
+        return call("ListAttributes", () -> state.containerInstanceOperations().listAttributes(request));
     }
 
     @Override
     public DiscoverPollEndpointResponse discoverPollEndpoint(DiscoverPollEndpointRequest request) {
-        return call("DiscoverPollEndpoint", () -> state.containerInstances().discoverPollEndpoint(request));
+        return call("DiscoverPollEndpoint", () -> state.containerInstanceOperations().discoverPollEndpoint(request));
     }
 
     @Override

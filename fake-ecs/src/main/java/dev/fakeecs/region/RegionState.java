@@ -6,11 +6,15 @@ import dev.fakeecs.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.capacity.CapacityProviders;
 import dev.fakeecs.cluster.Clusters;
 import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.controlplane.ClusterOperations;
+import dev.fakeecs.controlplane.ContainerInstanceOperations;
+import dev.fakeecs.controlplane.TaskOperations;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.service.Services;
 import dev.fakeecs.tag.Tags;
 import dev.fakeecs.task.Tasks;
 import dev.fakeecs.taskdefinition.TaskDefinitions;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.world.World;
 
 import java.time.Duration;
@@ -28,45 +32,46 @@ import java.util.function.Supplier;
 public final class RegionState {
 
     private final World world;
-    private final String name;
-    private final List<String> availabilityZones;
-    private final Arns arns;
+    private final RegionContext context;
     private final List<ApiInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private volatile Duration autoAdvanceStep;
 
-    private final Clusters clusters;
-    private final CapacityProviders capacityProviders;
-    private final ContainerInstances containerInstances;
-    private final TaskDefinitions taskDefinitions;
-    private final Tasks tasks;
-    private final Services services;
     private final Tags tags;
     private final AccountSettings accountSettings;
+    private final Clusters clusters;
+    private final TaskDefinitions taskDefinitions;
+    private final ContainerInstances containerInstances;
+    private final CapacityProviders capacityProviders;
+    private final Tasks tasks;
+    private final Services services;
     private final ServiceAutoScaling autoScaling;
+    private final ClusterOperations clusterOperations;
+    private final ContainerInstanceOperations containerInstanceOperations;
+    private final TaskOperations taskOperations;
 
+    /**
+     * Builds the region's engine in dependency order: every part receives exactly the parts below it
+     * that it uses; parts above talk back only through the listeners and lookups the lower ones publish.
+     */
     public RegionState(World world, String name, List<String> availabilityZones) {
         this.world = world;
-        this.name = name;
-        this.availabilityZones = List.copyOf(availabilityZones);
-        this.arns = new Arns(name, world.accountId());
-        this.clusters = new Clusters(this);
-        this.capacityProviders = new CapacityProviders(this);
-        this.containerInstances = new ContainerInstances(this);
-        this.taskDefinitions = new TaskDefinitions(this);
-        this.tasks = new Tasks(this);
-        this.services = new Services(this);
-        this.tags = new Tags(this);
-        this.accountSettings = new AccountSettings(this);
-        this.autoScaling = new ServiceAutoScaling(this);
-        tags.registerResourceType("task", arn -> {
-            var task = tasks.find(arn);
-            return task != null && task.arn().equals(arn);
-        });
-        tags.registerResourceType("service", arn -> {
-            String[] parts = arn.substring(arn.indexOf(":service/") + ":service/".length()).split("/");
-            return parts.length == 2 && services.find(parts[0], parts[1]) != null
-                    && !"INACTIVE".equals(services.find(parts[0], parts[1]).status());
-        });
+        this.context = new RegionContext(world, name, availabilityZones);
+        this.tags = new Tags(context);
+        this.accountSettings = new AccountSettings(context);
+        this.clusters = new Clusters(context, tags);
+        this.taskDefinitions = new TaskDefinitions(context, tags);
+        this.containerInstances = new ContainerInstances(context, clusters, tags);
+        this.capacityProviders = new CapacityProviders(context, tags, clusters, containerInstances);
+        this.tasks = new Tasks(context, tags, containerInstances, capacityProviders);
+        this.services = new Services(context, tags, clusters, capacityProviders, containerInstances, taskDefinitions,
+                tasks);
+        this.autoScaling = new ServiceAutoScaling(context, services);
+        this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
+                tasks, services);
+        this.containerInstanceOperations = new ContainerInstanceOperations(context, clusters, tags,
+                containerInstances);
+        this.taskOperations = new TaskOperations(context, clusters, tags, capacityProviders, containerInstances,
+                taskDefinitions, tasks, services);
     }
 
     /**
@@ -81,7 +86,7 @@ public final class RegionState {
                 world.clock().advance(step);
             }
             for (ApiInterceptor interceptor : interceptors) {
-                interceptor.beforeCall(name, operation);
+                interceptor.beforeCall(context.name(), operation);
             }
             return body.get();
         } finally {
@@ -114,7 +119,12 @@ public final class RegionState {
 
     /** Records a journal entry stamped with this region. */
     public void record(JournalEventType type, String subject, String... namesAndValues) {
-        world.journal().record(name, type, subject, namesAndValues);
+        context.record(type, subject, namesAndValues);
+    }
+
+    /** What every part of this region shares (world, name, zones, ARNs). */
+    public RegionContext context() {
+        return context;
     }
 
     public World world() {
@@ -126,15 +136,15 @@ public final class RegionState {
     }
 
     public String name() {
-        return name;
+        return context.name();
     }
 
     public List<String> availabilityZones() {
-        return availabilityZones;
+        return context.availabilityZones();
     }
 
     public Arns arns() {
-        return arns;
+        return context.arns();
     }
 
     public Clusters clusters() {
@@ -167,6 +177,18 @@ public final class RegionState {
 
     public AccountSettings accountSettings() {
         return accountSettings;
+    }
+
+    public ClusterOperations clusterOperations() {
+        return clusterOperations;
+    }
+
+    public ContainerInstanceOperations containerInstanceOperations() {
+        return containerInstanceOperations;
+    }
+
+    public TaskOperations taskOperations() {
+        return taskOperations;
     }
 
     /** Service Auto Scaling (target tracking) for this region's services. */

@@ -1,8 +1,10 @@
 package dev.fakeecs.service;
 
+import dev.fakeecs.task.Tasks;
+import dev.fakeecs.containerinstance.ContainerInstances;
 import dev.fakeecs.containerinstance.ContainerInstance;
 import dev.fakeecs.deployment.Deployment;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.task.LaunchResult;
 import dev.fakeecs.task.LaunchSpec;
 import dev.fakeecs.task.Task;
@@ -19,19 +21,25 @@ import java.util.List;
  */
 final class DaemonReconciler {
 
-    private final RegionState state;
+    private final RegionContext region;
     private final ServiceScheduler scheduler;
+    private final ContainerInstances containerInstances;
+    private final Tasks tasks;
+    private final ServiceLaunches launches;
 
-    DaemonReconciler(RegionState state, ServiceScheduler scheduler) {
-        this.state = state;
+    DaemonReconciler(RegionContext region, ServiceScheduler scheduler, ContainerInstances containerInstances, Tasks tasks, ServiceLaunches launches) {
+        this.region = region;
         this.scheduler = scheduler;
+        this.containerInstances = containerInstances;
+        this.tasks = tasks;
+        this.launches = launches;
     }
 
     void reconcile(Service service, List<Task> live, ServiceScheduler.Wake wake) {
         Deployment primary = service.primary();
-        Instant now = state.now();
+        Instant now = region.now();
         List<ContainerInstance> instances = new ArrayList<>();
-        for (ContainerInstance ci : state.containerInstances().inCluster(service.clusterName())) {
+        for (ContainerInstance ci : containerInstances.inCluster(service.clusterName())) {
             if (ci.isActive()) {
                 instances.add(ci);
             }
@@ -49,7 +57,7 @@ final class DaemonReconciler {
         for (ContainerInstance ci : instances) {
             Task current = null;
             Task old = null;
-            for (Task t : ci.tasks()) {
+            for (Task t : Task.placedOn(ci)) {
                 if (service.name().equals(t.serviceName()) && !t.isStoppingOrStopped()) {
                     if (primary.id().equals(t.deploymentId())) {
                         current = t;
@@ -69,11 +77,11 @@ final class DaemonReconciler {
                 stopped.add(old.id());
                 continue;
             }
-            LaunchSpec base = new ServiceLaunches(state).specFor(service, primary, live);
+            LaunchSpec base = launches.specFor(service, primary, live);
             LaunchSpec spec = new LaunchSpec(base.clusterName(), base.taskDefinition(), "EC2", null, base.group(),
                     base.startedBy(), null, service.placementConstraints(), List.of(), base.network(), List.of(),
                     base.enableExecuteCommand(), service.name(), primary.id());
-            LaunchResult result = state.tasks().launchOn(spec, ci);
+            LaunchResult result = tasks.launchOn(spec, ci);
             if (result.placed()) {
                 eligible++;
                 scheduler.tasks().add(service, result.task());

@@ -1,9 +1,10 @@
 package dev.fakeecs.service;
 
+import dev.fakeecs.cluster.Clusters;
 import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.paging.Page;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceResponse;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
@@ -23,19 +24,21 @@ import java.util.List;
  */
 final class ServiceConnectNamespaces {
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Services services;
+    private final Clusters clusters;
 
-    ServiceConnectNamespaces(RegionState state, Services services) {
-        this.state = state;
+    ServiceConnectNamespaces(RegionContext region, Services services, Clusters clusters) {
+        this.region = region;
         this.services = services;
+        this.clusters = clusters;
     }
 
     ListServicesByNamespaceResponse list(ListServicesByNamespaceRequest request) {
         EcsErrors.require(request.namespace(), "namespace");
         String wanted = nameOf(request.namespace());
         boolean known = false;
-        for (Cluster c : state.clusters().all()) {
+        for (Cluster c : clusters.all()) {
             if (c.serviceConnectDefaults() != null && wanted.equals(nameOf(c.serviceConnectDefaults().namespace()))) {
                 known = true;
             }
@@ -68,7 +71,7 @@ final class ServiceConnectNamespaces {
         if (sc.namespace() != null && !sc.namespace().isBlank()) {
             return sc.namespace();
         }
-        Cluster cluster = state.clusters().find(s.clusterName());
+        Cluster cluster = clusters.find(s.clusterName());
         return cluster == null || cluster.serviceConnectDefaults() == null ? null
                 : cluster.serviceConnectDefaults().namespace();
     }

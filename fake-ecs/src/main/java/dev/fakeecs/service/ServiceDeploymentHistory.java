@@ -1,7 +1,7 @@
 package dev.fakeecs.service;
 
 import dev.fakeecs.deployment.Deployment;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.task.Task;
 import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
 
@@ -26,14 +26,14 @@ import java.util.Map;
  */
 final class ServiceDeploymentHistory {
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Map<String, ServiceDeploymentRecord> byArn = new LinkedHashMap<>();
     private final Map<String, ServiceDeploymentRecord> byRevisionArn = new LinkedHashMap<>();
     private final Map<Deployment, ServiceDeploymentRecord> byDeployment = new IdentityHashMap<>();
     private int sequence;
 
-    ServiceDeploymentHistory(RegionState state) {
-        this.state = state;
+    ServiceDeploymentHistory(RegionContext region) {
+        this.region = region;
     }
 
     /** A deployment started; {@code live} are the service's tasks at that moment (for the source revisions). */
@@ -46,7 +46,7 @@ final class ServiceDeploymentHistory {
             }
             sources.add(summary(service, d, live));
         }
-        String arn = state.arns().prefix() + "service-deployment/" + service.clusterName() + "/" + service.name() + "/"
+        String arn = region.arns().prefix() + "service-deployment/" + service.clusterName() + "/" + service.name() + "/"
                 + suffix(deployment.id());
         ServiceDeploymentRecord record = new ServiceDeploymentRecord(arn, service, deployment, sequence++, sources);
         byArn.put(arn, record);
@@ -62,7 +62,7 @@ final class ServiceDeploymentHistory {
         String primaryRevision = primary == null ? null : revisionArn(service, primary);
         for (ServiceDeploymentRecord r : byArn.values()) {
             if (r.service() == service) {
-                r.refresh(primary, primarySequence, primaryRevision, state.now());
+                r.refresh(primary, primarySequence, primaryRevision, region.now());
             }
         }
     }
@@ -93,7 +93,7 @@ final class ServiceDeploymentHistory {
 
     String revisionArn(Service service, Deployment deployment) {
         String id = deployment.id();
-        return state.arns().prefix() + "service-revision/" + service.clusterName() + "/" + service.name() + "/"
+        return region.arns().prefix() + "service-revision/" + service.clusterName() + "/" + service.name() + "/"
                 + id.substring(id.indexOf('/') + 1);
     }
 

@@ -1,12 +1,13 @@
 package dev.fakeecs.service;
 
+import dev.fakeecs.cluster.Clusters;
 import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.deployment.CircuitBreaker;
 import dev.fakeecs.deployment.Deployment;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.paging.Page;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentRequest;
 import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentResponse;
 import software.amazon.awssdk.services.ecs.model.CreatedAt;
@@ -45,22 +46,24 @@ final class ServiceDeploymentsApi {
         return "Service deployment stopped by user: rolling back to deploymentId " + toDeploymentId + ".";
     }
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Services services;
     private final ServiceScheduler scheduler;
     private final ServiceDeploymentHistory history;
+    private final Clusters clusters;
 
-    ServiceDeploymentsApi(RegionState state, Services services, ServiceScheduler scheduler,
-                          ServiceDeploymentHistory history) {
-        this.state = state;
+    ServiceDeploymentsApi(RegionContext region, Services services, ServiceScheduler scheduler,
+                          ServiceDeploymentHistory history, Clusters clusters) {
+        this.region = region;
         this.services = services;
         this.scheduler = scheduler;
         this.history = history;
+        this.clusters = clusters;
     }
 
     ListServiceDeploymentsResponse list(ListServiceDeploymentsRequest request) {
         EcsErrors.require(request.service(), "service");
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         Service service = services.find(cluster.name(), request.service());
         if (service == null) {
             throw EcsErrors.serviceNotFound();
@@ -175,7 +178,7 @@ final class ServiceDeploymentsApi {
             throw EcsErrors.invalidParameter("The service deployment " + r.arn() + " has no previous service "
                     + "revision to roll back to.");
         }
-        Instant now = state.now();
+        Instant now = region.now();
         String reason = stopRollbackReason(target.id());
         from.rollout("FAILED", "ECS deployment " + from.id() + " stopped by user.", now);
         from.status("ACTIVE", now);
@@ -191,7 +194,7 @@ final class ServiceDeploymentsApi {
         rt.startFailures = 0;
         rt.nextLaunchAt = null;
         r.rollingBackTo(target, history.revisionArn(service, target), reason, now);
-        state.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", target.id(), "rollbackFrom",
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", target.id(), "rollbackFrom",
                 from.id(), "by", "StopServiceDeployment");
         scheduler.event(service, ServiceMessages.rollingBack(service.name(), target.id()));
         scheduler.reconcileSoon(service);
@@ -202,7 +205,7 @@ final class ServiceDeploymentsApi {
         return ServiceDeploymentBrief.builder()
                 .serviceDeploymentArn(r.arn())
                 .serviceArn(s.arn())
-                .clusterArn(state.arns().cluster(s.clusterName()))
+                .clusterArn(region.arns().cluster(s.clusterName()))
                 .createdAt(r.deployment().createdAt())
                 .startedAt(r.deployment().createdAt())
                 .finishedAt(r.finishedAt())
@@ -224,7 +227,7 @@ final class ServiceDeploymentsApi {
         return ServiceDeployment.builder()
                 .serviceDeploymentArn(r.arn())
                 .serviceArn(s.arn())
-                .clusterArn(state.arns().cluster(s.clusterName()))
+                .clusterArn(region.arns().cluster(s.clusterName()))
                 .createdAt(d.createdAt())
                 .startedAt(d.createdAt())
                 .updatedAt(r.finishedAt() != null ? r.finishedAt() : d.updatedAt())

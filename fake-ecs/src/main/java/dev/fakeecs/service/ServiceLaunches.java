@@ -1,8 +1,11 @@
 package dev.fakeecs.service;
 
+import dev.fakeecs.task.Tasks;
+import dev.fakeecs.capacity.CapacityProviders;
+import dev.fakeecs.tag.Tags;
 import dev.fakeecs.deployment.Deployment;
 import dev.fakeecs.placement.PlacementStrategies;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.task.LaunchResult;
 import dev.fakeecs.task.LaunchSpec;
 import dev.fakeecs.task.Task;
@@ -16,10 +19,16 @@ import java.util.Map;
 /** Builds the launch of one service task for a deployment: capacity provider, placement, network. */
 final class ServiceLaunches {
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final Tags tags;
+    private final CapacityProviders capacityProviders;
+    private final Tasks tasks;
 
-    ServiceLaunches(RegionState state) {
-        this.state = state;
+    ServiceLaunches(RegionContext region, Tags tags, CapacityProviders capacityProviders, Tasks tasks) {
+        this.region = region;
+        this.tags = tags;
+        this.capacityProviders = capacityProviders;
+        this.tasks = tasks;
     }
 
     LaunchSpec specFor(Service service, Deployment deployment, List<Task> live) {
@@ -33,7 +42,7 @@ final class ServiceLaunches {
                     current.merge(t.capacityProviderName(), 1, Integer::sum);
                 }
             }
-            provider = state.capacityProviders().nextProvider(strategy, current);
+            provider = capacityProviders.nextProvider(strategy, current);
             launchType = "FARGATE".equals(provider) || "FARGATE_SPOT".equals(provider) ? "FARGATE" : "EC2";
         } else if (launchType == null) {
             launchType = "EC2";
@@ -54,15 +63,15 @@ final class ServiceLaunches {
     private List<software.amazon.awssdk.services.ecs.model.Tag> propagatedTags(Service service, Deployment deployment) {
         String propagate = service.creation() == null ? null : service.creation().propagateTagsAsString();
         if ("SERVICE".equals(propagate)) {
-            return state.tags().tagsOf(service.arn());
+            return tags.tagsOf(service.arn());
         }
         if ("TASK_DEFINITION".equals(propagate)) {
-            return state.tags().tagsOf(deployment.taskDefinition().taskDefinitionArn());
+            return tags.tagsOf(deployment.taskDefinition().taskDefinitionArn());
         }
         return List.of();
     }
 
     LaunchResult launch(LaunchSpec spec) {
-        return state.tasks().launch(spec);
+        return tasks.launch(spec);
     }
 }

@@ -1,7 +1,8 @@
 package dev.fakeecs.service;
 
+import dev.fakeecs.tag.Tags;
 import dev.fakeecs.deployment.Deployment;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.task.Task;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentController;
@@ -12,12 +13,14 @@ import java.util.List;
 /** Turns a {@link Service} into the SDK's {@code Service} shape, as DescribeServices answers it. */
 final class ServiceRenderer {
 
-    private final RegionState state;
+    private final RegionContext region;
     private final ServiceTasks tasks;
+    private final Tags tags;
 
-    ServiceRenderer(RegionState state, ServiceTasks tasks) {
-        this.state = state;
+    ServiceRenderer(RegionContext region, ServiceTasks tasks, Tags tags) {
+        this.region = region;
         this.tasks = tasks;
+        this.tags = tags;
     }
 
     software.amazon.awssdk.services.ecs.model.Service render(Service s, boolean withTags) {
@@ -38,7 +41,7 @@ final class ServiceRenderer {
         var b = software.amazon.awssdk.services.ecs.model.Service.builder()
                 .serviceArn(s.arn())
                 .serviceName(s.name())
-                .clusterArn(state.arns().cluster(s.clusterName()))
+                .clusterArn(region.arns().cluster(s.clusterName()))
                 .status(s.status())
                 .desiredCount(s.desiredCount())
                 .runningCount(running)
@@ -50,7 +53,7 @@ final class ServiceRenderer {
                 .deployments(deployments)
                 .events(s.events().list())
                 .createdAt(s.createdAt())
-                .createdBy("arn:aws:iam::" + state.world().accountId() + ":root")
+                .createdBy("arn:aws:iam::" + region.world().accountId() + ":root")
                 .placementConstraints(s.placementConstraints())
                 .placementStrategy(s.placementStrategy())
                 .networkConfiguration(s.networkConfiguration())
@@ -62,7 +65,7 @@ final class ServiceRenderer {
                 .platformVersion("FARGATE".equals(s.effectiveLaunchType()) ? "LATEST" : null)
                 .platformFamily("FARGATE".equals(s.effectiveLaunchType()) ? "Linux" : null);
         if (withTags) {
-            b.tags(state.tags().tagsOf(s.arn()));
+            b.tags(tags.tagsOf(s.arn()));
         }
         return b.build();
     }

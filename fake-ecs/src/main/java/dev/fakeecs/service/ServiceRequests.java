@@ -1,9 +1,12 @@
 package dev.fakeecs.service;
 
+import dev.fakeecs.taskdefinition.TaskDefinitions;
+import dev.fakeecs.capacity.CapacityProviders;
+import dev.fakeecs.cluster.Clusters;
 import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.placement.TaskPlacer;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -21,10 +24,16 @@ final class ServiceRequests {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final Clusters clusters;
+    private final CapacityProviders capacityProviders;
+    private final TaskDefinitions taskDefinitions;
 
-    ServiceRequests(RegionState state) {
-        this.state = state;
+    ServiceRequests(RegionContext region, Clusters clusters, CapacityProviders capacityProviders, TaskDefinitions taskDefinitions) {
+        this.region = region;
+        this.clusters = clusters;
+        this.capacityProviders = capacityProviders;
+        this.taskDefinitions = taskDefinitions;
     }
 
     String serviceName(String name) {
@@ -60,8 +69,8 @@ final class ServiceRequests {
         if (desired < 0) {
             throw EcsErrors.invalidParameter("desiredCount can't be negative.");
         }
-        if (desired > state.world().quotas().tasksPerService()) {
-            throw EcsErrors.invalidParameter("desiredCount can't be more than " + state.world().quotas()
+        if (desired > region.world().quotas().tasksPerService()) {
+            throw EcsErrors.invalidParameter("desiredCount can't be more than " + region.world().quotas()
                     .tasksPerService() + ".");
         }
         List<CapacityProviderStrategyItem> cps = hasStrategy ? r.capacityProviderStrategy() : List.of();
@@ -95,8 +104,8 @@ final class ServiceRequests {
             throw EcsErrors.invalidParameter("healthCheckGracePeriodSeconds must be between 0 and 2147483647.");
         }
 
-        Service s = new Service(name, state.arns().service(cluster.name(), name), cluster.name(), strategy,
-                state.now(), r);
+        Service s = new Service(name, region.arns().service(cluster.name(), name), cluster.name(), strategy,
+                region.now(), r);
         s.desiredCount(desired);
         s.taskDefinition(td);
         s.launchType(launchType);
@@ -122,7 +131,7 @@ final class ServiceRequests {
      */
     boolean applyUpdate(Service s, UpdateServiceRequest r) {
         boolean changed = Boolean.TRUE.equals(r.forceNewDeployment());
-        Cluster cluster = state.clusters().resolve(s.clusterName());
+        Cluster cluster = clusters.resolve(s.clusterName());
         if (r.desiredCount() != null) {
             if (s.isDaemon()) {
                 throw EcsErrors.invalidParameter("The daemon scheduling strategy does not support a desired count "
@@ -186,7 +195,7 @@ final class ServiceRequests {
     }
 
     private TaskDefinition runnable(String reference) {
-        TaskDefinition td = state.taskDefinitions().resolve(reference);
+        TaskDefinition td = taskDefinitions.resolve(reference);
         if (!"ACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.clientException("TaskDefinition is inactive");
         }
@@ -204,7 +213,7 @@ final class ServiceRequests {
                         + "cluster or specify a valid capacity provider and try again.");
             }
         }
-        state.capacityProviders().validateStrategy(cps);
+        capacityProviders.validateStrategy(cps);
     }
 
     private static boolean usesFargate(List<CapacityProviderStrategyItem> cps) {

@@ -2,7 +2,7 @@ package dev.fakeecs.service;
 
 import dev.fakeecs.deployment.Deployment;
 import dev.fakeecs.error.EcsErrors;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerImage;
 import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsRequest;
@@ -26,11 +26,11 @@ import java.util.List;
  */
 final class ServiceRevisions {
 
-    private final RegionState state;
+    private final RegionContext region;
     private final ServiceDeploymentHistory history;
 
-    ServiceRevisions(RegionState state, ServiceDeploymentHistory history) {
-        this.state = state;
+    ServiceRevisions(RegionContext region, ServiceDeploymentHistory history) {
+        this.region = region;
         this.history = history;
     }
 
@@ -64,7 +64,7 @@ final class ServiceRevisions {
         return ServiceRevision.builder()
                 .serviceRevisionArn(arn)
                 .serviceArn(s.arn())
-                .clusterArn(state.arns().cluster(s.clusterName()))
+                .clusterArn(region.arns().cluster(s.clusterName()))
                 .taskDefinition(d.taskDefinition().taskDefinitionArn())
                 .capacityProviderStrategy(d.capacityProviderStrategy())
                 .launchType(d.launchType())

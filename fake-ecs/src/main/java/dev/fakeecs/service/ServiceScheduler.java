@@ -1,5 +1,7 @@
 package dev.fakeecs.service;
 
+import dev.fakeecs.task.Tasks;
+import dev.fakeecs.containerinstance.ContainerInstances;
 import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.containerinstance.ContainerInstance;
 import dev.fakeecs.deployment.CircuitBreaker;
@@ -7,8 +9,7 @@ import dev.fakeecs.deployment.Deployment;
 import dev.fakeecs.deployment.DeploymentLimits;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.placement.PlacementFailure;
-import dev.fakeecs.placement.ScaleInSelector;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.task.LaunchResult;
 import dev.fakeecs.task.Task;
 import dev.fakeecs.task.TaskHealthListener;
@@ -44,7 +45,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     /** How often an AZ-imbalanced service looks again whether it can rebalance. */
     public static final Duration REBALANCE_RECHECK = Duration.ofMinutes(5);
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Services services;
     private final ServiceTasks tasks = new ServiceTasks();
     private final ServiceLaunches launches;
@@ -54,12 +55,17 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     private final Set<Service> blocked = new LinkedHashSet<>();
     /** Stopping tasks whose stop was already judged as a failure or not (each is judged once). */
     private final Set<Task> judged = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final ContainerInstances containerInstances;
+    private final Tasks regionTasks;
 
-    ServiceScheduler(RegionState state, Services services) {
-        this.state = state;
+    ServiceScheduler(RegionContext region, Services services, ContainerInstances containerInstances, Tasks regionTasks,
+                     ServiceLaunches launches) {
+        this.region = region;
         this.services = services;
-        this.launches = new ServiceLaunches(state);
-        this.daemons = new DaemonReconciler(state, this);
+        this.containerInstances = containerInstances;
+        this.regionTasks = regionTasks;
+        this.launches = launches;
+        this.daemons = new DaemonReconciler(region, this, containerInstances, regionTasks, launches);
     }
 
     ServiceTasks tasks() {
@@ -72,7 +78,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
 
     /** Reconciles the service at the current virtual instant (after the current event). */
     public void reconcileSoon(Service service) {
-        reconcileAt(service, state.now());
+        reconcileAt(service, region.now());
     }
 
     /**
@@ -81,7 +87,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
      */
     public boolean isReconcilePending(Service service) {
         ScheduledEvent e = pending.get(service);
-        return e != null && !e.isCancelled() && !e.due().isAfter(state.now());
+        return e != null && !e.isCancelled() && !e.due().isAfter(region.now());
     }
 
     void reconcileAt(Service service, Instant at) {
@@ -92,7 +98,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         if (existing != null) {
             existing.cancel();
         }
-        pending.put(service, state.world().clock().scheduleAt(at, "reconcile service " + service.name(), () -> {
+        pending.put(service, region.world().clock().scheduleAt(at, "reconcile service " + service.name(), () -> {
             pending.remove(service);
             reconcile(service);
         }));
@@ -167,7 +173,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
                 if (backoff.compareTo(MAX_BACKOFF) > 0) {
                     backoff = MAX_BACKOFF;
                 }
-                rt.nextLaunchAt = state.now().plus(backoff);
+                rt.nextLaunchAt = region.now().plus(backoff);
                 event(service, ServiceMessages.unableToStartConsistently(service.name()));
             }
         }
@@ -176,7 +182,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
             return;
         }
         int failures = d.recordFailure();
-        state.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "failedTasks",
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "failedTasks",
                 Integer.toString(failures));
         if (CircuitBreaker.enabled(service.deploymentConfiguration())
                 && failures >= CircuitBreaker.threshold(d.desiredCount())) {
@@ -185,9 +191,9 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     }
 
     private void failDeployment(Service service, Deployment failed) {
-        Instant now = state.now();
+        Instant now = region.now();
         failed.rollout("FAILED", CircuitBreaker.FAILED_REASON, now);
-        state.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", failed.id(), "rolloutState", "FAILED");
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", failed.id(), "rolloutState", "FAILED");
         event(service, ServiceMessages.deploymentFailed(service.name(), failed.id()));
         if (!CircuitBreaker.rollback(service.deploymentConfiguration()) || !failed.isPrimary()) {
             return;
@@ -210,7 +216,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         target.desiredCount(service.desiredCount(), now);
         service.taskDefinition(target.taskDefinition());
         runtime(service).steady = false;
-        state.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", target.id(), "rollbackFrom",
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", target.id(), "rollbackFrom",
                 failed.id());
         event(service, ServiceMessages.rollingBack(service.name(), target.id()));
     }
@@ -229,7 +235,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
             services.taskSets().reconcile(service);
             return;
         }
-        Instant now = state.now();
+        Instant now = region.now();
         List<Task> live = tasks.live(service);
         Wake wake = new Wake();
         settleHealth(service, live, now, wake);
@@ -363,13 +369,13 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         if (extra > 0) {
             List<Task> candidates = new ArrayList<>();
             for (Task t : keep) {
-                if (!t.isRunning() && !state.tasks().isProtected(t) && !rt.rebalancing) {
+                if (!t.isRunning() && !regionTasks.isProtected(t) && !rt.rebalancing) {
                     candidates.add(t);
                 }
             }
             List<Task> running = new ArrayList<>();
             for (Task t : keep) {
-                if (t.isRunning() && !state.tasks().isProtected(t)) {
+                if (t.isRunning() && !regionTasks.isProtected(t)) {
                     running.add(t);
                 }
             }
@@ -484,15 +490,15 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     private List<String> usableZones(Service service, boolean open) {
         List<String> zones = new ArrayList<>();
         if ("FARGATE".equals(service.effectiveLaunchType())) {
-            for (String z : state.availabilityZones()) {
-                if (!open || state.tasks().zoneUsable(z)) {
+            for (String z : region.availabilityZones()) {
+                if (!open || regionTasks.zoneUsable(z)) {
                     zones.add(z);
                 }
             }
             return zones;
         }
-        for (ContainerInstance ci : state.containerInstances().inCluster(service.clusterName())) {
-            if (ci.isActive() && (!open || state.tasks().zoneUsable(ci.availabilityZone()))
+        for (ContainerInstance ci : containerInstances.inCluster(service.clusterName())) {
+            if (ci.isActive() && (!open || regionTasks.zoneUsable(ci.availabilityZone()))
                     && !zones.contains(ci.availabilityZone())) {
                 zones.add(ci.availabilityZone());
             }
@@ -520,7 +526,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     int launch(Service service, Deployment deployment, int count, List<Task> live, Wake wake) {
         ServiceRuntime rt = runtime(service);
         int perMinute = "FARGATE".equals(service.effectiveLaunchType()) ? 500 : 250;
-        Instant now = state.now();
+        Instant now = region.now();
         if (rt.windowStart == null || !now.isBefore(rt.windowStart.plusSeconds(60))) {
             rt.windowStart = now;
             rt.launchedInWindow = 0;
@@ -597,7 +603,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
             service.deployments().remove(d);
         }
         service.scaleInSuspended(false);
-        state.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", primary.id(), "rolloutState",
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", primary.id(), "rolloutState",
                 "COMPLETED");
         event(service, ServiceMessages.deploymentCompleted(service.name(), primary.id()));
     }
@@ -648,19 +654,19 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         if (allStopped) {
             service.status("INACTIVE");
             for (Deployment d : service.deployments()) {
-                d.status("INACTIVE", state.now());
+                d.status("INACTIVE", region.now());
             }
-            state.record(JournalEventType.SERVICE, service.arn(), "status", "INACTIVE");
+            region.record(JournalEventType.SERVICE, service.arn(), "status", "INACTIVE");
         }
     }
 
     void stop(Service service, Task task, String code, String reason) {
-        state.tasks().stop(task, code, reason);
+        regionTasks.stop(task, code, reason);
     }
 
     void event(Service service, String message) {
-        if (service.events().add(state.world().random().uuid(), message, state.now())) {
-            state.record(JournalEventType.SERVICE_EVENT, service.arn(), "message", message);
+        if (service.events().add(region.world().random().uuid(), message, region.now())) {
+            region.record(JournalEventType.SERVICE_EVENT, service.arn(), "message", message);
         }
     }
 

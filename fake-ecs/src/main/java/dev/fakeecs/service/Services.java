@@ -1,6 +1,13 @@
 package dev.fakeecs.service;
 
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.task.Tasks;
+import dev.fakeecs.taskdefinition.TaskDefinitions;
+import dev.fakeecs.containerinstance.ContainerInstanceListener;
+import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.capacity.CapacityProviders;
+import dev.fakeecs.cluster.Clusters;
+import dev.fakeecs.tag.Tags;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.arn.Arns;
 import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.containerinstance.ContainerInstance;
@@ -62,7 +69,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateTaskSetResponse;
  */
 public final class Services {
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Map<String, Service> byKey = new LinkedHashMap<>();
     private final ServiceScheduler scheduler;
     private final ServiceRenderer renderer;
@@ -72,19 +79,49 @@ public final class Services {
     private final ServiceDeploymentsApi deploymentsApi;
     private final ServiceRevisions revisions;
     private final TaskSets taskSets;
+    private final Tags tags;
+    private final Clusters clusters;
+    private final Tasks tasks;
 
-    public Services(RegionState state) {
-        this.state = state;
-        this.scheduler = new ServiceScheduler(state, this);
-        this.renderer = new ServiceRenderer(state, scheduler.tasks());
-        this.requests = new ServiceRequests(state);
-        this.namespaces = new ServiceConnectNamespaces(state, this);
-        this.history = new ServiceDeploymentHistory(state);
-        this.deploymentsApi = new ServiceDeploymentsApi(state, this, scheduler, history);
-        this.revisions = new ServiceRevisions(state, history);
-        this.taskSets = new TaskSets(state, scheduler);
-        state.tasks().addListener(scheduler);
-        state.tasks().addHealthListener(scheduler);
+    public Services(RegionContext region, Tags tags, Clusters clusters, CapacityProviders capacityProviders,
+                    ContainerInstances containerInstances, TaskDefinitions taskDefinitions, Tasks tasks) {
+        this.region = region;
+        this.tags = tags;
+        this.clusters = clusters;
+        this.tasks = tasks;
+        ServiceLaunches launches = new ServiceLaunches(region, tags, capacityProviders, tasks);
+        this.scheduler = new ServiceScheduler(region, this, containerInstances, tasks, launches);
+        this.renderer = new ServiceRenderer(region, scheduler.tasks(), tags);
+        this.requests = new ServiceRequests(region, clusters, capacityProviders, taskDefinitions);
+        this.namespaces = new ServiceConnectNamespaces(region, this, clusters);
+        this.history = new ServiceDeploymentHistory(region);
+        this.deploymentsApi = new ServiceDeploymentsApi(region, this, scheduler, history, clusters);
+        this.revisions = new ServiceRevisions(region, history);
+        this.taskSets = new TaskSets(region, scheduler, tasks, capacityProviders, taskDefinitions, launches);
+        tasks.addListener(scheduler);
+        tasks.addHealthListener(scheduler);
+        tasks.addCapacityFreedListener(scheduler::onCapacityChanged);
+        containerInstances.addFollowUpListener(new ContainerInstanceListener() {
+            @Override
+            public void onRegistered(ContainerInstance instance) {
+                scheduler.onCapacityChanged(instance.clusterName());
+            }
+
+            @Override
+            public void onActivated(ContainerInstance instance) {
+                scheduler.onCapacityChanged(instance.clusterName());
+            }
+
+            @Override
+            public void onDraining(ContainerInstance instance) {
+                scheduler.onInstanceDraining(instance);
+            }
+        });
+        tags.registerResourceType("service", arn -> {
+            String[] parts = arn.substring(arn.indexOf(":service/") + ":service/".length()).split("/");
+            return parts.length == 2 && find(parts[0], parts[1]) != null
+                    && !"INACTIVE".equals(find(parts[0], parts[1]).status());
+        });
     }
 
     private static String key(String cluster, String name) {
@@ -195,10 +232,6 @@ public final class Services {
         scheduler.onCapacityChanged(cluster);
     }
 
-    public void onInstanceDraining(ContainerInstance instance) {
-        scheduler.onInstanceDraining(instance);
-    }
-
     // ---- API operations ---------------------------------------------------------------------
 
     /**
@@ -208,7 +241,7 @@ public final class Services {
      * one is replaced.
      */
     public CreateServiceResponse createService(CreateServiceRequest request) {
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         String name = requests.serviceName(request.serviceName());
         Service existing = byKey.get(key(cluster.name(), name));
         if (existing != null && "DRAINING".equals(existing.status())) {
@@ -220,7 +253,7 @@ public final class Services {
             }
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
-        int max = state.world().quotas().servicesPerCluster();
+        int max = region.world().quotas().servicesPerCluster();
         if (activeServiceCount(cluster.name(), null) + drainingServiceCount(cluster.name(), null) >= max) {
             throw EcsErrors.limitExceeded("The maximum number of services (" + max + ") for cluster "
                     + cluster.name() + " has been reached.");
@@ -229,9 +262,9 @@ public final class Services {
         byKey.remove(key(cluster.name(), name));
         byKey.put(key(cluster.name(), name), service);
         if (request.hasTags() && !request.tags().isEmpty()) {
-            state.tags().put(service.arn(), request.tags());
+            tags.put(service.arn(), request.tags());
         }
-        state.record(JournalEventType.SERVICE, service.arn(), "status", "ACTIVE", "desiredCount",
+        region.record(JournalEventType.SERVICE, service.arn(), "status", "ACTIVE", "desiredCount",
                 Integer.toString(service.desiredCount()), "taskDefinition",
                 service.taskDefinition() == null ? null : service.taskDefinition().taskDefinitionArn());
         if (!TaskSets.manages(service)) {
@@ -242,9 +275,9 @@ public final class Services {
     }
 
     private Deployment startDeployment(Service service) {
-        java.time.Instant now = state.now();
+        java.time.Instant now = region.now();
         Deployment previous = service.primary();
-        Deployment d = new Deployment("ecs-svc/" + state.world().random().digits(19), service.taskDefinition(),
+        Deployment d = new Deployment("ecs-svc/" + region.world().random().digits(19), service.taskDefinition(),
                 service.launchType(), service.capacityProviderStrategy(), service.networkConfiguration(),
                 service.desiredCount(), now);
         if (previous != null) {
@@ -255,13 +288,13 @@ public final class Services {
         service.scaleInSuspended(previous != null);
         scheduler.runtime(service).startFailures = 0;
         scheduler.runtime(service).nextLaunchAt = null;
-        state.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "status", "PRIMARY",
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "status", "PRIMARY",
                 "taskDefinition", d.taskDefinition().taskDefinitionArn());
         return d;
     }
 
     public UpdateServiceResponse updateService(UpdateServiceRequest request) {
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         EcsErrors.require(request.service(), "service");
         Service service = resolveActive(cluster.name(), request.service());
         if (TaskSets.manages(service)) {
@@ -270,8 +303,8 @@ public final class Services {
         }
         boolean newDeployment = requests.applyUpdate(service, request);
         if (request.desiredCount() != null) {
-            service.primary().desiredCount(service.desiredCount(), state.now());
-            state.record(JournalEventType.SERVICE, service.arn(), "desiredCount",
+            service.primary().desiredCount(service.desiredCount(), region.now());
+            region.record(JournalEventType.SERVICE, service.arn(), "desiredCount",
                     Integer.toString(service.desiredCount()));
         }
         if (newDeployment) {
@@ -282,7 +315,7 @@ public final class Services {
     }
 
     public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         EcsErrors.require(request.service(), "service");
         Service service = find(cluster.name(), request.service());
         if (service == null || "INACTIVE".equals(service.status())) {
@@ -296,14 +329,14 @@ public final class Services {
         }
         service.desiredCount(0);
         service.status("DRAINING");
-        state.record(JournalEventType.SERVICE, service.arn(), "status", "DRAINING");
+        region.record(JournalEventType.SERVICE, service.arn(), "status", "DRAINING");
         software.amazon.awssdk.services.ecs.model.Service rendered = render(service, false);
         scheduler.reconcileSoon(service);
         return DeleteServiceResponse.builder().service(rendered).build();
     }
 
     public DescribeServicesResponse describeServices(DescribeServicesRequest request) {
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         if (!request.hasServices() || request.services().isEmpty()) {
             throw EcsErrors.invalidParameter("Services cannot be empty.");
         }
@@ -316,7 +349,7 @@ public final class Services {
         for (String ref : request.services()) {
             Service s = find(cluster.name(), ref);
             if (s == null) {
-                String arn = Arns.isArn(ref) ? ref : state.arns().service(cluster.name(), ref);
+                String arn = Arns.isArn(ref) ? ref : region.arns().service(cluster.name(), ref);
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
             } else {
                 found.add(render(s, withTags));
@@ -326,7 +359,7 @@ public final class Services {
     }
 
     public ListServicesResponse listServices(ListServicesRequest request) {
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         List<String> arns = new ArrayList<>();
         for (Service s : byKey.values()) {
             if (!s.clusterName().equals(cluster.name()) || !s.isActive()) {
@@ -401,7 +434,7 @@ public final class Services {
     }
 
     private Service taskSetService(String cluster, String service) {
-        Cluster c = state.clusters().resolve(cluster);
+        Cluster c = clusters.resolve(cluster);
         EcsErrors.require(service, "service");
         return resolveActive(c.name(), service);
     }

@@ -1,6 +1,6 @@
 package dev.fakeecs.service;
 
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.task.Task;
 import software.amazon.awssdk.services.ecs.model.Scale;
 import software.amazon.awssdk.services.ecs.model.ScaleUnit;
@@ -11,10 +11,10 @@ import java.util.List;
 /** Turns an {@link ExternalTaskSet} into the SDK's {@code TaskSet} shape, as DescribeTaskSets answers it. */
 final class TaskSetRenderer {
 
-    private final RegionState state;
+    private final RegionContext region;
 
-    TaskSetRenderer(RegionState state) {
-        this.state = state;
+    TaskSetRenderer(RegionContext region) {
+        this.region = region;
     }
 
     TaskSet render(Service service, ExternalTaskSet set, List<Task> live, boolean withTags) {
@@ -35,7 +35,7 @@ final class TaskSetRenderer {
                 .id(set.id())
                 .taskSetArn(set.arn())
                 .serviceArn(service.arn())
-                .clusterArn(state.arns().cluster(service.clusterName()))
+                .clusterArn(region.arns().cluster(service.clusterName()))
                 .externalId(set.externalId())
                 .status(set.status())
                 .taskDefinition(set.launch().taskDefinition().taskDefinitionArn())

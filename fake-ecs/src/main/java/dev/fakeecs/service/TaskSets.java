@@ -1,11 +1,14 @@
 package dev.fakeecs.service;
 
+import dev.fakeecs.taskdefinition.TaskDefinitions;
+import dev.fakeecs.capacity.CapacityProviders;
+import dev.fakeecs.task.Tasks;
 import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.deployment.Deployment;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.placement.ScaleInSelector;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.service.ScaleInSelector;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.task.LaunchResult;
 import dev.fakeecs.task.Task;
 import dev.fakeecs.taskdefinition.TaskResources;
@@ -52,17 +55,24 @@ final class TaskSets {
     static final String NOT_EXTERNAL = "Amazon ECS only supports task set management on services configured to use "
             + "external deployment controllers.";
 
-    private final RegionState state;
+    private final RegionContext region;
     private final ServiceScheduler scheduler;
-    private final ServiceLaunches launches;
     private final TaskSetRenderer renderer;
     private final Map<Service, List<ExternalTaskSet>> sets = new IdentityHashMap<>();
+    private final Tasks tasks;
+    private final CapacityProviders capacityProviders;
+    private final TaskDefinitions taskDefinitions;
+    private final ServiceLaunches launches;
 
-    TaskSets(RegionState state, ServiceScheduler scheduler) {
-        this.state = state;
+    TaskSets(RegionContext region, ServiceScheduler scheduler, Tasks tasks, CapacityProviders capacityProviders,
+             TaskDefinitions taskDefinitions, ServiceLaunches launches) {
+        this.region = region;
         this.scheduler = scheduler;
-        this.launches = new ServiceLaunches(state);
-        this.renderer = new TaskSetRenderer(state);
+        this.tasks = tasks;
+        this.capacityProviders = capacityProviders;
+        this.taskDefinitions = taskDefinitions;
+        this.launches = launches;
+        this.renderer = new TaskSetRenderer(region);
     }
 
     /** Whether the service's tasks are managed through task sets (EXTERNAL deployment controller). */
@@ -100,7 +110,7 @@ final class TaskSets {
             throw EcsErrors.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
                     + "supported. Remove one and try again.");
         }
-        TaskDefinition td = state.taskDefinitions().resolve(r.taskDefinition());
+        TaskDefinition td = taskDefinitions.resolve(r.taskDefinition());
         if (!"ACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.clientException("TaskDefinition is inactive");
         }
@@ -111,7 +121,7 @@ final class TaskSets {
             launchType = "EC2";
         }
         if (hasStrategy) {
-            state.capacityProviders().validateStrategy(cps);
+            capacityProviders.validateStrategy(cps);
         }
         var network = r.networkConfiguration() != null ? r.networkConfiguration() : service.networkConfiguration();
         if ("FARGATE".equals(launchType) && !TaskResources.isFargateCompatible(td)) {
@@ -122,18 +132,18 @@ final class TaskSets {
                     + "specified.");
         }
         double scale = scalePercent(r.scale(), 100.0);
-        Instant now = state.now();
-        String id = "ecs-svc/" + state.world().random().digits(19);
+        Instant now = region.now();
+        String id = "ecs-svc/" + region.world().random().digits(19);
         Deployment launch = new Deployment(id, td, launchType, cps, network, 0, now);
         List<ExternalTaskSet> list = sets.computeIfAbsent(service, s -> new ArrayList<>());
         String status = list.isEmpty() ? "PRIMARY" : "ACTIVE";
-        ExternalTaskSet set = new ExternalTaskSet(state.arns().taskSet(service.clusterName(), service.name(), id),
+        ExternalTaskSet set = new ExternalTaskSet(region.arns().taskSet(service.clusterName(), service.name(), id),
                 launch, r.externalId(), r.hasTags() ? r.tags() : List.of(), status, scale);
         list.add(set);
         if (set.isPrimary()) {
             service.taskDefinition(td);
         }
-        state.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", id, "status", status, "taskDefinition",
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", id, "status", status, "taskDefinition",
                 td.taskDefinitionArn(), "scale", Double.toString(scale));
         scheduler.reconcileSoon(service);
         return CreateTaskSetResponse.builder().taskSet(render(service, set, true)).build();
@@ -147,8 +157,8 @@ final class TaskSets {
                 throw EcsErrors.invalidParameter("The task set cannot be deleted while it is scaled above 0. "
                         + "Scale it to 0 or use force.");
             }
-            set.status("DRAINING", state.now());
-            state.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "DRAINING");
+            set.status("DRAINING", region.now());
+            region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "DRAINING");
             scheduler.reconcileSoon(service);
         }
         return DeleteTaskSetResponse.builder().taskSet(render(service, set, true)).build();
@@ -168,7 +178,7 @@ final class TaskSets {
                 ExternalTaskSet set = find(service, ref);
                 if (set == null) {
                     String arn = ref.startsWith("arn:") ? ref
-                            : state.arns().taskSet(service.clusterName(), service.name(), ref);
+                            : region.arns().taskSet(service.clusterName(), service.name(), ref);
                     failures.add(Failure.builder().arn(arn).reason("MISSING").build());
                 } else {
                     found.add(render(service, set, withTags));
@@ -185,8 +195,8 @@ final class TaskSets {
         if (set.isDraining()) {
             throw EcsErrors.invalidParameter("The task set " + set.id() + " is DRAINING and can't be updated.");
         }
-        set.scalePercent(scalePercent(r.scale(), set.scalePercent()), state.now());
-        state.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "scale",
+        set.scalePercent(scalePercent(r.scale(), set.scalePercent()), region.now());
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "scale",
                 Double.toString(set.scalePercent()));
         scheduler.reconcileSoon(service);
         return UpdateTaskSetResponse.builder().taskSet(render(service, set, true)).build();
@@ -199,7 +209,7 @@ final class TaskSets {
         if (set.isDraining()) {
             throw EcsErrors.invalidParameter("The task set " + set.id() + " is DRAINING and can't become PRIMARY.");
         }
-        Instant now = state.now();
+        Instant now = region.now();
         for (ExternalTaskSet other : of(service)) {
             if (other != set && other.isPrimary()) {
                 other.status("ACTIVE", now);
@@ -208,7 +218,7 @@ final class TaskSets {
         if (!set.isPrimary()) {
             set.status("PRIMARY", now);
             service.taskDefinition(set.launch().taskDefinition());
-            state.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "PRIMARY");
+            region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "PRIMARY");
         }
         scheduler.reconcileSoon(service);
         return UpdateServicePrimaryTaskSetResponse.builder().taskSet(render(service, set, true)).build();
@@ -227,7 +237,7 @@ final class TaskSets {
                 throw EcsErrors.invalidParameter("desiredCount can't be negative.");
             }
             service.desiredCount(r.desiredCount());
-            state.record(JournalEventType.SERVICE, service.arn(), "desiredCount", Integer.toString(r.desiredCount()));
+            region.record(JournalEventType.SERVICE, service.arn(), "desiredCount", Integer.toString(r.desiredCount()));
         }
         if (r.healthCheckGracePeriodSeconds() != null) {
             service.healthCheckGracePeriodSeconds(r.healthCheckGracePeriodSeconds());
@@ -242,7 +252,7 @@ final class TaskSets {
 
     /** Brings every task set of the service to its computed count; removes drained sets. */
     void reconcile(Service service) {
-        Instant now = state.now();
+        Instant now = region.now();
         List<String> started = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
         Instant retryAt = null;
@@ -263,14 +273,14 @@ final class TaskSets {
             while (live.size() > want) {
                 Task victim = pickVictim(live);
                 live.remove(victim);
-                state.tasks().stop(victim, "ServiceSchedulerInitiated",
+                tasks.stop(victim, "ServiceSchedulerInitiated",
                         "Scaling activity initiated by (deployment " + set.id() + ")");
                 stopped.add(victim.id());
             }
             if (set.isDraining() && tasksOf(service, set, scheduler.tasks().all(service)).stream()
                     .allMatch(t -> "STOPPED".equals(t.lastStatus()))) {
                 sets.get(service).remove(set);
-                state.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "INACTIVE");
+                region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "INACTIVE");
                 continue;
             }
             boolean steady = live.size() == want && live.stream().allMatch(Task::isRunning);

@@ -3,7 +3,7 @@ package dev.fakeecs.tag;
 import dev.fakeecs.arn.Arns;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -29,10 +29,10 @@ import java.util.function.Predicate;
  * accepted as existing (a knowing leniency of the fake).
  *
  * <pre>{@code
- * state.tags().registerResourceType("service", arn -> services.findByArn(arn) != null);
- * state.tags().validate(request.tags());
- * state.tags().put(service.arn(), request.tags());
- * List<Tag> tags = state.tags().tagsOf(service.arn());
+ * tags.registerResourceType("service", arn -> services.findByArn(arn) != null);
+ * tags.validate(request.tags());
+ * tags.put(service.arn(), request.tags());
+ * List<Tag> serviceTags = tags.tagsOf(service.arn());
  * }</pre>
  */
 public final class Tags {
@@ -41,21 +41,12 @@ public final class Tags {
     public static final Set<String> TAGGABLE = Set.of("cluster", "service", "task", "task-definition",
             "container-instance", "capacity-provider", "task-set");
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Map<String, Map<String, String>> byArn = new LinkedHashMap<>();
     private final Map<String, Predicate<String>> exists = new LinkedHashMap<>();
 
-    public Tags(RegionState state) {
-        this.state = state;
-        registerResourceType("cluster", arn -> {
-            var cluster = state.clusters().find(arn);
-            return cluster != null && cluster.isActive();
-        });
-        registerResourceType("container-instance", arn -> {
-            var instance = state.containerInstances().byArn(arn);
-            return instance != null && instance.isRegistered();
-        });
-        registerResourceType("capacity-provider", arn -> state.capacityProviders().find(arn) != null);
+    public Tags(RegionContext region) {
+        this.region = region;
     }
 
     /**
@@ -75,7 +66,7 @@ public final class Tags {
             return;
         }
         TagRules.validate(tags);
-        int max = state.world().quotas().tagsPerResource();
+        int max = region.world().quotas().tagsPerResource();
         if (distinctKeys(tags) > max) {
             throw tooMany(max);
         }
@@ -90,7 +81,7 @@ public final class Tags {
         Map<String, String> current = byArn.computeIfAbsent(arn, a -> new LinkedHashMap<>());
         Map<String, String> merged = new LinkedHashMap<>(current);
         tags.forEach(t -> merged.put(t.key(), t.value() == null ? "" : t.value()));
-        int max = state.world().quotas().tagsPerResource();
+        int max = region.world().quotas().tagsPerResource();
         if (merged.size() > max) {
             if (current.isEmpty()) {
                 byArn.remove(arn);
@@ -129,7 +120,7 @@ public final class Tags {
             throw EcsErrors.invalidParameter("tags can not be null or empty.");
         }
         put(arn, request.tags());
-        state.record(JournalEventType.TAG, arn, "tagged", keys(request.tags().stream().map(Tag::key).toList()));
+        region.record(JournalEventType.TAG, arn, "tagged", keys(request.tags().stream().map(Tag::key).toList()));
         return TagResourceResponse.builder().build();
     }
 
@@ -147,7 +138,7 @@ public final class Tags {
                 byArn.remove(arn);
             }
         }
-        state.record(JournalEventType.TAG, arn, "untagged", keys(request.tagKeys()));
+        region.record(JournalEventType.TAG, arn, "untagged", keys(request.tagKeys()));
         return UntagResourceResponse.builder().build();
     }
 
@@ -169,7 +160,7 @@ public final class Tags {
             throw EcsErrors.invalidParameter("The ARN provided is invalid or does not name a taggable Amazon ECS "
                     + "resource: resourceArn " + arn);
         }
-        if (!arn.startsWith(state.arns().prefix())) {
+        if (!arn.startsWith(region.arns().prefix())) {
             throw notFound(arn);
         }
         Predicate<String> check = exists.get(type);

@@ -1,6 +1,6 @@
 package dev.fakeecs.task;
 
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ final class FargateZones {
     private FargateZones() {
     }
 
-    static List<String> allowedZones(RegionState state, NetworkConfiguration network) {
-        List<String> zones = state.availabilityZones();
+    static List<String> allowedZones(RegionContext region, NetworkConfiguration network) {
+        List<String> zones = region.availabilityZones();
         if (network == null || network.awsvpcConfiguration() == null
                 || !network.awsvpcConfiguration().hasSubnets()) {
             return zones;

@@ -12,7 +12,7 @@ import java.util.List;
  * (reference section 7), so only {@code terminated} deregistrations stop anything.
  *
  * <pre>{@code
- * state.containerInstances().terminateHost(ci);   // ci's tasks are STOPPED now
+ * containerInstances.terminateHost(ci);   // ci's tasks are STOPPED now
  * }</pre>
  */
 final class HostLoss implements ContainerInstanceListener {
@@ -36,7 +36,7 @@ final class HostLoss implements ContainerInstanceListener {
         if (!terminated) {
             return;
         }
-        for (Task task : List.copyOf(instance.tasks())) {
+        for (Task task : Task.placedOn(instance)) {
             lifecycle.stopImmediately(task, STOP_CODE, terminatedReason(instance));
         }
     }

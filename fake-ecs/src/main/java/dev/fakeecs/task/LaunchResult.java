@@ -8,7 +8,7 @@ import java.util.List;
  * What launching one task gave.
  *
  * <pre>{@code
- * LaunchResult r = state.tasks().launch(spec);
+ * LaunchResult r = tasks.launch(spec);
  * if (!r.placed()) System.out.println(r.failures());   // e.g. RESOURCE:MEMORY per instance
  * }</pre>
  *

@@ -13,7 +13,7 @@ import java.util.List;
  * Everything needed to launch one task, however it was asked for (RunTask, StartTask, a service).
  *
  * <pre>{@code
- * LaunchResult r = state.tasks().launch(spec);   // spec built by RunTask's planner or the scheduler
+ * LaunchResult r = tasks.launch(spec);   // spec built by RunTask's planner or the scheduler
  * }</pre>
  *
  * @param clusterName          the cluster

@@ -8,7 +8,7 @@ package dev.fakeecs.task;
  * PlacementGate outage = new PlacementGate() {
  *     public boolean zoneUsable(String zone) { return !zone.equals("us-east-1a"); }
  * };
- * state.tasks().addGate(outage);
+ * tasks.addGate(outage);
  * }</pre>
  */
 public interface PlacementGate {

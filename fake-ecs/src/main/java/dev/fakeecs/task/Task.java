@@ -2,6 +2,7 @@ package dev.fakeecs.task;
 
 import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.containerinstance.HostedTask;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
@@ -20,7 +21,7 @@ import java.util.List;
  * t.stopCode();        // null until it stops
  * }</pre>
  */
-public final class Task {
+public final class Task implements HostedTask {
 
     private final String id;
     private final String arn;
@@ -90,6 +91,7 @@ public final class Task {
     }
 
     public String id() { return id; }
+    @Override
     public String arn() { return arn; }
     public String clusterName() { return clusterName; }
     public TaskDefinition taskDefinition() { return taskDefinition; }
@@ -98,16 +100,23 @@ public final class Task {
     public boolean isFargate() { return "FARGATE".equals(launchType); }
     /** The capacity provider the task was launched with, or null for an explicit launch type. */
     public String capacityProviderName() { return capacityProviderName; }
+    @Override
     public String group() { return group; }
     public String startedBy() { return startedBy; }
     public TaskOverride overrides() { return overrides; }
+    @Override
     public int cpuReservation() { return cpuReservation; }
+    @Override
     public int memoryReservation() { return memoryReservation; }
+    @Override
     public List<Integer> hostPorts() { return hostPorts; }
+    @Override
     public List<Integer> udpHostPorts() { return udpHostPorts; }
+    @Override
     public List<String> gpuIds() { return gpuIds; }
     /** The GPUs assigned on the host the task was placed on. */
     public void gpuIds(List<String> ids) { this.gpuIds = List.copyOf(ids); }
+    @Override
     public boolean usesEni() { return usesEni; }
     public List<Container> containers() { return containers; }
     /** Clock events this task is waiting on; cancelled when it stops early. */
@@ -121,8 +130,10 @@ public final class Task {
     public String privateIp() { return privateIp; }
     public void privateIp(String ip) { this.privateIp = ip; }
 
+    @Override
     public String lastStatus() { return lastStatus; }
     public void lastStatus(String status) { this.lastStatus = status; version++; }
+    @Override
     public String desiredStatus() { return desiredStatus; }
     /** Sets the desired status; a change counts as a state change and increments {@link #version()}. */
     public void desiredStatus(String status) {
@@ -183,6 +194,7 @@ public final class Task {
     public java.util.Map<String, List<Integer>> hostPortBindings() { return hostPortBindings; }
 
     /** Host ports drawn from the ephemeral range for dynamic ({@code hostPort} 0 or omitted) bridge mappings. */
+    @Override
     public List<Integer> ephemeralHostPorts() { return ephemeralHostPorts; }
 
     /** Records the host ports chosen at placement: every mapping's, and which of them are ephemeral. */
@@ -196,10 +208,12 @@ public final class Task {
     public void setActivation(java.time.Duration d) { this.activation = d; }
 
     /** True once the task has been told to stop or has stopped. */
+    @Override
     public boolean isStoppingOrStopped() {
         return "STOPPED".equals(desiredStatus);
     }
 
+    @Override
     public boolean isStopped() {
         return "STOPPED".equals(lastStatus);
     }
@@ -222,5 +236,14 @@ public final class Task {
     public String toString() {
         return "Task[" + id + " " + taskDefinition.family() + ":" + taskDefinition.revision() + " " + lastStatus
                 + "/" + desiredStatus + "]";
+    }
+
+    /** The tasks placed on a container instance that have not reached STOPPED, in placement order. */
+    public static List<Task> placedOn(ContainerInstance instance) {
+        List<Task> placed = new java.util.ArrayList<>(instance.tasks().size());
+        for (HostedTask hosted : instance.tasks()) {
+            placed.add((Task) hosted);   // the one HostedTask implementation
+        }
+        return placed;
     }
 }

@@ -5,7 +5,7 @@ package dev.fakeecs.task;
  * tasks that turn UNHEALTHY.
  *
  * <pre>{@code
- * state.tasks().addHealthListener((task, from, to) -> System.out.println(task.id() + " " + to));
+ * tasks.addHealthListener((task, from, to) -> System.out.println(task.id() + " " + to));
  * }</pre>
  */
 @FunctionalInterface

@@ -9,7 +9,8 @@ import dev.fakeecs.placement.PlacementResult;
 import dev.fakeecs.placement.ResourceDemand;
 import dev.fakeecs.placement.TaskPlacer;
 import dev.fakeecs.random.SeededRandom;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
@@ -38,14 +39,16 @@ final class TaskLauncher {
         }
     }
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Tasks tasks;
+    private final ContainerInstances containerInstances;
     private final TaskPlacer placer;
 
-    TaskLauncher(RegionState state, Tasks tasks) {
-        this.state = state;
+    TaskLauncher(RegionContext region, Tasks tasks, ContainerInstances containerInstances) {
+        this.region = region;
         this.tasks = tasks;
-        this.placer = new TaskPlacer(state.world().random());
+        this.containerInstances = containerInstances;
+        this.placer = new TaskPlacer(region.world().random());
     }
 
     Outcome launch(LaunchSpec spec) {
@@ -61,7 +64,7 @@ final class TaskLauncher {
     }
 
     private List<ContainerInstance> candidates(LaunchSpec spec) {
-        List<ContainerInstance> all = state.containerInstances().inCluster(spec.clusterName());
+        List<ContainerInstance> all = containerInstances.inCluster(spec.clusterName());
         List<ContainerInstance> usable = new ArrayList<>(all.size());
         for (ContainerInstance ci : all) {
             if (spec.capacityProvider() != null && !spec.capacityProvider().equals(ci.capacityProviderName())) {
@@ -73,7 +76,7 @@ final class TaskLauncher {
     }
 
     private Outcome launchFargate(LaunchSpec spec) {
-        List<String> zones = FargateZones.allowedZones(state, spec.network());
+        List<String> zones = FargateZones.allowedZones(region, spec.network());
         String provider = spec.capacityProvider() == null ? "FARGATE" : spec.capacityProvider();
         String zone = FargateZones.pick(zones, tasks.zoneCounts(spec.clusterName(), spec.group()),
                 z -> tasks.zoneUsable(z) && tasks.hasCapacity(provider, z));
@@ -137,15 +140,15 @@ final class TaskLauncher {
 
     /** A new task for the spec, with its containers, not yet on any host and not yet registered. */
     Task newTask(LaunchSpec spec, String zone) {
-        SeededRandom random = state.world().random();
+        SeededRandom random = region.world().random();
         String id = random.hex(32);
         TaskDefinition td = spec.taskDefinition();
         boolean fargate = "FARGATE".equals(spec.launchType());
-        Task task = new Task(id, state.arns().task(spec.clusterName(), id), spec.clusterName(), td,
+        Task task = new Task(id, region.arns().task(spec.clusterName(), id), spec.clusterName(), td,
                 spec.launchType(), spec.capacityProvider(), spec.group(), spec.startedBy(), spec.overrides(),
                 fargate ? 0 : TaskResources.cpuUnits(td), fargate ? 0 : TaskResources.memoryMiB(td),
                 fargate ? List.of() : TaskResources.tcpHostPorts(td), fargate ? List.of() : TaskResources.udpHostPorts(td),
-                List.of(), TaskResources.usesAwsvpc(td), state.now());
+                List.of(), TaskResources.usesAwsvpc(td), region.now());
         task.availabilityZone(zone);
         task.privateIp(random.privateIp());
         task.serviceName(spec.serviceName());
@@ -155,10 +158,10 @@ final class TaskLauncher {
             task.platformVersion("1.4.0");
         }
         for (ContainerDefinition def : td.containerDefinitions()) {
-            ImageBehavior behavior = state.world().images().behaviorOf(def.image());
+            ImageBehavior behavior = region.world().images().behaviorOf(def.image());
             boolean essential = def.essential() == null || def.essential();
             task.containers().add(new Container(def.name(),
-                    state.arns().container(spec.clusterName(), id, random.uuid()), id + "-" + random.digits(10),
+                    region.arns().container(spec.clusterName(), id, random.uuid()), id + "-" + random.digits(10),
                     def.image(), essential, def.healthCheck() != null, behavior));
         }
         return task;
@@ -174,7 +177,7 @@ final class TaskLauncher {
             task.containerInstance(instance);
             instance.reserve(task);
         }
-        state.record(JournalEventType.TASK_PLACED, task.arn(), "taskDefinition",
+        region.record(JournalEventType.TASK_PLACED, task.arn(), "taskDefinition",
                 spec.taskDefinition().taskDefinitionArn(), "launchType", spec.launchType(), "capacityProvider",
                 spec.capacityProvider(), "availabilityZone", task.availabilityZone(), "containerInstance",
                 instance == null ? null : instance.arn(), "group", spec.group());

@@ -1,11 +1,12 @@
 package dev.fakeecs.task;
 
+import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.containerinstance.ContainerInstance;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.image.ImagePull;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 
@@ -34,17 +35,17 @@ public final class TaskLifecycle {
     /** Exit code of a container killed with SIGKILL (or for running out of memory). */
     public static final int SIGKILL_EXIT = 137;
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Tasks tasks;
 
-    TaskLifecycle(RegionState state, Tasks tasks) {
-        this.state = state;
+    TaskLifecycle(RegionContext region, Tasks tasks) {
+        this.region = region;
         this.tasks = tasks;
     }
 
     /** Schedules a freshly placed task's way to RUNNING. */
     void launch(Task task) {
-        TimingModel timing = state.world().timing();
+        TimingModel timing = region.world().timing();
         boolean fargate = task.isFargate();
         boolean cached = false;
         ContainerInstance instance = task.containerInstance();
@@ -62,7 +63,7 @@ public final class TaskLifecycle {
         Duration activation = jitter(fargate ? timing.fargateActivation() : timing.ec2Activation()).plus(extraStart);
         after(task, provisioning, "provisioned", t -> {
             transition(t, "PENDING");
-            t.pullStartedAt(state.now());
+            t.pullStartedAt(region.now());
             after(t, pull, "image pulled", this::finishPull);
         });
         task.setActivation(activation);
@@ -70,7 +71,7 @@ public final class TaskLifecycle {
 
     private void finishPull(Task task) {
         for (Container c : task.containers()) {
-            ImagePull pulled = state.world().images().pull(state.name(), task.clusterName(), task.group(), c.image());
+            ImagePull pulled = region.world().images().pull(region.name(), task.clusterName(), task.group(), c.image());
             if (pulled.isFailure()) {
                 c.reason(pulled.failureReason());
                 failToStart(task, pulled.failureReason());
@@ -87,7 +88,7 @@ public final class TaskLifecycle {
                 return;
             }
         }
-        task.pullStoppedAt(state.now());
+        task.pullStoppedAt(region.now());
         transition(task, "ACTIVATING");
         for (Container c : task.containers()) {
             c.lastStatus("PENDING");
@@ -96,7 +97,7 @@ public final class TaskLifecycle {
     }
 
     private void run(Task task) {
-        Instant now = state.now();
+        Instant now = region.now();
         task.startedAt(now);
         task.connectivityAt(now);
         ContainerInstance instance = task.containerInstance();
@@ -105,7 +106,7 @@ public final class TaskLifecycle {
             if (instance != null) {
                 instance.cachedImages().add(c.image());
             }
-            state.record(JournalEventType.CONTAINER_STATE, task.arn(), "container", c.name(), "to", "RUNNING");
+            region.record(JournalEventType.CONTAINER_STATE, task.arn(), "container", c.name(), "to", "RUNNING");
         }
         transition(task, "RUNNING");
         for (Container c : task.containers()) {
@@ -156,7 +157,7 @@ public final class TaskLifecycle {
         if (reason != null) {
             container.reason(reason);
         }
-        state.record(JournalEventType.CONTAINER_STATE, task.arn(), "container", container.name(), "to", "STOPPED",
+        region.record(JournalEventType.CONTAINER_STATE, task.arn(), "container", container.name(), "to", "STOPPED",
                 "exitCode", Integer.toString(exitCode));
         if (container.essential()) {
             stop(task, "EssentialContainerExited", "Essential container in task exited");
@@ -169,13 +170,13 @@ public final class TaskLifecycle {
             return;
         }
         container.healthStatus(health);
-        state.record(JournalEventType.CONTAINER_STATE, task.arn(), "container", container.name(), "health", health);
+        region.record(JournalEventType.CONTAINER_STATE, task.arn(), "container", container.name(), "health", health);
         String before = task.healthStatus();
         String after = aggregateHealth(task);
         if (!after.equals(before)) {
             task.healthStatus(after);
             if ("HEALTHY".equals(after) && task.healthyAt() == null) {
-                task.healthyAt(state.now());
+                task.healthyAt(region.now());
             }
             tasks.notifyHealth(task, before, after);
         }
@@ -211,14 +212,14 @@ public final class TaskLifecycle {
             return;
         }
         markStopping(task, stopCode, reason);
-        state.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
+        region.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
                 "reason", reason);
-        TimingModel timing = state.world().timing();
+        TimingModel timing = region.world().timing();
         if (!task.isRunning()) {
             for (Container c : task.containers()) {
                 c.lastStatus("STOPPED");
             }
-            task.executionStoppedAt(state.now());
+            task.executionStoppedAt(region.now());
             transition(task, "DEPROVISIONING");
             after(task, timing.deprovisioning(), "deprovisioned", this::finish);
             return;
@@ -246,7 +247,7 @@ public final class TaskLifecycle {
             return;
         }
         markStopping(task, stopCode, reason);
-        state.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
+        region.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
                 "reason", reason, "signal", "SIGTERM", "stopsAfter", grace.toString());
         after(task, grace, "stop timeout", t -> {
             transition(t, "DEACTIVATING");
@@ -262,7 +263,7 @@ public final class TaskLifecycle {
             task.containerInstance().taskStopping(task);
         }
         task.stop(stopCode, reason);
-        task.stoppingAt(state.now());
+        task.stoppingAt(region.now());
     }
 
     /** STOPPING: SIGTERM, every running container exits 143; then DEPROVISIONING and, later, STOPPED. */
@@ -274,9 +275,9 @@ public final class TaskLifecycle {
                 c.exitCode(SIGTERM_EXIT);
             }
         }
-        task.executionStoppedAt(state.now());
+        task.executionStoppedAt(region.now());
         transition(task, "DEPROVISIONING");
-        after(task, state.world().timing().deprovisioning(), "deprovisioned", this::finish);
+        after(task, region.world().timing().deprovisioning(), "deprovisioned", this::finish);
     }
 
     /**
@@ -294,12 +295,12 @@ public final class TaskLifecycle {
         for (Container c : task.containers()) {
             c.lastStatus("STOPPED");
         }
-        task.executionStoppedAt(state.now());
+        task.executionStoppedAt(region.now());
         finish(task);
     }
 
     private void finish(Task task) {
-        task.stoppedAt(state.now());
+        task.stoppedAt(region.now());
         transition(task, "STOPPED");
         tasks.stopped(task);
     }
@@ -317,14 +318,14 @@ public final class TaskLifecycle {
             return;
         }
         task.lastStatus(to);
-        state.record(JournalEventType.TASK_STATE, task.arn(), "from", from, "to", to);
+        region.record(JournalEventType.TASK_STATE, task.arn(), "from", from, "to", to);
         tasks.notifyTransition(task, from, to);
     }
 
     private void after(Task task, Duration delay, String what, Consumer<Task> action) {
         List<ScheduledEvent> events = task.pendingEvents();
         ScheduledEvent[] self = new ScheduledEvent[1];
-        self[0] = state.world().clock().schedule(delay, "task " + task.id() + " " + what, () -> {
+        self[0] = region.world().clock().schedule(delay, "task " + task.id() + " " + what, () -> {
             events.remove(self[0]);
             action.accept(task);
         });
@@ -332,7 +333,7 @@ public final class TaskLifecycle {
     }
 
     private Duration jitter(Duration base) {
-        return state.world().random().jitter(base, state.world().timing().jitter());
+        return region.world().random().jitter(base, region.world().timing().jitter());
     }
 
     private static HealthCheck healthCheckOf(Task task, String containerName) {

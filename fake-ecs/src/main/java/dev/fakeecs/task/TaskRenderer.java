@@ -1,6 +1,7 @@
 package dev.fakeecs.task;
 
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.tag.Tags;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -17,19 +18,22 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Turns a {@link Task} into the SDK's {@code Task} shape, as DescribeTasks and RunTask answer it. */
-final class TaskRenderer {
+public final class TaskRenderer {
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final Tags tags;
 
-    TaskRenderer(RegionState state) {
-        this.state = state;
+    public TaskRenderer(RegionContext region, Tags tags) {
+        this.region = region;
+        this.tags = tags;
     }
 
-    software.amazon.awssdk.services.ecs.model.Task render(Task task, boolean withTags) {
+    /** The SDK shape of a task, as DescribeTasks shows it (tags only when asked for). */
+    public software.amazon.awssdk.services.ecs.model.Task render(Task task, boolean withTags) {
         TaskDefinition td = task.taskDefinition();
         var b = software.amazon.awssdk.services.ecs.model.Task.builder()
                 .taskArn(task.arn())
-                .clusterArn(state.arns().cluster(task.clusterName()))
+                .clusterArn(region.arns().cluster(task.clusterName()))
                 .taskDefinitionArn(td.taskDefinitionArn())
                 .lastStatus(task.lastStatus())
                 .desiredStatus(task.desiredStatus())
@@ -73,7 +77,7 @@ final class TaskRenderer {
                     : software.amazon.awssdk.services.ecs.model.EphemeralStorage.builder().sizeInGiB(20).build());
         }
         if (withTags) {
-            b.tags(state.tags().tagsOf(task.arn()));
+            b.tags(tags.tagsOf(task.arn()));
         }
         return b.build();
     }

@@ -4,7 +4,7 @@ package dev.fakeecs.task;
  * Told about every task state transition (the service scheduler, auto scaling and faults listen).
  *
  * <pre>{@code
- * state.tasks().addListener((task, from, to) -> {
+ * tasks.addListener((task, from, to) -> {
  *     if (to.equals("STOPPED")) System.out.println(task.stoppedReason());
  * });
  * }</pre>

@@ -1,7 +1,7 @@
 package dev.fakeecs.task;
 
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +15,13 @@ import java.util.Map;
  */
 final class WaitingTasks {
 
-    private final RegionState state;
+    private final RegionContext region;
     private final Tasks tasks;
     private final TaskLauncher launcher;
     private final Map<Task, LaunchSpec> waiting = new LinkedHashMap<>();
 
-    WaitingTasks(RegionState state, Tasks tasks, TaskLauncher launcher) {
-        this.state = state;
+    WaitingTasks(RegionContext region, Tasks tasks, TaskLauncher launcher) {
+        this.region = region;
         this.tasks = tasks;
         this.launcher = launcher;
     }
@@ -31,7 +31,7 @@ final class WaitingTasks {
         Task task = launcher.newTask(spec, null);
         waiting.put(task, spec);
         tasks.register(task, spec.tags());
-        state.record(JournalEventType.TASK_STATE, task.arn(), "from", "NONE", "to", "PROVISIONING",
+        region.record(JournalEventType.TASK_STATE, task.arn(), "from", "NONE", "to", "PROVISIONING",
                 "waitingFor", spec.capacityProvider());
         return task;
     }

@@ -1,9 +1,10 @@
 package dev.fakeecs.taskdefinition;
 
+import dev.fakeecs.tag.Tags;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.paging.Page;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
@@ -47,31 +48,33 @@ public final class TaskDefinitions {
     static final int MAX_DELETE = 10;
     static final int PAGE_LIMIT = 100;
 
-    private final RegionState state;
+    private final RegionContext region;
     private final TaskDefinitionStore store = new TaskDefinitionStore();
+    private final Tags tags;
 
-    public TaskDefinitions(RegionState state) {
-        this.state = state;
+    public TaskDefinitions(RegionContext region, Tags tags) {
+        this.region = region;
+        this.tags = tags;
+        tags.registerResourceType("task-definition", arn -> find(arn) != null);
     }
 
     /** RegisterTaskDefinition: validates, then stores the next revision of the family as ACTIVE. */
     public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest request) {
-        RegistrationRules.check(request, state.world().quotas());
-        state.tags().validate(request.tags());
+        RegistrationRules.check(request, region.world().quotas());
+        tags.validate(request.tags());
         String family = request.family();
-        int limit = state.world().quotas().revisionsPerFamily();
+        int limit = region.world().quotas().revisionsPerFamily();
         if (store.revisionCount(family) >= limit) {
             throw EcsErrors.limitExceeded("The maximum number of revisions (" + limit
                     + ") for task definition family '" + family + "' has been reached.");
         }
         int revision = store.revisionCount(family) + 1;
-        String arn = state.arns().taskDefinition(family, revision);
-        TaskDefinition td = TaskDefinitionAssembler.assemble(request, arn, revision, state.now(),
-                "arn:aws:iam::" + state.world().accountId() + ":root");
+        String arn = region.arns().taskDefinition(family, revision);
+        TaskDefinition td = TaskDefinitionAssembler.assemble(request, arn, revision, region.now(),
+                "arn:aws:iam::" + region.world().accountId() + ":root");
         store.add(td);
-        state.tags().registerResourceType("task-definition", a -> find(a) != null);
-        state.tags().put(arn, request.tags());
-        state.record(JournalEventType.TASK_DEFINITION, arn, "family", family, "revision", String.valueOf(revision),
+        tags.put(arn, request.tags());
+        region.record(JournalEventType.TASK_DEFINITION, arn, "family", family, "revision", String.valueOf(revision),
                 "status", TaskDefinitionStatus.ACTIVE.toString());
         RegisterTaskDefinitionResponse.Builder response = RegisterTaskDefinitionResponse.builder().taskDefinition(td);
         if (!request.tags().isEmpty()) {
@@ -88,9 +91,9 @@ public final class TaskDefinitions {
         }
         TaskDefinition td = resolve(request.taskDefinition());
         if (td.status() == TaskDefinitionStatus.ACTIVE) {
-            td = td.toBuilder().status(TaskDefinitionStatus.INACTIVE).deregisteredAt(state.now()).build();
+            td = td.toBuilder().status(TaskDefinitionStatus.INACTIVE).deregisteredAt(region.now()).build();
             store.replace(td);
-            state.record(JournalEventType.TASK_DEFINITION, td.taskDefinitionArn(),
+            region.record(JournalEventType.TASK_DEFINITION, td.taskDefinitionArn(),
                     "status", TaskDefinitionStatus.INACTIVE.toString());
         }
         return DeregisterTaskDefinitionResponse.builder().taskDefinition(td).build();
@@ -111,7 +114,7 @@ public final class TaskDefinitions {
         List<TaskDefinition> deleted = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String name : names) {
-            TaskDefinitionDeletion.Outcome outcome = TaskDefinitionDeletion.delete(name, this::find, state.now());
+            TaskDefinitionDeletion.Outcome outcome = TaskDefinitionDeletion.delete(name, this::find, region.now());
             if (outcome.failure() != null) {
                 failures.add(outcome.failure());
                 continue;
@@ -119,7 +122,7 @@ public final class TaskDefinitions {
             TaskDefinition td = outcome.taskDefinition();
             if (outcome.changed()) {
                 store.replace(td);
-                state.record(JournalEventType.TASK_DEFINITION, td.taskDefinitionArn(),
+                region.record(JournalEventType.TASK_DEFINITION, td.taskDefinitionArn(),
                         "status", TaskDefinitionStatus.DELETE_IN_PROGRESS.toString());
             }
             deleted.add(td);
@@ -132,7 +135,7 @@ public final class TaskDefinitions {
         TaskDefinition td = resolve(request.taskDefinition());
         DescribeTaskDefinitionResponse.Builder response = DescribeTaskDefinitionResponse.builder().taskDefinition(td);
         if (request.include().contains(TaskDefinitionField.TAGS)) {
-            response.tags(state.tags().tagsOf(td.taskDefinitionArn()));
+            response.tags(tags.tagsOf(td.taskDefinitionArn()));
         }
         return response.build();
     }
@@ -190,7 +193,7 @@ public final class TaskDefinitions {
      * refuse DELETE_IN_PROGRESS). Fails with ClientException "Unable to describe task definition."
      *
      * <pre>{@code
-     * TaskDefinition td = state.taskDefinitions().resolve("order-service:3");
+     * TaskDefinition td = taskDefinitions.resolve("order-service:3");
      * }</pre>
      */
     public TaskDefinition resolve(String familyOrFamilyRevisionOrArn) {
@@ -204,7 +207,7 @@ public final class TaskDefinitions {
     /** Like {@link #resolve(String)} but null when nothing matches. */
     public TaskDefinition find(String familyOrFamilyRevisionOrArn) {
         TaskDefinitionReference ref = TaskDefinitionReference.parse(familyOrFamilyRevisionOrArn);
-        if (ref == null || (ref.arnPrefix() != null && !ref.arnPrefix().equals(state.arns().prefix()))) {
+        if (ref == null || (ref.arnPrefix() != null && !ref.arnPrefix().equals(region.arns().prefix()))) {
             return null;
         }
         return ref.hasRevision() ? store.revision(ref.family(), ref.revision()) : store.latestActive(ref.family());

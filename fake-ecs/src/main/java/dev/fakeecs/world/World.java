@@ -1,11 +1,11 @@
 package dev.fakeecs.world;
 
-import dev.fakeecs.VirtualClock;
 import dev.fakeecs.image.ImageCatalog;
+import dev.fakeecs.internal.clock.EventQueue;
 import dev.fakeecs.journal.Journal;
 import dev.fakeecs.quota.Quotas;
 import dev.fakeecs.random.SeededRandom;
-import dev.fakeecs.task.TimingModel;
+import dev.fakeecs.timing.TimingModel;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ public final class World {
     private final long seed;
     private final String accountId;
     private final ReentrantLock lock = new ReentrantLock();
-    private final VirtualClock clock;
+    private final EventQueue clock;
     private final SeededRandom random;
     private final Journal journal;
     private final ImageCatalog images = new ImageCatalog();
@@ -34,7 +34,7 @@ public final class World {
     public World(long seed, String accountId, Instant start, Quotas quotas, TimingModel timing) {
         this.seed = seed;
         this.accountId = accountId;
-        this.clock = new VirtualClock(start, lock);
+        this.clock = new EventQueue(start, lock);
         this.random = new SeededRandom(seed);
         this.journal = new Journal(clock::instant);
         this.quotas = quotas;
@@ -54,7 +54,8 @@ public final class World {
         return lock;
     }
 
-    public VirtualClock clock() {
+    /** The event queue every part of the engine schedules on (users see it as the VirtualClock). */
+    public EventQueue clock() {
         return clock;
     }
 

@@ -1,5 +1,6 @@
 package dev.fakeecs.clock;
 
+import dev.fakeecs.FakeEcs;
 import dev.fakeecs.VirtualClock;
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VirtualClockTest {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    private final VirtualClock clock = new VirtualClock(START, new ReentrantLock());
+    private final VirtualClock clock = FakeEcs.builder().start(START).build().clock();
 
     @Test
     void should_run_events_in_due_order_with_the_clock_set_to_each_due_time() {
@@ -154,5 +154,22 @@ class VirtualClockTest {
         clock.advance(Duration.ofSeconds(30));
 
         assertThat(seen).containsExactly(START.plusSeconds(10), START.plusSeconds(20), START.plusSeconds(30));
+    }
+
+    @Test
+    void should_add_up_concurrent_advances_exactly() throws Exception {
+        Runnable advancer = () -> {
+            for (int i = 0; i < 2_000; i++) {
+                clock.advance(Duration.ofSeconds(1));
+            }
+        };
+        Thread first = new Thread(advancer);
+        Thread second = new Thread(advancer);
+        first.start();
+        second.start();
+        first.join();
+        second.join();
+
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(4_000));
     }
 }

@@ -90,7 +90,7 @@ class ChaosSoakTest {
         // given: a world whose bookkeeping is broken on purpose
         FakeEcs ecs = foodDelivery(99);
         ContainerInstance host = ecs.defaultRegion().state().containerInstances().inCluster("food-delivery").get(0);
-        Task task = host.tasks().iterator().next();
+        Task task = Task.placedOn(host).get(0);
         host.release(task);
 
         // then

@@ -41,7 +41,7 @@ class HostFaultsTest {
         // given
         webServiceRunning(4);
         ContainerInstance victim = busiestHost();
-        List<Task> onVictim = List.copyOf(victim.tasks());
+        List<Task> onVictim = Task.placedOn(victim);
         Instant injectedAt = ecs.clock().instant();
 
         // when
@@ -79,7 +79,7 @@ class HostFaultsTest {
         // given
         webServiceRunning(3);
         ContainerInstance victim = busiestHost();
-        List<Task> onVictim = List.copyOf(victim.tasks());
+        List<Task> onVictim = Task.placedOn(victim);
 
         // when
         faults.inject(FaultSpec.of(FaultType.STOP_INSTANCE).containerInstance(victim.id())
@@ -105,7 +105,7 @@ class HostFaultsTest {
         // given
         webServiceRunning(3);
         ContainerInstance victim = busiestHost();
-        List<Task> onVictim = List.copyOf(victim.tasks());
+        List<Task> onVictim = Task.placedOn(victim);
 
         // when
         FaultHandle partition = faults.inject(FaultSpec.of(FaultType.DISCONNECT_AGENT).containerInstance(victim.arn())

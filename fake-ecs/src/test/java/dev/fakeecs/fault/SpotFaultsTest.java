@@ -130,7 +130,7 @@ class SpotFaultsTest {
         ec2Service(ecs, "kitchen", ec2Family(ecs, "kitchen"), 1);
         ecs.clock().advance(Duration.ofMinutes(3));
         ContainerInstance victim = spot.inService().get(0);
-        List<dev.fakeecs.task.Task> onVictim = List.copyOf(victim.tasks());
+        List<dev.fakeecs.task.Task> onVictim = dev.fakeecs.task.Task.placedOn(victim);
 
         // when
         faults.inject(FaultSpec.of(FaultType.EC2_SPOT_INTERRUPTION).cluster("prod").build());

@@ -117,7 +117,7 @@ class ClusterQueryTest {
 
         @Test
         void should_not_count_stopped_tasks_as_group_members() {
-            host.tasks().iterator().next().lastStatus("STOPPED");
+            dev.fakeecs.task.Task.placedOn(host).get(0).lastStatus("STOPPED");
             assertThat(eval("task:group == family:web")).isFalse();
         }
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Builds container instances and tasks directly, as the engine would, for placement tests. */
-final class PlacementFixtures {
+public final class PlacementFixtures {
 
     static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
     static final InstanceType M5_LARGE = new InstanceType("m5.large", 2, 7680, "x86_64", 0, 3);
@@ -23,11 +23,11 @@ final class PlacementFixtures {
     private int tasks;
 
     /** An ACTIVE m5.large in the zone, registered one minute after the previous one. */
-    ContainerInstance instance(String az) {
+    public ContainerInstance instance(String az) {
         return instance(az, M5_LARGE);
     }
 
-    ContainerInstance instance(String az, InstanceType type) {
+    public ContainerInstance instance(String az, InstanceType type) {
         instances++;
         String id = random.hex(32);
         List<String> gpus = type.gpus() == 0 ? List.of() : List.of("GPU-" + random.hex(8));
@@ -42,11 +42,11 @@ final class PlacementFixtures {
     }
 
     /** A RUNNING task of the group, reserved on the instance. */
-    Task runTask(ContainerInstance on, String group, int cpu, int memory) {
+    public Task runTask(ContainerInstance on, String group, int cpu, int memory) {
         return runTask(on, group, cpu, memory, List.of());
     }
 
-    Task runTask(ContainerInstance on, String group, int cpu, int memory, List<Integer> ports) {
+    public Task runTask(ContainerInstance on, String group, int cpu, int memory, List<Integer> ports) {
         Task task = newTask(on, group, new ResourceDemand(cpu, memory, ports, List.of(), 0, false));
         task.lastStatus("RUNNING");
         task.startedAt(task.createdAt().plusSeconds(20));
@@ -54,7 +54,7 @@ final class PlacementFixtures {
     }
 
     /** A task for the demand, reserved on the instance, still PROVISIONING. */
-    Task newTask(ContainerInstance on, String group, ResourceDemand demand) {
+    public Task newTask(ContainerInstance on, String group, ResourceDemand demand) {
         tasks++;
         String id = random.hex(32);
         List<String> gpus = on.freeGpuIds().subList(0, demand.gpus());

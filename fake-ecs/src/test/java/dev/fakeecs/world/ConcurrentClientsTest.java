@@ -71,7 +71,7 @@ class ConcurrentClientsTest {
             for (ContainerInstance ci : state.containerInstances().inCluster("prod")) {
                 int cpu = 0;
                 int memory = 0;
-                for (Task t : ci.tasks()) {
+                for (Task t : Task.placedOn(ci)) {
                     assertThat(t.isStopped()).isFalse();
                     cpu += t.cpuReservation();
                     memory += t.memoryReservation();

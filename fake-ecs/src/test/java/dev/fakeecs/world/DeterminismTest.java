@@ -2,7 +2,7 @@ package dev.fakeecs.world;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.image.ImageBehavior;
-import dev.fakeecs.task.TimingModel;
+import dev.fakeecs.timing.TimingModel;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;

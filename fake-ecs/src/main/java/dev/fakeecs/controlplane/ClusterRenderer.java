@@ -1,7 +1,12 @@
-package dev.fakeecs.cluster;
+package dev.fakeecs.controlplane;
 
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.capacity.CapacityProviders;
+import dev.fakeecs.cluster.Cluster;
+import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.service.Services;
+import dev.fakeecs.tag.Tags;
 import dev.fakeecs.task.Task;
+import dev.fakeecs.task.Tasks;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 
@@ -15,21 +20,30 @@ import java.util.Set;
  */
 final class ClusterRenderer {
 
-    private final RegionState state;
+    private final Tags tags;
+    private final CapacityProviders capacityProviders;
+    private final ContainerInstances containerInstances;
+    private final Tasks tasks;
+    private final Services services;
 
-    ClusterRenderer(RegionState state) {
-        this.state = state;
+    ClusterRenderer(Tags tags, CapacityProviders capacityProviders, ContainerInstances containerInstances, Tasks tasks,
+                    Services services) {
+        this.tags = tags;
+        this.capacityProviders = capacityProviders;
+        this.containerInstances = containerInstances;
+        this.tasks = tasks;
+        this.services = services;
     }
 
     software.amazon.awssdk.services.ecs.model.Cluster render(Cluster cluster, Set<ClusterField> include) {
-        List<Task> tasks = state.tasks().activeInCluster(cluster.name());
+        List<Task> active = tasks.activeInCluster(cluster.name());
         int running = 0;
         int pending = 0;
         int runningEc2 = 0;
         int runningFargate = 0;
         int pendingEc2 = 0;
         int pendingFargate = 0;
-        for (Task t : tasks) {
+        for (Task t : active) {
             // runningTasksCount: tasks in the RUNNING state, even one already told to stop (a Spot
             // notice); pendingTasksCount: tasks on their way to RUNNING that are still meant to run.
             boolean isRunning = t.isRunning();
@@ -57,10 +71,10 @@ final class ClusterRenderer {
                 .clusterArn(cluster.arn())
                 .clusterName(cluster.name())
                 .status(cluster.status())
-                .registeredContainerInstancesCount(state.containerInstances().inCluster(cluster.name()).size())
+                .registeredContainerInstancesCount(containerInstances.inCluster(cluster.name()).size())
                 .runningTasksCount(running)
                 .pendingTasksCount(pending)
-                .activeServicesCount(state.services().activeServiceCount(cluster.name(), null))
+                .activeServicesCount(services.activeServiceCount(cluster.name(), null))
                 .capacityProviders(cluster.capacityProviders())
                 .defaultCapacityProviderStrategy(cluster.defaultStrategy());
         if (cluster.serviceConnectDefaults() != null) {
@@ -73,7 +87,7 @@ final class ClusterRenderer {
             builder.configuration(cluster.configuration());
         }
         if (include.contains(ClusterField.TAGS)) {
-            builder.tags(state.tags().tagsOf(cluster.arn()));
+            builder.tags(tags.tagsOf(cluster.arn()));
         }
         if (include.contains(ClusterField.ATTACHMENTS)) {
             builder.attachments(scalingPolicies(cluster));
@@ -85,12 +99,12 @@ final class ClusterRenderer {
             stats.add(stat("runningFargateTasksCount", runningFargate));
             stats.add(stat("pendingEC2TasksCount", pendingEc2));
             stats.add(stat("pendingFargateTasksCount", pendingFargate));
-            stats.add(stat("activeEC2ServiceCount", state.services().activeServiceCount(cluster.name(), "EC2")));
+            stats.add(stat("activeEC2ServiceCount", services.activeServiceCount(cluster.name(), "EC2")));
             stats.add(stat("activeFargateServiceCount",
-                    state.services().activeServiceCount(cluster.name(), "FARGATE")));
-            stats.add(stat("drainingEC2ServiceCount", state.services().drainingServiceCount(cluster.name(), "EC2")));
+                    services.activeServiceCount(cluster.name(), "FARGATE")));
+            stats.add(stat("drainingEC2ServiceCount", services.drainingServiceCount(cluster.name(), "EC2")));
             stats.add(stat("drainingFargateServiceCount",
-                    state.services().drainingServiceCount(cluster.name(), "FARGATE")));
+                    services.drainingServiceCount(cluster.name(), "FARGATE")));
             builder.statistics(stats);
         }
         return builder.build();
@@ -104,7 +118,7 @@ final class ClusterRenderer {
     private List<software.amazon.awssdk.services.ecs.model.Attachment> scalingPolicies(Cluster cluster) {
         List<software.amazon.awssdk.services.ecs.model.Attachment> list = new ArrayList<>();
         for (String name : cluster.capacityProviders()) {
-            var cp = state.capacityProviders().find(name);
+            var cp = capacityProviders.find(name);
             if (cp == null || !cp.managedScaling()) {
                 continue;
             }

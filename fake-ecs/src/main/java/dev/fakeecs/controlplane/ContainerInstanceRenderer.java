@@ -1,6 +1,9 @@
-package dev.fakeecs.containerinstance;
+package dev.fakeecs.controlplane;
 
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.containerinstance.ContainerAgentUpdates;
+import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.tag.Tags;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceHealthStatus;
 import software.amazon.awssdk.services.ecs.model.InstanceHealthCheckResult;
@@ -23,7 +26,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * software.amazon.awssdk.services.ecs.model.ContainerInstance sdk =
- *         new ContainerInstanceRenderer(state).render(instance, true, false);
+ *         new ContainerInstanceRenderer(region, tags).render(instance, true, false);
  * }</pre>
  */
 public final class ContainerInstanceRenderer {
@@ -31,13 +34,15 @@ public final class ContainerInstanceRenderer {
     /** The Docker version simulated hosts report. */
     public static final String DOCKER_VERSION = "DockerVersion: 25.0.8";
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final Tags tags;
 
-    public ContainerInstanceRenderer(RegionState state) {
-        this.state = state;
+    public ContainerInstanceRenderer(RegionContext region, Tags tags) {
+        this.region = region;
+        this.tags = tags;
     }
 
-    public software.amazon.awssdk.services.ecs.model.ContainerInstance render(ContainerInstance ci, boolean tags,
+    public software.amazon.awssdk.services.ecs.model.ContainerInstance render(ContainerInstance ci, boolean withTags,
                                                                              boolean health) {
         var builder = software.amazon.awssdk.services.ecs.model.ContainerInstance.builder()
                 .containerInstanceArn(ci.arn())
@@ -58,8 +63,8 @@ public final class ContainerInstanceRenderer {
                 .attributes(attributes(ci.attributes()))
                 .registeredAt(ci.registeredAt())
                 .attachments(List.of());
-        if (tags) {
-            builder.tags(state.tags().tagsOf(ci.arn()));
+        if (withTags) {
+            builder.tags(tags.tagsOf(ci.arn()));
         }
         if (health) {
             builder.healthStatus(health(ci));
@@ -114,7 +119,7 @@ public final class ContainerInstanceRenderer {
     private InstanceHealthCheckResult check(InstanceHealthCheckType type, InstanceHealthCheckState status,
                                             ContainerInstance ci) {
         return InstanceHealthCheckResult.builder().type(type).status(status)
-                .lastUpdated(state.now()).lastStatusChange(ci.registeredAt()).build();
+                .lastUpdated(region.now()).lastStatusChange(ci.registeredAt()).build();
     }
 
     private static Resource integer(String name, int value) {

@@ -1,4 +1,4 @@
-package dev.fakeecs.placement;
+package dev.fakeecs.service;
 
 import dev.fakeecs.containerinstance.ContainerInstance;
 import dev.fakeecs.task.Task;

@@ -1,4 +1,4 @@
-package dev.fakeecs.task;
+package dev.fakeecs.timing;
 
 import java.time.Duration;
 

@@ -1,6 +1,8 @@
-package dev.fakeecs.placement;
+package dev.fakeecs.service;
 
 import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.placement.PlacementFixtures;
+import dev.fakeecs.placement.ResourceDemand;
 import dev.fakeecs.task.Task;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
-package dev.fakeecs.cluster;
+package dev.fakeecs.controlplane;
 
+import dev.fakeecs.capacity.CapacityProviders;
 import dev.fakeecs.error.EcsErrors;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 
 import java.util.LinkedHashSet;
@@ -13,8 +14,8 @@ final class ClusterCapacityValidator {
     private ClusterCapacityValidator() {
     }
 
-    static void validate(RegionState state, List<String> providers, List<CapacityProviderStrategyItem> strategy) {
-        int max = state.world().quotas().capacityProvidersPerCluster();
+    static void validate(RegionContext region, CapacityProviders capacityProviders, List<String> providers, List<CapacityProviderStrategyItem> strategy) {
+        int max = region.world().quotas().capacityProvidersPerCluster();
         if (providers.size() > max) {
             throw EcsErrors.limitExceeded("capacityProviders: a cluster can have at most " + max
                     + " capacity providers.");
@@ -23,7 +24,7 @@ final class ClusterCapacityValidator {
             throw EcsErrors.invalidParameter("capacityProviders: the list contains duplicates.");
         }
         for (String name : providers) {
-            if (!state.capacityProviders().isUsable(name)) {
+            if (!capacityProviders.isUsable(name)) {
                 throw EcsErrors.invalidParameter("The specified capacity provider '" + name + "' does not exist.");
             }
         }
@@ -34,6 +35,6 @@ final class ClusterCapacityValidator {
                         + "provider with the cluster or specify a valid capacity provider and try again.");
             }
         }
-        state.capacityProviders().validateStrategy(strategy);
+        capacityProviders.validateStrategy(strategy);
     }
 }

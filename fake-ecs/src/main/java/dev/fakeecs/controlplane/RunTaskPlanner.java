@@ -1,10 +1,15 @@
-package dev.fakeecs.task;
+package dev.fakeecs.controlplane;
 
 import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.placement.PlacementStrategies;
 import dev.fakeecs.placement.TaskPlacer;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.capacity.CapacityProviders;
+import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.tag.Tags;
+import dev.fakeecs.task.LaunchSpec;
+import dev.fakeecs.taskdefinition.TaskDefinitions;
+import dev.fakeecs.world.RegionContext;
 import dev.fakeecs.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
@@ -27,16 +32,25 @@ import java.util.Map;
  */
 final class RunTaskPlanner {
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final Tags tags;
+    private final CapacityProviders capacityProviders;
+    private final ContainerInstances containerInstances;
+    private final TaskDefinitions taskDefinitions;
 
-    RunTaskPlanner(RegionState state) {
-        this.state = state;
+    RunTaskPlanner(RegionContext region, Tags tags, CapacityProviders capacityProviders,
+                   ContainerInstances containerInstances, TaskDefinitions taskDefinitions) {
+        this.region = region;
+        this.tags = tags;
+        this.capacityProviders = capacityProviders;
+        this.containerInstances = containerInstances;
+        this.taskDefinitions = taskDefinitions;
     }
 
     List<LaunchSpec> plan(Cluster cluster, RunTaskRequest request) {
         EcsErrors.require(request.taskDefinition(), "taskDefinition");
         int count = request.count() == null ? 1 : request.count();
-        int max = state.world().quotas().tasksPerRunTask();
+        int max = region.world().quotas().tasksPerRunTask();
         if (count < 1 || count > max) {
             throw EcsErrors.invalidParameter("count must be between 1 and " + max + ".");
         }
@@ -50,8 +64,8 @@ final class RunTaskPlanner {
                 ? request.placementConstraints() : List.of();
         List<PlacementStrategy> strategies = request.hasPlacementStrategy() ? request.placementStrategy() : List.of();
         checkConstraintCount(constraints, td);
-        TaskPlacer.validate(constraints, strategies, state.world().quotas().placementConstraints(),
-                state.world().quotas().placementStrategies());
+        TaskPlacer.validate(constraints, strategies, region.world().quotas().placementConstraints(),
+                region.world().quotas().placementStrategies());
         List<Tag> tags = taskTags(td, request.propagateTagsAsString(), request.hasTags() ? request.tags() : List.of());
         if (strategies.isEmpty()) {
             strategies = PlacementStrategies.RUN_TASK_DEFAULT;
@@ -84,10 +98,10 @@ final class RunTaskPlanner {
                                     + "try again.");
                         }
                     }
-                    state.capacityProviders().strategies().validate(strategy, cluster);
+                    capacityProviders.strategies().validate(strategy, cluster);
                 }
                 launchType = null;
-                Map<String, Integer> split = state.capacityProviders().split(strategy, count, Map.of());
+                Map<String, Integer> split = capacityProviders.split(strategy, count, Map.of());
                 split.forEach((provider, n) -> {
                     for (int i = 0; i < n; i++) {
                         providers.add(provider);
@@ -104,7 +118,7 @@ final class RunTaskPlanner {
                     Boolean.TRUE.equals(request.enableExecuteCommand()), null, null));
         }
         if (specs.stream().anyMatch(s -> "EC2".equals(s.launchType()) && s.capacityProvider() == null)
-                && state.containerInstances().inCluster(cluster.name()).isEmpty()) {
+                && containerInstances.inCluster(cluster.name()).isEmpty()) {
             throw EcsErrors.invalidParameter("No Container Instances were found in your cluster.");
         }
         return specs;
@@ -124,7 +138,7 @@ final class RunTaskPlanner {
 
     /** The task definition a request names, which must be ACTIVE to start new tasks. */
     TaskDefinition runnable(String reference) {
-        TaskDefinition td = state.taskDefinitions().resolve(reference);
+        TaskDefinition td = taskDefinitions.resolve(reference);
         if (!"ACTIVE".equals(td.statusAsString())) {
             throw EcsErrors.clientException("TaskDefinition is inactive");
         }
@@ -139,12 +153,12 @@ final class RunTaskPlanner {
     private List<Tag> taskTags(TaskDefinition td, String propagateTags, List<Tag> requestTags) {
         Map<String, Tag> byKey = new LinkedHashMap<>();
         if ("TASK_DEFINITION".equals(propagateTags)) {
-            state.tags().tagsOf(td.taskDefinitionArn()).forEach(t -> byKey.put(t.key(), t));
+            tags.tagsOf(td.taskDefinitionArn()).forEach(t -> byKey.put(t.key(), t));
         }
         requestTags.forEach(t -> byKey.put(t.key(), t));
-        List<Tag> tags = List.copyOf(byKey.values());
-        state.tags().validate(tags);
-        return tags;
+        List<Tag> merged = List.copyOf(byKey.values());
+        tags.validate(merged);
+        return merged;
     }
 
     /**
@@ -152,7 +166,7 @@ final class RunTaskPlanner {
      * section 3 and 10).
      */
     private void checkConstraintCount(List<PlacementConstraint> constraints, TaskDefinition td) {
-        int max = state.world().quotas().placementConstraints();
+        int max = region.world().quotas().placementConstraints();
         int fromTaskDefinition = td.placementConstraints().size();
         if (constraints.size() + fromTaskDefinition > max) {
             throw EcsErrors.invalidParameter("Too many placementConstraints: " + constraints.size() + " given and "

@@ -1,10 +1,14 @@
-package dev.fakeecs.containerinstance;
+package dev.fakeecs.controlplane;
 
 import dev.fakeecs.cluster.Cluster;
 import dev.fakeecs.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.paging.Page;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.cluster.Clusters;
+import dev.fakeecs.containerinstance.BuiltInAttributes;
+import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.containerinstance.ContainerInstances;
+import dev.fakeecs.world.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.DeleteAttributesRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteAttributesResponse;
@@ -40,11 +44,13 @@ public final class InstanceAttributes {
     private static final int MAX_PER_CALL = 10;
     private static final int LIST_LIMIT = 100;
 
-    private final RegionState state;
+    private final RegionContext region;
+    private final Clusters clusters;
     private final ContainerInstances instances;
 
-    InstanceAttributes(RegionState state, ContainerInstances instances) {
-        this.state = state;
+    InstanceAttributes(RegionContext region, Clusters clusters, ContainerInstances instances) {
+        this.region = region;
+        this.clusters = clusters;
         this.instances = instances;
     }
 
@@ -70,7 +76,7 @@ public final class InstanceAttributes {
         Map<String, String> after = new LinkedHashMap<>(ci.attributes());
         after.putAll(attributes);
         long custom = after.keySet().stream().filter(n -> !BuiltInAttributes.isBuiltIn(n)).count();
-        int max = state.world().quotas().customAttributesPerResource();
+        int max = region.world().quotas().customAttributesPerResource();
         if (custom > max) {
             throw EcsErrors.of("AttributeLimitExceededException", "You can apply up to " + max
                     + " custom attributes per resource. The container instance " + ci.arn() + " would have "
@@ -78,12 +84,12 @@ public final class InstanceAttributes {
         }
         ci.attributes().putAll(attributes);
         ci.bumpVersion();
-        attributes.forEach((name, value) -> state.record(JournalEventType.CONTAINER_INSTANCE, ci.arn(),
+        attributes.forEach((name, value) -> region.record(JournalEventType.CONTAINER_INSTANCE, ci.arn(),
                 "attribute", name, "value", value == null ? "" : value));
     }
 
     PutAttributesResponse put(PutAttributesRequest request) {
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         if (!request.hasAttributes() || request.attributes().isEmpty()) {
             throw EcsErrors.invalidParameter("attributes can not be null or empty.");
         }
@@ -107,7 +113,7 @@ public final class InstanceAttributes {
     }
 
     DeleteAttributesResponse delete(DeleteAttributesRequest request) {
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         if (!request.hasAttributes() || request.attributes().isEmpty()) {
             throw EcsErrors.invalidParameter("attributes can not be null or empty.");
         }
@@ -124,7 +130,7 @@ public final class InstanceAttributes {
             if (ci.attributes().containsKey(attribute.name())) {
                 ci.attributes().remove(attribute.name());
                 ci.bumpVersion();
-                state.record(JournalEventType.CONTAINER_INSTANCE, ci.arn(), "attributeDeleted", attribute.name());
+                region.record(JournalEventType.CONTAINER_INSTANCE, ci.arn(), "attributeDeleted", attribute.name());
             }
             deleted.add(attribute.toBuilder().targetType(TargetType.CONTAINER_INSTANCE).targetId(ci.arn()).build());
         }
@@ -132,7 +138,7 @@ public final class InstanceAttributes {
     }
 
     ListAttributesResponse list(ListAttributesRequest request) {
-        Cluster cluster = state.clusters().resolve(request.cluster());
+        Cluster cluster = clusters.resolve(request.cluster());
         if (request.targetTypeAsString() == null || request.targetTypeAsString().isEmpty()) {
             throw EcsErrors.invalidParameter("targetType can not be null or empty.");
         }
