@@ -11,7 +11,7 @@ import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.fault.FaultType;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.registry.ImageRegistries;
-import dev.fakeecs.task.TimingModel;
+import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.traffic.LoadProfile;
 import dev.fakeecs.traffic.TrafficModel;
 import org.junit.jupiter.api.Test;
