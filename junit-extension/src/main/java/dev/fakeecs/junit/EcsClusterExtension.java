@@ -6,51 +6,42 @@ import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.journal.Journal;
 import dev.fakeecs.junit.internal.ClusterDeclaration;
-import dev.fakeecs.junit.internal.DeclarationFinder;
+import dev.fakeecs.junit.internal.CurrentWorld;
 import dev.fakeecs.junit.internal.DeclarationFinder.Found;
 import dev.fakeecs.junit.internal.DeclarationReader;
-import dev.fakeecs.junit.internal.Misconfiguration;
+import dev.fakeecs.junit.internal.FailureReporter;
+import dev.fakeecs.junit.internal.FieldInjector;
+import dev.fakeecs.junit.internal.ParameterInjector;
+import dev.fakeecs.junit.internal.TestBindings;
 import dev.fakeecs.junit.internal.WorldDeclaration;
+import dev.fakeecs.junit.internal.WorldLookup;
 import dev.fakeecs.junit.internal.WorldResource;
-import dev.fakeecs.junit.report.FailureReport;
-import dev.fakeecs.junit.time.VirtualTime;
 import dev.fakeecs.server.FakeEcsServer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ModifierSupport;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+// Length: about 190 of this file's lines are the public nested Builder and ClusterOptions, kept
+// nested because EcsClusterExtension.Builder is API; the extension's own work is in
+// dev.fakeecs.junit.internal, and the class body above the builder stays thin.
 
 /**
  * The JUnit Jupiter extension behind {@link EcsCluster}, and its programmatic form.
@@ -81,6 +72,19 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * <p>Programmatic with hooks (subclass, anonymously or not, and override
+ * {@link #onBeforeEach onBeforeEach}/{@link #onAfterEach onAfterEach}; the JUnit callbacks
+ * themselves are final):
+ * <pre>{@code
+ * @RegisterExtension
+ * static EcsClusterExtension ecs = new EcsClusterExtension(EcsClusterExtension.newInstance().cluster("prod")) {
+ *     @Override
+ *     protected void onBeforeEach(ExtensionContext context, FakeEcs world) {
+ *         cluster().fargateService("orders", "acme/orders:1", 2);   // every test starts with it
+ *     }
+ * };
+ * }</pre>
+ *
  * <p>Resolved by type, as parameters of test, lifecycle and (for per-class worlds) constructor
  * methods, and as non-static, non-final fields that are null (or hold a value this extension
  * injected before): {@link FakeEcs}, {@link VirtualClock}, {@link EcsClusterHandle} (pick one of
@@ -88,27 +92,56 @@ import java.util.function.Supplier;
  * wired in process, for the cluster's region), {@link FaultInjector}, {@link Journal} and, when the
  * server is on, {@link FakeEcsServer}.
  *
- * <p>All state lives in JUnit's {@code ExtensionContext.Store}; the extension instance holds only
- * its declaration, so one instance serves tests running in parallel.
+ * <p>State: worlds and per-test bindings (the endpoint system property, virtual time) live in
+ * JUnit's {@code ExtensionContext.Store}, as {@link AutoCloseable}s: JUnit closes a world with its
+ * test or class, the bindings are closed after each test. The instance itself holds its declaration
+ * (programmatic form; none for the declarative one) and a {@link ThreadLocal} pointing at the world
+ * of the test running on each thread, set before each test and cleared after it, which backs
+ * {@link #world()} and {@link #cluster()}; it owns no world. So one instance serves tests running in
+ * parallel, each thread seeing its own test's world.
+ *
+ * <p>The work is done by classes of {@code dev.fakeecs.junit.internal}: {@code WorldLookup} (which
+ * declaration and stored world apply), {@code ParameterInjector} and {@code FieldInjector},
+ * {@code TestBindings}, {@code FailureReporter} and {@code CurrentWorld}.
  */
 public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
-    private static final Namespace NAMESPACE = Namespace.create(EcsClusterExtension.class);
-    private static final String REPORTS_DIR = "fakeecs.reports.dir";
-    private static final Set<Class<?>> SUPPORTED = Set.of(FakeEcs.class, VirtualClock.class, EcsClusterHandle.class,
-            EcsClient.class, EcsAsyncClient.class, FaultInjector.class, Journal.class, FakeEcsServer.class);
-
-    private final WorldDeclaration programmatic;
-    private final ThreadLocal<WorldResource> current = new ThreadLocal<>();
+    private final WorldLookup lookup;
+    private final CurrentWorld current = new CurrentWorld();
+    private final ParameterInjector parameters;
+    private final FailureReporter reports;
 
     /** The declarative form, registered by {@link EcsCluster}; prefer {@link #newInstance()} in code. */
     public EcsClusterExtension() {
-        this(null);
+        this(WorldLookup.declarative());
     }
 
-    private EcsClusterExtension(WorldDeclaration programmatic) {
-        this.programmatic = programmatic;
+    /**
+     * The programmatic form, for subclasses that override the hooks; validates the builder's
+     * declaration as {@link Builder#build()} does (later changes to the builder do not apply).
+     *
+     * <pre>{@code
+     * class OrdersExtension extends EcsClusterExtension {
+     *     OrdersExtension() {
+     *         super(EcsClusterExtension.newInstance().seed(42).cluster("prod"));
+     *     }
+     *
+     *     @Override
+     *     protected void onAfterEach(ExtensionContext context, FakeEcs world) {
+     *         System.out.println(world.journal().size() + " journal entries");
+     *     }
+     * }
+     * }</pre>
+     */
+    protected EcsClusterExtension(Builder builder) {
+        this(WorldLookup.programmatic(Objects.requireNonNull(builder, "builder").declaration()));
+    }
+
+    private EcsClusterExtension(WorldLookup lookup) {
+        this.lookup = lookup;
+        this.parameters = new ParameterInjector(lookup);
+        this.reports = new FailureReporter(lookup);
     }
 
     /** Starts the programmatic form: {@code EcsClusterExtension.newInstance().seed(42).cluster("prod").build()}. */
@@ -124,333 +157,137 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
      * <pre>{@code ecs.world().clock().advance(Duration.ofMinutes(1)); }</pre>
      */
     public FakeEcs world() {
-        return running().ecs();
+        return current.require().ecs();
     }
 
-    /** The only (or first) declared cluster of the test running on the calling thread. */
+    /**
+     * The only (or first) declared cluster of the test running on the calling thread; fails outside a
+     * test.
+     *
+     * <pre>{@code ecs.cluster().fargateService("orders", "acme/orders:1", 2); }</pre>
+     */
     public EcsClusterHandle cluster() {
-        Map<String, EcsClusterHandle> clusters = running().clusters();
-        if (clusters.isEmpty()) {
-            throw new IllegalStateException("The world declares no cluster");
-        }
-        return clusters.values().iterator().next();
+        return current.firstCluster();
     }
 
-    /** A declared cluster of the test running on the calling thread. */
+    /**
+     * A declared cluster of the test running on the calling thread; fails outside a test, or naming
+     * the declared clusters when there is none by that name.
+     *
+     * <pre>{@code ecs.cluster("dr").scale("orders", 4); }</pre>
+     */
     public EcsClusterHandle cluster(String name) {
-        EcsClusterHandle handle = running().clusters().get(name);
-        if (handle == null) {
-            throw new IllegalArgumentException("No cluster " + name + "; declared: " + running().clusters().keySet());
-        }
-        return handle;
+        return current.cluster(name);
     }
 
-    private WorldResource running() {
-        WorldResource r = current.get();
-        if (r == null) {
-            throw new IllegalStateException("No fake-ecs world on this thread: call this from a test method or"
-                    + " @BeforeEach/@AfterEach method, on the thread JUnit runs it on");
-        }
-        return r;
+    // ------------------------------------------------------------------ hooks
+
+    /**
+     * Runs before each test, after its world is made and made current (so {@link #world()} and
+     * {@link #cluster()} work), its fields are injected and the endpoint property and virtual time are
+     * bound; before the test's {@code @BeforeEach} methods. Does nothing by default.
+     *
+     * <pre>{@code
+     * @Override
+     * protected void onBeforeEach(ExtensionContext context, FakeEcs world) {
+     *     world.clock().advance(Duration.ofHours(1));   // with perClass(): each test starts an hour on
+     * }
+     * }</pre>
+     *
+     * @param context the test's extension context
+     * @param world   the test's world
+     */
+    protected void onBeforeEach(ExtensionContext context, FakeEcs world) {
+    }
+
+    /**
+     * Runs after each test and its {@code @AfterEach} methods, while the world is still current and
+     * bound (JUnit closes a per-test world afterwards). Called whenever the test's world was made
+     * current, even when later setup or the test failed; not when setup failed before that. Does
+     * nothing by default.
+     *
+     * <pre>{@code
+     * @Override
+     * protected void onAfterEach(ExtensionContext context, FakeEcs world) {
+     *     assertThat(world.journal().ofType(JournalEventType.TASK_STATE)).isNotEmpty();
+     * }
+     * }</pre>
+     *
+     * @param context the test's extension context
+     * @param world   the test's world
+     */
+    protected void onAfterEach(ExtensionContext context, FakeEcs world) {
     }
 
     // ------------------------------------------------------------------ lifecycle
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        checkNotBoth(context);
-        Optional<Found> found = find(context);
-        if (found.isPresent() && found.get().declaration().scope() == WorldScope.PER_CLASS) {
-            store(context).getOrComputeIfAbsent(found.get().key(), k -> WorldResource.create(found.get().declaration()),
-                    WorldResource.class);
-        }
+    public final void beforeAll(ExtensionContext context) {
+        lookup.checkSingleForm(context);
+        lookup.openClassWorld(context);
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws Exception {
-        checkNotBoth(context);
-        Found found = find(context).orElseThrow(() -> Misconfiguration.noDeclaration(DeclarationFinder.describe(context)));
-        WorldResource world = world(context, found);
-        WorldDeclaration d = found.declaration();
+    public final void beforeEach(ExtensionContext context) throws Exception {
+        lookup.checkSingleForm(context);
+        Found found = lookup.require(context);
+        WorldResource world = lookup.world(context, found);
         current.set(world);
-        injectFields(context, world);
-        if (d.endpointProperty()) {
-            if (programmatic != null && !DeclarationFinder.locksSystemProperties(context)) {
-                throw Misconfiguration.endpointPropertyNeedsLock(DeclarationFinder.describe(context));
-            }
-            String endpoint = world.ensureServer().endpoint().toString();
-            String previous = System.setProperty(EcsEndpointSystemProperty.PROPERTY, endpoint);
-            context.getStore(NAMESPACE).put("endpoint:previous", Optional.ofNullable(previous));
-        }
-        if (!d.virtualTimeFor().isEmpty()) {
-            VirtualTime.rewrite(d.virtualTimeFor());
-            context.getStore(NAMESPACE).put("virtual-time", VirtualTime.bind(world.ecs().clock()));
-        }
+        FieldInjector.inject(context, world);
+        TestBindings.bind(context, found.declaration(), world, lookup.isProgrammatic());
+        onBeforeEach(context, world.ecs());
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        current.remove();
-        ExtensionContext.Store store = context.getStore(NAMESPACE);
-        VirtualTime.Binding binding = store.remove("virtual-time", VirtualTime.Binding.class);
-        if (binding != null) {
-            binding.close();
-        }
-        @SuppressWarnings("unchecked")
-        Optional<String> previous = store.remove("endpoint:previous", Optional.class);
-        if (previous != null) {
-            if (previous.isPresent()) {
-                System.setProperty(EcsEndpointSystemProperty.PROPERTY, previous.get());
-            } else {
-                System.clearProperty(EcsEndpointSystemProperty.PROPERTY);
+    public final void afterEach(ExtensionContext context) {
+        WorldResource world = current.orNull();
+        try {
+            if (world != null) {
+                onAfterEach(context, world.ecs());
             }
+        } finally {
+            current.clear();
+            TestBindings.unbind(context);
         }
     }
 
     // ------------------------------------------------------------------ failures
 
     @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        throw report(context, throwable);
+    public final void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw reports.report(context, throwable);
     }
 
     @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+    public final void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
             throws Throwable {
-        throw report(context, throwable);
+        throw reports.report(context, throwable);
     }
 
     @Override
-    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+    public final void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
             throws Throwable {
-        throw report(context, throwable);
+        throw reports.report(context, throwable);
     }
 
-    private Throwable report(ExtensionContext context, Throwable throwable) {
-        WorldResource world = existingWorld(context);
-        if (world == null || !world.declaration().reportOnFailure()
-                || context.getStore(NAMESPACE).get("reported:" + context.getUniqueId()) != null) {
-            return throwable;
-        }
-        context.getStore(NAMESPACE).put("reported:" + context.getUniqueId(), Boolean.TRUE);
-        try {
-            Path base = Path.of(context.getConfigurationParameter(REPORTS_DIR).orElse("target/fake-ecs-reports"));
-            Path dir = FailureReport.write(base, reportName(context), world.ecs(), throwable);
-            return FailureReport.decorate(throwable, dir, world.ecs().seed());
-        } catch (RuntimeException | java.io.IOException e) {
-            throwable.addSuppressed(e);
-            return throwable;
-        }
-    }
-
-    private static String reportName(ExtensionContext context) {
-        String cls = context.getRequiredTestClass().getName();
-        String name = cls.substring(cls.lastIndexOf('.') + 1) + "." + context.getTestMethod().map(Method::getName)
-                .orElse("class");
-        String display = context.getDisplayName();
-        if (context.getTestMethod().isPresent() && !display.startsWith(context.getRequiredTestMethod().getName() + "(")) {
-            name += "-" + display;
-        }
-        return name;
-    }
-
-    // ------------------------------------------------------------------ parameters and fields
+    // ------------------------------------------------------------------ parameters
 
     @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return SUPPORTED.contains(parameterContext.getParameter().getType());
+    public final boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameters.supports(parameterContext);
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
-        String target = "Parameter [" + parameterContext.getParameter().getType().getSimpleName() + " "
-                + parameterContext.getParameter().getName() + "] of " + describe(parameterContext.getDeclaringExecutable());
-        Found found = find(context).orElseThrow(() -> new ParameterResolutionException(
-                Misconfiguration.noDeclaration(DeclarationFinder.describe(context)).getMessage()));
-        boolean outsideTest = context.getTestMethod().isEmpty()
-                || parameterContext.getDeclaringExecutable() instanceof Constructor
-                || AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(), BeforeAll.class)
-                || AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(), AfterAll.class);
-        if (outsideTest && found.declaration().scope() == WorldScope.PER_TEST) {
-            throw Misconfiguration.perTestWorldOutsideTest(target);
-        }
-        WorldResource world = world(context, found);
-        String cluster = parameterContext.findAnnotation(ClusterName.class).map(ClusterName::value).orElse(null);
-        return value(parameterContext.getParameter().getType(), cluster, world, target);
-    }
-
-    private static String describe(java.lang.reflect.Executable e) {
-        return (e instanceof Constructor ? "constructor " : "method ") + e.getDeclaringClass().getSimpleName()
-                + (e instanceof Constructor ? "" : "." + e.getName()) + "()";
-    }
-
-    private Object value(Class<?> type, String clusterName, WorldResource world, String target) {
-        FakeEcs ecs = world.ecs();
-        if (type == FakeEcs.class) {
-            return ecs;
-        }
-        if (type == VirtualClock.class) {
-            return ecs.clock();
-        }
-        if (type == Journal.class) {
-            return ecs.journal();
-        }
-        if (type == FaultInjector.class) {
-            return FaultInjector.of(ecs);
-        }
-        if (type == FakeEcsServer.class) {
-            if (!world.declaration().server()) {
-                throw Misconfiguration.serverNotStarted(target);
-            }
-            return world.ensureServer();
-        }
-        String region = clusterName == null && world.clusters().isEmpty() ? ecs.defaultRegion().name()
-                : type == EcsClusterHandle.class || clusterName != null ? cluster(world, clusterName, target).region()
-                : ecs.defaultRegion().name();
-        if (type == EcsClusterHandle.class) {
-            return cluster(world, clusterName, target);
-        }
-        if (type == EcsClient.class) {
-            return world.client(region);
-        }
-        if (type == EcsAsyncClient.class) {
-            return world.asyncClient(region);
-        }
-        throw new ParameterResolutionException(target + " has an unsupported type");
-    }
-
-    private static EcsClusterHandle cluster(WorldResource world, String name, String target) {
-        Map<String, EcsClusterHandle> clusters = world.clusters();
-        if (name != null) {
-            EcsClusterHandle h = clusters.get(name);
-            if (h == null) {
-                throw Misconfiguration.unknownCluster(target, name, clusters.keySet());
-            }
-            return h;
-        }
-        if (clusters.isEmpty()) {
-            throw Misconfiguration.noCluster(target);
-        }
-        if (clusters.size() > 1) {
-            throw Misconfiguration.ambiguousCluster(target, clusters.keySet());
-        }
-        return clusters.values().iterator().next();
-    }
-
-    private void injectFields(ExtensionContext context, WorldResource world) throws IllegalAccessException {
-        Set<Object> injected = injectedValues(context);
-        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            List<Field> fields = org.junit.platform.commons.support.ReflectionSupport.findFields(instance.getClass(),
-                    f -> SUPPORTED.contains(f.getType()) && !ModifierSupport.isStatic(f) && !ModifierSupport.isFinal(f),
-                    HierarchyTraversalMode.TOP_DOWN);
-            for (Field field : fields) {
-                field.setAccessible(true);
-                Object existing = field.get(instance);
-                if (existing != null && !injected.contains(existing)) {
-                    continue;
-                }
-                String target = "Field [" + field.getType().getSimpleName() + " " + field.getName() + "] of class "
-                        + field.getDeclaringClass().getSimpleName();
-                String cluster = Optional.ofNullable(field.getAnnotation(ClusterName.class)).map(ClusterName::value)
-                        .orElse(null);
-                if (field.getType() == FakeEcsServer.class && !world.declaration().server()) {
-                    continue;
-                }
-                Object value;
-                try {
-                    value = value(field.getType(), cluster, world, target);
-                } catch (ParameterResolutionException e) {
-                    throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(e.getMessage(), e);
-                }
-                field.set(instance, value);
-                injected.add(value);
-            }
-        }
-    }
-
-    private static Set<Object> injectedValues(ExtensionContext context) {
-        ExtensionContext top = context;
-        while (top.getParent().isPresent() && top.getParent().get().getParent().isPresent()) {
-            top = top.getParent().get();
-        }
-        @SuppressWarnings("unchecked")
-        Set<Object> set = top.getStore(NAMESPACE).getOrComputeIfAbsent("injected",
-                k -> Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())), Set.class);
-        return set;
-    }
-
-    // ------------------------------------------------------------------ worlds
-
-    private Optional<Found> find(ExtensionContext context) {
-        if (programmatic != null) {
-            String key = programmatic.scope() == WorldScope.PER_CLASS
-                    ? "world:class:programmatic@" + System.identityHashCode(this) : "world:test";
-            return Optional.of(new Found(programmatic, key));
-        }
-        return DeclarationFinder.find(context);
-    }
-
-    private WorldResource world(ExtensionContext context, Found found) {
-        ExtensionContext.Store store = store(context);
-        if (found.declaration().scope() == WorldScope.PER_CLASS) {
-            WorldResource world = store.get(found.key(), WorldResource.class);
-            if (world == null) {
-                if (programmatic != null) {
-                    throw Misconfiguration.perClassNeedsStaticField(DeclarationFinder.describe(context),
-                            fieldName(context));
-                }
-                world = store.getOrComputeIfAbsent(found.key(), k -> WorldResource.create(found.declaration()),
-                        WorldResource.class);
-            }
-            return world;
-        }
-        return store.getOrComputeIfAbsent(found.key(), k -> WorldResource.create(found.declaration()),
-                WorldResource.class);
-    }
-
-    private WorldResource existingWorld(ExtensionContext context) {
-        try {
-            Optional<Found> found = find(context);
-            return found.map(f -> store(context).get(f.key(), WorldResource.class)).orElse(null);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static ExtensionContext.Store store(ExtensionContext context) {
-        return context.getStore(NAMESPACE);
-    }
-
-    private String fieldName(ExtensionContext context) {
-        for (Class<?> c : DeclarationFinder.classChain(context)) {
-            for (Field f : AnnotationSupport.findAnnotatedFields(c, RegisterExtension.class)) {
-                if (EcsClusterExtension.class.isAssignableFrom(f.getType())) {
-                    return f.getName();
-                }
-            }
-        }
-        return "?";
-    }
-
-    private void checkNotBoth(ExtensionContext context) {
-        if (programmatic != null) {
-            return;
-        }
-        for (Class<?> c : DeclarationFinder.classChain(context)) {
-            List<Field> fields = AnnotationSupport.findAnnotatedFields(c, RegisterExtension.class,
-                    f -> EcsClusterExtension.class.isAssignableFrom(f.getType()));
-            if (!fields.isEmpty()) {
-                Optional<Found> found = DeclarationFinder.find(context);
-                String source = found.map(f -> f.declaration().source()).orElse(DeclarationFinder.describe(context));
-                throw Misconfiguration.bothDeclarativeAndProgrammatic(source, fields.get(0).getName());
-            }
-        }
+    public final Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        return parameters.resolve(parameterContext, context);
     }
 
     // ------------------------------------------------------------------ builder
+    // (public nested types: EcsClusterExtension.Builder and .ClusterOptions are API, so they stay here)
 
     /**
-     * Builds a programmatic {@link EcsClusterExtension}.
+     * Builds a programmatic {@link EcsClusterExtension} ({@link #build()}), or declares one for a
+     * subclass's constructor ({@link EcsClusterExtension#EcsClusterExtension(Builder)}).
      *
      * <pre>{@code
      * @RegisterExtension
@@ -564,8 +401,17 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
             return this;
         }
 
-        /** Validates the declaration; a misconfiguration fails here, naming the fix. */
+        /**
+         * Validates the declaration; a misconfiguration fails here, naming the fix.
+         *
+         * <pre>{@code @RegisterExtension static EcsClusterExtension ecs = EcsClusterExtension.newInstance().cluster("prod").build(); }</pre>
+         */
         public EcsClusterExtension build() {
+            return new EcsClusterExtension(this);
+        }
+
+        /** The declaration as it stands, validated. */
+        private WorldDeclaration declaration() {
             List<ClusterDeclaration> all = new ArrayList<>(clusters);
             if (all.isEmpty()) {
                 all.add(new ClusterDeclaration("", null, Set.of(Capacity.FARGATE, Capacity.FARGATE_SPOT), 0,
@@ -575,7 +421,7 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
                     customizers, scope, server, endpointProperty, DeclarationReader.withWaiters(virtualTimeFor),
                     reportOnFailure);
             DeclarationReader.validate(d);
-            return new EcsClusterExtension(d);
+            return d;
         }
     }
 

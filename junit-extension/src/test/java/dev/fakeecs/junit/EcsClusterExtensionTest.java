@@ -11,6 +11,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** The extension, run on real JUnit through EngineTestKit. */
@@ -92,6 +95,39 @@ class EcsClusterExtensionTest {
     @Test
     void should_support_the_programmatic_form() {
         assertAllPassed(run(ExtensionCases.Programmatic.class), 2);
+    }
+
+    @Test
+    void should_call_the_hooks_of_a_subclass_around_each_test() {
+        ExtensionCases.HOOKS.clear();
+        assertAllPassed(run(ExtensionCases.Hooks.class), 1);
+        assertThat(ExtensionCases.HOOKS).containsExactly(
+                "onBeforeEach sees_what_the_hook_declared prod current=true", "@BeforeEach", "test", "@AfterEach",
+                "onAfterEach sees_what_the_hook_declared current=true");
+        assertThatThrownBy(() -> ExtensionCases.Hooks.ecs.cluster()).as("after the test")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No fake-ecs world on this thread");
+    }
+
+    @Test
+    void should_keep_its_junit_callbacks_final() {
+        List<String> callbacks = Stream.of(EcsClusterExtension.class.getDeclaredMethods())
+                .filter(m -> Stream.of(EcsClusterExtension.class.getInterfaces()).anyMatch(i -> declares(i, m)))
+                .map(Method::getName).toList();
+        assertThat(callbacks).contains("beforeAll", "beforeEach", "afterEach", "supportsParameter", "resolveParameter",
+                "handleTestExecutionException", "handleBeforeEachMethodExecutionException",
+                "handleAfterEachMethodExecutionException");
+        assertThat(Stream.of(EcsClusterExtension.class.getDeclaredMethods())
+                .filter(m -> callbacks.contains(m.getName()) && !Modifier.isFinal(m.getModifiers())))
+                .as("callbacks that are not final").isEmpty();
+    }
+
+    private static boolean declares(Class<?> type, Method m) {
+        try {
+            type.getMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     @Test

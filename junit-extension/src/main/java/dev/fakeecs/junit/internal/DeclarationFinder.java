@@ -38,7 +38,7 @@ public final class DeclarationFinder {
                 String source = "method " + method.get().getDeclaringClass().getSimpleName() + "."
                         + method.get().getName() + "()";
                 WorldDeclaration d = DeclarationReader.read(source, false, annotations);
-                return Optional.of(new Found(withEndpoint(d, context), "world:test"));
+                return Optional.of(new Found(withEndpoint(d, context), ExtensionStore.TEST_WORLD));
             }
         }
         for (Class<?> c : classChain(context)) {
@@ -46,7 +46,8 @@ public final class DeclarationFinder {
             if (!annotations.isEmpty()) {
                 String source = "class " + c.getName().substring(c.getName().lastIndexOf('.') + 1);
                 WorldDeclaration d = DeclarationReader.read(source, true, annotations);
-                String key = d.scope() == WorldScope.PER_CLASS ? "world:class:" + c.getName() : "world:test";
+                String key = d.scope() == WorldScope.PER_CLASS ? ExtensionStore.CLASS_WORLD + c.getName()
+                        : ExtensionStore.TEST_WORLD;
                 return Optional.of(new Found(withEndpoint(d, context), key));
             }
         }
