@@ -9,9 +9,6 @@ import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.world.World;
 import dev.fakeecs.client.EcsClients;
 import dev.fakeecs.protocol.EcsProtocolHandler;
-import dev.fakeecs.server.ControlApi;
-import dev.fakeecs.server.FakeEcsServer;
-import dev.fakeecs.server.InJvmControlBackend;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -133,28 +130,6 @@ public final class FakeEcs implements AutoCloseable {
     public EcsAsyncClient newAsyncClient(String region) {
         region(region);
         return closeWithWorld(EcsClients.async(protocolHandler(), region));
-    }
-
-    /**
-     * Starts a loopback HTTP server (127.0.0.1, an ephemeral port) speaking ECS and the control API
-     * for this world; the world stops it when it closes.
-     *
-     * <pre>{@code
-     * FakeEcsServer server = ecs.startServer();
-     * System.setProperty("aws.endpointUrlEcs", server.endpoint().toString());
-     * }</pre>
-     */
-    public FakeEcsServer startServer() {
-        return startServer(0);
-    }
-
-    /** Starts the loopback server on a given port (0 picks a free one). */
-    public FakeEcsServer startServer(int port) {
-        return closeWithWorld(FakeEcsServer.builder().protocolHandler(protocolHandler())
-                .controlApi(ControlApi.of(new InJvmControlBackend(this)))
-                .wallLatency((region, op) -> dev.fakeecs.fault.FaultInjector.of(this).wallLatencyFor(
-                        region == null ? defaultRegion().name() : region, op))
-                .host("127.0.0.1").port(port).start());
     }
 
     /** The ECS JSON 1.1 protocol handler over this world's regions. */

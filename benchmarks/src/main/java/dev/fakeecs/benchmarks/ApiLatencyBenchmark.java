@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Latency of one SDK call (DescribeClusters, RunTask of one Fargate task) through a real {@link EcsClient},
- * in process ({@code ecs.newClient()}, no sockets) and over loopback HTTP ({@code ecs.startServer()} with the
+ * in process ({@code ecs.newClient()}, no sockets) and over loopback HTTP ({@code FakeEcsServer.start(ecs)} with the
  * url-connection client). Sample mode, so the report gives the median (p0.50). Target: in-process median
  * under 50 microseconds.
  *
@@ -71,7 +71,7 @@ public class ApiLatencyBenchmark {
         if ("in-process".equals(transport)) {
             client = ecs.newClient();
         } else {
-            FakeEcsServer server = ecs.startServer();
+            FakeEcsServer server = FakeEcsServer.start(ecs);
             client = EcsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")))
                     .httpClient(UrlConnectionHttpClient.create()).build();

@@ -1,5 +1,8 @@
 package dev.fakeecs.server;
 
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.fault.FaultInjector;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.fakeecs.protocol.EcsProtocolHandler;
 import java.io.IOException;
@@ -53,6 +56,28 @@ public final class FakeEcsServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         this.endpoint = URI.create("http://" + host + ":" + server.getAddress().getPort());
+    }
+
+    /**
+     * Starts a loopback HTTP server (127.0.0.1, a free port) speaking ECS and the control API for this
+     * world; the world stops it when it closes.
+     *
+     * <pre>{@code
+     * FakeEcsServer server = FakeEcsServer.start(ecs);
+     * System.setProperty("aws.endpointUrlEcs", server.endpoint().toString());
+     * }</pre>
+     */
+    public static FakeEcsServer start(FakeEcs ecs) {
+        return start(ecs, 0);
+    }
+
+    /** Starts the loopback server for this world on a given port (0 picks a free one). */
+    public static FakeEcsServer start(FakeEcs ecs, int port) {
+        return ecs.closeWithWorld(builder().protocolHandler(ecs.protocolHandler())
+                .controlApi(ControlApi.of(new InJvmControlBackend(ecs)))
+                .wallLatency((region, op) -> FaultInjector.of(ecs).wallLatencyFor(
+                        region == null ? ecs.defaultRegion().name() : region, op))
+                .host("127.0.0.1").port(port).start());
     }
 
     /** A builder: host {@code 127.0.0.1}, port 0 (a free one), a protocol handler required. */

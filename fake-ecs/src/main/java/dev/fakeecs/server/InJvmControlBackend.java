@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The control API of a server started inside a test JVM with {@code FakeEcs.startServer()}: it
+ * The control API of a server started inside a test JVM with {@code FakeEcsServer.start(ecs)}: it
  * drives that very world. Reset is refused (the test owns the world's lifetime).
  */
 public final class InJvmControlBackend implements ControlApiBackend {

@@ -173,7 +173,7 @@ class SdkIntegrationTest {
     @Test
     void should_complete_the_sdk_waiters_over_loopback_http_with_auto_clock() {
         // given
-        FakeEcsServer server = ecs.startServer();
+        FakeEcsServer server = FakeEcsServer.start(ecs);
         ecs.defaultRegion().state().autoAdvanceStep(Duration.ofSeconds(15));
         try (EcsClient client = EcsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")))

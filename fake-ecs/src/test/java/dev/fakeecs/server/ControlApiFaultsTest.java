@@ -27,7 +27,7 @@ class ControlApiFaultsTest {
             ecs.api().createCluster(r -> r.clusterName("prod"));
             var host = ecs.defaultRegion().state().read(() -> ecs.defaultRegion().state().containerInstances()
                     .launchHost("prod", "m5.large", "us-east-1a", null));
-            URI base = ecs.startServer().endpoint();
+            URI base = FakeEcsServer.start(ecs).endpoint();
 
             HttpResponse<String> injected = call(base, "POST", "/_fake-ecs/faults",
                     "{\"type\": \"DISCONNECT_AGENT\", \"cluster\": \"prod\", \"containerInstance\": \"" + host.id()
@@ -48,7 +48,7 @@ class ControlApiFaultsTest {
     @Test
     void should_refuse_an_unknown_fault_type_with_a_400_naming_it() throws Exception {
         try (FakeEcs ecs = FakeEcs.builder().seed(3).build()) {
-            URI base = ecs.startServer().endpoint();
+            URI base = FakeEcsServer.start(ecs).endpoint();
 
             HttpResponse<String> r = call(base, "POST", "/_fake-ecs/faults", "{\"type\": \"METEOR_STRIKE\"}");
 

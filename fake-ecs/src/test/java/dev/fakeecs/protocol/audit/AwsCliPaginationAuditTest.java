@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The AWS CLI v2 against {@code ecs.startServer()}: client-side pagination ({@code --max-items},
+ * The AWS CLI v2 against {@code FakeEcsServer.start(ecs)}: client-side pagination ({@code --max-items},
  * {@code --starting-token}, {@code --page-size}) built on nextToken/maxResults, describe failures and
  * typed errors as the CLI prints them. Skipped when {@code /usr/bin/aws} is not installed.
  */
@@ -43,7 +43,7 @@ class AwsCliPaginationAuditTest {
     static void start() {
         assumeTrue(Files.isExecutable(AWS), "the AWS CLI v2 is not installed at /usr/bin/aws");
         world = new AuditWorld();
-        server = world.ecs.startServer();
+        server = FakeEcsServer.start(world.ecs);
     }
 
     @AfterAll

@@ -64,7 +64,7 @@ class ConcurrentClientsAuditTest {
         setup.registerTaskDefinition(r -> r.family("job").requiresCompatibilities(Compatibility.FARGATE)
                 .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
                 .containerDefinitions(c -> c.name("job").image("acme/job:1")));
-        FakeEcsServer server = ecs.startServer();
+        FakeEcsServer server = FakeEcsServer.start(ecs);
         EcsAsyncClient async = ecs.newAsyncClient();
         Set<String> taskArns = ConcurrentHashMap.newKeySet();
         CountDownLatch start = new CountDownLatch(1);

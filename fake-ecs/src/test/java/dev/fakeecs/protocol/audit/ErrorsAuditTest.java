@@ -58,7 +58,7 @@ class ErrorsAuditTest {
     static void populate() {
         world = new AuditWorld();
         client = world.client;
-        server = world.ecs.startServer();
+        server = FakeEcsServer.start(world.ecs);
     }
 
     @AfterAll

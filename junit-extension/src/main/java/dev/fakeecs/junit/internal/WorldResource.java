@@ -131,7 +131,7 @@ public final class WorldResource implements AutoCloseable, ExtensionContext.Stor
     /** The loopback server, started on first use. */
     public synchronized FakeEcsServer ensureServer() {
         if (server == null) {
-            server = ecs.startServer();
+            server = FakeEcsServer.start(ecs);
         }
         return server;
     }
