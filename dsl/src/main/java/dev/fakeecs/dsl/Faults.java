@@ -1,5 +1,7 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.dsl.spec.InvalidSpecException;
+import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.fault.FaultAction;
 import dev.fakeecs.fault.FaultType;
 

@@ -1,7 +1,8 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.dsl.apply.WorldApplier;
+import dev.fakeecs.dsl.WorldApplier;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.dns.DnsFailoverSpec;
 import dev.fakeecs.dsl.registry.EcrRegistrySpec;

@@ -1,5 +1,6 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dns.HealthCheck;
 import dev.fakeecs.dsl.dns.FailoverHandle;

@@ -1,5 +1,6 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.clock.ScheduledEvent;

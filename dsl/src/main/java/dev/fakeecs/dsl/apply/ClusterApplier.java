@@ -29,17 +29,17 @@ import java.util.Objects;
  * new ClusterApplier(ecs.defaultRegion()).apply(clusterSpec);
  * }</pre>
  */
-final class ClusterApplier {
+public final class ClusterApplier {
 
     private final Region region;
     private final RegionState state;
 
-    ClusterApplier(Region region) {
+    public ClusterApplier(Region region) {
         this.region = region;
         this.state = region.state();
     }
 
-    void apply(ClusterSpec spec) {
+    public void apply(ClusterSpec spec) {
         for (AutoScalingGroupSpec asg : spec.autoScalingGroups()) {
             applyGroup(spec.name(), asg);
         }

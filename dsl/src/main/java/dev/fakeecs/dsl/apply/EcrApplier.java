@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.apply;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.dsl.InvalidSpecException;
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.dsl.registry.EcrRegistrySpec;
 import dev.fakeecs.registry.EcrRegistry;
 import dev.fakeecs.registry.ImageRegistries;

@@ -21,11 +21,11 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * new ServiceApplier(ecs.defaultRegion()).apply(orders, null);
  * }</pre>
  */
-final class ServiceApplier {
+public final class ServiceApplier {
 
     private final Region region;
 
-    ServiceApplier(Region region) {
+    public ServiceApplier(Region region) {
         this.region = region;
     }
 
@@ -33,7 +33,7 @@ final class ServiceApplier {
      * @param taskDefinitionArn the revision just registered for the service's spec, or null to use
      *                          the declared reference
      */
-    void apply(ServiceSpec spec, String taskDefinitionArn) {
+    public void apply(ServiceSpec spec, String taskDefinitionArn) {
         CreateServiceRequest request = spec.toRequest(region.availabilityZones());
         boolean exists = region.state().read(() -> region.state().services().exists(spec.cluster(),
                 spec.serviceName()));

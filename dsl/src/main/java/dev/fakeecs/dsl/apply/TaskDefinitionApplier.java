@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fakeecs.dsl.json.TaskDefinitionConversions;
+import dev.fakeecs.dsl.taskdefinition.TaskDefinitionConversions;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import dev.fakeecs.protocol.SdkJsonCodec;
 import dev.fakeecs.region.Region;
@@ -17,16 +17,16 @@ import java.util.List;
  * String arn = new TaskDefinitionApplier(ecs.region("us-east-1")).apply(ORDERS);
  * }</pre>
  */
-final class TaskDefinitionApplier {
+public final class TaskDefinitionApplier {
 
     private final Region region;
 
-    TaskDefinitionApplier(Region region) {
+    public TaskDefinitionApplier(Region region) {
         this.region = region;
     }
 
     /** @return the ARN of the revision that matches the spec */
-    String apply(TaskDefinitionSpec spec) {
+    public String apply(TaskDefinitionSpec spec) {
         TaskDefinition latest = region.state().read(() -> region.state().taskDefinitions().find(spec.family()));
         if (latest != null && "ACTIVE".equals(latest.statusAsString())) {
             SdkJsonCodec codec = SdkJsonCodec.instance();

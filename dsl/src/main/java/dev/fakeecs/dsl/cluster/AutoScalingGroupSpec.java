@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.cluster;
 
 import dev.fakeecs.containerinstance.InstanceTypes;
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.ManagedDraining;

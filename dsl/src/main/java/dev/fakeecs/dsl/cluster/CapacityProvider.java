@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.cluster;
 
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package dev.fakeecs.dsl.cluster;
 
 import dev.fakeecs.containerinstance.InstanceTypes;
-import dev.fakeecs.dsl.Check;
-import dev.fakeecs.dsl.InvalidSpecException;
+import dev.fakeecs.dsl.internal.Check;
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;

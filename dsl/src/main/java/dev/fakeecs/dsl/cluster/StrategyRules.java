@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.cluster;
 
-import dev.fakeecs.dsl.Check;
-import dev.fakeecs.dsl.InvalidSpecException;
+import dev.fakeecs.dsl.internal.Check;
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 
 import java.util.HashSet;
 import java.util.List;

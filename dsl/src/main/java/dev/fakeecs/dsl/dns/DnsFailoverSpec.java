@@ -2,7 +2,7 @@ package dev.fakeecs.dsl.dns;
 
 import dev.fakeecs.dns.Endpoint;
 import dev.fakeecs.dns.HealthCheck;
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.service.LoadCurve;
 import dev.fakeecs.traffic.LoadProfile;
 

@@ -1,8 +1,8 @@
 package dev.fakeecs.dsl.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.dsl.Check;
-import dev.fakeecs.dsl.InvalidSpecException;
+import dev.fakeecs.dsl.internal.Check;
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.dsl.scenario.ScenarioAction;
 import dev.fakeecs.dsl.scenario.WindowAction;
 import dev.fakeecs.fault.FaultHandle;

@@ -1,5 +1,6 @@
 package dev.fakeecs.dsl.json;
 
+import dev.fakeecs.dsl.taskdefinition.TaskDefinitionConversions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.registry;
 
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.registry;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.scenario.ScenarioAction;
 import dev.fakeecs.registry.ImageRegistries;
 

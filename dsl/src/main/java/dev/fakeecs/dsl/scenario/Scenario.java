@@ -3,7 +3,7 @@ package dev.fakeecs.dsl.scenario;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.VirtualClock;
 import dev.fakeecs.clock.ScheduledEvent;
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -20,7 +20,7 @@ public interface ScenarioAction extends Consumer<FakeEcs> {
     String description();
 
     /**
-     * Fails with an {@link dev.fakeecs.dsl.InvalidSpecException} when the action cannot apply to
+     * Fails with an {@link dev.fakeecs.dsl.spec.InvalidSpecException} when the action cannot apply to
      * {@code ecs} (an unknown region or zone); does nothing by default.
      */
     default void check(FakeEcs ecs) {

@@ -20,7 +20,7 @@ public interface WindowAction {
     /** Starts it on {@code ecs}; closing the result ends it (closing twice must do nothing). */
     AutoCloseable begin(FakeEcs ecs);
 
-    /** Fails with an {@link dev.fakeecs.dsl.InvalidSpecException} when it cannot apply to {@code ecs}; nothing by default. */
+    /** Fails with an {@link dev.fakeecs.dsl.spec.InvalidSpecException} when it cannot apply to {@code ecs}; nothing by default. */
     default void check(FakeEcs ecs) {
     }
 }

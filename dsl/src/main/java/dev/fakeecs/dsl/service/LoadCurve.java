@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.service;
 
 import dev.fakeecs.autoscaling.LoadModel;
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 
 import java.time.Instant;
 import java.time.LocalTime;

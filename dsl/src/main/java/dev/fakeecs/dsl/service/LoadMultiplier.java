@@ -4,7 +4,7 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.autoscaling.ScalableTarget;
 import dev.fakeecs.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.autoscaling.ServiceLoad;
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.scenario.WindowAction;
 
 import java.util.List;

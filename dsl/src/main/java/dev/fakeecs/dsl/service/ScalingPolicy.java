@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.service;
 
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 
 import java.time.Duration;
 import java.util.Objects;

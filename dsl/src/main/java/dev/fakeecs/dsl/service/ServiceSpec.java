@@ -1,8 +1,8 @@
 package dev.fakeecs.dsl.service;
 
-import dev.fakeecs.dsl.Lists;
+import dev.fakeecs.dsl.internal.Lists;
 
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.cluster.StrategyItem;
 import dev.fakeecs.dsl.cluster.StrategyRules;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;

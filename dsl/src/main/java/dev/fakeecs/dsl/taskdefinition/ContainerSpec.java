@@ -1,8 +1,8 @@
 package dev.fakeecs.dsl.taskdefinition;
 
-import dev.fakeecs.dsl.Lists;
+import dev.fakeecs.dsl.internal.Lists;
 
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
@@ -224,8 +224,8 @@ public final class ContainerSpec {
             if (d.healthCheck() != null) {
                 try {
                     HealthCheckSpec.fromSdk(d.healthCheck());
-                } catch (dev.fakeecs.dsl.InvalidSpecException e) {
-                    throw new dev.fakeecs.dsl.InvalidSpecException(spec, "healthCheck." + e.field(), e.value(),
+                } catch (dev.fakeecs.dsl.spec.InvalidSpecException e) {
+                    throw new dev.fakeecs.dsl.spec.InvalidSpecException(spec, "healthCheck." + e.field(), e.value(),
                             e.rule());
                 }
             }

@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.taskdefinition;
 
-import dev.fakeecs.dsl.Check;
-import dev.fakeecs.dsl.InvalidSpecException;
+import dev.fakeecs.dsl.internal.Check;
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.taskdefinition.FargateSizes;
 import dev.fakeecs.taskdefinition.TaskSize;
 import software.amazon.awssdk.services.ecs.model.Compatibility;

@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.taskdefinition;
 
-import dev.fakeecs.dsl.Lists;
+import dev.fakeecs.dsl.internal.Lists;
 
 import dev.fakeecs.taskdefinition.TaskSize;
 import software.amazon.awssdk.services.ecs.model.Compatibility;

@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.taskdefinition;
 
-import dev.fakeecs.dsl.Check;
+import dev.fakeecs.dsl.internal.Check;
 import software.amazon.awssdk.services.ecs.model.EFSTransitEncryption;
 import software.amazon.awssdk.services.ecs.model.EFSVolumeConfiguration;
 import software.amazon.awssdk.services.ecs.model.HostVolumeProperties;

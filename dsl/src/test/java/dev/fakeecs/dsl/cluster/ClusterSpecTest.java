@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.cluster;
 
-import dev.fakeecs.dsl.InvalidSpecException;
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;

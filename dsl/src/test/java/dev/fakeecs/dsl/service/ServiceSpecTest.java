@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.service;
 
-import dev.fakeecs.dsl.InvalidSpecException;
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;

@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.taskdefinition;
 
-import dev.fakeecs.dsl.InvalidSpecException;
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.CPUArchitecture;
 import software.amazon.awssdk.services.ecs.model.Compatibility;

@@ -1,4 +1,6 @@
-package dev.fakeecs.dsl;
+package dev.fakeecs.dsl.internal;
+
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 
 /**
  * Small checks shared by the specs; each throws an {@link InvalidSpecException} that names the

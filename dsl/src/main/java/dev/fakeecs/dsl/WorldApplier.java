@@ -1,5 +1,9 @@
-package dev.fakeecs.dsl.apply;
+package dev.fakeecs.dsl;
 
+import dev.fakeecs.dsl.apply.ServiceApplier;
+import dev.fakeecs.dsl.apply.ClusterApplier;
+import dev.fakeecs.dsl.apply.EcrApplier;
+import dev.fakeecs.dsl.apply.TaskDefinitionApplier;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
@@ -24,12 +28,12 @@ import java.util.Map;
  * new WorldApplier(spec, ecs).apply();   // what WorldSpec.applyTo(ecs) does
  * }</pre>
  */
-public final class WorldApplier {
+final class WorldApplier {
 
     private final WorldSpec spec;
     private final FakeEcs ecs;
 
-    public WorldApplier(WorldSpec spec, FakeEcs ecs) {
+    WorldApplier(WorldSpec spec, FakeEcs ecs) {
         this.spec = spec;
         this.ecs = ecs;
     }

@@ -1,4 +1,4 @@
-package dev.fakeecs.dsl;
+package dev.fakeecs.dsl.spec;
 
 import java.util.Objects;
 

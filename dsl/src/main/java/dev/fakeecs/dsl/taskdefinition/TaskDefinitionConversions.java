@@ -1,4 +1,4 @@
-package dev.fakeecs.dsl.json;
+package dev.fakeecs.dsl.taskdefinition;
 
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;

@@ -1,4 +1,4 @@
-package dev.fakeecs.dsl;
+package dev.fakeecs.dsl.internal;
 
 import java.util.ArrayList;
 import java.util.List;
