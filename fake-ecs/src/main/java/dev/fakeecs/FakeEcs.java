@@ -4,11 +4,11 @@ import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.journal.Journal;
 import dev.fakeecs.quota.Quotas;
 import dev.fakeecs.region.Region;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.internal.region.RegionState;
 import dev.fakeecs.timing.TimingModel;
-import dev.fakeecs.world.World;
-import dev.fakeecs.client.EcsClients;
-import dev.fakeecs.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.world.World;
+import dev.fakeecs.internal.client.EcsClients;
+import dev.fakeecs.internal.protocol.EcsProtocolHandler;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 

@@ -1,9 +1,9 @@
 package dev.fakeecs.dsl;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.autoscaling.ScalableTarget;
+import dev.fakeecs.internal.autoscaling.ScalableTarget;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
-import dev.fakeecs.capacity.AutoScalingGroup;
+import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Service;
 

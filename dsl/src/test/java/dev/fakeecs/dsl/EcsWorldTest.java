@@ -2,8 +2,8 @@ package dev.fakeecs.dsl;
 
 import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.cluster.Cluster;
-import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.image.ImageBehavior;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;

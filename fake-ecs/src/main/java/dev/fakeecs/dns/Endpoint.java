@@ -2,9 +2,9 @@ package dev.fakeecs.dns;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
-import dev.fakeecs.region.RegionState;
-import dev.fakeecs.service.Service;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.service.Service;
+import dev.fakeecs.internal.task.Task;
 
 /**
  * What a DNS record points at: an ECS service in one region (in real life its load balancer).

@@ -1,8 +1,9 @@
 package dev.fakeecs.fault;
 
+import dev.fakeecs.internal.fault.Invariants;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.random.SeededRandom;
+import dev.fakeecs.internal.random.SeededRandom;
 
 import java.time.Duration;
 import java.time.Instant;

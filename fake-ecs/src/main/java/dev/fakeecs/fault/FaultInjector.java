@@ -1,9 +1,13 @@
 package dev.fakeecs.fault;
 
+import dev.fakeecs.internal.fault.Faults;
+import dev.fakeecs.internal.fault.FaultContext;
+import dev.fakeecs.internal.fault.ApiLatencyFault;
+import dev.fakeecs.internal.fault.ActiveFault;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.internal.region.RegionState;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,7 +146,7 @@ public final class FaultInjector {
 
     // ---- used by faults ---------------------------------------------------------------------
 
-    void regionDown(String region, boolean down) {
+    public void regionDown(String region, boolean down) {
         if (down) {
             downRegions.add(region);
         } else {
@@ -150,7 +154,7 @@ public final class FaultInjector {
         }
     }
 
-    void latency(ApiLatencyFault fault, boolean active) {
+    public void latency(ApiLatencyFault fault, boolean active) {
         if (active) {
             latencies.add(fault);
         } else {
@@ -163,7 +167,7 @@ public final class FaultInjector {
     }
 
     /** A one-off fault finished its effects. */
-    void complete(FaultHandle handle) {
+    public void complete(FaultHandle handle) {
         if (handle.state() == FaultState.ENDED) {
             return;
         }

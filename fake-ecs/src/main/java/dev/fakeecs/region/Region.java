@@ -1,5 +1,7 @@
 package dev.fakeecs.region;
 
+import dev.fakeecs.internal.region.RegionControlPlane;
+import dev.fakeecs.internal.region.RegionState;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.fakeecs.registry;
 
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.world.World;
+import dev.fakeecs.internal.world.World;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.fakeecs.registry;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.image.ImagePull;
+import dev.fakeecs.internal.image.ImagePull;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.region.Region;
 

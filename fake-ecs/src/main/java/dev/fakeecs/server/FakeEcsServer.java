@@ -1,10 +1,14 @@
 package dev.fakeecs.server;
 
+import dev.fakeecs.internal.server.WallLatency;
+import dev.fakeecs.internal.server.ServerExchangeHandler;
+import dev.fakeecs.internal.server.InJvmControlBackend;
+import dev.fakeecs.internal.server.ControlApi;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.fakeecs.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.EcsProtocolHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

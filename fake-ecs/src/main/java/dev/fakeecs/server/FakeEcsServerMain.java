@@ -1,7 +1,10 @@
 package dev.fakeecs.server;
 
+import dev.fakeecs.internal.server.WorldHost;
+import dev.fakeecs.internal.server.ControlApi;
+import dev.fakeecs.internal.server.ClockMode;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.EcsProtocolHandler;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

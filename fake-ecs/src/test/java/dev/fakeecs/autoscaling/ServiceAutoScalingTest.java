@@ -1,5 +1,6 @@
 package dev.fakeecs.autoscaling;
 
+import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.journal.JournalEventType;

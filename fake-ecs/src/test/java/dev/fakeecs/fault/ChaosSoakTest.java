@@ -1,9 +1,10 @@
 package dev.fakeecs.fault;
 
+import dev.fakeecs.internal.fault.Invariants;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.containerinstance.ContainerInstance;
-import dev.fakeecs.region.RegionState;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.task.Task;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;

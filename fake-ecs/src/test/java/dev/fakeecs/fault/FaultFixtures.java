@@ -1,8 +1,8 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.capacity.AutoScalingGroup;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.internal.capacity.AutoScalingGroup;
+import dev.fakeecs.internal.region.RegionState;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Compatibility;

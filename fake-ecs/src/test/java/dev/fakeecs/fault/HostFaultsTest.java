@@ -1,11 +1,11 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.capacity.AutoScalingGroup;
-import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.capacity.AutoScalingGroup;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.task.Task;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

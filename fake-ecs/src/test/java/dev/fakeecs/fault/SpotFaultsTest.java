@@ -1,9 +1,9 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.capacity.AutoScalingGroup;
-import dev.fakeecs.containerinstance.ContainerInstance;
-import dev.fakeecs.service.ServiceMessages;
+import dev.fakeecs.internal.capacity.AutoScalingGroup;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.service.ServiceMessages;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -130,7 +130,7 @@ class SpotFaultsTest {
         ec2Service(ecs, "kitchen", ec2Family(ecs, "kitchen"), 1);
         ecs.clock().advance(Duration.ofMinutes(3));
         ContainerInstance victim = spot.inService().get(0);
-        List<dev.fakeecs.task.Task> onVictim = dev.fakeecs.task.Task.placedOn(victim);
+        List<dev.fakeecs.internal.task.Task> onVictim = dev.fakeecs.internal.task.Task.placedOn(victim);
 
         // when
         faults.inject(FaultSpec.of(FaultType.EC2_SPOT_INTERRUPTION).cluster("prod").build());

@@ -1,8 +1,8 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.containerinstance.ContainerInstance;
-import dev.fakeecs.service.ServiceScheduler;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.service.ServiceScheduler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Task;
 

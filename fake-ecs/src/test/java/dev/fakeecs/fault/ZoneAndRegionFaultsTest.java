@@ -1,8 +1,8 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.containerinstance.ContainerInstance;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.task.Task;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 

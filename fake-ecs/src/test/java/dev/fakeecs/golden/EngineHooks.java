@@ -1,10 +1,10 @@
 package dev.fakeecs.golden;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.internal.region.RegionState;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.fakeecs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fakeecs.internal.server.ClockMode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

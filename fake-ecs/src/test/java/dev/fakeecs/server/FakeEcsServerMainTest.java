@@ -3,7 +3,7 @@ package dev.fakeecs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fakeecs.client.EcsClients;
+import dev.fakeecs.internal.client.EcsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

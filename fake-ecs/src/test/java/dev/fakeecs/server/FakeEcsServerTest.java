@@ -5,9 +5,10 @@ import static dev.fakeecs.server.ServerTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fakeecs.client.EcsClients;
-import dev.fakeecs.protocol.EcsProtocolHandler;
-import dev.fakeecs.protocol.StubEcs;
+import dev.fakeecs.internal.server.ControlApi;
+import dev.fakeecs.internal.client.EcsClients;
+import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.StubEcs;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -4,8 +4,8 @@ import static dev.fakeecs.server.ServerTestSupport.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fakeecs.protocol.EcsProtocolHandler;
-import dev.fakeecs.protocol.StubEcs;
+import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.StubEcs;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.fakeecs.server;
 
+import dev.fakeecs.internal.server.ControlApiBackend;
 import java.time.Duration;
 import java.time.Instant;
 

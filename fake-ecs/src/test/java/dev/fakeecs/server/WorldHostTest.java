@@ -3,6 +3,8 @@ package dev.fakeecs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fakeecs.internal.server.WorldHost;
+import dev.fakeecs.internal.server.ClockMode;
 import dev.fakeecs.FakeEcs;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -2,12 +2,12 @@ package dev.fakeecs.junit;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.VirtualClock;
-import dev.fakeecs.cluster.Cluster;
-import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.junit.assertions.JournalWindow;
-import dev.fakeecs.region.RegionState;
-import dev.fakeecs.service.Service;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.service.Service;
+import dev.fakeecs.internal.task.Task;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.Compatibility;

@@ -1,6 +1,6 @@
 package dev.fakeecs.junit;
 
-import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
 
 import java.util.Objects;
 

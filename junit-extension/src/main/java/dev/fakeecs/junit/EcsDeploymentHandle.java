@@ -1,7 +1,7 @@
 package dev.fakeecs.junit;
 
-import dev.fakeecs.deployment.Deployment;
-import dev.fakeecs.service.Service;
+import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.service.Service;
 
 import java.util.Objects;
 

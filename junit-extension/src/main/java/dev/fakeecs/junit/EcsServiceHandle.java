@@ -1,8 +1,8 @@
 package dev.fakeecs.junit;
 
-import dev.fakeecs.deployment.Deployment;
-import dev.fakeecs.service.Service;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.service.Service;
+import dev.fakeecs.internal.task.Task;
 
 import java.util.List;
 import java.util.Objects;

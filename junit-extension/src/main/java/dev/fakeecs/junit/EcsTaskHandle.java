@@ -1,6 +1,6 @@
 package dev.fakeecs.junit;
 
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.task.Task;
 
 import java.util.Objects;
 

@@ -1,14 +1,14 @@
 package dev.fakeecs.dsl.apply;
 
-import dev.fakeecs.capacity.AutoScalingGroup;
-import dev.fakeecs.cluster.Cluster;
-import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.capacity.AutoScalingGroup;
+import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.dsl.cluster.AutoScalingGroupSpec;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.cluster.HostGroup;
 import dev.fakeecs.dsl.cluster.StrategyItem;
 import dev.fakeecs.region.Region;
-import dev.fakeecs.region.RegionState;
+import dev.fakeecs.internal.region.RegionState;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;

@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.apply;
 
-import dev.fakeecs.autoscaling.ScalableTarget;
-import dev.fakeecs.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.internal.autoscaling.ScalableTarget;
+import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
 import dev.fakeecs.dsl.service.AutoScalingSpec;

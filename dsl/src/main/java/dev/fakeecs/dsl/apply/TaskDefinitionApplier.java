@@ -3,7 +3,7 @@ package dev.fakeecs.dsl.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionConversions;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
-import dev.fakeecs.protocol.SdkJsonCodec;
+import dev.fakeecs.internal.protocol.SdkJsonCodec;
 import dev.fakeecs.region.Region;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 

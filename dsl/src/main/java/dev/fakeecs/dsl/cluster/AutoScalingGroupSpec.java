@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.cluster;
 
-import dev.fakeecs.containerinstance.InstanceTypes;
+import dev.fakeecs.internal.containerinstance.InstanceTypes;
 import dev.fakeecs.dsl.internal.Check;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
@@ -164,7 +164,7 @@ public final class AutoScalingGroupSpec {
                             && !name.startsWith("fargate") && !name.startsWith("FARGATE"),
                     spec, "name", name, "must be 1-255 letters, digits, '-' or '_' and not start with aws, ecs or fargate");
             Check.that(instanceType != null && InstanceTypes.exists(instanceType), spec, "instanceType", instanceType,
-                    "must be an EC2 instance type fake-ecs knows (see dev.fakeecs.containerinstance.InstanceTypes)");
+                    "must be an EC2 instance type fake-ecs knows (see dev.fakeecs.internal.containerinstance.InstanceTypes)");
             Check.range(spec, "min", min, 0, Integer.MAX_VALUE);
             Check.that(max >= min, spec, "max", max, "must be at least min (" + min + ")");
             if (desired != null) {

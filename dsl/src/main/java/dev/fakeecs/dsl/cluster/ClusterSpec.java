@@ -1,6 +1,6 @@
 package dev.fakeecs.dsl.cluster;
 
-import dev.fakeecs.containerinstance.InstanceTypes;
+import dev.fakeecs.internal.containerinstance.InstanceTypes;
 import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.spec.InvalidSpecException;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
@@ -251,7 +251,7 @@ public final class ClusterSpec {
                 HostGroup g = hostGroups.get(i);
                 Check.that(g.instanceType() != null && InstanceTypes.exists(g.instanceType()), spec,
                         "ec2Hosts[" + i + "].instanceType", g.instanceType(),
-                        "must be an EC2 instance type fake-ecs knows (see dev.fakeecs.containerinstance.InstanceTypes)");
+                        "must be an EC2 instance type fake-ecs knows (see dev.fakeecs.internal.containerinstance.InstanceTypes)");
                 Check.range(spec, "ec2Hosts[" + i + "].count", g.count(), 1, Integer.MAX_VALUE);
             }
             tags.forEach((k, v) -> Check.that(k != null && !k.isEmpty() && k.length() <= 128, spec, "tags.key", k,

@@ -1,8 +1,8 @@
 package dev.fakeecs.dsl.service;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.autoscaling.ScalableTarget;
-import dev.fakeecs.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.internal.autoscaling.ScalableTarget;
+import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.scenario.WindowAction;

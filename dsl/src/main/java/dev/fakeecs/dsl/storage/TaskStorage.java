@@ -1,11 +1,11 @@
 package dev.fakeecs.dsl.storage;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.containerinstance.ContainerInstance;
-import dev.fakeecs.containerinstance.ContainerInstanceListener;
-import dev.fakeecs.image.ImageCatalog;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
+import dev.fakeecs.internal.image.ImageCatalog;
 import dev.fakeecs.region.Region;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.task.Task;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 

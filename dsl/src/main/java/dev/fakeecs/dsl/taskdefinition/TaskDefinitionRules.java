@@ -2,8 +2,8 @@ package dev.fakeecs.dsl.taskdefinition;
 
 import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.spec.InvalidSpecException;
-import dev.fakeecs.taskdefinition.FargateSizes;
-import dev.fakeecs.taskdefinition.TaskSize;
+import dev.fakeecs.internal.taskdefinition.FargateSizes;
+import dev.fakeecs.internal.taskdefinition.TaskSize;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.MountPoint;

@@ -2,7 +2,7 @@ package dev.fakeecs.dsl.taskdefinition;
 
 import dev.fakeecs.dsl.internal.Lists;
 
-import dev.fakeecs.taskdefinition.TaskSize;
+import dev.fakeecs.internal.taskdefinition.TaskSize;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.CPUArchitecture;

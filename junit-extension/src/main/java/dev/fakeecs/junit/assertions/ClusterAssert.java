@@ -1,7 +1,7 @@
 package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.cluster.Cluster;
+import dev.fakeecs.internal.cluster.Cluster;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.junit.EcsClusterHandle;
 import dev.fakeecs.junit.EcsServiceHandle;

@@ -1,7 +1,7 @@
 package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.junit.EcsContainerInstanceHandle;
 

@@ -1,7 +1,7 @@
 package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.deployment.Deployment;
+import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.junit.EcsDeploymentHandle;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;

@@ -1,9 +1,9 @@
 package dev.fakeecs.junit.assertions;
 
-import dev.fakeecs.deployment.Deployment;
+import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.junit.EcsServiceHandle;
-import dev.fakeecs.service.Service;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.service.Service;
+import dev.fakeecs.internal.task.Task;
 
 import java.util.stream.Collectors;
 

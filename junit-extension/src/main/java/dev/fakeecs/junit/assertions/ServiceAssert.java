@@ -1,11 +1,11 @@
 package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.deployment.Deployment;
+import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.junit.EcsServiceHandle;
 import dev.fakeecs.junit.EcsTaskHandle;
-import dev.fakeecs.service.Service;
+import dev.fakeecs.internal.service.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 
 import java.time.Instant;

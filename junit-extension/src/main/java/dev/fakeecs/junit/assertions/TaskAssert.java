@@ -5,7 +5,7 @@ import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.junit.Capacity;
 import dev.fakeecs.junit.EcsContainerInstanceHandle;
 import dev.fakeecs.junit.EcsTaskHandle;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.task.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 import java.util.function.Predicate;

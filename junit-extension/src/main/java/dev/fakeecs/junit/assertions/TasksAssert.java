@@ -6,7 +6,7 @@ import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.junit.Capacity;
 import dev.fakeecs.junit.EcsServiceHandle;
 import dev.fakeecs.junit.EcsTaskHandle;
-import dev.fakeecs.task.Task;
+import dev.fakeecs.internal.task.Task;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.fakeecs.samples.fooddelivery;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.capacity.AutoScalingGroup;
+import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import software.amazon.awssdk.services.ecs.EcsClient;

@@ -1,0 +1,96 @@
+package dev.fakeecs.internal.deployment;
+
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One deployment of a service ({@code ecs-svc/<19 digits>}): the task definition and launch
+ * settings it rolls out, its status (PRIMARY, ACTIVE, INACTIVE), rollout state (IN_PROGRESS,
+ * COMPLETED, FAILED) and the circuit breaker's failure count. Mutable engine state.
+ */
+public final class Deployment {
+
+    private final String id;
+    private final TaskDefinition taskDefinition;
+    private final String launchType;
+    private final List<CapacityProviderStrategyItem> capacityProviderStrategy;
+    private final NetworkConfiguration networkConfiguration;
+    private final Instant createdAt;
+    private String status = "PRIMARY";
+    private String rolloutState = "IN_PROGRESS";
+    private String rolloutStateReason;
+    private Instant updatedAt;
+    private int desiredCount;
+    private int failedTasks;
+    private boolean everHealthy;
+
+    public Deployment(String id, TaskDefinition taskDefinition, String launchType,
+                      List<CapacityProviderStrategyItem> capacityProviderStrategy,
+                      NetworkConfiguration networkConfiguration, int desiredCount, Instant createdAt) {
+        this.id = id;
+        this.taskDefinition = taskDefinition;
+        this.launchType = launchType;
+        this.capacityProviderStrategy = List.copyOf(capacityProviderStrategy);
+        this.networkConfiguration = networkConfiguration;
+        this.desiredCount = desiredCount;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        this.rolloutStateReason = "ECS deployment " + id + " in progress.";
+    }
+
+    public String id() { return id; }
+    public TaskDefinition taskDefinition() { return taskDefinition; }
+    /** EC2 or FARGATE when given, else null (capacity provider strategy). */
+    public String launchType() { return launchType; }
+    public List<CapacityProviderStrategyItem> capacityProviderStrategy() { return capacityProviderStrategy; }
+    public NetworkConfiguration networkConfiguration() { return networkConfiguration; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public String status() { return status; }
+    public String rolloutState() { return rolloutState; }
+    public String rolloutStateReason() { return rolloutStateReason; }
+    public int desiredCount() { return desiredCount; }
+    public int failedTasks() { return failedTasks; }
+    public boolean everHealthy() { return everHealthy; }
+
+    public boolean isPrimary() { return "PRIMARY".equals(status); }
+    public boolean isFailed() { return "FAILED".equals(rolloutState); }
+    public boolean isCompleted() { return "COMPLETED".equals(rolloutState); }
+
+    public void status(String status, Instant at) {
+        this.status = status;
+        this.updatedAt = at;
+    }
+
+    public void rollout(String state, String reason, Instant at) {
+        this.rolloutState = state;
+        this.rolloutStateReason = reason;
+        this.updatedAt = at;
+    }
+
+    public void desiredCount(int count, Instant at) {
+        this.desiredCount = count;
+        this.updatedAt = at;
+    }
+
+    /** Counts one more failed task (for the circuit breaker); returns the new count. */
+    public int recordFailure() {
+        return ++failedTasks;
+    }
+
+    /** A task of this deployment became healthy: the consecutive failure count resets. */
+    public void recordHealthy() {
+        failedTasks = 0;
+        everHealthy = true;
+    }
+
+    @Override
+    public String toString() {
+        return "Deployment[" + id + " " + status + " " + rolloutState + " " + taskDefinition.family() + ":"
+                + taskDefinition.revision() + "]";
+    }
+}

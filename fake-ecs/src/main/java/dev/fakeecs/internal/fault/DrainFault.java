@@ -1,0 +1,46 @@
+package dev.fakeecs.internal.fault;
+
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
+
+import java.util.List;
+
+/**
+ * DRAIN_CONTAINER_INSTANCES (FIS aws:ecs:drain-container-instances): {@code percentage} (default
+ * 100) of the cluster's ACTIVE hosts go DRAINING through UpdateContainerInstancesState; when the
+ * fault ends, those still DRAINING go ACTIVE again.
+ */
+final class DrainFault implements ActiveFault {
+
+    private final FaultContext ctx;
+    private List<ContainerInstance> drained = List.of();
+
+    DrainFault(FaultContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void start() {
+        drained = Targets.instances(ctx, ContainerInstance::isActive, false);
+        for (ContainerInstance ci : drained) {
+            ctx.effect(ci.arn(), "effect", "draining");
+            set(ci, ContainerInstanceStatus.DRAINING);
+        }
+    }
+
+    @Override
+    public void end() {
+        for (ContainerInstance ci : drained) {
+            if ("DRAINING".equals(ci.status())) {
+                ctx.effect(ci.arn(), "effect", "active again");
+                set(ci, ContainerInstanceStatus.ACTIVE);
+            }
+        }
+    }
+
+    private void set(ContainerInstance ci, ContainerInstanceStatus status) {
+        ctx.state().containerInstanceOperations().updateContainerInstancesState(UpdateContainerInstancesStateRequest.builder()
+                .cluster(ci.clusterName()).containerInstances(ci.arn()).status(status).build());
+    }
+}

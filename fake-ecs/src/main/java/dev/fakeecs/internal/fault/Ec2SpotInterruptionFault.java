@@ -1,0 +1,62 @@
+package dev.fakeecs.internal.fault;
+
+import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.clock.ScheduledEvent;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EC2_SPOT_INTERRUPTION: EC2 sends the interruption notice (two minutes unless {@code notice}
+ * says otherwise); if the cluster enables Spot instance draining the agent sets the host DRAINING
+ * at once (the service scheduler then moves its tasks within the deployment configuration); at
+ * the end of the notice the instance terminates. Targets Spot hosts unless one is named.
+ * Closing the handle during the notice cancels the termination.
+ */
+final class Ec2SpotInterruptionFault implements ActiveFault {
+
+    private final FaultContext ctx;
+    private final List<ScheduledEvent> terminations = new ArrayList<>();
+
+    Ec2SpotInterruptionFault(FaultContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void start() {
+        List<ContainerInstance> hosts = Targets.instances(ctx, ContainerInstance::spot, true);
+        if (hosts.isEmpty()) {
+            ctx.effect(ctx.id(), "effect", "no matching Spot instance");
+            ctx.finished();
+            return;
+        }
+        int[] remaining = {hosts.size()};
+        for (ContainerInstance ci : hosts) {
+            Cluster cluster = ctx.state().clusters().find(ci.clusterName());
+            boolean drain = cluster != null && cluster.spotInstanceDraining();
+            ctx.effect(ci.arn(), "effect", "spot interruption notice", "ec2InstanceId", ci.ec2InstanceId(),
+                    "terminatesAt", ctx.state().now().plus(ctx.notice()).toString(), "draining",
+                    String.valueOf(drain));
+            if (drain && ci.isActive()) {
+                ctx.state().containerInstanceOperations().updateContainerInstancesState(UpdateContainerInstancesStateRequest
+                        .builder().cluster(ci.clusterName()).containerInstances(ci.arn())
+                        .status(ContainerInstanceStatus.DRAINING).build());
+            }
+            terminations.add(ctx.state().world().clock().schedule(ctx.notice(),
+                    "spot interruption terminates " + ci.ec2InstanceId(), () -> {
+                        Hosts.terminate(ctx, ci, "spot interruption");
+                        if (--remaining[0] == 0) {
+                            ctx.finished();
+                        }
+                    }));
+        }
+    }
+
+    @Override
+    public void end() {
+        terminations.forEach(ScheduledEvent::cancel);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.fakeecs.internal.fault;
+
+import dev.fakeecs.internal.service.Service;
+import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.taskdefinition.TaskResources;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * FARGATE_SPOT_INTERRUPTION: for the named task, a percentage of a service's FARGATE_SPOT tasks,
+ * or every FARGATE_SPOT task in a zone/cluster: the two-minute warning sets desiredStatus
+ * STOPPED with stopCode {@code SpotInterruption} and reason {@code Your Spot Task was interrupted.}
+ * while the task is still RUNNING, SIGTERM goes to its containers, and the task stops after
+ * min(stopTimeout, notice). The service scheduler starts replacements at the warning.
+ */
+final class FargateSpotInterruptionFault implements ActiveFault {
+
+    static final String STOP_CODE = "SpotInterruption";
+    static final String REASON = "Your Spot Task was interrupted.";
+
+    private final FaultContext ctx;
+
+    FargateSpotInterruptionFault(FaultContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void start() {
+        List<Task> tasks = Targets.tasks(ctx, t -> "FARGATE_SPOT".equals(t.capacityProviderName()), false);
+        if (tasks.isEmpty()) {
+            ctx.effect(ctx.id(), "effect", "no matching FARGATE_SPOT task");
+        }
+        for (Task task : tasks) {
+            Duration stopTimeout = TaskResources.stopTimeout(task.taskDefinition(), true);
+            Duration grace = stopTimeout.compareTo(ctx.notice()) < 0 ? stopTimeout : ctx.notice();
+            ctx.effect(task.arn(), "effect", "spot interruption warning", "stopsAfter", grace.toString());
+            ctx.state().tasks().lifecycle().stopAfter(task, STOP_CODE, REASON, grace);
+            if (task.serviceName() != null) {
+                Service service = ctx.state().services().find(task.clusterName(), task.serviceName());
+                if (service != null) {
+                    ctx.state().services().scheduler().reconcileSoon(service);
+                }
+            }
+        }
+        ctx.finished();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.fakeecs.internal.fault;
+
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * TERMINATE_INSTANCE and STOP_INSTANCE: the host (the one named, else one drawn from the
+ * cluster/zone, or a percentage of them) is terminated or stopped. A stopped host restarts when
+ * the fault ends (its duration, or its handle closing), with its agent connected and no tasks.
+ */
+final class HostLossFault implements ActiveFault {
+
+    private final FaultContext ctx;
+    private final boolean terminate;
+    private final List<ContainerInstance> stopped = new ArrayList<>();
+
+    HostLossFault(FaultContext ctx, boolean terminate) {
+        this.ctx = ctx;
+        this.terminate = terminate;
+    }
+
+    @Override
+    public void start() {
+        List<ContainerInstance> hosts = Targets.instances(ctx, ci -> true, true);
+        if (hosts.isEmpty()) {
+            ctx.effect(ctx.id(), "effect", "no matching container instance");
+        }
+        for (ContainerInstance ci : hosts) {
+            if (terminate) {
+                Hosts.terminate(ctx, ci, "fault " + ctx.id());
+            } else {
+                Hosts.stop(ctx, ci);
+                stopped.add(ci);
+            }
+        }
+        if (terminate) {
+            ctx.finished();
+        }
+    }
+
+    @Override
+    public void end() {
+        for (ContainerInstance ci : stopped) {
+            Hosts.start(ctx, ci);
+        }
+        stopped.clear();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.fakeecs.internal.fault;
+
+import dev.fakeecs.internal.error.EcsErrors;
+import dev.fakeecs.internal.region.ApiInterceptor;
+
+/**
+ * REGION_OUTAGE: every ECS API call in the region fails with {@code ServerException} (HTTP 503
+ * over the wire) and its tasks are unreachable for DNS health checks and traffic
+ * ({@link FaultInjector#regionReachable}); the engine keeps its state, so everything is back
+ * as it was when the fault ends.
+ */
+final class RegionOutageFault implements ActiveFault, ApiInterceptor {
+
+    static final String MESSAGE = "Service Unavailable. Please try again later.";
+
+    private final FaultContext ctx;
+
+    RegionOutageFault(FaultContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void beforeCall(String region, String operation) {
+        ctx.effect(ctx.id(), "effect", "call failed", "operation", operation, "errorCode", "ServerException");
+        throw EcsErrors.of("ServerException", MESSAGE, 503);
+    }
+
+    @Override
+    public void start() {
+        ctx.effect(ctx.state().name(), "effect", "region unavailable");
+        ctx.injector().regionDown(ctx.state().name(), true);
+        ctx.state().addInterceptor(this);
+    }
+
+    @Override
+    public void end() {
+        ctx.state().removeInterceptor(this);
+        ctx.injector().regionDown(ctx.state().name(), false);
+        ctx.effect(ctx.state().name(), "effect", "region recovered");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.fakeecs.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A JSON array of one element type. JSON nulls inside a list are dropped, as the SDK does. */
+final class ListType implements ValueType {
+
+    private final ValueType element;
+
+    ListType(ValueType element) {
+        this.element = element;
+    }
+
+    @Override
+    public Object decode(JsonNode node) {
+        if (!node.isArray()) {
+            throw ValueType.mismatch(node, this);
+        }
+        List<Object> list = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (item.isNull()) {
+                continue;
+            }
+            try {
+                list.add(element.decode(item));
+            } catch (DecodeFailure failure) {
+                throw failure.atIndex(i);
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public JsonNode encode(Object value, JsonNodeFactory nodes) {
+        List<?> list = (List<?>) value;
+        ArrayNode array = nodes.arrayNode(list.size());
+        for (Object item : list) {
+            array.add(item == null ? nodes.nullNode() : element.encode(item, nodes));
+        }
+        return array;
+    }
+
+    @Override
+    public String description() {
+        return "a list";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fakeecs.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A JSON object used as a map from string keys to one value type. */
+final class MapType implements ValueType {
+
+    private final ValueType value;
+
+    MapType(ValueType value) {
+        this.value = value;
+    }
+
+    @Override
+    public Object decode(JsonNode node) {
+        if (!node.isObject()) {
+            throw ValueType.mismatch(node, this);
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (entry.getValue().isNull()) {
+                continue;
+            }
+            try {
+                map.put(entry.getKey(), value.decode(entry.getValue()));
+            } catch (DecodeFailure failure) {
+                throw failure.atKey(entry.getKey());
+            }
+        }
+        return map;
+    }
+
+    @Override
+    public JsonNode encode(Object model, JsonNodeFactory nodes) {
+        ObjectNode object = nodes.objectNode();
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) model).entrySet()) {
+            Object item = entry.getValue();
+            object.set(String.valueOf(entry.getKey()), item == null ? nodes.nullNode() : value.encode(item, nodes));
+        }
+        return object;
+    }
+
+    @Override
+    public String description() {
+        return "a map";
+    }
+}

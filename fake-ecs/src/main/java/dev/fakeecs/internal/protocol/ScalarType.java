@@ -1,0 +1,218 @@
+package dev.fakeecs.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import software.amazon.awssdk.core.SdkBytes;
+
+/**
+ * The scalar types of AWS JSON 1.1: strings (enums travel as their string value), numbers,
+ * booleans, timestamps as epoch seconds with fractional milliseconds, and blobs as base64.
+ */
+enum ScalarType implements ValueType {
+
+    STRING("a String") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (!node.isTextual()) {
+                throw ValueType.mismatch(node, this);
+            }
+            return node.textValue();
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.textNode((String) value);
+        }
+    },
+
+    INTEGER("an Integer") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToInt()) {
+                throw ValueType.mismatch(node, this);
+            }
+            return node.intValue();
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.numberNode((Integer) value);
+        }
+    },
+
+    LONG("a Long") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToLong()) {
+                throw ValueType.mismatch(node, this);
+            }
+            return node.longValue();
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.numberNode((Long) value);
+        }
+    },
+
+    SHORT("a Short") {
+        @Override
+        public Object decode(JsonNode node) {
+            int value = (Integer) INTEGER.decode(node);
+            if (value < Short.MIN_VALUE || value > Short.MAX_VALUE) {
+                throw ValueType.mismatch(node, this);
+            }
+            return (short) value;
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.numberNode((Short) value);
+        }
+    },
+
+    BYTE("a Byte") {
+        @Override
+        public Object decode(JsonNode node) {
+            int value = (Integer) INTEGER.decode(node);
+            if (value < Byte.MIN_VALUE || value > Byte.MAX_VALUE) {
+                throw ValueType.mismatch(node, this);
+            }
+            return (byte) value;
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.numberNode((Byte) value);
+        }
+    },
+
+    DOUBLE("a Double") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (!node.isNumber()) {
+                throw ValueType.mismatch(node, this);
+            }
+            return node.doubleValue();
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.numberNode((Double) value);
+        }
+    },
+
+    FLOAT("a Float") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (!node.isNumber()) {
+                throw ValueType.mismatch(node, this);
+            }
+            return node.floatValue();
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.numberNode((Float) value);
+        }
+    },
+
+    BIG_DECIMAL("a BigDecimal") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (!node.isNumber()) {
+                throw ValueType.mismatch(node, this);
+            }
+            return node.decimalValue();
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.numberNode((BigDecimal) value);
+        }
+    },
+
+    BOOLEAN("a Boolean") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (!node.isBoolean()) {
+                throw ValueType.mismatch(node, this);
+            }
+            return node.booleanValue();
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.booleanNode((Boolean) value);
+        }
+    },
+
+    /** Epoch seconds on the wire (an ISO-8601 string is accepted too, for hand-written requests). */
+    INSTANT("a Timestamp") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (node.isNumber()) {
+                BigDecimal seconds = node.decimalValue();
+                BigDecimal whole = new BigDecimal(seconds.toBigInteger());
+                int nanos = seconds.subtract(whole).movePointRight(9).intValue();
+                try {
+                    return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+                } catch (ArithmeticException | java.time.DateTimeException e) {
+                    throw ValueType.mismatch(node, this);
+                }
+            }
+            if (node.isTextual()) {
+                try {
+                    return Instant.parse(node.textValue());
+                } catch (DateTimeParseException e) {
+                    throw ValueType.mismatch(node, this);
+                }
+            }
+            throw ValueType.mismatch(node, this);
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            long millis = ((Instant) value).toEpochMilli();
+            if (millis % 1000 == 0) {
+                return nodes.numberNode(millis / 1000);
+            }
+            return nodes.numberNode(BigDecimal.valueOf(millis, 3));
+        }
+    },
+
+    /** Base64 on the wire. */
+    BYTES("a Blob") {
+        @Override
+        public Object decode(JsonNode node) {
+            if (!node.isTextual()) {
+                throw ValueType.mismatch(node, this);
+            }
+            try {
+                return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(node.textValue()));
+            } catch (IllegalArgumentException e) {
+                throw DecodeFailure.wrongType("Invalid base64 in a Blob");
+            }
+        }
+
+        @Override
+        public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            return nodes.textNode(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
+        }
+    };
+
+    private final String description;
+
+    ScalarType(String description) {
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

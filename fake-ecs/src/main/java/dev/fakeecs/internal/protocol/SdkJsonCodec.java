@@ -1,0 +1,97 @@
+package dev.fakeecs.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * One generic codec between AWS JSON 1.1 and the AWS SDK for Java v2 model objects, driven by each
+ * class's {@code sdkFields()} metadata rather than a hand-written DTO per shape.
+ *
+ * <p>Wire rules: members by their JSON location name; timestamps as epoch seconds (fractional
+ * milliseconds); enums as their string value (so values unknown to this SDK version survive);
+ * blobs as base64; nulls and untouched auto-construct lists and maps omitted; unknown JSON members
+ * ignored. Decoding reports a member of the wrong JSON type as a {@code SerializationException}
+ * and a missing required member as an {@code InvalidParameterException}, both naming the member
+ * path (e.g. {@code containerDefinitions[0].portMappings[1].containerPort}). Per-class metadata is
+ * computed once and cached; the codec is thread-safe and stateless.
+ *
+ * <pre>{@code
+ * SdkJsonCodec codec = SdkJsonCodec.instance();
+ * JsonNode json = new ObjectMapper().readTree("{\"clusterName\":\"prod\",\"tags\":[{\"key\":\"team\",\"value\":\"a\"}]}");
+ * CreateClusterRequest request = codec.decode(json, CreateClusterRequest.class);
+ * ObjectNode back = codec.encode(request);   // {"clusterName":"prod","tags":[{"key":"team","value":"a"}]}
+ * }</pre>
+ */
+public final class SdkJsonCodec {
+
+    private static final SdkJsonCodec INSTANCE = new SdkJsonCodec();
+
+    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+
+    private SdkJsonCodec() {
+    }
+
+    /** The shared, thread-safe codec. */
+    public static SdkJsonCodec instance() {
+        return INSTANCE;
+    }
+
+    /**
+     * Decodes a JSON object into an SDK model object.
+     *
+     * <pre>{@code
+     * DescribeClustersRequest request = SdkJsonCodec.instance().decode(json, DescribeClustersRequest.class);
+     * }</pre>
+     *
+     * @param json the JSON value; {@code null} or a JSON null decodes as an empty object
+     * @param type the SDK model class, e.g. {@code RegisterTaskDefinitionRequest.class}
+     * @throws ProtocolException if the value is not an object, a member has the wrong JSON type, or a
+     *                           required member is missing; the message names the member
+     * @throws IllegalArgumentException if {@code type} is not an SDK model class
+     */
+    public <T extends SdkPojo> T decode(JsonNode json, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        ShapeModel shape = ShapeModel.of(type);
+        JsonNode node = json == null || json.isNull() || json.isMissingNode() ? nodes.objectNode() : json;
+        if (!node.isObject()) {
+            throw ProtocolException.serialization(ValueType.tokenOf(node)
+                    + " can not be converted to a structure (the request body must be a JSON object)");
+        }
+        try {
+            return type.cast(shape.decode(node));
+        } catch (DecodeFailure failure) {
+            throw failure.toProtocolException();
+        }
+    }
+
+    /**
+     * Encodes an SDK model object (request, response or nested shape) as a JSON object.
+     *
+     * <pre>{@code
+     * ObjectNode json = SdkJsonCodec.instance().encode(DescribeTasksResponse.builder().tasks(task).build());
+     * }</pre>
+     */
+    public ObjectNode encode(SdkPojo pojo) {
+        Objects.requireNonNull(pojo, "pojo");
+        return ShapeModel.of(pojo.getClass()).encode(pojo, nodes);
+    }
+
+    /**
+     * Encodes the modeled members of any SDK model class that has a static {@code builder()}
+     * returning an {@link SdkPojo}, such as a modeled exception ({@code ConflictException.resourceIds}).
+     *
+     * @throws IllegalArgumentException if the class is not an SDK model class
+     */
+    public ObjectNode encodeModeled(Object modelObject) {
+        Objects.requireNonNull(modelObject, "modelObject");
+        return ShapeModel.of(modelObject.getClass()).encode(modelObject, nodes);
+    }
+
+    /** The node factory the codec builds with (exact big decimals, so timestamps keep their millis). */
+    public JsonNodeFactory nodeFactory() {
+        return nodes;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.fakeecs.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/** How one JSON value maps to one value of the SDK model (a scalar, list, map or structure). */
+interface ValueType {
+
+    /** Decodes a non-null JSON value; throws {@link DecodeFailure} if its JSON type does not fit. */
+    Object decode(JsonNode node);
+
+    /** Encodes a non-null model value. */
+    JsonNode encode(Object value, JsonNodeFactory nodes);
+
+    /** The name used in "can not be converted to ..." messages, e.g. {@code "an Integer"}. */
+    String description();
+
+    /** The Coral-style token name of a JSON value, as real AWS error messages spell it. */
+    static String tokenOf(JsonNode node) {
+        switch (node.getNodeType()) {
+            case STRING:
+            case BINARY:
+                return "STRING_VALUE";
+            case NUMBER:
+                return "NUMBER_VALUE";
+            case BOOLEAN:
+                return node.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE";
+            case ARRAY:
+                return "START_ARRAY";
+            case OBJECT:
+            case POJO:
+                return "START_OBJECT";
+            default:
+                return "NULL_VALUE";
+        }
+    }
+
+    /** The failure for a value of the wrong JSON type where {@code expected} was wanted. */
+    static DecodeFailure mismatch(JsonNode node, ValueType expected) {
+        if (node.isObject()) {
+            return DecodeFailure.wrongType("Start of structure or map found where not expected (expected "
+                    + expected.description() + ")");
+        }
+        if (node.isArray()) {
+            return DecodeFailure.wrongType("Start of list found where not expected (expected "
+                    + expected.description() + ")");
+        }
+        return DecodeFailure.wrongType(tokenOf(node) + " can not be converted to " + expected.description());
+    }
+}

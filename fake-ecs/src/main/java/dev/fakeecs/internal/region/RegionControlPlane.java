@@ -1,0 +1,479 @@
+package dev.fakeecs.internal.region;
+
+import dev.fakeecs.internal.account.AccountSettings;
+import dev.fakeecs.internal.capacity.CapacityProviders;
+import dev.fakeecs.internal.cluster.Clusters;
+import dev.fakeecs.internal.containerinstance.ContainerInstances;
+import dev.fakeecs.internal.service.Services;
+import dev.fakeecs.internal.tag.Tags;
+import dev.fakeecs.internal.task.Tasks;
+import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.EcsServiceClientConfiguration;
+import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentRequest;
+import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentResponse;
+import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderResponse;
+import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.CreateClusterResponse;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
+import software.amazon.awssdk.services.ecs.model.CreateTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.CreateTaskSetResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteAttributesResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteClusterResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteServiceResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskSetResponse;
+import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
+import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceResponse;
+import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.DiscoverPollEndpointRequest;
+import software.amazon.awssdk.services.ecs.model.DiscoverPollEndpointResponse;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandRequest;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandResponse;
+import software.amazon.awssdk.services.ecs.model.GetTaskProtectionRequest;
+import software.amazon.awssdk.services.ecs.model.GetTaskProtectionResponse;
+import software.amazon.awssdk.services.ecs.model.ListAccountSettingsRequest;
+import software.amazon.awssdk.services.ecs.model.ListAccountSettingsResponse;
+import software.amazon.awssdk.services.ecs.model.ListAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.ListAttributesResponse;
+import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsResponse;
+import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceResponse;
+import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesResponse;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
+import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingDefaultRequest;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingDefaultResponse;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingRequest;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingResponse;
+import software.amazon.awssdk.services.ecs.model.PutAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.PutAttributesResponse;
+import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
+import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersResponse;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceResponse;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StartTaskResponse;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentRequest;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentResponse;
+import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
+import software.amazon.awssdk.services.ecs.model.SubmitAttachmentStateChangesRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitAttachmentStateChangesResponse;
+import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeResponse;
+import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeResponse;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
+import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerAgentRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerAgentResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateServicePrimaryTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServicePrimaryTaskSetResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskProtectionRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskProtectionResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskSetResponse;
+
+import java.util.function.Supplier;
+
+/**
+ * One region's ECS API, in process: an {@link EcsClient} whose calls go straight into the engine
+ * (no serialisation, no sockets) under the world's lock. It throws the SDK's own exception types,
+ * as a real client would.
+ *
+ * <pre>{@code
+ * EcsClient ecs = fakeEcs.region("us-east-1").api();
+ * ecs.createCluster(r -> r.clusterName("prod"));
+ * }</pre>
+ */
+public final class RegionControlPlane implements EcsClient {
+
+    private final RegionState state;
+
+    public RegionControlPlane(RegionState state) {
+        this.state = state;
+    }
+
+    private <T> T call(String operation, Supplier<T> body) {
+        return state.invoke(operation, body);
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public EcsServiceClientConfiguration serviceClientConfiguration() {
+        throw new UnsupportedOperationException("the in-process control plane has no client configuration");
+    }
+
+    @Override
+    public void close() {
+        // owned by the world
+    }
+
+    @Override
+    public CreateClusterResponse createCluster(CreateClusterRequest request) {
+        return call("CreateCluster", () -> state.clusterOperations().createCluster(request));
+    }
+
+    @Override
+    public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
+        return call("DeleteCluster", () -> state.clusterOperations().deleteCluster(request));
+    }
+
+    @Override
+    public DescribeClustersResponse describeClusters(DescribeClustersRequest request) {
+        return call("DescribeClusters", () -> state.clusterOperations().describeClusters(request));
+    }
+
+    @Override
+    public ListClustersResponse listClusters(ListClustersRequest request) {
+        return call("ListClusters", () -> state.clusterOperations().listClusters(request));
+    }
+
+    @Override
+    public UpdateClusterResponse updateCluster(UpdateClusterRequest request) {
+        return call("UpdateCluster", () -> state.clusterOperations().updateCluster(request));
+    }
+
+    @Override
+    public UpdateClusterSettingsResponse updateClusterSettings(UpdateClusterSettingsRequest request) {
+        return call("UpdateClusterSettings", () -> state.clusterOperations().updateClusterSettings(request));
+    }
+
+    @Override
+    public PutClusterCapacityProvidersResponse putClusterCapacityProviders(PutClusterCapacityProvidersRequest request) {
+        return call("PutClusterCapacityProviders", () -> state.clusterOperations().putClusterCapacityProviders(request));
+    }
+
+    @Override
+    public CreateCapacityProviderResponse createCapacityProvider(CreateCapacityProviderRequest request) {
+        return call("CreateCapacityProvider", () -> state.capacityProviders().createCapacityProvider(request));
+    }
+
+    @Override
+    public DeleteCapacityProviderResponse deleteCapacityProvider(DeleteCapacityProviderRequest request) {
+        return call("DeleteCapacityProvider", () -> state.capacityProviders().deleteCapacityProvider(request));
+    }
+
+    @Override
+    public DescribeCapacityProvidersResponse describeCapacityProviders(DescribeCapacityProvidersRequest request) {
+        return call("DescribeCapacityProviders", () -> state.capacityProviders().describeCapacityProviders(request));
+    }
+
+    @Override
+    public UpdateCapacityProviderResponse updateCapacityProvider(UpdateCapacityProviderRequest request) {
+        return call("UpdateCapacityProvider", () -> state.capacityProviders().updateCapacityProvider(request));
+    }
+
+    @Override
+    public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest request) {
+        return call("RegisterTaskDefinition", () -> state.taskDefinitions().registerTaskDefinition(request));
+    }
+
+    @Override
+    public DeregisterTaskDefinitionResponse deregisterTaskDefinition(DeregisterTaskDefinitionRequest request) {
+        return call("DeregisterTaskDefinition", () -> state.taskDefinitions().deregisterTaskDefinition(request));
+    }
+
+    @Override
+    public DeleteTaskDefinitionsResponse deleteTaskDefinitions(DeleteTaskDefinitionsRequest request) {
+        return call("DeleteTaskDefinitions", () -> state.taskDefinitions().deleteTaskDefinitions(request));
+    }
+
+    @Override
+    public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest request) {
+        return call("DescribeTaskDefinition", () -> state.taskDefinitions().describeTaskDefinition(request));
+    }
+
+    @Override
+    public ListTaskDefinitionsResponse listTaskDefinitions(ListTaskDefinitionsRequest request) {
+        return call("ListTaskDefinitions", () -> state.taskDefinitions().listTaskDefinitions(request));
+    }
+
+    @Override
+    public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest request) {
+        return call("ListTaskDefinitionFamilies", () -> state.taskDefinitions().listTaskDefinitionFamilies(request));
+    }
+
+    @Override
+    public RunTaskResponse runTask(RunTaskRequest request) {
+        return call("RunTask", () -> state.taskOperations().runTask(request));
+    }
+
+    @Override
+    public StartTaskResponse startTask(StartTaskRequest request) {
+        return call("StartTask", () -> state.taskOperations().startTask(request));
+    }
+
+    @Override
+    public StopTaskResponse stopTask(StopTaskRequest request) {
+        return call("StopTask", () -> state.taskOperations().stopTask(request));
+    }
+
+    @Override
+    public DescribeTasksResponse describeTasks(DescribeTasksRequest request) {
+        return call("DescribeTasks", () -> state.taskOperations().describeTasks(request));
+    }
+
+    @Override
+    public ListTasksResponse listTasks(ListTasksRequest request) {
+        return call("ListTasks", () -> state.taskOperations().listTasks(request));
+    }
+
+    @Override
+    public GetTaskProtectionResponse getTaskProtection(GetTaskProtectionRequest request) {
+        return call("GetTaskProtection", () -> state.taskOperations().getTaskProtection(request));
+    }
+
+    @Override
+    public UpdateTaskProtectionResponse updateTaskProtection(UpdateTaskProtectionRequest request) {
+        return call("UpdateTaskProtection", () -> state.taskOperations().updateTaskProtection(request));
+    }
+
+    @Override
+    public ExecuteCommandResponse executeCommand(ExecuteCommandRequest request) {
+        return call("ExecuteCommand", () -> state.taskOperations().executeCommand(request));
+    }
+
+    @Override
+    public SubmitTaskStateChangeResponse submitTaskStateChange(SubmitTaskStateChangeRequest request) {
+        return call("SubmitTaskStateChange", () -> state.taskOperations().submitTaskStateChange(request));
+    }
+
+    @Override
+    public SubmitContainerStateChangeResponse submitContainerStateChange(SubmitContainerStateChangeRequest request) {
+        return call("SubmitContainerStateChange", () -> state.taskOperations().submitContainerStateChange(request));
+    }
+
+    @Override
+    public SubmitAttachmentStateChangesResponse submitAttachmentStateChanges(SubmitAttachmentStateChangesRequest request) {
+        return call("SubmitAttachmentStateChanges", () -> state.taskOperations().submitAttachmentStateChanges(request));
+    }
+
+    @Override
+    public RegisterContainerInstanceResponse registerContainerInstance(RegisterContainerInstanceRequest request) {
+        return call("RegisterContainerInstance", () -> state.containerInstanceOperations().registerContainerInstance(request));
+    }
+
+    @Override
+    public DeregisterContainerInstanceResponse deregisterContainerInstance(DeregisterContainerInstanceRequest request) {
+        return call("DeregisterContainerInstance", () -> state.containerInstanceOperations().deregisterContainerInstance(request));
+    }
+
+    @Override
+    public DescribeContainerInstancesResponse describeContainerInstances(DescribeContainerInstancesRequest request) {
+        return call("DescribeContainerInstances", () -> state.containerInstanceOperations().describeContainerInstances(request));
+    }
+
+    @Override
+    public ListContainerInstancesResponse listContainerInstances(ListContainerInstancesRequest request) {
+        return call("ListContainerInstances", () -> state.containerInstanceOperations().listContainerInstances(request));
+    }
+
+    @Override
+    public UpdateContainerInstancesStateResponse updateContainerInstancesState(UpdateContainerInstancesStateRequest request) {
+        return call("UpdateContainerInstancesState", () -> state.containerInstanceOperations().updateContainerInstancesState(request));
+    }
+
+    @Override
+    public UpdateContainerAgentResponse updateContainerAgent(UpdateContainerAgentRequest request) {
+        return call("UpdateContainerAgent", () -> state.containerInstanceOperations().updateContainerAgent(request));
+    }
+
+    @Override
+    public PutAttributesResponse putAttributes(PutAttributesRequest request) {
+        return call("PutAttributes", () -> state.containerInstanceOperations().putAttributes(request));
+    }
+
+    @Override
+    public DeleteAttributesResponse deleteAttributes(DeleteAttributesRequest request) {
+        return call("DeleteAttributes", () -> state.containerInstanceOperations().deleteAttributes(request));
+    }
+
+    @Override
+    public ListAttributesResponse listAttributes(ListAttributesRequest request) {
+        return call("ListAttributes", () -> state.containerInstanceOperations().listAttributes(request));
+    }
+
+    @Override
+    public DiscoverPollEndpointResponse discoverPollEndpoint(DiscoverPollEndpointRequest request) {
+        return call("DiscoverPollEndpoint", () -> state.containerInstanceOperations().discoverPollEndpoint(request));
+    }
+
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        return call("TagResource", () -> state.tags().tagResource(request));
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        return call("UntagResource", () -> state.tags().untagResource(request));
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        return call("ListTagsForResource", () -> state.tags().listTagsForResource(request));
+    }
+
+    @Override
+    public PutAccountSettingResponse putAccountSetting(PutAccountSettingRequest request) {
+        return call("PutAccountSetting", () -> state.accountSettings().putAccountSetting(request));
+    }
+
+    @Override
+    public PutAccountSettingDefaultResponse putAccountSettingDefault(PutAccountSettingDefaultRequest request) {
+        return call("PutAccountSettingDefault", () -> state.accountSettings().putAccountSettingDefault(request));
+    }
+
+    @Override
+    public DeleteAccountSettingResponse deleteAccountSetting(DeleteAccountSettingRequest request) {
+        return call("DeleteAccountSetting", () -> state.accountSettings().deleteAccountSetting(request));
+    }
+
+    @Override
+    public ListAccountSettingsResponse listAccountSettings(ListAccountSettingsRequest request) {
+        return call("ListAccountSettings", () -> state.accountSettings().listAccountSettings(request));
+    }
+
+    @Override
+    public CreateServiceResponse createService(CreateServiceRequest request) {
+        return call("CreateService", () -> state.services().createService(request));
+    }
+
+    @Override
+    public UpdateServiceResponse updateService(UpdateServiceRequest request) {
+        return call("UpdateService", () -> state.services().updateService(request));
+    }
+
+    @Override
+    public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
+        return call("DeleteService", () -> state.services().deleteService(request));
+    }
+
+    @Override
+    public DescribeServicesResponse describeServices(DescribeServicesRequest request) {
+        return call("DescribeServices", () -> state.services().describeServices(request));
+    }
+
+    @Override
+    public ListServicesResponse listServices(ListServicesRequest request) {
+        return call("ListServices", () -> state.services().listServices(request));
+    }
+
+    @Override
+    public ListServicesByNamespaceResponse listServicesByNamespace(ListServicesByNamespaceRequest request) {
+        return call("ListServicesByNamespace", () -> state.services().listServicesByNamespace(request));
+    }
+
+    @Override
+    public DescribeServiceDeploymentsResponse describeServiceDeployments(DescribeServiceDeploymentsRequest request) {
+        return call("DescribeServiceDeployments", () -> state.services().describeServiceDeployments(request));
+    }
+
+    @Override
+    public ListServiceDeploymentsResponse listServiceDeployments(ListServiceDeploymentsRequest request) {
+        return call("ListServiceDeployments", () -> state.services().listServiceDeployments(request));
+    }
+
+    @Override
+    public DescribeServiceRevisionsResponse describeServiceRevisions(DescribeServiceRevisionsRequest request) {
+        return call("DescribeServiceRevisions", () -> state.services().describeServiceRevisions(request));
+    }
+
+    @Override
+    public StopServiceDeploymentResponse stopServiceDeployment(StopServiceDeploymentRequest request) {
+        return call("StopServiceDeployment", () -> state.services().stopServiceDeployment(request));
+    }
+
+    @Override
+    public ContinueServiceDeploymentResponse continueServiceDeployment(ContinueServiceDeploymentRequest request) {
+        return call("ContinueServiceDeployment", () -> state.services().continueServiceDeployment(request));
+    }
+
+    @Override
+    public CreateTaskSetResponse createTaskSet(CreateTaskSetRequest request) {
+        return call("CreateTaskSet", () -> state.services().createTaskSet(request));
+    }
+
+    @Override
+    public DeleteTaskSetResponse deleteTaskSet(DeleteTaskSetRequest request) {
+        return call("DeleteTaskSet", () -> state.services().deleteTaskSet(request));
+    }
+
+    @Override
+    public DescribeTaskSetsResponse describeTaskSets(DescribeTaskSetsRequest request) {
+        return call("DescribeTaskSets", () -> state.services().describeTaskSets(request));
+    }
+
+    @Override
+    public UpdateTaskSetResponse updateTaskSet(UpdateTaskSetRequest request) {
+        return call("UpdateTaskSet", () -> state.services().updateTaskSet(request));
+    }
+
+    @Override
+    public UpdateServicePrimaryTaskSetResponse updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetRequest request) {
+        return call("UpdateServicePrimaryTaskSet", () -> state.services().updateServicePrimaryTaskSet(request));
+    }
+}

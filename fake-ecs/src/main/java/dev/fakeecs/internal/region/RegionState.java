@@ -1,0 +1,198 @@
+package dev.fakeecs.internal.region;
+
+import dev.fakeecs.internal.account.AccountSettings;
+import dev.fakeecs.internal.arn.Arns;
+import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.internal.capacity.CapacityProviders;
+import dev.fakeecs.internal.cluster.Clusters;
+import dev.fakeecs.internal.containerinstance.ContainerInstances;
+import dev.fakeecs.internal.controlplane.ClusterOperations;
+import dev.fakeecs.internal.controlplane.ContainerInstanceOperations;
+import dev.fakeecs.internal.controlplane.TaskOperations;
+import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.internal.service.Services;
+import dev.fakeecs.internal.tag.Tags;
+import dev.fakeecs.internal.task.Tasks;
+import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
+import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.world.World;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Everything one region's control plane knows: its clusters, capacity providers, container
+ * instances, task definitions, tasks, services, tags and account settings. Resources in one
+ * region never see another's. Each part lives in its own domain package; this class only
+ * holds them together and runs API calls under the world's lock.
+ */
+public final class RegionState {
+
+    private final World world;
+    private final RegionContext context;
+    private final List<ApiInterceptor> interceptors = new CopyOnWriteArrayList<>();
+    private volatile Duration autoAdvanceStep;
+
+    private final Tags tags;
+    private final AccountSettings accountSettings;
+    private final Clusters clusters;
+    private final TaskDefinitions taskDefinitions;
+    private final ContainerInstances containerInstances;
+    private final CapacityProviders capacityProviders;
+    private final Tasks tasks;
+    private final Services services;
+    private final ServiceAutoScaling autoScaling;
+    private final ClusterOperations clusterOperations;
+    private final ContainerInstanceOperations containerInstanceOperations;
+    private final TaskOperations taskOperations;
+
+    /**
+     * Builds the region's engine in dependency order: every part receives exactly the parts below it
+     * that it uses; parts above talk back only through the listeners and lookups the lower ones publish.
+     */
+    public RegionState(World world, String name, List<String> availabilityZones) {
+        this.world = world;
+        this.context = new RegionContext(world, name, availabilityZones);
+        this.tags = new Tags(context);
+        this.accountSettings = new AccountSettings(context);
+        this.clusters = new Clusters(context, tags);
+        this.taskDefinitions = new TaskDefinitions(context, tags);
+        this.containerInstances = new ContainerInstances(context, clusters, tags);
+        this.capacityProviders = new CapacityProviders(context, tags, clusters, containerInstances);
+        this.tasks = new Tasks(context, tags, containerInstances, capacityProviders);
+        this.services = new Services(context, tags, clusters, capacityProviders, containerInstances, taskDefinitions,
+                tasks);
+        this.autoScaling = new ServiceAutoScaling(context, services);
+        this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
+                tasks, services);
+        this.containerInstanceOperations = new ContainerInstanceOperations(context, clusters, tags,
+                containerInstances);
+        this.taskOperations = new TaskOperations(context, clusters, tags, capacityProviders, containerInstances,
+                taskDefinitions, tasks, services);
+    }
+
+    /**
+     * Runs one API call: under the engine lock, after the interceptors (faults) had their say,
+     * and, in auto clock mode, after moving time forward by one step.
+     */
+    public <T> T invoke(String operation, Supplier<T> body) {
+        world.lock().lock();
+        try {
+            Duration step = autoAdvanceStep;
+            if (step != null && !step.isZero()) {
+                world.clock().advance(step);
+            }
+            for (ApiInterceptor interceptor : interceptors) {
+                interceptor.beforeCall(context.name(), operation);
+            }
+            return body.get();
+        } finally {
+            world.lock().unlock();
+        }
+    }
+
+    /** Runs {@code body} under the engine lock (for Java-level access to engine state). */
+    public <T> T read(Supplier<T> body) {
+        world.lock().lock();
+        try {
+            return body.get();
+        } finally {
+            world.lock().unlock();
+        }
+    }
+
+    public void addInterceptor(ApiInterceptor interceptor) {
+        interceptors.add(interceptor);
+    }
+
+    public void removeInterceptor(ApiInterceptor interceptor) {
+        interceptors.remove(interceptor);
+    }
+
+    /** Auto clock mode: every API call first advances virtual time by {@code step} (null = manual). */
+    public void autoAdvanceStep(Duration step) {
+        this.autoAdvanceStep = step;
+    }
+
+    /** Records a journal entry stamped with this region. */
+    public void record(JournalEventType type, String subject, String... namesAndValues) {
+        context.record(type, subject, namesAndValues);
+    }
+
+    /** What every part of this region shares (world, name, zones, ARNs). */
+    public RegionContext context() {
+        return context;
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public Instant now() {
+        return world.now();
+    }
+
+    public String name() {
+        return context.name();
+    }
+
+    public List<String> availabilityZones() {
+        return context.availabilityZones();
+    }
+
+    public Arns arns() {
+        return context.arns();
+    }
+
+    public Clusters clusters() {
+        return clusters;
+    }
+
+    public CapacityProviders capacityProviders() {
+        return capacityProviders;
+    }
+
+    public ContainerInstances containerInstances() {
+        return containerInstances;
+    }
+
+    public TaskDefinitions taskDefinitions() {
+        return taskDefinitions;
+    }
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public Tags tags() {
+        return tags;
+    }
+
+    public AccountSettings accountSettings() {
+        return accountSettings;
+    }
+
+    public ClusterOperations clusterOperations() {
+        return clusterOperations;
+    }
+
+    public ContainerInstanceOperations containerInstanceOperations() {
+        return containerInstanceOperations;
+    }
+
+    public TaskOperations taskOperations() {
+        return taskOperations;
+    }
+
+    /** Service Auto Scaling (target tracking) for this region's services. */
+    public ServiceAutoScaling autoScaling() {
+        return autoScaling;
+    }
+}

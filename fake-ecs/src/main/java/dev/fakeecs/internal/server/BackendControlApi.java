@@ -1,0 +1,128 @@
+package dev.fakeecs.internal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/** The standard control routes over a {@link ControlApiBackend}. */
+final class BackendControlApi implements ControlApi {
+
+    private static final String FAULTS = "/faults";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ControlApiBackend backend;
+
+    BackendControlApi(ControlApiBackend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    @Override
+    public ControlResponse handle(String method, String path, JsonNode body) {
+        String route = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        try {
+            return route(method, route, body == null ? NODES.objectNode() : body);
+        } catch (IllegalArgumentException e) {
+            return ControlResponse.error(400, "InvalidParameterException", String.valueOf(e.getMessage()));
+        } catch (NoSuchElementException e) {
+            return ControlResponse.error(404, "ResourceNotFoundException", String.valueOf(e.getMessage()));
+        } catch (UnsupportedOperationException e) {
+            return ControlResponse.error(501, "UnsupportedOperation",
+                    "fake-ecs does not support " + method + " /_fake-ecs" + route + " yet");
+        }
+    }
+
+    private ControlResponse route(String method, String route, JsonNode body) {
+        switch (route) {
+            case "/clock":
+                return expect("GET", method, route) ? now(backend.now()) : notAllowed(method, route);
+            case "/clock/advance":
+                return expect("POST", method, route) ? now(backend.advance(seconds(body))) : notAllowed(method, route);
+            case "/journal":
+                return expect("GET", method, route)
+                        ? ControlResponse.text(ControlResponse.JSON_LINES, backend.journalJsonLines())
+                        : notAllowed(method, route);
+            case "/reset":
+                if (!expect("POST", method, route)) {
+                    return notAllowed(method, route);
+                }
+                backend.reset();
+                return ControlResponse.json(NODES.objectNode().put("reset", true).put("now", backend.now().toString()));
+            case FAULTS:
+                if (!expect("POST", method, route)) {
+                    return notAllowed(method, route);
+                }
+                requireObject(body);
+                return ControlResponse.json(NODES.objectNode().put("faultId", backend.injectFault(body)));
+            case "/images":
+                if (!expect("POST", method, route)) {
+                    return notAllowed(method, route);
+                }
+                String image = text(body, "image");
+                backend.declareImage(image, body.has("behavior") ? body.get("behavior") : NODES.objectNode());
+                return ControlResponse.json(NODES.objectNode().put("image", image));
+            case "/instances":
+                if (!expect("POST", method, route)) {
+                    return notAllowed(method, route);
+                }
+                requireObject(body);
+                return ControlResponse.json(backend.launchInstances(body));
+            default:
+                if (route.startsWith(FAULTS + "/") && route.length() > FAULTS.length() + 1) {
+                    if (!expect("DELETE", method, route)) {
+                        return notAllowed(method, route);
+                    }
+                    String id = route.substring(FAULTS.length() + 1);
+                    backend.endFault(id);
+                    return ControlResponse.json(NODES.objectNode().put("faultId", id).put("ended", true));
+                }
+                return ControlResponse.error(404, "NotFound", "No control endpoint " + method + " /_fake-ecs" + route
+                        + "; see /_fake-ecs/clock, /clock/advance, /faults, /images, /instances, /journal, /reset");
+        }
+    }
+
+    private static boolean expect(String expected, String method, String route) {
+        return expected.equals(method);
+    }
+
+    private static ControlResponse notAllowed(String method, String route) {
+        return ControlResponse.error(405, "MethodNotAllowed", method + " is not allowed on /_fake-ecs" + route);
+    }
+
+    private static ControlResponse now(Instant now) {
+        ObjectNode body = NODES.objectNode().put("now", now.toString());
+        return ControlResponse.json(body);
+    }
+
+    private static Duration seconds(JsonNode body) {
+        requireObject(body);
+        JsonNode seconds = body.get("seconds");
+        if (seconds == null || !seconds.isNumber()) {
+            throw new IllegalArgumentException("'seconds' must be a number, e.g. {\"seconds\": 30}");
+        }
+        BigDecimal value = seconds.decimalValue();
+        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100L * 365 * 24 * 3600)) > 0) {
+            throw new IllegalArgumentException("'seconds' must be between 0 and 100 years: " + value);
+        }
+        return Duration.ofMillis(value.movePointRight(3).longValue());
+    }
+
+    private static String text(JsonNode body, String member) {
+        requireObject(body);
+        JsonNode value = body.get(member);
+        if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+            throw new IllegalArgumentException("'" + member + "' must be a non-empty string");
+        }
+        return value.textValue();
+    }
+
+    private static void requireObject(JsonNode body) {
+        if (!body.isObject()) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+    }
+}

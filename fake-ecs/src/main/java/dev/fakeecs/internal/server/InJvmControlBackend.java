@@ -1,0 +1,61 @@
+package dev.fakeecs.internal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fakeecs.FakeEcs;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The control API of a server started inside a test JVM with {@code FakeEcsServer.start(ecs)}: it
+ * drives that very world. Reset is refused (the test owns the world's lifetime).
+ */
+public final class InJvmControlBackend implements ControlApiBackend {
+
+    private final FakeEcs ecs;
+
+    public InJvmControlBackend(FakeEcs ecs) {
+        this.ecs = ecs;
+    }
+
+    @Override
+    public Instant now() {
+        return ecs.clock().instant();
+    }
+
+    @Override
+    public Instant advance(Duration duration) {
+        return ecs.clock().advance(duration);
+    }
+
+    @Override
+    public String journalJsonLines() {
+        return ecs.journal().toJsonLines();
+    }
+
+    @Override
+    public void reset() {
+        throw new UnsupportedOperationException("reset (an in-JVM server's world belongs to the test; use the "
+                + "standalone server for reset)");
+    }
+
+    @Override
+    public String injectFault(com.fasterxml.jackson.databind.JsonNode spec) {
+        return WorldControls.injectFault(ecs, spec);
+    }
+
+    @Override
+    public void endFault(String faultId) {
+        dev.fakeecs.fault.FaultInjector.of(ecs).remove(faultId);
+    }
+
+    @Override
+    public void declareImage(String image, JsonNode behavior) {
+        WorldControls.declareImage(ecs, image, behavior);
+    }
+
+    @Override
+    public JsonNode launchInstances(JsonNode request) {
+        return WorldControls.launchInstances(ecs, request);
+    }
+}

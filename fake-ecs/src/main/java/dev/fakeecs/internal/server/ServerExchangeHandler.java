@@ -1,0 +1,186 @@
+package dev.fakeecs.internal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRequest;
+import dev.fakeecs.internal.protocol.ProtocolResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Routes one HTTP exchange: {@code POST /} to the protocol handler, {@code GET /} to the health line,
+ * {@code /_fake-ecs/...} to the control API; every other answer is a JSON error, never an HTML page.
+ */
+public final class ServerExchangeHandler implements HttpHandler {
+
+    static final String CONTROL_PREFIX = "/_fake-ecs";
+    private static final byte[] HEALTH = "{\"service\":\"fake-ecs\",\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final EcsProtocolHandler protocol;
+    private final ControlApi control;
+
+    private final WallLatency wallLatency;
+
+    public ServerExchangeHandler(EcsProtocolHandler protocol, ControlApi control, WallLatency wallLatency) {
+        this.protocol = protocol;
+        this.wallLatency = wallLatency;
+        this.control = control;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try {
+                route(exchange);
+            } catch (IOException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                ControlResponse error = ControlResponse.error(500, "ServerException", "Internal error: " + e.getClass().getName());
+                send(exchange, error.status(), error.contentType(), null, error.body());
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.equals(CONTROL_PREFIX) || path.startsWith(CONTROL_PREFIX + "/")) {
+            control(exchange, method, path.substring(CONTROL_PREFIX.length()));
+        } else if (!path.equals("/")) {
+            sendControl(exchange, ControlResponse.error(404, "NotFound", "fake-ecs serves ECS at POST / and its control API under /_fake-ecs/"));
+        } else if (method.equals("POST")) {
+            ecs(exchange);
+        } else if (method.equals("GET") || method.equals("HEAD")) {
+            send(exchange, 200, ControlResponse.JSON, null, HEALTH);
+        } else {
+            sendControl(exchange, ControlResponse.error(405, "MethodNotAllowed", method + " is not allowed on /; ECS requests are POST /"));
+        }
+    }
+
+    private void ecs(HttpExchange exchange) throws IOException {
+        Headers headers = exchange.getRequestHeaders();
+        byte[] body = readBody(exchange, protocol.maxBodyBytes());
+        delay(headers);
+        ProtocolResponse response = body == null
+                ? protocol.tooLarge(declaredLength(headers))
+                : protocol.handle(new ProtocolRequest(headers.getFirst("X-Amz-Target"), headers.getFirst("Content-Type"),
+                        headers.getFirst("Authorization"), body));
+        send(exchange, response.statusCode(), null, response.headers(), response.body());
+    }
+
+    /** The API_LATENCY fault over the wire: a real sleep on this server thread, never under the engine lock. */
+    private void delay(Headers headers) {
+        String target = headers.getFirst("X-Amz-Target");
+        if (target == null || wallLatency == WallLatency.NONE) {
+            return;
+        }
+        String operation = target.substring(target.lastIndexOf('.') + 1);
+        long millis = wallLatency.latencyFor(dev.fakeecs.internal.protocol.SigV4Scope.regionOf(headers.getFirst("Authorization")),
+                operation).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void control(HttpExchange exchange, String method, String path) throws IOException {
+        byte[] body = readBody(exchange, protocol.maxBodyBytes());
+        if (body == null) {
+            sendControl(exchange, ControlResponse.error(413, "RequestEntityTooLargeException", "The control request is too large"));
+            return;
+        }
+        JsonNode json = null;
+        if (body.length > 0) {
+            try {
+                json = MAPPER.readTree(body);
+            } catch (IOException e) {
+                sendControl(exchange, ControlResponse.error(400, "SerializationException", "Malformed JSON"));
+                return;
+            }
+        }
+        sendControl(exchange, control.handle(method, path.isEmpty() ? "/" : path, json));
+    }
+
+    /** Bodies up to this size are read (and dropped) even when refused, so the client gets the 413 answer. */
+    private static final long DRAIN_LIMIT = 64L << 20;
+
+    /** The body, or {@code null} if it exceeds {@code limit} (declared or actual); an oversized body is drained. */
+    private static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+        long declared = declaredLength(exchange.getRequestHeaders());
+        try (InputStream in = exchange.getRequestBody()) {
+            if (declared > limit) {
+                drain(in, declared);
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                if (out.size() > limit) {
+                    drain(in, declared);
+                    return null;
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static void drain(InputStream in, long declared) throws IOException {
+        if (declared > DRAIN_LIMIT) {
+            return; // the server closes the connection after answering
+        }
+        byte[] buffer = new byte[65536];
+        long total = 0;
+        int n;
+        while (total <= DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+            total += n;
+        }
+    }
+
+    private static long declaredLength(Headers headers) {
+        String length = headers.getFirst("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void sendControl(HttpExchange exchange, ControlResponse response) throws IOException {
+        send(exchange, response.status(), response.contentType(), null, response.body());
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, Map<String, String> headers,
+            byte[] body) throws IOException {
+        Headers out = exchange.getResponseHeaders();
+        if (headers != null) {
+            headers.forEach(out::set);
+        }
+        if (contentType != null) {
+            out.set("Content-Type", contentType);
+        }
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream stream = exchange.getResponseBody()) {
+                stream.write(body);
+            }
+        }
+    }
+}

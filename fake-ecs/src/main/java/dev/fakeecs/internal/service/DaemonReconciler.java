@@ -1,0 +1,103 @@
+package dev.fakeecs.internal.service;
+
+import dev.fakeecs.internal.task.Tasks;
+import dev.fakeecs.internal.containerinstance.ContainerInstances;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.task.LaunchResult;
+import dev.fakeecs.internal.task.LaunchSpec;
+import dev.fakeecs.internal.task.Task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DAEMON scheduling strategy: exactly one task per ACTIVE container instance that meets the
+ * service's constraints; tasks on DRAINING or gone instances stop; on a new deployment each
+ * instance's old task stops before the new one starts (minimumHealthyPercent 0, the API default
+ * for daemons).
+ */
+final class DaemonReconciler {
+
+    private final RegionContext region;
+    private final ServiceScheduler scheduler;
+    private final ContainerInstances containerInstances;
+    private final Tasks tasks;
+    private final ServiceLaunches launches;
+
+    DaemonReconciler(RegionContext region, ServiceScheduler scheduler, ContainerInstances containerInstances, Tasks tasks, ServiceLaunches launches) {
+        this.region = region;
+        this.scheduler = scheduler;
+        this.containerInstances = containerInstances;
+        this.tasks = tasks;
+        this.launches = launches;
+    }
+
+    void reconcile(Service service, List<Task> live, ServiceScheduler.Wake wake) {
+        Deployment primary = service.primary();
+        Instant now = region.now();
+        List<ContainerInstance> instances = new ArrayList<>();
+        for (ContainerInstance ci : containerInstances.inCluster(service.clusterName())) {
+            if (ci.isActive()) {
+                instances.add(ci);
+            }
+        }
+        List<String> stopped = new ArrayList<>();
+        for (Task t : live) {
+            ContainerInstance ci = t.containerInstance();
+            if (ci == null || !ci.isActive()) {
+                scheduler.stop(service, t, "ServiceSchedulerInitiated", ServiceScheduler.DRAINING_REASON);
+                stopped.add(t.id());
+            }
+        }
+        List<String> started = new ArrayList<>();
+        int eligible = 0;
+        for (ContainerInstance ci : instances) {
+            Task current = null;
+            Task old = null;
+            for (Task t : Task.placedOn(ci)) {
+                if (service.name().equals(t.serviceName()) && !t.isStoppingOrStopped()) {
+                    if (primary.id().equals(t.deploymentId())) {
+                        current = t;
+                    } else {
+                        old = t;
+                    }
+                }
+            }
+            if (current != null) {
+                eligible++;
+                continue;
+            }
+            if (old != null) {
+                eligible++;
+                scheduler.stop(service, old, "ServiceSchedulerInitiated",
+                        "Scaling activity initiated by (deployment " + primary.id() + ")");
+                stopped.add(old.id());
+                continue;
+            }
+            LaunchSpec base = launches.specFor(service, primary, live);
+            LaunchSpec spec = new LaunchSpec(base.clusterName(), base.taskDefinition(), "EC2", null, base.group(),
+                    base.startedBy(), null, service.placementConstraints(), List.of(), base.network(), List.of(),
+                    base.enableExecuteCommand(), service.name(), primary.id());
+            LaunchResult result = tasks.launchOn(spec, ci);
+            if (result.placed()) {
+                eligible++;
+                scheduler.tasks().add(service, result.task());
+                started.add(result.task().id());
+            }
+        }
+        service.desiredCount(eligible);
+        primary.desiredCount(eligible, now);
+        if (!stopped.isEmpty()) {
+            scheduler.event(service, ServiceMessages.stopped(service.name(), stopped));
+        }
+        if (!started.isEmpty()) {
+            scheduler.runtime(service).steady = false;
+            scheduler.event(service, ServiceMessages.started(service.name(), started));
+        }
+        scheduler.completeIfDone(service, primary, now);
+        scheduler.checkSteadyState(service, primary, now, wake);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.fakeecs.internal.service;
+
+import dev.fakeecs.internal.deployment.Deployment;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One task set of a service with the EXTERNAL deployment controller: its own task definition and
+ * launch settings (held as a {@link Deployment} whose id, {@code ecs-svc/<19 digits>}, is the task
+ * set id and its tasks' {@code startedBy}), a scale in percent of the service's desired count, a
+ * status (PRIMARY, ACTIVE, DRAINING) and a stability status (STEADY_STATE, STABILIZING).
+ */
+final class ExternalTaskSet {
+
+    private final String arn;
+    private final Deployment launch;
+    private final String externalId;
+    private final List<Tag> tags;
+    private String status;
+    private double scalePercent;
+    private Instant updatedAt;
+    private String stabilityStatus = "STABILIZING";
+    private Instant stabilityStatusAt;
+
+    ExternalTaskSet(String arn, Deployment launch, String externalId, List<Tag> tags, String status,
+                    double scalePercent) {
+        this.arn = arn;
+        this.launch = launch;
+        this.externalId = externalId;
+        this.tags = List.copyOf(tags);
+        this.status = status;
+        this.scalePercent = scalePercent;
+        this.updatedAt = launch.createdAt();
+        this.stabilityStatusAt = launch.createdAt();
+    }
+
+    String id() { return launch.id(); }
+    String arn() { return arn; }
+    /** The task definition, launch type or capacity provider strategy and network the set's tasks use. */
+    Deployment launch() { return launch; }
+    String externalId() { return externalId; }
+    List<Tag> tags() { return tags; }
+    String status() { return status; }
+    double scalePercent() { return scalePercent; }
+    Instant createdAt() { return launch.createdAt(); }
+    Instant updatedAt() { return updatedAt; }
+    String stabilityStatus() { return stabilityStatus; }
+    Instant stabilityStatusAt() { return stabilityStatusAt; }
+    boolean isDraining() { return "DRAINING".equals(status); }
+    boolean isPrimary() { return "PRIMARY".equals(status); }
+
+    /** Whether {@code ref} names this set (its id {@code ecs-svc/...} or its ARN). */
+    boolean isNamedBy(String ref) {
+        return id().equals(ref) || arn.equals(ref);
+    }
+
+    /** The task count the set keeps: ceil(desiredCount x scale / 100), 0 while DRAINING. */
+    int computedDesiredCount(int serviceDesiredCount) {
+        if (isDraining()) {
+            return 0;
+        }
+        return (int) Math.ceil(serviceDesiredCount * scalePercent / 100.0 - 1e-9);
+    }
+
+    void status(String status, Instant at) {
+        this.status = status;
+        this.updatedAt = at;
+    }
+
+    void scalePercent(double percent, Instant at) {
+        this.scalePercent = percent;
+        this.updatedAt = at;
+    }
+
+    void stability(String stability, Instant at) {
+        if (!stability.equals(stabilityStatus)) {
+            stabilityStatus = stability;
+            stabilityStatusAt = at;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.fakeecs.internal.service;
+
+import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.task.Task;
+import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every service deployment and service revision of a region, kept after the engine forgets a
+ * finished {@link Deployment}, so ListServiceDeployments, DescribeServiceDeployments and
+ * DescribeServiceRevisions can show the service's history.
+ *
+ * <p>ARNs: {@code arn:aws:ecs:<region>:<account>:service-deployment/<cluster>/<service>/<22 chars>} (the
+ * suffix is derived from the deployment id, so no random draws are added) and
+ * {@code arn:aws:ecs:<region>:<account>:service-revision/<cluster>/<service>/<19 digits of ecs-svc/...>}.
+ */
+final class ServiceDeploymentHistory {
+
+    private final RegionContext region;
+    private final Map<String, ServiceDeploymentRecord> byArn = new LinkedHashMap<>();
+    private final Map<String, ServiceDeploymentRecord> byRevisionArn = new LinkedHashMap<>();
+    private final Map<Deployment, ServiceDeploymentRecord> byDeployment = new IdentityHashMap<>();
+    private int sequence;
+
+    ServiceDeploymentHistory(RegionContext region) {
+        this.region = region;
+    }
+
+    /** A deployment started; {@code live} are the service's tasks at that moment (for the source revisions). */
+    void started(Service service, Deployment deployment, List<Task> live) {
+        refresh(service);
+        List<ServiceRevisionSummary> sources = new ArrayList<>();
+        for (Deployment d : service.deployments()) {
+            if (d == deployment) {
+                continue;
+            }
+            sources.add(summary(service, d, live));
+        }
+        String arn = region.arns().prefix() + "service-deployment/" + service.clusterName() + "/" + service.name() + "/"
+                + suffix(deployment.id());
+        ServiceDeploymentRecord record = new ServiceDeploymentRecord(arn, service, deployment, sequence++, sources);
+        byArn.put(arn, record);
+        byRevisionArn.put(revisionArn(service, deployment), record);
+        byDeployment.put(deployment, record);
+    }
+
+    /** Brings the statuses of the service's deployments up to date with the engine. */
+    void refresh(Service service) {
+        Deployment primary = service.primary();
+        ServiceDeploymentRecord primaryRecord = primary == null ? null : byDeployment.get(primary);
+        int primarySequence = primaryRecord == null ? -1 : primaryRecord.sequence();
+        String primaryRevision = primary == null ? null : revisionArn(service, primary);
+        for (ServiceDeploymentRecord r : byArn.values()) {
+            if (r.service() == service) {
+                r.refresh(primary, primarySequence, primaryRevision, region.now());
+            }
+        }
+    }
+
+    ServiceDeploymentRecord find(String arn) {
+        return arn == null ? null : byArn.get(arn);
+    }
+
+    ServiceDeploymentRecord record(Deployment deployment) {
+        return byDeployment.get(deployment);
+    }
+
+    /** The record whose target is the service revision of that ARN, or null. */
+    ServiceDeploymentRecord byRevision(String revisionArn) {
+        return revisionArn == null ? null : byRevisionArn.get(revisionArn);
+    }
+
+    /** The service's deployments, newest first. */
+    List<ServiceDeploymentRecord> of(Service service) {
+        List<ServiceDeploymentRecord> list = new ArrayList<>();
+        for (ServiceDeploymentRecord r : byArn.values()) {
+            if (r.service() == service) {
+                list.add(0, r);
+            }
+        }
+        return list;
+    }
+
+    String revisionArn(Service service, Deployment deployment) {
+        String id = deployment.id();
+        return region.arns().prefix() + "service-revision/" + service.clusterName() + "/" + service.name() + "/"
+                + id.substring(id.indexOf('/') + 1);
+    }
+
+    /** The revision's requested, running and pending task counts now. */
+    ServiceRevisionSummary summary(Service service, Deployment d, List<Task> live) {
+        int running = 0;
+        int pending = 0;
+        for (Task t : live) {
+            if (d.id().equals(t.deploymentId())) {
+                if (t.isRunning()) {
+                    running++;
+                } else {
+                    pending++;
+                }
+            }
+        }
+        return ServiceRevisionSummary.builder().arn(revisionArn(service, d)).requestedTaskCount(d.desiredCount())
+                .runningTaskCount(running).pendingTaskCount(pending).build();
+    }
+
+    private static String suffix(String deploymentId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(deploymentId.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

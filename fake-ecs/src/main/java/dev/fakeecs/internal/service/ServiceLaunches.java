@@ -1,0 +1,77 @@
+package dev.fakeecs.internal.service;
+
+import dev.fakeecs.internal.task.Tasks;
+import dev.fakeecs.internal.capacity.CapacityProviders;
+import dev.fakeecs.internal.tag.Tags;
+import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.placement.PlacementStrategies;
+import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.task.LaunchResult;
+import dev.fakeecs.internal.task.LaunchSpec;
+import dev.fakeecs.internal.task.Task;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the launch of one service task for a deployment: capacity provider, placement, network. */
+final class ServiceLaunches {
+
+    private final RegionContext region;
+    private final Tags tags;
+    private final CapacityProviders capacityProviders;
+    private final Tasks tasks;
+
+    ServiceLaunches(RegionContext region, Tags tags, CapacityProviders capacityProviders, Tasks tasks) {
+        this.region = region;
+        this.tags = tags;
+        this.capacityProviders = capacityProviders;
+        this.tasks = tasks;
+    }
+
+    LaunchSpec specFor(Service service, Deployment deployment, List<Task> live) {
+        String provider = null;
+        String launchType = deployment.launchType();
+        List<CapacityProviderStrategyItem> strategy = deployment.capacityProviderStrategy();
+        if (launchType == null && !strategy.isEmpty()) {
+            Map<String, Integer> current = new LinkedHashMap<>();
+            for (Task t : live) {
+                if (deployment.id().equals(t.deploymentId()) && t.capacityProviderName() != null) {
+                    current.merge(t.capacityProviderName(), 1, Integer::sum);
+                }
+            }
+            provider = capacityProviders.nextProvider(strategy, current);
+            launchType = "FARGATE".equals(provider) || "FARGATE_SPOT".equals(provider) ? "FARGATE" : "EC2";
+        } else if (launchType == null) {
+            launchType = "EC2";
+        }
+        List<PlacementStrategy> placement = service.placementStrategy().isEmpty()
+                ? PlacementStrategies.SERVICE_DEFAULT : service.placementStrategy();
+        return new LaunchSpec(service.clusterName(), deployment.taskDefinition(), launchType, provider,
+                service.group(), deployment.id(), null, service.placementConstraints(), placement,
+                deployment.networkConfiguration(), propagatedTags(service, deployment), service.enableExecuteCommand(),
+                service.name(),
+                deployment.id());
+    }
+
+    /**
+     * The tags a service task gets: with {@code propagateTags} SERVICE the service's tags, with
+     * TASK_DEFINITION the task definition's, otherwise none.
+     */
+    private List<software.amazon.awssdk.services.ecs.model.Tag> propagatedTags(Service service, Deployment deployment) {
+        String propagate = service.creation() == null ? null : service.creation().propagateTagsAsString();
+        if ("SERVICE".equals(propagate)) {
+            return tags.tagsOf(service.arn());
+        }
+        if ("TASK_DEFINITION".equals(propagate)) {
+            return tags.tagsOf(deployment.taskDefinition().taskDefinitionArn());
+        }
+        return List.of();
+    }
+
+    LaunchResult launch(LaunchSpec spec) {
+        return tasks.launch(spec);
+    }
+}

@@ -1,0 +1,363 @@
+package dev.fakeecs.internal.service;
+
+import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
+import dev.fakeecs.internal.capacity.CapacityProviders;
+import dev.fakeecs.internal.task.Tasks;
+import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.error.EcsErrors;
+import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.internal.service.ScaleInSelector;
+import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.task.LaunchResult;
+import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.taskdefinition.TaskResources;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.CreateTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.CreateTaskSetResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskSetResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.Scale;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskSetField;
+import software.amazon.awssdk.services.ecs.model.UpdateServicePrimaryTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServicePrimaryTaskSetResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskSetResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Task sets of services with the EXTERNAL deployment controller: CreateTaskSet, DeleteTaskSet,
+ * DescribeTaskSets, UpdateTaskSet, UpdateServicePrimaryTaskSet, and the reconciliation that keeps
+ * each set at {@code ceil(desiredCount x scale%)} tasks (launched with {@code startedBy} = the task
+ * set id), drains deleted sets and reports each set's stability.
+ *
+ * <pre>{@code
+ * client.createService(r -> r.cluster("prod").serviceName("web").desiredCount(4)
+ *         .deploymentController(c -> c.type(DeploymentControllerType.EXTERNAL)));
+ * TaskSet blue = client.createTaskSet(r -> r.cluster("prod").service("web").taskDefinition("web:1")
+ *         .launchType(LaunchType.FARGATE).networkConfiguration(net)
+ *         .scale(s -> s.unit(ScaleUnit.PERCENT).value(100.0))).taskSet();
+ * ecs.clock().advance(Duration.ofMinutes(2));     // 4 tasks RUNNING, blue STEADY_STATE
+ * }</pre>
+ */
+final class TaskSets {
+
+    static final String NOT_EXTERNAL = "Amazon ECS only supports task set management on services configured to use "
+            + "external deployment controllers.";
+
+    private final RegionContext region;
+    private final ServiceScheduler scheduler;
+    private final TaskSetRenderer renderer;
+    private final Map<Service, List<ExternalTaskSet>> sets = new IdentityHashMap<>();
+    private final Tasks tasks;
+    private final CapacityProviders capacityProviders;
+    private final TaskDefinitions taskDefinitions;
+    private final ServiceLaunches launches;
+
+    TaskSets(RegionContext region, ServiceScheduler scheduler, Tasks tasks, CapacityProviders capacityProviders,
+             TaskDefinitions taskDefinitions, ServiceLaunches launches) {
+        this.region = region;
+        this.scheduler = scheduler;
+        this.tasks = tasks;
+        this.capacityProviders = capacityProviders;
+        this.taskDefinitions = taskDefinitions;
+        this.launches = launches;
+        this.renderer = new TaskSetRenderer(region);
+    }
+
+    /** Whether the service's tasks are managed through task sets (EXTERNAL deployment controller). */
+    static boolean manages(Service service) {
+        return "EXTERNAL".equals(service.deploymentController());
+    }
+
+    /** The service's task sets in creation order (a copy). */
+    List<ExternalTaskSet> of(Service service) {
+        List<ExternalTaskSet> list = sets.get(service);
+        return list == null ? List.of() : new ArrayList<>(list);
+    }
+
+    /** Adds the task sets to a rendered EXTERNAL service, as DescribeServices shows them. */
+    software.amazon.awssdk.services.ecs.model.Service decorate(Service service,
+                                                              software.amazon.awssdk.services.ecs.model.Service rendered) {
+        if (!manages(service)) {
+            return rendered;
+        }
+        List<Task> live = scheduler.tasks().live(service);
+        List<software.amazon.awssdk.services.ecs.model.TaskSet> list = new ArrayList<>();
+        for (ExternalTaskSet set : of(service)) {
+            list.add(renderer.render(service, set, live, false));
+        }
+        return rendered.toBuilder().taskSets(list).build();
+    }
+
+    // ---- API ------------------------------------------------------------------------------------
+
+    CreateTaskSetResponse create(Service service, CreateTaskSetRequest r) {
+        requireExternal(service);
+        EcsErrors.require(r.taskDefinition(), "taskDefinition");
+        boolean hasStrategy = r.hasCapacityProviderStrategy() && !r.capacityProviderStrategy().isEmpty();
+        if (r.launchType() != null && hasStrategy) {
+            throw EcsErrors.invalidParameter("Specifying both a launch type and capacity provider strategy is not "
+                    + "supported. Remove one and try again.");
+        }
+        TaskDefinition td = taskDefinitions.resolve(r.taskDefinition());
+        if (!"ACTIVE".equals(td.statusAsString())) {
+            throw EcsErrors.clientException("TaskDefinition is inactive");
+        }
+        String launchType = r.launchType() != null ? r.launchTypeAsString() : hasStrategy ? null : service.launchType();
+        List<CapacityProviderStrategyItem> cps = hasStrategy ? r.capacityProviderStrategy()
+                : r.launchType() != null ? List.of() : service.capacityProviderStrategy();
+        if (launchType == null && cps.isEmpty()) {
+            launchType = "EC2";
+        }
+        if (hasStrategy) {
+            capacityProviders.validateStrategy(cps);
+        }
+        var network = r.networkConfiguration() != null ? r.networkConfiguration() : service.networkConfiguration();
+        if ("FARGATE".equals(launchType) && !TaskResources.isFargateCompatible(td)) {
+            throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
+        }
+        if (TaskResources.usesAwsvpc(td) && (network == null || network.awsvpcConfiguration() == null)) {
+            throw EcsErrors.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is "
+                    + "specified.");
+        }
+        double scale = scalePercent(r.scale(), 100.0);
+        Instant now = region.now();
+        String id = "ecs-svc/" + region.world().random().digits(19);
+        Deployment launch = new Deployment(id, td, launchType, cps, network, 0, now);
+        List<ExternalTaskSet> list = sets.computeIfAbsent(service, s -> new ArrayList<>());
+        String status = list.isEmpty() ? "PRIMARY" : "ACTIVE";
+        ExternalTaskSet set = new ExternalTaskSet(region.arns().taskSet(service.clusterName(), service.name(), id),
+                launch, r.externalId(), r.hasTags() ? r.tags() : List.of(), status, scale);
+        list.add(set);
+        if (set.isPrimary()) {
+            service.taskDefinition(td);
+        }
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", id, "status", status, "taskDefinition",
+                td.taskDefinitionArn(), "scale", Double.toString(scale));
+        scheduler.reconcileSoon(service);
+        return CreateTaskSetResponse.builder().taskSet(render(service, set, true)).build();
+    }
+
+    DeleteTaskSetResponse delete(Service service, DeleteTaskSetRequest r) {
+        requireExternal(service);
+        ExternalTaskSet set = resolve(service, r.taskSet());
+        if (!set.isDraining()) {
+            if (set.computedDesiredCount(service.desiredCount()) > 0 && !Boolean.TRUE.equals(r.force())) {
+                throw EcsErrors.invalidParameter("The task set cannot be deleted while it is scaled above 0. "
+                        + "Scale it to 0 or use force.");
+            }
+            set.status("DRAINING", region.now());
+            region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "DRAINING");
+            scheduler.reconcileSoon(service);
+        }
+        return DeleteTaskSetResponse.builder().taskSet(render(service, set, true)).build();
+    }
+
+    DescribeTaskSetsResponse describe(Service service, DescribeTaskSetsRequest r) {
+        requireExternal(service);
+        boolean withTags = r.hasInclude() && r.include().contains(TaskSetField.TAGS);
+        List<software.amazon.awssdk.services.ecs.model.TaskSet> found = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        if (!r.hasTaskSets() || r.taskSets().isEmpty()) {
+            for (ExternalTaskSet set : of(service)) {
+                found.add(render(service, set, withTags));
+            }
+        } else {
+            for (String ref : r.taskSets()) {
+                ExternalTaskSet set = find(service, ref);
+                if (set == null) {
+                    String arn = ref.startsWith("arn:") ? ref
+                            : region.arns().taskSet(service.clusterName(), service.name(), ref);
+                    failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+                } else {
+                    found.add(render(service, set, withTags));
+                }
+            }
+        }
+        return DescribeTaskSetsResponse.builder().taskSets(found).failures(failures).build();
+    }
+
+    UpdateTaskSetResponse update(Service service, UpdateTaskSetRequest r) {
+        requireExternal(service);
+        ExternalTaskSet set = resolve(service, r.taskSet());
+        EcsErrors.require(r.scale(), "scale");
+        if (set.isDraining()) {
+            throw EcsErrors.invalidParameter("The task set " + set.id() + " is DRAINING and can't be updated.");
+        }
+        set.scalePercent(scalePercent(r.scale(), set.scalePercent()), region.now());
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "scale",
+                Double.toString(set.scalePercent()));
+        scheduler.reconcileSoon(service);
+        return UpdateTaskSetResponse.builder().taskSet(render(service, set, true)).build();
+    }
+
+    UpdateServicePrimaryTaskSetResponse updatePrimary(Service service, UpdateServicePrimaryTaskSetRequest r) {
+        requireExternal(service);
+        EcsErrors.require(r.primaryTaskSet(), "primaryTaskSet");
+        ExternalTaskSet set = resolve(service, r.primaryTaskSet());
+        if (set.isDraining()) {
+            throw EcsErrors.invalidParameter("The task set " + set.id() + " is DRAINING and can't become PRIMARY.");
+        }
+        Instant now = region.now();
+        for (ExternalTaskSet other : of(service)) {
+            if (other != set && other.isPrimary()) {
+                other.status("ACTIVE", now);
+            }
+        }
+        if (!set.isPrimary()) {
+            set.status("PRIMARY", now);
+            service.taskDefinition(set.launch().taskDefinition());
+            region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "PRIMARY");
+        }
+        scheduler.reconcileSoon(service);
+        return UpdateServicePrimaryTaskSetResponse.builder().taskSet(render(service, set, true)).build();
+    }
+
+    /** UpdateService on an EXTERNAL service: only the desired count and a few settings may change. */
+    void updateService(Service service, UpdateServiceRequest r) {
+        if (r.taskDefinition() != null || Boolean.TRUE.equals(r.forceNewDeployment())
+                || r.networkConfiguration() != null || r.hasCapacityProviderStrategy()) {
+            throw EcsErrors.invalidParameter("Unable to update the task definition, network configuration or "
+                    + "capacity provider strategy of a service with the EXTERNAL deployment controller. Use task "
+                    + "sets instead.");
+        }
+        if (r.desiredCount() != null) {
+            if (r.desiredCount() < 0) {
+                throw EcsErrors.invalidParameter("desiredCount can't be negative.");
+            }
+            service.desiredCount(r.desiredCount());
+            region.record(JournalEventType.SERVICE, service.arn(), "desiredCount", Integer.toString(r.desiredCount()));
+        }
+        if (r.healthCheckGracePeriodSeconds() != null) {
+            service.healthCheckGracePeriodSeconds(r.healthCheckGracePeriodSeconds());
+        }
+        if (r.deploymentConfiguration() != null) {
+            service.deploymentConfiguration(r.deploymentConfiguration());
+        }
+        scheduler.reconcileSoon(service);
+    }
+
+    // ---- reconciliation -------------------------------------------------------------------------
+
+    /** Brings every task set of the service to its computed count; removes drained sets. */
+    void reconcile(Service service) {
+        Instant now = region.now();
+        List<String> started = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
+        Instant retryAt = null;
+        for (ExternalTaskSet set : of(service)) {
+            List<Task> live = tasksOf(service, set, scheduler.tasks().live(service));
+            int want = set.computedDesiredCount(service.desiredCount());
+            for (int i = live.size(); i < want; i++) {
+                List<Task> current = scheduler.tasks().live(service);
+                LaunchResult result = launches.launch(launches.specFor(service, set.launch(), current));
+                if (!result.placed()) {
+                    retryAt = now.plus(ServiceScheduler.PLACEMENT_RETRY);
+                    break;
+                }
+                scheduler.tasks().add(service, result.task());
+                live.add(result.task());
+                started.add(result.task().id());
+            }
+            while (live.size() > want) {
+                Task victim = pickVictim(live);
+                live.remove(victim);
+                tasks.stop(victim, "ServiceSchedulerInitiated",
+                        "Scaling activity initiated by (deployment " + set.id() + ")");
+                stopped.add(victim.id());
+            }
+            if (set.isDraining() && tasksOf(service, set, scheduler.tasks().all(service)).stream()
+                    .allMatch(t -> "STOPPED".equals(t.lastStatus()))) {
+                sets.get(service).remove(set);
+                region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "INACTIVE");
+                continue;
+            }
+            boolean steady = live.size() == want && live.stream().allMatch(Task::isRunning);
+            set.stability(steady ? "STEADY_STATE" : "STABILIZING", now);
+        }
+        if (!started.isEmpty()) {
+            scheduler.event(service, ServiceMessages.started(service.name(), started));
+        }
+        if (!stopped.isEmpty()) {
+            scheduler.event(service, ServiceMessages.stopped(service.name(), stopped));
+        }
+        if (retryAt != null) {
+            scheduler.reconcileAt(service, retryAt);
+        }
+    }
+
+    private static Task pickVictim(List<Task> live) {
+        for (int i = live.size() - 1; i >= 0; i--) {
+            if (!live.get(i).isRunning()) {
+                return live.get(i);
+            }
+        }
+        return ScaleInSelector.pickTaskToStop(live);
+    }
+
+    private static List<Task> tasksOf(Service service, ExternalTaskSet set, List<Task> tasks) {
+        List<Task> list = new ArrayList<>();
+        for (Task t : tasks) {
+            if (set.id().equals(t.deploymentId())) {
+                list.add(t);
+            }
+        }
+        return list;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private software.amazon.awssdk.services.ecs.model.TaskSet render(Service service, ExternalTaskSet set,
+                                                                     boolean withTags) {
+        return renderer.render(service, set, scheduler.tasks().live(service), withTags);
+    }
+
+    private static void requireExternal(Service service) {
+        if (!manages(service)) {
+            throw EcsErrors.invalidParameter(NOT_EXTERNAL);
+        }
+    }
+
+    private ExternalTaskSet find(Service service, String ref) {
+        for (ExternalTaskSet set : of(service)) {
+            if (set.isNamedBy(ref)) {
+                return set;
+            }
+        }
+        return null;
+    }
+
+    private ExternalTaskSet resolve(Service service, String ref) {
+        EcsErrors.require(ref, "taskSet");
+        ExternalTaskSet set = find(service, ref);
+        if (set == null) {
+            throw EcsErrors.of("TaskSetNotFoundException", "The specified task set does not exist.");
+        }
+        return set;
+    }
+
+    private static double scalePercent(Scale scale, double fallback) {
+        if (scale == null) {
+            return fallback;
+        }
+        if (scale.unit() != null && !"PERCENT".equals(scale.unitAsString())) {
+            throw EcsErrors.invalidParameter("scale.unit must be PERCENT.");
+        }
+        double value = scale.value() == null ? fallback : scale.value();
+        if (value < 0 || value > 100 || Double.isNaN(value)) {
+            throw EcsErrors.invalidParameter("scale.value must be between 0 and 100, got " + value + ".");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,279 @@
+package dev.fakeecs.internal.task;
+
+import dev.fakeecs.internal.arn.Arns;
+import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.error.EcsErrors;
+import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.internal.paging.Page;
+import dev.fakeecs.internal.capacity.CapacityProviders;
+import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
+import dev.fakeecs.internal.containerinstance.ContainerInstances;
+import dev.fakeecs.internal.tag.Tags;
+import dev.fakeecs.internal.world.RegionContext;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The tasks of one region: the registry (by id, per cluster, per group and zone), launching
+ * ({@link #launch(LaunchSpec)}, waiting for ASG capacity), stopping ({@link #stop(Task, String, String)}),
+ * and what others subscribe to: state and health listeners, capacity-freed listeners and placement
+ * gates. The task API operations live in {@code controlplane.TaskOperations}.
+ *
+ * <pre>{@code
+ * LaunchResult r = tasks.launch(spec);                  // placed, waiting in PROVISIONING, or why not
+ * tasks.addListener((task, from, to) -> log(task.arn() + " " + from + " -> " + to));
+ * tasks.stop(r.task(), "UserInitiated", "Task stopped by user");
+ * }</pre>
+ */
+public final class Tasks {
+
+    private final RegionContext region;
+    private final Map<String, Task> byId = new LinkedHashMap<>();
+    private final Map<String, Integer> activePerCluster = new java.util.HashMap<>();
+    private final Map<String, Map<String, Integer>> zoneCountsByGroup = new java.util.HashMap<>();
+    private final List<TaskStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<TaskHealthListener> healthListeners = new CopyOnWriteArrayList<>();
+    private final List<PlacementGate> gates = new CopyOnWriteArrayList<>();
+    private final TaskLifecycle lifecycle;
+    private final TaskLauncher launcher;
+    private final List<CapacityFreedListener> capacityListeners = new CopyOnWriteArrayList<>();
+    private final Tags tags;
+    private final TaskRenderer renderer;
+    private final WaitingTasks waiting;
+
+    public Tasks(RegionContext region, Tags tags, ContainerInstances containerInstances,
+                 CapacityProviders capacityProviders) {
+        this.region = region;
+        this.tags = tags;
+        this.lifecycle = new TaskLifecycle(region, this);
+        this.launcher = new TaskLauncher(region, this, containerInstances);
+        this.renderer = new TaskRenderer(region, tags);
+        this.waiting = new WaitingTasks(region, this, launcher);
+        containerInstances.addListener(new HostLoss(lifecycle));
+        containerInstances.addFollowUpListener(new ContainerInstanceListener() {
+            @Override
+            public void onRegistered(ContainerInstance instance) {
+                waiting.retry(instance.clusterName());   // tasks waiting for capacity may now place
+            }
+
+            @Override
+            public void onActivated(ContainerInstance instance) {
+                waiting.retry(instance.clusterName());
+            }
+        });
+        capacityProviders.demand(waiting::needs);
+        tags.registerResourceType("task", arn -> {
+            Task task = find(arn);
+            return task != null && task.arn().equals(arn);
+        });
+    }
+
+    /** The lifecycle driver (stop, container exits, health) for faults and the scheduler. */
+    public TaskLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** Launches one task as described; the result says where it went or why it could not. */
+    public LaunchResult launch(LaunchSpec spec) {
+        checkClusterQuota(spec.clusterName(), 1);
+        TaskLauncher.Outcome outcome = launcher.launch(spec);
+        if (outcome.placed()) {
+            return new LaunchResult(outcome.task(), List.of(), null);
+        }
+        if (spec.capacityProvider() != null && !"FARGATE".equals(spec.launchType())
+                && outcome.capacityShortage() == null) {
+            if (waiting.waitingIn(spec.clusterName()) >= region.world().quotas().provisioningTasksPerCluster()) {
+                // Reference section 10: at most 500 tasks per cluster wait in PROVISIONING (ASG providers).
+                return new LaunchResult(null, List.of(), LaunchResult.PROVISIONING_LIMIT_EXCEEDED);
+            }
+            Task waitingTask = waiting.enqueue(spec);
+            return new LaunchResult(waitingTask, List.of(), null);
+        }
+        return new LaunchResult(null, outcome.failures(), outcome.capacityShortage());
+    }
+
+    /** Launches one task on exactly this container instance (StartTask, daemon services). */
+    public LaunchResult launchOn(LaunchSpec spec, ContainerInstance instance) {
+        checkClusterQuota(spec.clusterName(), 1);
+        TaskLauncher.Outcome outcome = launcher.launchOn(spec, instance);
+        return new LaunchResult(outcome.task(), outcome.failures(), outcome.capacityShortage());
+    }
+
+    /** Stops a task the orderly way (no-op if already stopping). */
+    public void stop(Task task, String stopCode, String reason) {
+        lifecycle.stop(task, stopCode, reason);
+    }
+
+    /** Every task this region still remembers (STOPPED ones for an hour), in launch order. */
+    public List<Task> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /** Tasks of the cluster that are not STOPPED. */
+    public List<Task> activeInCluster(String clusterName) {
+        List<Task> list = new ArrayList<>();
+        for (Task t : byId.values()) {
+            if (!t.isStopped() && t.clusterName().equals(clusterName)) {
+                list.add(t);
+            }
+        }
+        return list;
+    }
+
+    /** Not-STOPPED tasks of a group per availability zone (tasks still waiting for a zone are not counted). */
+    public Map<String, Integer> zoneCounts(String clusterName, String group) {
+        Map<String, Integer> counts = zoneCountsByGroup.get(clusterName + "|" + group);
+        return counts == null ? Map.of() : java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /** A waiting task got its zone when it was placed. */
+    void zonePlaced(Task task, String zone) {
+        task.availabilityZone(zone);
+        zoneCountsByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.HashMap<>())
+                .merge(zone, 1, Integer::sum);
+    }
+
+    /** How many tasks of the cluster are not STOPPED. */
+    public int activeCountInCluster(String clusterName) {
+        return activePerCluster.getOrDefault(clusterName, 0);
+    }
+
+    /** Whether any not-STOPPED task of the cluster runs on that capacity provider. */
+    public boolean usesCapacityProvider(String clusterName, String provider) {
+        for (Task t : activeInCluster(clusterName)) {
+            if (provider.equals(t.capacityProviderName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A task by id or ARN (any cluster), or null. */
+    public Task find(String idOrArn) {
+        return byId.get(Arns.lastSegment(idOrArn));
+    }
+
+    public void addListener(TaskStateListener listener) {
+        listeners.add(listener);
+    }
+
+    public void addHealthListener(TaskHealthListener listener) {
+        healthListeners.add(listener);
+    }
+
+    public void addGate(PlacementGate gate) {
+        gates.add(gate);
+    }
+
+    public void removeGate(PlacementGate gate) {
+        gates.remove(gate);
+    }
+
+    /** Whether every placement gate lets new tasks start in {@code zone}. */
+    public boolean zoneUsable(String zone) {
+        for (PlacementGate g : gates) {
+            if (!g.zoneUsable(zone)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean hasCapacity(String provider, String zone) {
+        for (PlacementGate g : gates) {
+            if (!g.hasCapacity(provider, zone)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Subscribes to "a task on a container instance stopped": the cluster has room again. */
+    public void addCapacityFreedListener(CapacityFreedListener listener) {
+        capacityListeners.add(listener);
+    }
+
+    void register(Task task, List<Tag> taskTags) {
+        byId.put(task.id(), task);
+        activePerCluster.merge(task.clusterName(), 1, Integer::sum);
+        if (task.availabilityZone() != null) {
+            zoneCountsByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.HashMap<>())
+                    .merge(task.availabilityZone(), 1, Integer::sum);
+        }
+        if (taskTags != null && !taskTags.isEmpty()) {
+            tags.put(task.arn(), taskTags);
+        }
+    }
+
+    void notifyTransition(Task task, String from, String to) {
+        for (TaskStateListener l : listeners) {
+            l.onTransition(task, from, to);
+        }
+    }
+
+    void notifyHealth(Task task, String from, String to) {
+        for (TaskHealthListener l : healthListeners) {
+            l.onHealthChange(task, from, to);
+        }
+    }
+
+    /** Called when a task reaches STOPPED: frees its host resources and forgets it an hour later. */
+    void stopped(Task task) {
+        activePerCluster.merge(task.clusterName(), -1, Integer::sum);
+        Map<String, Integer> zones = zoneCountsByGroup.get(task.clusterName() + "|" + task.group());
+        if (zones != null && task.availabilityZone() != null) {
+            zones.merge(task.availabilityZone(), -1, Integer::sum);
+        }
+        if (task.containerInstance() != null) {
+            task.containerInstance().release(task);
+        }
+        waiting.remove(task);
+        Duration retention = region.world().timing().stoppedRetention();
+        region.world().clock().schedule(retention, "forget stopped task " + task.id(), () -> {
+            byId.remove(task.id());
+            tags.remove(task.arn());
+        });
+        if (task.containerInstance() != null) {
+            waiting.retry(task.clusterName());
+            for (CapacityFreedListener l : capacityListeners) {
+                l.onCapacityFreed(task.clusterName());
+            }
+        }
+    }
+
+    /**
+     * Places one task on exactly this container instance without the per-cluster quota check (StartTask
+     * checks the quota for the whole request first); the result says why not when it could not.
+     */
+    public LaunchResult placeOn(LaunchSpec spec, ContainerInstance instance) {
+        TaskLauncher.Outcome outcome = launcher.launchOn(spec, instance);
+        return new LaunchResult(outcome.placed() ? outcome.task() : null, outcome.failures(), outcome.capacityShortage());
+    }
+
+    /** LimitExceededException when {@code adding} more tasks would exceed the tasks-per-cluster quota. */
+    public void checkClusterQuota(String cluster, int adding) {
+        int max = region.world().quotas().tasksPerCluster();
+        if (activeCountInCluster(cluster) + adding > max) {
+            throw EcsErrors.limitExceeded("The maximum number of tasks (" + max + ") for cluster " + cluster
+                    + " has been reached.");
+        }
+    }
+
+    /** Whether a task is protected from scale-in now (protection expires on the virtual clock). */
+    public boolean isProtected(Task task) {
+        return task.protectedFromScaleIn() && task.protectionExpiresAt() != null
+                && region.now().isBefore(task.protectionExpiresAt());
+    }
+
+    /** Renders a task as the API shows it (for the DSL and assertions). */
+    public software.amazon.awssdk.services.ecs.model.Task describe(Task task) {
+        return renderer.render(task, true);
+    }
+}

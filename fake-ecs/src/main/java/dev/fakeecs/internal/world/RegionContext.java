@@ -1,0 +1,68 @@
+package dev.fakeecs.internal.world;
+
+import dev.fakeecs.internal.arn.Arns;
+import dev.fakeecs.journal.JournalEventType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What every part of one region's engine shares: the world (clock, lock, seeded random source,
+ * journal, quotas, timing, images), the region's name and availability zones, and its ARN builder.
+ * It holds no manager: each manager receives the managers it uses as constructor arguments.
+ *
+ * <pre>{@code
+ * RegionContext region = new RegionContext(world, "us-east-1", List.of("us-east-1a", "us-east-1b"));
+ * region.record(JournalEventType.CLUSTER, arn, "status", "ACTIVE");   // journal entry stamped with the region
+ * }</pre>
+ */
+public final class RegionContext {
+
+    private final World world;
+    private final String name;
+    private final List<String> availabilityZones;
+    private final Arns arns;
+
+    public RegionContext(World world, String name, List<String> availabilityZones) {
+        this.world = world;
+        this.name = name;
+        this.availabilityZones = List.copyOf(availabilityZones);
+        this.arns = new Arns(name, world.accountId());
+    }
+
+    /** Records a journal entry stamped with this region. */
+    public void record(JournalEventType type, String subject, String... namesAndValues) {
+        world.journal().record(name, type, subject, namesAndValues);
+    }
+
+    /** Runs {@code body} under the engine lock (for Java-level reads and writes of engine state). */
+    public <T> T read(Supplier<T> body) {
+        world.lock().lock();
+        try {
+            return body.get();
+        } finally {
+            world.lock().unlock();
+        }
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public Instant now() {
+        return world.now();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> availabilityZones() {
+        return availabilityZones;
+    }
+
+    public Arns arns() {
+        return arns;
+    }
+}

@@ -1,0 +1,332 @@
+package dev.fakeecs.internal.containerinstance;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.journal.JournalEntry;
+import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.quota.Quotas;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.ContainerInstanceField;
+import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesResponse;
+import software.amazon.awssdk.services.ecs.model.InstanceHealthCheckState;
+import software.amazon.awssdk.services.ecs.model.InstanceHealthCheckType;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.LimitExceededException;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
+import software.amazon.awssdk.services.ecs.model.Resource;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContainerInstancesTest {
+
+    private static final Instant T0 = FakeEcs.DEFAULT_START;
+
+    private FakeEcs ecs;
+    private EcsClient api;
+    private ContainerInstances hosts;
+
+    @BeforeEach
+    void setUp() {
+        ecs = FakeEcs.create();
+        api = ecs.api();
+        hosts = ecs.defaultRegion().state().containerInstances();
+        api.createCluster(r -> r.clusterName("prod"));
+    }
+
+    private ContainerInstance launch(String type, String zone) {
+        return ecs.defaultRegion().state().read(() -> hosts.launchHost("prod", type, zone, null));
+    }
+
+    private static Resource resource(List<Resource> resources, String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void should_launch_a_host_with_built_in_attributes() {
+        ContainerInstance ci = launch("c7g.large", "us-east-1b");
+
+        assertThat(ci.id()).hasSize(32).matches("[0-9a-f]+");
+        assertThat(ci.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:container-instance/prod/" + ci.id());
+        assertThat(ci.ec2InstanceId()).matches("i-[0-9a-f]{17}");
+        assertThat(ci.status()).isEqualTo("ACTIVE");
+        assertThat(ci.registeredAt()).isEqualTo(T0);
+        assertThat(ci.attributes()).containsEntry("ecs.availability-zone", "us-east-1b")
+                .containsEntry("ecs.instance-type", "c7g.large").containsEntry("ecs.os-type", "linux")
+                .containsEntry("ecs.os-family", "LINUX").containsEntry("ecs.cpu-architecture", "arm64")
+                .containsKey("ecs.capability.task-eni").containsKey("com.amazonaws.ecs.capability.ecr-auth");
+        assertThat(ci.attributes().get("ecs.ami-id")).matches("ami-[0-9a-f]{17}");
+        assertThat(ci.attributes().get("ecs.vpc-id")).matches("vpc-[0-9a-f]{17}");
+        assertThat(ci.attributes().get("ecs.subnet-id")).matches("subnet-[0-9a-f]{17}");
+        assertThat(ecs.journal().ofType(JournalEventType.CONTAINER_INSTANCE)).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("status", "ACTIVE")
+                        .containsEntry("instanceType", "c7g.large").containsEntry("availabilityZone", "us-east-1b"));
+    }
+
+    @Test
+    void should_share_vpc_and_ami_per_region_and_subnet_per_zone() {
+        ContainerInstance a1 = launch("m5.large", "us-east-1a");
+        ContainerInstance a2 = launch("m5.xlarge", "us-east-1a");
+        ContainerInstance b = launch("m5.large", "us-east-1b");
+        ContainerInstance arm = launch("m6g.large", "us-east-1b");
+
+        assertThat(a1.attributes().get("ecs.vpc-id")).isEqualTo(b.attributes().get("ecs.vpc-id"));
+        assertThat(a1.attributes().get("ecs.subnet-id")).isEqualTo(a2.attributes().get("ecs.subnet-id"))
+                .isNotEqualTo(b.attributes().get("ecs.subnet-id"));
+        assertThat(a1.attributes().get("ecs.ami-id")).isEqualTo(b.attributes().get("ecs.ami-id"))
+                .isNotEqualTo(arm.attributes().get("ecs.ami-id"));
+    }
+
+    @Test
+    void should_pick_the_least_used_zone_when_none_is_given() {
+        List<String> zones = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            zones.add(launch("t3.micro", null).availabilityZone());
+        }
+        assertThat(zones).containsExactly("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1a");
+    }
+
+    @Test
+    void should_refuse_unknown_types_zones_and_clusters() {
+        assertThatThrownBy(() -> launch("m5.huge", "us-east-1a")).isInstanceOf(InvalidParameterException.class)
+                .extracting(ErrorText::of).asString().contains("m5.huge");
+        assertThatThrownBy(() -> launch("m5.large", "eu-west-1a")).isInstanceOf(InvalidParameterException.class)
+                .extracting(ErrorText::of).asString().contains("eu-west-1a");
+        assertThatThrownBy(() -> hosts.launchHost("nope", "m5.large", "us-east-1a", null))
+                .isInstanceOf(ClusterNotFoundException.class);
+    }
+
+    @Test
+    void should_enforce_the_container_instances_per_cluster_quota() {
+        ecs = FakeEcs.builder().quotas(Quotas.seedDefaults().withContainerInstancesPerCluster(2)).build();
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        ContainerInstances limited = ecs.defaultRegion().state().containerInstances();
+        limited.launchHost("prod", "t3.micro", null, null);
+        limited.launchHost("prod", "t3.micro", null, null);
+
+        assertThatThrownBy(() -> limited.launchHost("prod", "t3.micro", null, null))
+                .isInstanceOf(LimitExceededException.class)
+                .extracting(ErrorText::of).isEqualTo("The maximum number of container instances per cluster (2) has been reached for cluster "
+                        + "prod.");
+    }
+
+    @Test
+    void should_describe_resources_as_ecs_does() {
+        ContainerInstance ci = launch("m5.large", "us-east-1a");
+        ci.reserve(HostFixtures.task("prod"));
+
+        var described = api.describeContainerInstances(r -> r.cluster("prod").containerInstances(ci.id()))
+                .containerInstances().get(0);
+
+        assertThat(described.containerInstanceArn()).isEqualTo(ci.arn());
+        assertThat(described.ec2InstanceId()).isEqualTo(ci.ec2InstanceId());
+        assertThat(described.status()).isEqualTo("ACTIVE");
+        assertThat(described.agentConnected()).isTrue();
+        assertThat(described.registeredAt()).isEqualTo(T0);
+        assertThat(described.pendingTasksCount()).isEqualTo(1);
+        assertThat(described.runningTasksCount()).as("desiredStatus RUNNING counts, per the model").isEqualTo(1);
+        assertThat(described.versionInfo().agentVersion()).isEqualTo("1.88.0");
+        assertThat(described.versionInfo().dockerVersion()).isEqualTo("DockerVersion: 25.0.8");
+        assertThat(described.registeredResources()).extracting(Resource::name)
+                .containsExactly("CPU", "MEMORY", "PORTS", "PORTS_UDP");
+        assertThat(resource(described.registeredResources(), "CPU").type()).isEqualTo("INTEGER");
+        assertThat(resource(described.registeredResources(), "CPU").integerValue()).isEqualTo(2048);
+        assertThat(resource(described.registeredResources(), "MEMORY").integerValue()).isEqualTo(7680);
+        assertThat(resource(described.registeredResources(), "PORTS").type()).isEqualTo("STRINGSET");
+        assertThat(resource(described.registeredResources(), "PORTS").stringSetValue())
+                .containsExactly("22", "2375", "2376", "51678", "51679");
+        assertThat(resource(described.registeredResources(), "PORTS_UDP").stringSetValue()).isEmpty();
+        assertThat(resource(described.remainingResources(), "CPU").integerValue()).isEqualTo(1536);
+        assertThat(resource(described.remainingResources(), "MEMORY").integerValue()).isEqualTo(6656);
+        assertThat(resource(described.remainingResources(), "PORTS").stringSetValue())
+                .containsExactly("22", "2375", "2376", "51678", "51679", "8080");
+        assertThat(described.tags()).isEmpty();
+        assertThat(described.healthStatus()).isNull();
+    }
+
+    @Test
+    void should_list_gpu_ids_on_gpu_hosts() {
+        ContainerInstance ci = launch("g4dn.12xlarge", "us-east-1a");
+
+        var described = api.describeContainerInstances(r -> r.cluster("prod").containerInstances(ci.arn()))
+                .containerInstances().get(0);
+
+        assertThat(ci.gpuIds()).hasSize(4).allMatch(id -> id.startsWith("GPU-"));
+        assertThat(resource(described.registeredResources(), "GPU").stringSetValue())
+                .containsExactlyElementsOf(ci.gpuIds());
+        assertThat(resource(described.remainingResources(), "GPU").stringSetValue()).hasSize(4);
+    }
+
+    @Test
+    void should_include_tags_and_health_on_request_and_report_missing_with_full_arn() {
+        ContainerInstance ci = launch("m5.large", "us-east-1a");
+        ecs.defaultRegion().state().read(() -> {
+            ecs.defaultRegion().state().tags().put(ci.arn(), List.of(Tag.builder().key("k").value("v").build()));
+            return null;
+        });
+
+        DescribeContainerInstancesResponse response = api.describeContainerInstances(r -> r.cluster("prod")
+                .containerInstances(ci.id(), "0123456789abcdef0123456789abcdef")
+                .include(ContainerInstanceField.TAGS, ContainerInstanceField.CONTAINER_INSTANCE_HEALTH));
+
+        var described = response.containerInstances().get(0);
+        assertThat(described.tags()).containsExactly(Tag.builder().key("k").value("v").build());
+        assertThat(described.healthStatus().overallStatus()).isEqualTo(InstanceHealthCheckState.OK);
+        assertThat(described.healthStatus().details()).singleElement().satisfies(d -> {
+            assertThat(d.type()).isEqualTo(InstanceHealthCheckType.CONTAINER_RUNTIME);
+            assertThat(d.lastStatusChange()).isEqualTo(T0);
+        });
+        assertThat(response.failures()).singleElement().satisfies(f -> {
+            assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:container-instance/prod/"
+                    + "0123456789abcdef0123456789abcdef");
+            assertThat(f.reason()).isEqualTo("MISSING");
+        });
+    }
+
+    @Test
+    void should_register_from_an_identity_document_with_total_resources_attributes_and_tags() {
+        String doc = "{\"instanceId\":\"i-0123456789abcdef0\",\"instanceType\":\"c5.xlarge\","
+                + "\"availabilityZone\":\"us-east-1c\",\"region\":\"us-east-1\"}";
+
+        var registered = api.registerContainerInstance(r -> r.cluster("prod").instanceIdentityDocument(doc)
+                .totalResources(Resource.builder().name("CPU").type("INTEGER").integerValue(4000).build(),
+                        Resource.builder().name("MEMORY").type("INTEGER").integerValue(7000).build(),
+                        Resource.builder().name("PORTS").type("STRINGSET").stringSetValue("22", "9000").build())
+                .attributes(Attribute.builder().name("stack").value("blue").build())
+                .tags(Tag.builder().key("team").value("core").build())).containerInstance();
+
+        assertThat(registered.ec2InstanceId()).isEqualTo("i-0123456789abcdef0");
+        assertThat(resource(registered.registeredResources(), "CPU").integerValue()).isEqualTo(4000);
+        assertThat(resource(registered.registeredResources(), "MEMORY").integerValue()).isEqualTo(7000);
+        assertThat(resource(registered.registeredResources(), "PORTS").stringSetValue()).containsExactly("22", "9000");
+        assertThat(registered.attributes()).contains(Attribute.builder().name("stack").value("blue").build(),
+                Attribute.builder().name("ecs.availability-zone").value("us-east-1c").build(),
+                Attribute.builder().name("ecs.instance-type").value("c5.xlarge").build());
+        assertThat(api.listTagsForResource(r -> r.resourceArn(registered.containerInstanceArn())).tags())
+                .containsExactly(Tag.builder().key("team").value("core").build());
+    }
+
+    @Test
+    void should_refuse_a_bad_identity_document() {
+        assertThatThrownBy(() -> api.registerContainerInstance(r -> r.cluster("prod").instanceIdentityDocument("{")))
+                .isInstanceOf(InvalidParameterException.class)
+                .extracting(ErrorText::of).isEqualTo("instanceIdentityDocument is not a valid instance identity document.");
+    }
+
+    @Test
+    void should_refuse_to_deregister_a_host_with_running_tasks_unless_forced() {
+        ContainerInstance ci = launch("m5.large", "us-east-1a");
+        ci.reserve(HostFixtures.task("prod"));
+
+        assertThatThrownBy(() -> api.deregisterContainerInstance(r -> r.cluster("prod").containerInstance(ci.id())))
+                .isInstanceOf(InvalidParameterException.class).extracting(ErrorText::of).isEqualTo("Found running tasks on the instance.");
+
+        var gone = api.deregisterContainerInstance(r -> r.cluster("prod").containerInstance(ci.id()).force(true))
+                .containerInstance();
+
+        assertThat(gone.status()).isEqualTo("INACTIVE");
+        assertThat(ci.tasks()).hasSize(1);
+        assertThat(hosts.inCluster("prod")).isEmpty();
+        assertThat(api.describeContainerInstances(r -> r.cluster("prod").containerInstances(ci.id()))
+                .containerInstances().get(0).status()).isEqualTo("INACTIVE");
+        JournalEntry last = ecs.journal().ofType(JournalEventType.CONTAINER_INSTANCE).get(1);
+        assertThat(last.details()).containsEntry("status", "INACTIVE").containsEntry("reason", "deregistered (force)")
+                .containsEntry("orphanedTasks", "1");
+    }
+
+    @Test
+    void should_tell_listeners_about_draining_and_deregistration() {
+        List<String> events = new ArrayList<>();
+        hosts.addListener(new ContainerInstanceListener() {
+            @Override
+            public void onDraining(ContainerInstance instance) {
+                events.add("draining");
+            }
+
+            @Override
+            public void onActivated(ContainerInstance instance) {
+                events.add("active");
+            }
+
+            @Override
+            public void onDeregistered(ContainerInstance instance, boolean terminated) {
+                events.add(terminated ? "terminated" : "deregistered");
+            }
+        });
+        ContainerInstance ci = launch("m5.large", "us-east-1a");
+
+        api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id()).status("DRAINING"));
+        api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id()).status("ACTIVE"));
+        ecs.defaultRegion().state().read(() -> {
+            hosts.terminateHost(ci);
+            return null;
+        });
+
+        assertThat(events).containsExactly("draining", "active", "terminated");
+        assertThat(ci.status()).isEqualTo("INACTIVE");
+        assertThat(ci.statusReason()).isEqualTo("Instance terminated");
+    }
+
+    @Test
+    void should_update_state_with_failures_for_missing_hosts() {
+        ContainerInstance ci = launch("m5.large", "us-east-1a");
+
+        UpdateContainerInstancesStateResponse response = api.updateContainerInstancesState(r -> r.cluster("prod")
+                .containerInstances(ci.arn(), "ffffffffffffffffffffffffffffffff").status(ContainerInstanceStatus.DRAINING));
+
+        assertThat(response.containerInstances()).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo("DRAINING"));
+        assertThat(response.failures()).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
+        assertThat(hosts.inCluster("prod")).containsExactly(ci);
+        assertThatThrownBy(() -> api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id())
+                .status(ContainerInstanceStatus.REGISTERING))).isInstanceOf(InvalidParameterException.class)
+                .extracting(ErrorText::of).isEqualTo("Container instances status should be one of [ACTIVE, DRAINING]: status REGISTERING");
+        List<String> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(ci.id());
+        }
+        assertThatThrownBy(() -> api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(eleven)
+                .status(ContainerInstanceStatus.ACTIVE))).isInstanceOf(InvalidParameterException.class)
+                .extracting(ErrorText::of).isEqualTo("containerInstances can have at most 10 items.");
+    }
+
+    @Test
+    void should_list_by_status_and_filter_and_page() {
+        ContainerInstance a = launch("t3.micro", "us-east-1a");
+        ContainerInstance b = launch("m5.large", "us-east-1b");
+        ContainerInstance c = launch("t3.small", "us-east-1c");
+        api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(b.id()).status("DRAINING"));
+
+        assertThat(api.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns())
+                .containsExactly(a.arn(), b.arn(), c.arn());
+        assertThat(api.listContainerInstances(r -> r.cluster("prod").status(ContainerInstanceStatus.DRAINING))
+                .containerInstanceArns()).containsExactly(b.arn());
+        assertThat(api.listContainerInstances(r -> r.cluster("prod").filter("attribute:ecs.instance-type =~ t3.*"))
+                .containerInstanceArns()).containsExactly(a.arn(), c.arn());
+        ListContainerInstancesResponse first = api.listContainerInstances(r -> r.cluster("prod").maxResults(2));
+        assertThat(first.containerInstanceArns()).containsExactly(a.arn(), b.arn());
+        ListContainerInstancesResponse second = api.listContainerInstances(r -> r.cluster("prod").maxResults(2)
+                .nextToken(first.nextToken()));
+        assertThat(second.containerInstanceArns()).containsExactly(c.arn());
+        assertThat(second.nextToken()).isNull();
+    }
+
+    @Test
+    void should_discover_the_poll_endpoint_of_the_region() {
+        var endpoint = api.discoverPollEndpoint(r -> r.cluster("prod"));
+
+        assertThat(endpoint.endpoint()).isEqualTo("https://ecs-a-1.us-east-1.amazonaws.com/");
+        assertThat(endpoint.telemetryEndpoint()).isEqualTo("https://ecs-t-1.us-east-1.amazonaws.com/");
+        assertThat(endpoint.serviceConnectEndpoint()).isEqualTo("https://ecs-sc.us-east-1.api.aws");
+    }
+}
