@@ -4,14 +4,15 @@ import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.journal.Journal;
 import dev.fakeecs.quota.Quotas;
 import dev.fakeecs.region.Region;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.timing.TimingModel;
-import dev.fakeecs.internal.world.World;
+import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.client.EcsClients;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class FakeEcs implements AutoCloseable {
     /** The first virtual instant when none is given. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final World world;
+    private final EngineContext world;
     private final VirtualClock clock;
     private final Map<String, Region> regions = new LinkedHashMap<>();
     private final String defaultRegion;
@@ -47,12 +48,12 @@ public final class FakeEcs implements AutoCloseable {
     private EcsProtocolHandler protocolHandler;
 
     private FakeEcs(Builder builder) {
-        this.world = new World(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing);
+        this.world = new EngineContext(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing);
         this.clock = new VirtualClock(world.clock());
         Map<String, List<String>> declared = builder.regions.isEmpty()
                 ? Map.of("us-east-1", defaultZones("us-east-1"))
                 : builder.regions;
-        declared.forEach((name, zones) -> regions.put(name, new Region(new RegionState(world, name, zones))));
+        declared.forEach((name, zones) -> regions.put(name, new Region(new RegionEngine(world, name, zones))));
         this.defaultRegion = declared.keySet().iterator().next();
     }
 
@@ -141,6 +142,21 @@ public final class FakeEcs implements AutoCloseable {
         return protocolHandler;
     }
 
+    /**
+     * Auto clock mode: from now on every API call, in any region, first advances virtual time by
+     * {@code step}, so SDK waiters and polling deployment tools see time pass (null or zero: back to manual).
+     *
+     * <pre>{@code
+     * ecs.autoAdvance(Duration.ofSeconds(15));   // what --clock auto:15 does on the jar
+     * }</pre>
+     */
+    public FakeEcs autoAdvance(Duration step) {
+        for (Region region : regions.values()) {
+            region.engine().autoAdvanceStep(step);
+        }
+        return this;
+    }
+
     /** Declares how containers of {@code image} behave (start time, health, exit, resource use). */
     public FakeEcs declareImage(String image, ImageBehavior behavior) {
         world.images().declare(Objects.requireNonNull(image, "image"), Objects.requireNonNull(behavior, "behavior"));
@@ -148,7 +164,7 @@ public final class FakeEcs implements AutoCloseable {
     }
 
     /** The engine context shared by every region (for the DSL, faults and assertions). */
-    public World world() {
+    public EngineContext engine() {
         return world;
     }
 

@@ -57,7 +57,7 @@ class EcsServicesTest {
     @Test
     void the_service_auto_scaling_and_load_curve_reach_the_engine() {
         try (FakeEcs ecs = seedExample().start()) {
-            ScalableTarget target = ecs.defaultRegion().state().autoScaling()
+            ScalableTarget target = ecs.defaultRegion().engine().autoScaling()
                     .target("food-delivery-prod", "order-service");
             assertThat(target.minCapacity()).isEqualTo(2);
             assertThat(target.maxCapacity()).isEqualTo(20);
@@ -79,7 +79,7 @@ class EcsServicesTest {
             Service orders = describe(ecs, "order-service");
             assertThat(orders.desiredCount()).isEqualTo(4);
             assertThat(orders.runningCount()).isEqualTo(4);
-            assertThat(ecs.defaultRegion().state().autoScaling().target("food-delivery-prod", "order-service")
+            assertThat(ecs.defaultRegion().engine().autoScaling().target("food-delivery-prod", "order-service")
                     .policies()).hasSize(1);
         }
     }
@@ -96,7 +96,7 @@ class EcsServicesTest {
             // when
             ecs.clock().advance(Duration.ofMinutes(2));
             // then
-            var state = ecs.defaultRegion().state();
+            var state = ecs.defaultRegion().engine();
             AutoScalingGroup group = state.read(() -> state.capacityProviders().autoScalingGroups().find("gpu-spot"));
             assertThat(group.spot()).isTrue();
             assertThat(ecs.api().describeCapacityProviders(r -> r.capacityProviders("gpu-spot")).capacityProviders())

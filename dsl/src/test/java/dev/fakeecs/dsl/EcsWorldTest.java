@@ -55,7 +55,7 @@ class EcsWorldTest {
         // given / when
         try (FakeEcs ecs = foodDelivery().start()) {
             // then
-            var state = ecs.defaultRegion().state();
+            var state = ecs.defaultRegion().engine();
             Cluster cluster = state.read(() -> state.clusters().find("food-delivery-prod"));
             assertThat(cluster.capacityProviders()).containsExactly("FARGATE", "FARGATE_SPOT");
             assertThat(cluster.defaultStrategy()).containsExactly(
@@ -90,7 +90,7 @@ class EcsWorldTest {
         // when
         try (FakeEcs ecs = world().image("acme/orders:bad", crashing).start()) {
             // then
-            assertThat(ecs.world().images().behaviorOf("acme/orders:bad")).isEqualTo(crashing);
+            assertThat(ecs.engine().images().behaviorOf("acme/orders:bad")).isEqualTo(crashing);
         }
     }
 
@@ -102,7 +102,7 @@ class EcsWorldTest {
             // when
             spec.applyTo(ecs);
             // then
-            var state = ecs.defaultRegion().state();
+            var state = ecs.defaultRegion().engine();
             assertThat(ecs.api().describeTaskDefinition(r -> r.taskDefinition("order-service")).taskDefinition()
                     .revision()).isEqualTo(1);
             assertThat(state.read(() -> state.containerInstances().inCluster("food-delivery-prod"))).hasSize(2);
@@ -125,7 +125,7 @@ class EcsWorldTest {
                     .taskDefinition();
             assertThat(td.revision()).isEqualTo(2);
             assertThat(td.containerDefinitions().get(0).image()).isEqualTo("acme/orders:1.5");
-            var state = ecs.defaultRegion().state();
+            var state = ecs.defaultRegion().engine();
             assertThat(state.read(() -> state.containerInstances().inCluster("food-delivery-prod")))
                     .extracting(h -> h.instanceType().name()).containsExactly("g4dn.xlarge", "g4dn.xlarge", "m5.large");
         }

@@ -150,7 +150,7 @@ class FaultScenarioTest {
     }
 
     private static double rps(FakeEcs ecs) {
-        ServiceLoad load = ecs.defaultRegion().state().autoScaling().target("food-delivery-prod", "order-service")
+        ServiceLoad load = ecs.defaultRegion().engine().autoScaling().target("food-delivery-prod", "order-service")
                 .load();
         return load.load().requestsPerSecond(ecs.clock().instant());
     }

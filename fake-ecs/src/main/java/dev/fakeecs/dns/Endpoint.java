@@ -2,7 +2,7 @@ package dev.fakeecs.dns;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.service.Service;
 import dev.fakeecs.internal.task.Task;
 
@@ -29,7 +29,7 @@ public record Endpoint(String region, String cluster, String service) {
 
     /** RUNNING tasks of the service not UNHEALTHY and not told to stop (0 if the service is gone). */
     public int healthyTasks(FakeEcs ecs) {
-        RegionState state = ecs.region(region).state();
+        RegionEngine state = ecs.region(region).engine();
         Service s = state.services().find(cluster, service);
         if (s == null) {
             return 0;

@@ -102,7 +102,7 @@ public final class FailoverRecord {
         Endpoint previous = answer;
         answer = next;
         answerSince = ecs.clock().instant();
-        ecs.world().journal().record(next.region(), JournalEventType.DNS, name, "answer", next.toString(),
+        ecs.engine().journal().record(next.region(), JournalEventType.DNS, name, "answer", next.toString(),
                 "failover", next.equals(secondary) ? "SECONDARY" : "PRIMARY", "previous", previous.toString());
         for (BiConsumer<Endpoint, Endpoint> l : List.copyOf(listeners)) {
             l.accept(previous, next);

@@ -97,13 +97,13 @@ public final class HealthCheck {
             return;
         }
         streak++;
-        ecs.world().journal().record(endpoint.region(), JournalEventType.DNS, id, "probe", up ? "healthy" : "unhealthy",
+        ecs.engine().journal().record(endpoint.region(), JournalEventType.DNS, id, "probe", up ? "healthy" : "unhealthy",
                 "consecutive", String.valueOf(streak), "threshold", String.valueOf(failureThreshold));
         if (streak >= failureThreshold) {
             healthy = up;
             streak = 0;
             lastChange = ecs.clock().instant();
-            ecs.world().journal().record(endpoint.region(), JournalEventType.DNS, id, "status",
+            ecs.engine().journal().record(endpoint.region(), JournalEventType.DNS, id, "status",
                     healthy ? "Healthy" : "Unhealthy", "endpoint", endpoint.toString());
             for (Consumer<HealthCheck> l : List.copyOf(listeners)) {
                 l.accept(this);

@@ -31,19 +31,19 @@ public final class Route53 {
 
     /** The world's Route 53 (made on first use). */
     public static Route53 of(FakeEcs ecs) {
-        return ecs.world().extension(Route53.class, () -> new Route53(ecs));
+        return ecs.engine().extension(Route53.class, () -> new Route53(ecs));
     }
 
     /** A health check probing {@code endpoint} every {@code interval} (10 or 30 s). */
     public HealthCheck createHealthCheck(Endpoint endpoint, Duration interval, int failureThreshold) {
-        ecs.world().lock().lock();
+        ecs.engine().lock().lock();
         try {
             HealthCheck check = new HealthCheck(ecs, "hc-" + (checks.size() + 1), endpoint, interval,
                     failureThreshold);
             checks.add(check);
             return check;
         } finally {
-            ecs.world().lock().unlock();
+            ecs.engine().lock().unlock();
         }
     }
 
@@ -58,14 +58,14 @@ public final class Route53 {
      */
     public FailoverRecord failoverRecord(String name, Duration ttl, Endpoint primary, HealthCheck primaryCheck,
                                          Endpoint secondary, HealthCheck secondaryCheck) {
-        ecs.world().lock().lock();
+        ecs.engine().lock().lock();
         try {
             FailoverRecord record = new FailoverRecord(ecs, name, ttl, primary, primaryCheck, secondary,
                     secondaryCheck);
             records.add(record);
             return record;
         } finally {
-            ecs.world().lock().unlock();
+            ecs.engine().lock().unlock();
         }
     }
 

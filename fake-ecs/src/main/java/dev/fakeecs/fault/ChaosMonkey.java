@@ -80,16 +80,16 @@ public final class ChaosMonkey {
         Instant from = ecs.clock().instant();
         Instant until = from.plus(period);
         List<FaultHandle> injected = new ArrayList<>();
-        ecs.world().lock().lock();
+        ecs.engine().lock().lock();
         try {
-            SeededRandom random = ecs.world().random();
+            SeededRandom random = ecs.engine().random();
             long count = Math.round(faultsPerHour * period.toMillis() / 3_600_000.0);
             for (long i = 0; i < count; i++) {
                 Duration at = Duration.ofSeconds(random.nextInt((int) Math.max(1, period.toSeconds())));
                 injected.add(injector.inject(spec(random, pick(random), at)));
             }
         } finally {
-            ecs.world().lock().unlock();
+            ecs.engine().lock().unlock();
         }
         long[] events = {0};
         check(events);

@@ -7,7 +7,7 @@ import dev.fakeecs.internal.fault.ActiveFault;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,12 +49,12 @@ public final class FaultInjector {
     /** Prefer {@link #of(FakeEcs)}, which gives the world's one injector. */
     public FaultInjector(FakeEcs ecs) {
         this.ecs = ecs;
-        this.lock = ecs.world().lock();
+        this.lock = ecs.engine().lock();
     }
 
     /** The world's fault injector (made on first use). */
     public static FaultInjector of(FakeEcs ecs) {
-        return ecs.world().extension(FaultInjector.class, () -> new FaultInjector(ecs));
+        return ecs.engine().extension(FaultInjector.class, () -> new FaultInjector(ecs));
     }
 
     /**
@@ -65,7 +65,7 @@ public final class FaultInjector {
     public FaultHandle inject(FaultSpec spec) {
         lock.lock();
         try {
-            RegionState state = (spec.region() == null ? ecs.defaultRegion() : ecs.region(spec.region())).state();
+            RegionEngine state = (spec.region() == null ? ecs.defaultRegion() : ecs.region(spec.region())).engine();
             FaultHandle handle = new FaultHandle(String.format("fault-%04d", nextId++), spec, state.name(), this);
             FaultContext context = new FaultContext(spec, state, handle, this);
             ActiveFault fault = Faults.create(context);
@@ -174,7 +174,7 @@ public final class FaultInjector {
         running.remove(handle);
         cancelTimers(handle);
         handle.ended(ecs.clock().instant());
-        ecs.world().journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
+        ecs.engine().journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
                 "faultType", handle.type().name(), "phase", "completed");
     }
 
@@ -188,7 +188,7 @@ public final class FaultInjector {
             ActiveFault fault = running.remove(handle);
             boolean wasScheduled = handle.state() == FaultState.SCHEDULED;
             handle.ended(ecs.clock().instant());
-            ecs.world().journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
+            ecs.engine().journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
                     "faultType", handle.type().name(), "phase", wasScheduled ? "cancelled" : "ended");
             if (fault != null) {
                 fault.end();

@@ -1,7 +1,7 @@
 package dev.fakeecs.region;
 
 import dev.fakeecs.internal.region.RegionControlPlane;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 import java.util.List;
@@ -17,10 +17,10 @@ import java.util.List;
  */
 public final class Region {
 
-    private final RegionState state;
+    private final RegionEngine state;
     private final RegionControlPlane api;
 
-    public Region(RegionState state) {
+    public Region(RegionEngine state) {
         this.state = state;
         this.api = new RegionControlPlane(state);
     }
@@ -39,7 +39,7 @@ public final class Region {
     }
 
     /** The engine state behind the API, for assertions, faults and the DSL. */
-    public RegionState state() {
+    public RegionEngine engine() {
         return state;
     }
 

@@ -1,7 +1,7 @@
 package dev.fakeecs.registry;
 
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.world.World;
+import dev.fakeecs.internal.engine.EngineContext;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +22,12 @@ import java.util.Optional;
  */
 public final class EcrRegistry {
 
-    private final World world;
+    private final EngineContext world;
     private final String region;
     private final ImageRegistries registries;
     private final Map<String, Map<String, String>> repositories = new LinkedHashMap<>();
 
-    EcrRegistry(World world, String region, ImageRegistries registries) {
+    EcrRegistry(EngineContext world, String region, ImageRegistries registries) {
         this.world = world;
         this.region = region;
         this.registries = registries;

@@ -38,14 +38,14 @@ public final class ImageRegistries {
     private ImageRegistries(FakeEcs ecs) {
         this.ecs = ecs;
         for (Region r : ecs.regions()) {
-            byRegion.put(r.name(), new EcrRegistry(ecs.world(), r.name(), this));
+            byRegion.put(r.name(), new EcrRegistry(ecs.engine(), r.name(), this));
         }
-        ecs.world().images().addPullCheck(this::pull);
+        ecs.engine().images().addPullCheck(this::pull);
     }
 
     /** The world's registries (made, and hooked into image pulls, on first use). */
     public static ImageRegistries of(FakeEcs ecs) {
-        return ecs.world().extension(ImageRegistries.class, () -> new ImageRegistries(ecs));
+        return ecs.engine().extension(ImageRegistries.class, () -> new ImageRegistries(ecs));
     }
 
     /** The registry of a region of the world. */
@@ -63,24 +63,24 @@ public final class ImageRegistries {
         region(source);
         region(destination);
         ReplicationRule rule = new ReplicationRule(source, destination, lag);
-        ecs.world().lock().lock();
+        ecs.engine().lock().lock();
         try {
             rules.add(rule);
-            ecs.world().journal().record(source, JournalEventType.IMAGE, "replication", "destination", destination,
+            ecs.engine().journal().record(source, JournalEventType.IMAGE, "replication", "destination", destination,
                     "lag", lag.toString());
         } finally {
-            ecs.world().lock().unlock();
+            ecs.engine().lock().unlock();
         }
         return rule;
     }
 
     /** IN_PROGRESS, COMPLETE, or null when that push was never replicated there. */
     public String replicationStatus(String source, String repository, String tag, String destination) {
-        ecs.world().lock().lock();
+        ecs.engine().lock().lock();
         try {
             return status.get(key(source, repository, tag, destination));
         } finally {
-            ecs.world().lock().unlock();
+            ecs.engine().lock().unlock();
         }
     }
 
@@ -92,7 +92,7 @@ public final class ImageRegistries {
             EcrRegistry to = region(rule.destinationRegion());
             String key = key(from.region(), repository, tag, to.region());
             status.put(key, "IN_PROGRESS");
-            ecs.world().journal().record(from.region(), JournalEventType.IMAGE, from.uri(repository, tag),
+            ecs.engine().journal().record(from.region(), JournalEventType.IMAGE, from.uri(repository, tag),
                     "event", "replication started", "destination", to.region(), "digest", digest,
                     "arrivesAt", ecs.clock().instant().plus(rule.lag()).toString());
             ecs.clock().schedule(rule.lag(), "replicate " + repository + ":" + tag + " to " + to.region(), () -> {
@@ -113,11 +113,11 @@ public final class ImageRegistries {
         }
         String digest = registry.resolve(ref.repository(), ref.tag()).orElse(null);
         if (digest == null) {
-            ecs.world().journal().record(region, JournalEventType.IMAGE, image, "event", "pull failed", "registry",
+            ecs.engine().journal().record(region, JournalEventType.IMAGE, image, "event", "pull failed", "registry",
                     registry.region(), "cluster", cluster, "group", group);
             return ImagePull.failed(notFound(image, ref));
         }
-        ecs.world().journal().record(region, JournalEventType.IMAGE, image, "event", "pulled", "registry",
+        ecs.engine().journal().record(region, JournalEventType.IMAGE, image, "event", "pulled", "registry",
                 registry.region(), "digest", digest, "group", group);
         return ImagePull.resolved(digest);
     }

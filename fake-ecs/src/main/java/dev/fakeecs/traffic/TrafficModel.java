@@ -60,11 +60,11 @@ public final class TrafficModel {
      */
     public static TrafficModel start(FakeEcs ecs, FailoverRecord record, LoadProfile profile) {
         TrafficModel model = new TrafficModel(ecs, record, profile);
-        ecs.world().lock().lock();
+        ecs.engine().lock().lock();
         try {
             model.ticks = ecs.clock().schedulePeriodic(Duration.ZERO, TICK, "traffic to " + record.name(), model::tick);
         } finally {
-            ecs.world().lock().unlock();
+            ecs.engine().lock().unlock();
         }
         return model;
     }
@@ -77,7 +77,7 @@ public final class TrafficModel {
 
     /** What was seen so far. */
     public AvailabilityReport report() {
-        ecs.world().lock().lock();
+        ecs.engine().lock().lock();
         try {
             List<Outage> all = new ArrayList<>(outages);
             if (outageStart != null) {
@@ -85,7 +85,7 @@ public final class TrafficModel {
             }
             return new AvailabilityReport(served, failed, List.copyOf(all), Map.copyOf(servedBy), timeToFailover);
         } finally {
-            ecs.world().lock().unlock();
+            ecs.engine().lock().unlock();
         }
     }
 
@@ -99,7 +99,7 @@ public final class TrafficModel {
             servedBy.merge(target, requests, Long::sum);
             if (outageStart != null) {
                 outages.add(new Outage(outageStart, secondStart, outageFailed));
-                ecs.world().journal().record(target.region(), JournalEventType.TRAFFIC, record.name(), "outage",
+                ecs.engine().journal().record(target.region(), JournalEventType.TRAFFIC, record.name(), "outage",
                         "ended", "failedRequests", String.valueOf(outageFailed), "servedBy", target.toString());
                 outageStart = null;
             }
@@ -112,7 +112,7 @@ public final class TrafficModel {
             if (outageStart == null) {
                 outageStart = secondStart;
                 outageFailed = 0;
-                ecs.world().journal().record(target.region(), JournalEventType.TRAFFIC, record.name(), "outage",
+                ecs.engine().journal().record(target.region(), JournalEventType.TRAFFIC, record.name(), "outage",
                         "started", "target", target.toString());
                 if (firstOutage == null) {
                     firstOutage = secondStart;

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutoScalingFidelityTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(31).build();
-    private final ServiceAutoScaling scaling = ecs.defaultRegion().state().autoScaling();
+    private final ServiceAutoScaling scaling = ecs.defaultRegion().engine().autoScaling();
     private final Instant t0 = FakeEcs.DEFAULT_START;
 
     /** A 10-task Fargate service; each task serves 50 requests per second at 100 % CPU. */

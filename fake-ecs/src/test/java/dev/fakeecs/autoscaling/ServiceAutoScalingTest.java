@@ -31,7 +31,7 @@ class ServiceAutoScalingTest {
     };
 
     private final FakeEcs ecs = FakeEcs.builder().seed(19).start(SIX_PM).build();
-    private final ServiceAutoScaling scaling = ecs.defaultRegion().state().autoScaling();
+    private final ServiceAutoScaling scaling = ecs.defaultRegion().engine().autoScaling();
 
     private void orderService(int desired) {
         ecs.api().createCluster(r -> r.clusterName("food-delivery-prod"));

@@ -3,7 +3,7 @@ package dev.fakeecs.fault;
 import dev.fakeecs.internal.fault.Invariants;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.task.Task;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -27,7 +27,7 @@ class ChaosSoakTest {
     private static FakeEcs foodDelivery(long seed) {
         FakeEcs ecs = FakeEcs.builder().seed(seed).build();
         EcsClient api = ecs.api();
-        RegionState state = ecs.defaultRegion().state();
+        RegionEngine state = ecs.defaultRegion().engine();
         api.createCluster(r -> r.clusterName("food-delivery").capacityProviders("FARGATE", "FARGATE_SPOT"));
         state.clusters().find("food-delivery").spotInstanceDraining(true);
         state.capacityProviders().autoScalingGroups().createGroup("kitchen-hosts", "m5.large", 0, 10, 4, List.of(),
@@ -90,7 +90,7 @@ class ChaosSoakTest {
     void should_name_the_seed_when_an_invariant_breaks() {
         // given: a world whose bookkeeping is broken on purpose
         FakeEcs ecs = foodDelivery(99);
-        ContainerInstance host = ecs.defaultRegion().state().containerInstances().inCluster("food-delivery").get(0);
+        ContainerInstance host = ecs.defaultRegion().engine().containerInstances().inCluster("food-delivery").get(0);
         Task task = Task.placedOn(host).get(0);
         host.release(task);
 

@@ -2,7 +2,7 @@ package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -31,8 +31,8 @@ final class FaultFixtures {
         return ecs;
     }
 
-    static RegionState state(FakeEcs ecs) {
-        return ecs.defaultRegion().state();
+    static RegionEngine state(FakeEcs ecs) {
+        return ecs.defaultRegion().engine();
     }
 
     /** An Auto Scaling group of {@code count} m5.large hosts over the three zones, registering with "prod". */

@@ -4,7 +4,7 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +26,8 @@ final class EngineHooks {
     private EngineHooks() {
     }
 
-    private static RegionState state(FakeEcs ecs, String region) {
-        return ecs.region(region).state();
+    private static RegionEngine state(FakeEcs ecs, String region) {
+        return ecs.region(region).engine();
     }
 
     /**

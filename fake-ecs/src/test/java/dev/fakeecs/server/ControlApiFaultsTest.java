@@ -25,7 +25,7 @@ class ControlApiFaultsTest {
     void should_inject_a_fault_and_end_it_through_the_control_api() throws Exception {
         try (FakeEcs ecs = FakeEcs.builder().seed(3).build()) {
             ecs.api().createCluster(r -> r.clusterName("prod"));
-            var host = ecs.defaultRegion().state().read(() -> ecs.defaultRegion().state().containerInstances()
+            var host = ecs.defaultRegion().engine().read(() -> ecs.defaultRegion().engine().containerInstances()
                     .launchHost("prod", "m5.large", "us-east-1a", null));
             URI base = FakeEcsServer.start(ecs).endpoint();
 

@@ -5,7 +5,7 @@ import dev.fakeecs.VirtualClock;
 import dev.fakeecs.internal.cluster.Cluster;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.junit.assertions.JournalWindow;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.service.Service;
 import dev.fakeecs.internal.task.Task;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -95,8 +95,8 @@ public class EcsClusterHandle {
     }
 
     /** The engine state of the cluster's region (for assertions and advanced setup). */
-    public RegionState state() {
-        return ecs.region(region).state();
+    public RegionEngine state() {
+        return ecs.region(region).engine();
     }
 
     /** The engine's cluster, or null if it does not exist (any more). */

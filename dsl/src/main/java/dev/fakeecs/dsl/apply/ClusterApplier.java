@@ -8,7 +8,7 @@ import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.cluster.HostGroup;
 import dev.fakeecs.dsl.cluster.StrategyItem;
 import dev.fakeecs.region.Region;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
@@ -32,11 +32,11 @@ import java.util.Objects;
 public final class ClusterApplier {
 
     private final Region region;
-    private final RegionState state;
+    private final RegionEngine state;
 
     public ClusterApplier(Region region) {
         this.region = region;
-        this.state = region.state();
+        this.state = region.engine();
     }
 
     public void apply(ClusterSpec spec) {

@@ -35,7 +35,7 @@ public final class EcrApplier {
 
     public void apply(EcrRegistrySpec spec) {
         ImageRegistries registries = ImageRegistries.of(ecs);
-        AppliedRules applied = ecs.world().extension(AppliedRules.class, AppliedRules::new);
+        AppliedRules applied = ecs.engine().extension(AppliedRules.class, AppliedRules::new);
         spec.replication().forEach((destination, lag) -> {
             String key = spec.region() + ">" + destination;
             Duration previous = applied.rules.get(key);

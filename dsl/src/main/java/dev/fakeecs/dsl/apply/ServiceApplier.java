@@ -35,7 +35,7 @@ public final class ServiceApplier {
      */
     public void apply(ServiceSpec spec, String taskDefinitionArn) {
         CreateServiceRequest request = spec.toRequest(region.availabilityZones());
-        boolean exists = region.state().read(() -> region.state().services().exists(spec.cluster(),
+        boolean exists = region.engine().read(() -> region.engine().services().exists(spec.cluster(),
                 spec.serviceName()));
         if (!exists) {
             region.api().createService(request);
@@ -46,7 +46,7 @@ public final class ServiceApplier {
     }
 
     private void applyAutoScaling(ServiceSpec spec) {
-        ServiceAutoScaling scaling = region.state().autoScaling();
+        ServiceAutoScaling scaling = region.engine().autoScaling();
         AutoScalingSpec declared = spec.autoScaling();
         if (declared != null) {
             ScalableTarget target = scaling.registerScalableTarget(spec.cluster(), spec.serviceName(), declared.min(),

@@ -27,7 +27,7 @@ public final class TaskDefinitionApplier {
 
     /** @return the ARN of the revision that matches the spec */
     public String apply(TaskDefinitionSpec spec) {
-        TaskDefinition latest = region.state().read(() -> region.state().taskDefinitions().find(spec.family()));
+        TaskDefinition latest = region.engine().read(() -> region.engine().taskDefinitions().find(spec.family()));
         if (latest != null && "ACTIVE".equals(latest.statusAsString())) {
             SdkJsonCodec codec = SdkJsonCodec.instance();
             JsonNode declared = codec.encode(spec.toRequest());

@@ -26,12 +26,12 @@ public final class DeclaredFailovers {
 
     /** The world's declared failovers (made on first use). */
     public static DeclaredFailovers of(FakeEcs ecs) {
-        return ecs.world().extension(DeclaredFailovers.class, () -> new DeclaredFailovers(ecs));
+        return ecs.engine().extension(DeclaredFailovers.class, () -> new DeclaredFailovers(ecs));
     }
 
     /** Declares (or re-declares) a record on the world. */
     public void apply(DnsFailoverSpec spec) {
-        ecs.world().lock().lock();
+        ecs.engine().lock().lock();
         try {
             FailoverHandle existing = handles.get(spec.name());
             if (existing != null && existing.spec().equals(spec)) {
@@ -44,7 +44,7 @@ public final class DeclaredFailovers {
             handles.put(spec.name(), handle);
             handle.start();
         } finally {
-            ecs.world().lock().unlock();
+            ecs.engine().lock().unlock();
         }
     }
 

@@ -68,7 +68,7 @@ public record LoadMultiplier(String region, String cluster, String service, doub
 
     @Override
     public AutoCloseable begin(FakeEcs ecs) {
-        ServiceAutoScaling scaling = (region == null ? ecs.defaultRegion() : ecs.region(region)).state().autoScaling();
+        ServiceAutoScaling scaling = (region == null ? ecs.defaultRegion() : ecs.region(region)).engine().autoScaling();
         ScalableTarget target;
         try {
             target = scaling.target(cluster, service);

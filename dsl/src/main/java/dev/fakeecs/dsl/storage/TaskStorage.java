@@ -66,9 +66,9 @@ public final class TaskStorage implements AutoCloseable {
     public static TaskStorage attach(FakeEcs ecs) {
         TaskStorage storage = new TaskStorage(ecs);
         for (Region region : ecs.regions()) {
-            region.state().read(() -> {
-                region.state().tasks().addListener(storage::onTransition);
-                region.state().containerInstances().addListener(new ContainerInstanceListener() {
+            region.engine().read(() -> {
+                region.engine().tasks().addListener(storage::onTransition);
+                region.engine().containerInstances().addListener(new ContainerInstanceListener() {
                     @Override
                     public void onDeregistered(ContainerInstance instance, boolean terminated) {
                         if (terminated) {
@@ -131,7 +131,7 @@ public final class TaskStorage implements AutoCloseable {
 
     private Task findTask(String taskArn) {
         for (Region region : ecs.regions()) {
-            Task task = region.state().read(() -> region.state().tasks().find(taskArn));
+            Task task = region.engine().read(() -> region.engine().tasks().find(taskArn));
             if (task != null) {
                 return task;
             }

@@ -3,7 +3,7 @@ package dev.fakeecs.internal.account;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingResponse;
 import software.amazon.awssdk.services.ecs.model.ListAccountSettingsRequest;
@@ -48,7 +48,7 @@ public final class AccountSettings {
 
     public AccountSettings(RegionContext region) {
         this.region = region;
-        this.rootArn = "arn:aws:iam::" + region.world().accountId() + ":root";
+        this.rootArn = "arn:aws:iam::" + region.engine().accountId() + ":root";
     }
 
     /** The root user's ARN: the principal of the fake's callers. */

@@ -7,7 +7,7 @@ import dev.fakeecs.autoscaling.ScalingMetric;
 import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.service.Service;
 import dev.fakeecs.internal.task.Task;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -64,7 +64,7 @@ public final class ServiceAutoScaling {
                 target = new ScalableTarget(s.clusterName(), s.name(), minCapacity, maxCapacity);
                 targets.put(key, target);
                 ScalableTarget t = target;
-                target.evaluation(region.world().clock().schedulePeriodic(PERIOD, PERIOD,
+                target.evaluation(region.engine().clock().schedulePeriodic(PERIOD, PERIOD,
                         "auto scaling " + target.resourceId(), () -> evaluate(t)));
             } else {
                 target.bounds(minCapacity, maxCapacity);

@@ -3,7 +3,7 @@ package dev.fakeecs.internal.capacity;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -153,7 +153,7 @@ public final class AutoScalingGroup {
         Instant at = region.now();
         region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "launching", zone, "instanceType", instanceType,
                 "lifecycle", spot ? "spot" : "on-demand");
-        region.world().clock().schedule(bootDelay, "asg " + name + " instance boots in " + zone,
+        region.engine().clock().schedule(bootDelay, "asg " + name + " instance boots in " + zone,
                 () -> boot(zone, at));
     }
 

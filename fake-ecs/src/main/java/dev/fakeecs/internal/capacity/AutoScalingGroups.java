@@ -4,7 +4,7 @@ import dev.fakeecs.internal.containerinstance.InstanceTypes;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,8 +65,8 @@ public final class AutoScalingGroups {
                         + region.name() + " " + region.availabilityZones() + ".");
             }
         }
-        String arn = "arn:aws:autoscaling:" + region.name() + ":" + region.world().accountId() + ":autoScalingGroup:"
-                + region.world().random().uuid() + ":autoScalingGroupName/" + name;
+        String arn = "arn:aws:autoscaling:" + region.name() + ":" + region.engine().accountId() + ":autoScalingGroup:"
+                + region.engine().random().uuid() + ":autoScalingGroupName/" + name;
         AutoScalingGroup group = new AutoScalingGroup(region, containerInstances, providers, name, arn, instanceType, min, max, zones, spot);
         byName.put(name, group);
         region.record(JournalEventType.AUTO_SCALING_GROUP, arn, "created", name, "instanceType", instanceType,
@@ -97,7 +97,7 @@ public final class AutoScalingGroups {
     /** The group an ARN names, created with defaults (see class doc) when nobody created it. */
     AutoScalingGroup forArn(String arn) {
         Matcher m = ARN.matcher(arn == null ? "" : arn);
-        if (!m.matches() || !m.group(1).equals(region.name()) || !m.group(2).equals(region.world().accountId())) {
+        if (!m.matches() || !m.group(1).equals(region.name()) || !m.group(2).equals(region.engine().accountId())) {
             throw EcsErrors.clientException("The specified Auto Scaling group ARN is not valid. Specify a valid "
                     + "Auto Scaling group ARN in this account and Region and try again.");
         }

@@ -4,7 +4,7 @@ import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.containerinstance.InstanceType;
 import dev.fakeecs.internal.containerinstance.InstanceTypes;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +59,7 @@ final class CapacityProviderScaler {
         if (provider.scalingEvent() != null) {
             return;
         }
-        provider.scalingEvent(region.world().clock().schedulePeriodic(PERIOD, PERIOD,
+        provider.scalingEvent(region.engine().clock().schedulePeriodic(PERIOD, PERIOD,
                 "managed scaling " + provider.name(), () -> evaluate(provider)));
     }
 

@@ -2,7 +2,7 @@ package dev.fakeecs.internal.capacity;
 
 import dev.fakeecs.internal.cluster.Cluster;
 import dev.fakeecs.internal.error.EcsErrors;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public final class CapacityProviderStrategies {
         if (strategy == null || strategy.isEmpty()) {
             return;
         }
-        int max = region.world().quotas().strategyItems();
+        int max = region.engine().quotas().strategyItems();
         if (strategy.size() > max) {
             throw EcsErrors.invalidParameter("capacityProviderStrategy can contain at most " + max
                     + " capacity providers.");

@@ -8,7 +8,7 @@ import dev.fakeecs.internal.paging.Page;
 import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProviderUpdate;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderField;
@@ -272,7 +272,7 @@ public final class CapacityProviders {
                 "managedScaling", cp.managedScaling() ? "ENABLED" : "DISABLED", "targetCapacity",
                 String.valueOf(cp.targetCapacity()), "managedTerminationProtection",
                 cp.managedTerminationProtection() ? "ENABLED" : "DISABLED");
-        region.world().clock().schedule(UPDATE_DURATION, "capacity provider " + cp.name() + " updated", () -> {
+        region.engine().clock().schedule(UPDATE_DURATION, "capacity provider " + cp.name() + " updated", () -> {
             if ("UPDATE_IN_PROGRESS".equals(cp.updateStatus())) {
                 cp.updateStatus("UPDATE_COMPLETE", null);
                 region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "UPDATE_COMPLETE");
@@ -303,7 +303,7 @@ public final class CapacityProviders {
         cp.autoScalingGroup().capacityProvider(null);
         region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "INACTIVE", "updateStatus",
                 "DELETE_IN_PROGRESS");
-        region.world().clock().schedule(DELETE_DURATION, "capacity provider " + cp.name() + " deleted", () -> {
+        region.engine().clock().schedule(DELETE_DURATION, "capacity provider " + cp.name() + " deleted", () -> {
             cp.updateStatus("DELETE_COMPLETE", null);
             region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "DELETE_COMPLETE");
         });

@@ -4,7 +4,7 @@ import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 
 import java.util.LinkedHashMap;
@@ -107,8 +107,8 @@ public final class Clusters {
                     + "hyphens and underscores, and be 1-255 characters long. Got: " + name);
         }
         long active = byName.values().stream().filter(Cluster::isActive).count();
-        if (active >= region.world().quotas().clustersPerRegion()) {
-            throw EcsErrors.limitExceeded("The maximum number of clusters (" + region.world().quotas()
+        if (active >= region.engine().quotas().clustersPerRegion()) {
+            throw EcsErrors.limitExceeded("The maximum number of clusters (" + region.engine().quotas()
                     .clustersPerRegion() + ") has been reached for this account in " + region.name() + ".");
         }
         Cluster cluster = new Cluster(name, region.arns().cluster(name));

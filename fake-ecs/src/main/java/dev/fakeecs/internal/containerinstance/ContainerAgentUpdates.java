@@ -2,7 +2,7 @@ package dev.fakeecs.internal.containerinstance;
 
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class ContainerAgentUpdates {
         }
         set(ci, "PENDING");
         for (Step step : STEPS) {
-            region.world().clock().schedule(step.at(), "agent update " + step.status() + " " + ci.id(),
+            region.engine().clock().schedule(step.at(), "agent update " + step.status() + " " + ci.id(),
                     () -> advance(ci, step.status()));
         }
     }

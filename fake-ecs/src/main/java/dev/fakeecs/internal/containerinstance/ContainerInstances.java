@@ -6,7 +6,7 @@ import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ public final class ContainerInstances {
     public ContainerInstances(RegionContext region, Clusters clusters, Tags tags) {
         this.region = region;
         this.clusters = clusters;
-        this.images = new HostImages(region.world().random());
+        this.images = new HostImages(region.engine().random());
         this.agentUpdates = new ContainerAgentUpdates(region);
         tags.registerResourceType("container-instance", arn -> {
             ContainerInstance instance = byArn(arn);
@@ -87,7 +87,7 @@ public final class ContainerInstances {
             throw EcsErrors.invalidParameter("The availability zone " + zone + " is not part of region "
                     + region.name() + " " + region.availabilityZones() + ".");
         }
-        return register(target, type, zone, region.world().random().ec2InstanceId(), capacityProviderName);
+        return register(target, type, zone, region.engine().random().ec2InstanceId(), capacityProviderName);
     }
 
     /** Registered hosts (ACTIVE and DRAINING) of a cluster, in registration order. */
@@ -195,15 +195,15 @@ public final class ContainerInstances {
      */
     public ContainerInstance register(Cluster cluster, InstanceType type, String zone, String ec2Id,
                                        String capacityProviderName) {
-        int max = region.world().quotas().containerInstancesPerCluster();
+        int max = region.engine().quotas().containerInstancesPerCluster();
         if (countRegistered(cluster.name()) >= max) {
             throw EcsErrors.limitExceeded("The maximum number of container instances per cluster (" + max
                     + ") has been reached for cluster " + cluster.name() + ".");
         }
-        String id = region.world().random().hex(32);
+        String id = region.engine().random().hex(32);
         List<String> gpuIds = new ArrayList<>();
         for (int i = 0; i < type.gpus(); i++) {
-            gpuIds.add("GPU-" + region.world().random().uuid());
+            gpuIds.add("GPU-" + region.engine().random().uuid());
         }
         ContainerInstance ci = new ContainerInstance(id, region.arns().containerInstance(cluster.name(), id),
                 cluster.name(), ec2Id, type, zone, region.now(), capacityProviderName, gpuIds);

@@ -2,7 +2,7 @@ package dev.fakeecs.internal.controlplane;
 
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.error.EcsErrors;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 
 import java.util.LinkedHashSet;
@@ -15,7 +15,7 @@ final class ClusterCapacityValidator {
     }
 
     static void validate(RegionContext region, CapacityProviders capacityProviders, List<String> providers, List<CapacityProviderStrategyItem> strategy) {
-        int max = region.world().quotas().capacityProvidersPerCluster();
+        int max = region.engine().quotas().capacityProvidersPerCluster();
         if (providers.size() > max) {
             throw EcsErrors.limitExceeded("capacityProviders: a cluster can have at most " + max
                     + " capacity providers.");

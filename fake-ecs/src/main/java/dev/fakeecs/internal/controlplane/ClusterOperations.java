@@ -12,7 +12,7 @@ import dev.fakeecs.internal.paging.Page;
 import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.task.Tasks;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;

@@ -12,7 +12,7 @@ import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.paging.Page;
 import dev.fakeecs.internal.placement.ClusterQuery;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceField;
 import software.amazon.awssdk.services.ecs.model.DeleteAttributesRequest;
@@ -101,7 +101,7 @@ public final class ContainerInstanceOperations {
         }
         validateCustomAttributes(request.attributes());
         tags.validate(request.tags());
-        String ec2Id = doc.instanceId() == null ? region.world().random().ec2InstanceId() : doc.instanceId();
+        String ec2Id = doc.instanceId() == null ? region.engine().random().ec2InstanceId() : doc.instanceId();
         ContainerInstance ci = instances.register(cluster, type, zone, ec2Id, null);
         applyRequest(ci, request);
         return RegisterContainerInstanceResponse.builder().containerInstance(renderer.render(ci, false, false))

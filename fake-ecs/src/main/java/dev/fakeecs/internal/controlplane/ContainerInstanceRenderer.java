@@ -3,7 +3,7 @@ package dev.fakeecs.internal.controlplane;
 import dev.fakeecs.internal.containerinstance.ContainerAgentUpdates;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceHealthStatus;
 import software.amazon.awssdk.services.ecs.model.InstanceHealthCheckResult;

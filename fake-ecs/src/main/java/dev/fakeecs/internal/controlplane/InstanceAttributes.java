@@ -8,7 +8,7 @@ import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.containerinstance.BuiltInAttributes;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.DeleteAttributesRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteAttributesResponse;
@@ -76,7 +76,7 @@ public final class InstanceAttributes {
         Map<String, String> after = new LinkedHashMap<>(ci.attributes());
         after.putAll(attributes);
         long custom = after.keySet().stream().filter(n -> !BuiltInAttributes.isBuiltIn(n)).count();
-        int max = region.world().quotas().customAttributesPerResource();
+        int max = region.engine().quotas().customAttributesPerResource();
         if (custom > max) {
             throw EcsErrors.of("AttributeLimitExceededException", "You can apply up to " + max
                     + " custom attributes per resource. The container instance " + ci.arn() + " would have "

@@ -9,7 +9,7 @@ import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.task.LaunchSpec;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
@@ -50,7 +50,7 @@ final class RunTaskPlanner {
     List<LaunchSpec> plan(Cluster cluster, RunTaskRequest request) {
         EcsErrors.require(request.taskDefinition(), "taskDefinition");
         int count = request.count() == null ? 1 : request.count();
-        int max = region.world().quotas().tasksPerRunTask();
+        int max = region.engine().quotas().tasksPerRunTask();
         if (count < 1 || count > max) {
             throw EcsErrors.invalidParameter("count must be between 1 and " + max + ".");
         }
@@ -64,8 +64,8 @@ final class RunTaskPlanner {
                 ? request.placementConstraints() : List.of();
         List<PlacementStrategy> strategies = request.hasPlacementStrategy() ? request.placementStrategy() : List.of();
         checkConstraintCount(constraints, td);
-        TaskPlacer.validate(constraints, strategies, region.world().quotas().placementConstraints(),
-                region.world().quotas().placementStrategies());
+        TaskPlacer.validate(constraints, strategies, region.engine().quotas().placementConstraints(),
+                region.engine().quotas().placementStrategies());
         List<Tag> tags = taskTags(td, request.propagateTagsAsString(), request.hasTags() ? request.tags() : List.of());
         if (strategies.isEmpty()) {
             strategies = PlacementStrategies.RUN_TASK_DEFAULT;
@@ -166,7 +166,7 @@ final class RunTaskPlanner {
      * section 3 and 10).
      */
     private void checkConstraintCount(List<PlacementConstraint> constraints, TaskDefinition td) {
-        int max = region.world().quotas().placementConstraints();
+        int max = region.engine().quotas().placementConstraints();
         int fromTaskDefinition = td.placementConstraints().size();
         if (constraints.size() + fromTaskDefinition > max) {
             throw EcsErrors.invalidParameter("Too many placementConstraints: " + constraints.size() + " given and "

@@ -18,7 +18,7 @@ import dev.fakeecs.internal.task.TaskRenderer;
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandRequest;
@@ -108,7 +108,7 @@ public final class TaskOperations {
         if (!request.hasContainerInstances() || request.containerInstances().isEmpty()) {
             throw EcsErrors.invalidParameter("containerInstances can not be null or empty.");
         }
-        int max = region.world().quotas().instancesPerStartTask();
+        int max = region.engine().quotas().instancesPerStartTask();
         if (request.containerInstances().size() > max) {
             throw EcsErrors.invalidParameter("containerInstances can have at most " + max + " items.");
         }
@@ -305,7 +305,7 @@ public final class TaskOperations {
         if (container == null) {
             throw EcsErrors.invalidParameter("container: the task has no container named " + request.container() + ".");
         }
-        String sessionId = "ecs-execute-command-" + region.world().random().hex(17);
+        String sessionId = "ecs-execute-command-" + region.engine().random().hex(17);
         region.record(JournalEventType.TASK_STATE, task.arn(), "executeCommand", request.command(),
                 "container", container.name(), "output", container.behavior().commandOutput());
         return ExecuteCommandResponse.builder()
@@ -314,7 +314,7 @@ public final class TaskOperations {
                 .session(Session.builder().sessionId(sessionId)
                         .streamUrl("wss://ssmmessages." + region.name() + ".amazonaws.com/v1/data-channel/"
                                 + sessionId + "?role=publish_subscribe")
-                        .tokenValue(region.world().random().hex(64)).build())
+                        .tokenValue(region.engine().random().hex(64)).build())
                 .build();
     }
 

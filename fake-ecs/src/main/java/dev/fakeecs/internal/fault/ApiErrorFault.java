@@ -34,7 +34,7 @@ final class ApiErrorFault implements ActiveFault, ApiInterceptor {
         if (spec.everyNth() != null) {
             fail = calls % spec.everyNth() == 0;
         } else if (spec.probability() != null) {
-            fail = ctx.state().world().random().chance(spec.probability());
+            fail = ctx.state().engine().random().chance(spec.probability());
         } else {
             fail = true;
         }

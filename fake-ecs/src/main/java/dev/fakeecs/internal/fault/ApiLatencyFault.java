@@ -32,7 +32,7 @@ public final class ApiLatencyFault implements ActiveFault, ApiInterceptor {
     public void beforeCall(String region, String operation) {
         if (matches(region, operation) && !latency.isZero()) {
             ctx.effect(ctx.id(), "effect", "call delayed", "operation", operation, "latency", latency.toString());
-            ctx.state().world().clock().advance(latency);
+            ctx.state().engine().clock().advance(latency);
         }
     }
 

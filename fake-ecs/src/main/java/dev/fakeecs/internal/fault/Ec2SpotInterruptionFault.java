@@ -45,7 +45,7 @@ final class Ec2SpotInterruptionFault implements ActiveFault {
                         .builder().cluster(ci.clusterName()).containerInstances(ci.arn())
                         .status(ContainerInstanceStatus.DRAINING).build());
             }
-            terminations.add(ctx.state().world().clock().schedule(ctx.notice(),
+            terminations.add(ctx.state().engine().clock().schedule(ctx.notice(),
                     "spot interruption terminates " + ci.ec2InstanceId(), () -> {
                         Hosts.terminate(ctx, ci, "spot interruption");
                         if (--remaining[0] == 0) {

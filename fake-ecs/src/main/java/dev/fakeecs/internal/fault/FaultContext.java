@@ -4,7 +4,7 @@ import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.fault.FaultHandle;
 import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ public final class FaultContext {
     static final Duration DEFAULT_NOTICE = Duration.ofMinutes(2);
 
     private final FaultSpec spec;
-    private final RegionState state;
+    private final RegionEngine state;
     private final FaultHandle handle;
     private final FaultInjector injector;
 
-    public FaultContext(FaultSpec spec, RegionState state, FaultHandle handle, FaultInjector injector) {
+    public FaultContext(FaultSpec spec, RegionEngine state, FaultHandle handle, FaultInjector injector) {
         this.spec = spec;
         this.state = state;
         this.handle = handle;
@@ -35,7 +35,7 @@ public final class FaultContext {
         return spec;
     }
 
-    RegionState state() {
+    RegionEngine state() {
         return state;
     }
 

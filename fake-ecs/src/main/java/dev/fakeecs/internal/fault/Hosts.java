@@ -2,7 +2,7 @@ package dev.fakeecs.internal.fault;
 
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.task.Task;
 
 import java.util.List;
@@ -29,7 +29,7 @@ final class Hosts {
     }
 
     /** The Auto Scaling group the host belongs to, or null. */
-    static AutoScalingGroup groupOf(RegionState state, ContainerInstance ci) {
+    static AutoScalingGroup groupOf(RegionEngine state, ContainerInstance ci) {
         for (AutoScalingGroup g : state.capacityProviders().autoScalingGroups().all()) {
             if (g.inService().contains(ci)) {
                 return g;
@@ -43,7 +43,7 @@ final class Hosts {
         if (!ci.isRegistered()) {
             return;
         }
-        RegionState state = ctx.state();
+        RegionEngine state = ctx.state();
         AutoScalingGroup group = groupOf(state, ci);
         ctx.effect(ci.arn(), "effect", "terminated", "ec2InstanceId", ci.ec2InstanceId(), "tasks",
                 String.valueOf(ci.tasks().size()), "autoScalingGroup", group == null ? null : group.name());
@@ -60,7 +60,7 @@ final class Hosts {
 
     /** Stops the EC2 instance: its tasks stop now, its agent disconnects, it stays registered. */
     static void stop(FaultContext ctx, ContainerInstance ci) {
-        RegionState state = ctx.state();
+        RegionEngine state = ctx.state();
         ctx.effect(ci.arn(), "effect", "stopped", "ec2InstanceId", ci.ec2InstanceId(), "tasks",
                 String.valueOf(ci.tasks().size()));
         state.containerInstances().agentConnected(ci, false);
@@ -87,7 +87,7 @@ final class Hosts {
     }
 
     /** Tells every cluster's blocked services to try placing again. */
-    static void capacityBack(RegionState state) {
+    static void capacityBack(RegionEngine state) {
         state.clusters().all().forEach(c -> state.services().onCapacityChanged(c.name()));
     }
 }

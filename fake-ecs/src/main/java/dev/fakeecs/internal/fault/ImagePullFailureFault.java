@@ -38,11 +38,11 @@ final class ImagePullFailureFault implements ActiveFault, ImagePullCheck {
 
     @Override
     public void start() {
-        ctx.state().world().images().addPullCheck(this);
+        ctx.state().engine().images().addPullCheck(this);
     }
 
     @Override
     public void end() {
-        ctx.state().world().images().removePullCheck(this);
+        ctx.state().engine().images().removePullCheck(this);
     }
 }

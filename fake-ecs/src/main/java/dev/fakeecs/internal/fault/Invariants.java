@@ -4,7 +4,7 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.deployment.DeploymentLimits;
 import dev.fakeecs.region.Region;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.service.Service;
 import dev.fakeecs.internal.task.Task;
 
@@ -35,7 +35,7 @@ public final class Invariants {
     public static List<String> check(FakeEcs ecs) {
         List<String> broken = new ArrayList<>();
         for (Region region : ecs.regions()) {
-            RegionState state = region.state();
+            RegionEngine state = region.engine();
             hosts(state, broken);
             tasks(state, broken);
             services(state, broken);
@@ -43,7 +43,7 @@ public final class Invariants {
         return broken;
     }
 
-    private static void hosts(RegionState state, List<String> broken) {
+    private static void hosts(RegionEngine state, List<String> broken) {
         for (ContainerInstance ci : state.containerInstances().all()) {
             if ("INACTIVE".equals(ci.status()) && !ci.tasks().isEmpty()) {
                 broken.add("INACTIVE instance " + ci.arn() + " still has tasks " + ci.tasks());
@@ -65,7 +65,7 @@ public final class Invariants {
         }
     }
 
-    private static void tasks(RegionState state, List<String> broken) {
+    private static void tasks(RegionEngine state, List<String> broken) {
         for (Task t : state.tasks().all()) {
             if (t.isStopped()) {
                 if (t.stopCode() == null || t.stoppedReason() == null) {
@@ -77,7 +77,7 @@ public final class Invariants {
         }
     }
 
-    private static void services(RegionState state, List<String> broken) {
+    private static void services(RegionEngine state, List<String> broken) {
         for (Service s : state.services().all()) {
             if (!s.isActive() || s.isDaemon()) {
                 continue;

@@ -4,7 +4,7 @@ import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.random.SeededRandom;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.task.Task;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class Targets {
     /** The hosts to hit; {@code oneByDefault}: with neither an explicit host nor a percentage, one random host. */
     static List<ContainerInstance> instances(FaultContext ctx, Predicate<ContainerInstance> filter, boolean oneByDefault) {
         FaultSpec spec = ctx.spec();
-        RegionState state = ctx.state();
+        RegionEngine state = ctx.state();
         if (spec.containerInstance() != null) {
             ContainerInstance ci = findInstance(state, spec.cluster(), spec.containerInstance());
             return ci == null || !ci.isRegistered() ? List.of() : List.of(ci);
@@ -37,13 +37,13 @@ final class Targets {
                 matching.add(ci);
             }
         }
-        return share(state.world().random(), matching, spec.percentage(), oneByDefault);
+        return share(state.engine().random(), matching, spec.percentage(), oneByDefault);
     }
 
     /** The live tasks to hit; {@code oneByDefault}: with neither an explicit task nor a percentage, one random task. */
     static List<Task> tasks(FaultContext ctx, Predicate<Task> filter, boolean oneByDefault) {
         FaultSpec spec = ctx.spec();
-        RegionState state = ctx.state();
+        RegionEngine state = ctx.state();
         if (spec.task() != null) {
             Task task = state.tasks().find(spec.task());
             return task == null || task.isStoppingOrStopped() ? List.of() : List.of(task);
@@ -54,7 +54,7 @@ final class Targets {
                 matching.add(t);
             }
         }
-        return share(state.world().random(), matching, spec.percentage(), oneByDefault);
+        return share(state.engine().random(), matching, spec.percentage(), oneByDefault);
     }
 
     /** Whether a task is in the spec's cluster, service and zone (those given). */
@@ -64,7 +64,7 @@ final class Targets {
                 && (spec.availabilityZone() == null || spec.availabilityZone().equals(t.availabilityZone()));
     }
 
-    static ContainerInstance findInstance(RegionState state, String cluster, String idOrArn) {
+    static ContainerInstance findInstance(RegionEngine state, String cluster, String idOrArn) {
         for (ContainerInstance ci : state.containerInstances().all()) {
             if ((ci.arn().equals(idOrArn) || ci.id().equals(idOrArn) || ci.ec2InstanceId().equals(idOrArn))
                     && (cluster == null || ci.clusterName().equals(clusterName(cluster)))) {

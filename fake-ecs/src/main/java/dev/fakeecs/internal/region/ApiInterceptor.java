@@ -2,7 +2,7 @@ package dev.fakeecs.internal.region;
 
 /**
  * Looks at every API call before the engine runs it, and may fail it or delay it (API faults,
- * regional outages). Registered on a {@link RegionState}.
+ * regional outages). Registered on a {@link RegionEngine}.
  *
  * <pre>{@code
  * state.addInterceptor((region, operation) -> {

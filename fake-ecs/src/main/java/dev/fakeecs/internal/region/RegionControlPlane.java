@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.region;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.account.AccountSettings;
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.cluster.Clusters;
@@ -147,9 +148,9 @@ import java.util.function.Supplier;
  */
 public final class RegionControlPlane implements EcsClient {
 
-    private final RegionState state;
+    private final RegionEngine state;
 
-    public RegionControlPlane(RegionState state) {
+    public RegionControlPlane(RegionEngine state) {
         this.state = state;
     }
 

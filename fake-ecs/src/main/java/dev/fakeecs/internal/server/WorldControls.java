@@ -81,8 +81,8 @@ public final class WorldControls {
         ArrayNode arns = answer.putArray("containerInstanceArns");
         for (int i = 0; i < count; i++) {
             String az = zone != null ? zone : region.availabilityZones().get(i % region.availabilityZones().size());
-            ContainerInstance ci = region.state().read(() ->
-                    region.state().containerInstances().launchHost(cluster, type, az, null));
+            ContainerInstance ci = region.engine().read(() ->
+                    region.engine().containerInstances().launchHost(cluster, type, az, null));
             arns.add(ci.arn());
         }
         return answer;

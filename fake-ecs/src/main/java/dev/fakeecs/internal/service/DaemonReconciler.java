@@ -4,7 +4,7 @@ import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.deployment.Deployment;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.LaunchResult;
 import dev.fakeecs.internal.task.LaunchSpec;
 import dev.fakeecs.internal.task.Task;

@@ -4,7 +4,7 @@ import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.cluster.Cluster;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.paging.Page;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceResponse;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;

@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.deployment.Deployment;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.Task;
 import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
 

@@ -7,7 +7,7 @@ import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentRequest;
 import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentResponse;
 import software.amazon.awssdk.services.ecs.model.CreatedAt;

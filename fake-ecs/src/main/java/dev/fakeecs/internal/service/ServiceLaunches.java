@@ -5,7 +5,7 @@ import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.internal.placement.PlacementStrategies;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.LaunchResult;
 import dev.fakeecs.internal.task.LaunchSpec;
 import dev.fakeecs.internal.task.Task;

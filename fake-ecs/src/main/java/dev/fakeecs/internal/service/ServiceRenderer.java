@@ -2,7 +2,7 @@ package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.deployment.Deployment;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.Task;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentController;
@@ -53,7 +53,7 @@ final class ServiceRenderer {
                 .deployments(deployments)
                 .events(s.events().list())
                 .createdAt(s.createdAt())
-                .createdBy("arn:aws:iam::" + region.world().accountId() + ":root")
+                .createdBy("arn:aws:iam::" + region.engine().accountId() + ":root")
                 .placementConstraints(s.placementConstraints())
                 .placementStrategy(s.placementStrategy())
                 .networkConfiguration(s.networkConfiguration())

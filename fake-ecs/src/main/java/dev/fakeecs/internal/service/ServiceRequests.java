@@ -6,7 +6,7 @@ import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.cluster.Cluster;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.placement.TaskPlacer;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -69,8 +69,8 @@ final class ServiceRequests {
         if (desired < 0) {
             throw EcsErrors.invalidParameter("desiredCount can't be negative.");
         }
-        if (desired > region.world().quotas().tasksPerService()) {
-            throw EcsErrors.invalidParameter("desiredCount can't be more than " + region.world().quotas()
+        if (desired > region.engine().quotas().tasksPerService()) {
+            throw EcsErrors.invalidParameter("desiredCount can't be more than " + region.engine().quotas()
                     .tasksPerService() + ".");
         }
         List<CapacityProviderStrategyItem> cps = hasStrategy ? r.capacityProviderStrategy() : List.of();

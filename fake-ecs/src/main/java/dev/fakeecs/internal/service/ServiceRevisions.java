@@ -2,7 +2,7 @@ package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.internal.error.EcsErrors;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerImage;
 import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsRequest;

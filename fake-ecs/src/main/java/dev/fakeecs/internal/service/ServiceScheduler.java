@@ -9,7 +9,7 @@ import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.internal.deployment.DeploymentLimits;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.placement.PlacementFailure;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.LaunchResult;
 import dev.fakeecs.internal.task.Task;
 import dev.fakeecs.internal.task.TaskHealthListener;
@@ -98,7 +98,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         if (existing != null) {
             existing.cancel();
         }
-        pending.put(service, region.world().clock().scheduleAt(at, "reconcile service " + service.name(), () -> {
+        pending.put(service, region.engine().clock().scheduleAt(at, "reconcile service " + service.name(), () -> {
             pending.remove(service);
             reconcile(service);
         }));
@@ -665,7 +665,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     }
 
     void event(Service service, String message) {
-        if (service.events().add(region.world().random().uuid(), message, region.now())) {
+        if (service.events().add(region.engine().random().uuid(), message, region.now())) {
             region.record(JournalEventType.SERVICE_EVENT, service.arn(), "message", message);
         }
     }

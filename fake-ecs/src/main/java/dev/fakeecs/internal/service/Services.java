@@ -7,7 +7,7 @@ import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.cluster.Cluster;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
@@ -253,7 +253,7 @@ public final class Services {
             }
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
-        int max = region.world().quotas().servicesPerCluster();
+        int max = region.engine().quotas().servicesPerCluster();
         if (activeServiceCount(cluster.name(), null) + drainingServiceCount(cluster.name(), null) >= max) {
             throw EcsErrors.limitExceeded("The maximum number of services (" + max + ") for cluster "
                     + cluster.name() + " has been reached.");
@@ -277,7 +277,7 @@ public final class Services {
     private Deployment startDeployment(Service service) {
         java.time.Instant now = region.now();
         Deployment previous = service.primary();
-        Deployment d = new Deployment("ecs-svc/" + region.world().random().digits(19), service.taskDefinition(),
+        Deployment d = new Deployment("ecs-svc/" + region.engine().random().digits(19), service.taskDefinition(),
                 service.launchType(), service.capacityProviderStrategy(), service.networkConfiguration(),
                 service.desiredCount(), now);
         if (previous != null) {

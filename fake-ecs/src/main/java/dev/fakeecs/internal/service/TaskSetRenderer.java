@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.Task;
 import software.amazon.awssdk.services.ecs.model.Scale;
 import software.amazon.awssdk.services.ecs.model.ScaleUnit;

@@ -8,7 +8,7 @@ import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.service.ScaleInSelector;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.LaunchResult;
 import dev.fakeecs.internal.task.Task;
 import dev.fakeecs.internal.taskdefinition.TaskResources;
@@ -133,7 +133,7 @@ final class TaskSets {
         }
         double scale = scalePercent(r.scale(), 100.0);
         Instant now = region.now();
-        String id = "ecs-svc/" + region.world().random().digits(19);
+        String id = "ecs-svc/" + region.engine().random().digits(19);
         Deployment launch = new Deployment(id, td, launchType, cps, network, 0, now);
         List<ExternalTaskSet> list = sets.computeIfAbsent(service, s -> new ArrayList<>());
         String status = list.isEmpty() ? "PRIMARY" : "ACTIVE";

@@ -3,7 +3,7 @@ package dev.fakeecs.internal.tag;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -66,7 +66,7 @@ public final class Tags {
             return;
         }
         TagRules.validate(tags);
-        int max = region.world().quotas().tagsPerResource();
+        int max = region.engine().quotas().tagsPerResource();
         if (distinctKeys(tags) > max) {
             throw tooMany(max);
         }
@@ -81,7 +81,7 @@ public final class Tags {
         Map<String, String> current = byArn.computeIfAbsent(arn, a -> new LinkedHashMap<>());
         Map<String, String> merged = new LinkedHashMap<>(current);
         tags.forEach(t -> merged.put(t.key(), t.value() == null ? "" : t.value()));
-        int max = region.world().quotas().tagsPerResource();
+        int max = region.engine().quotas().tagsPerResource();
         if (merged.size() > max) {
             if (current.isEmpty()) {
                 byArn.remove(arn);

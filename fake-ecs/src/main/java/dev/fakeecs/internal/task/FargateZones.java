@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.task;
 
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 
 import java.util.ArrayList;

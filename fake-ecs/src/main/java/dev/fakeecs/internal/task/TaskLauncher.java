@@ -10,7 +10,7 @@ import dev.fakeecs.internal.placement.ResourceDemand;
 import dev.fakeecs.internal.placement.TaskPlacer;
 import dev.fakeecs.internal.random.SeededRandom;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
@@ -48,7 +48,7 @@ final class TaskLauncher {
         this.region = region;
         this.tasks = tasks;
         this.containerInstances = containerInstances;
-        this.placer = new TaskPlacer(region.world().random());
+        this.placer = new TaskPlacer(region.engine().random());
     }
 
     Outcome launch(LaunchSpec spec) {
@@ -140,7 +140,7 @@ final class TaskLauncher {
 
     /** A new task for the spec, with its containers, not yet on any host and not yet registered. */
     Task newTask(LaunchSpec spec, String zone) {
-        SeededRandom random = region.world().random();
+        SeededRandom random = region.engine().random();
         String id = random.hex(32);
         TaskDefinition td = spec.taskDefinition();
         boolean fargate = "FARGATE".equals(spec.launchType());
@@ -158,7 +158,7 @@ final class TaskLauncher {
             task.platformVersion("1.4.0");
         }
         for (ContainerDefinition def : td.containerDefinitions()) {
-            ImageBehavior behavior = region.world().images().behaviorOf(def.image());
+            ImageBehavior behavior = region.engine().images().behaviorOf(def.image());
             boolean essential = def.essential() == null || def.essential();
             task.containers().add(new Container(def.name(),
                     region.arns().container(spec.clusterName(), id, random.uuid()), id + "-" + random.digits(10),

@@ -6,7 +6,7 @@ import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.internal.image.ImagePull;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 
@@ -45,7 +45,7 @@ public final class TaskLifecycle {
 
     /** Schedules a freshly placed task's way to RUNNING. */
     void launch(Task task) {
-        TimingModel timing = region.world().timing();
+        TimingModel timing = region.engine().timing();
         boolean fargate = task.isFargate();
         boolean cached = false;
         ContainerInstance instance = task.containerInstance();
@@ -71,7 +71,7 @@ public final class TaskLifecycle {
 
     private void finishPull(Task task) {
         for (Container c : task.containers()) {
-            ImagePull pulled = region.world().images().pull(region.name(), task.clusterName(), task.group(), c.image());
+            ImagePull pulled = region.engine().images().pull(region.name(), task.clusterName(), task.group(), c.image());
             if (pulled.isFailure()) {
                 c.reason(pulled.failureReason());
                 failToStart(task, pulled.failureReason());
@@ -214,7 +214,7 @@ public final class TaskLifecycle {
         markStopping(task, stopCode, reason);
         region.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
                 "reason", reason);
-        TimingModel timing = region.world().timing();
+        TimingModel timing = region.engine().timing();
         if (!task.isRunning()) {
             for (Container c : task.containers()) {
                 c.lastStatus("STOPPED");
@@ -277,7 +277,7 @@ public final class TaskLifecycle {
         }
         task.executionStoppedAt(region.now());
         transition(task, "DEPROVISIONING");
-        after(task, region.world().timing().deprovisioning(), "deprovisioned", this::finish);
+        after(task, region.engine().timing().deprovisioning(), "deprovisioned", this::finish);
     }
 
     /**
@@ -325,7 +325,7 @@ public final class TaskLifecycle {
     private void after(Task task, Duration delay, String what, Consumer<Task> action) {
         List<ScheduledEvent> events = task.pendingEvents();
         ScheduledEvent[] self = new ScheduledEvent[1];
-        self[0] = region.world().clock().schedule(delay, "task " + task.id() + " " + what, () -> {
+        self[0] = region.engine().clock().schedule(delay, "task " + task.id() + " " + what, () -> {
             events.remove(self[0]);
             action.accept(task);
         });
@@ -333,7 +333,7 @@ public final class TaskLifecycle {
     }
 
     private Duration jitter(Duration base) {
-        return region.world().random().jitter(base, region.world().timing().jitter());
+        return region.engine().random().jitter(base, region.engine().timing().jitter());
     }
 
     private static HealthCheck healthCheckOf(Task task, String containerName) {

@@ -10,7 +10,7 @@ import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 import java.time.Duration;
@@ -89,7 +89,7 @@ public final class Tasks {
         }
         if (spec.capacityProvider() != null && !"FARGATE".equals(spec.launchType())
                 && outcome.capacityShortage() == null) {
-            if (waiting.waitingIn(spec.clusterName()) >= region.world().quotas().provisioningTasksPerCluster()) {
+            if (waiting.waitingIn(spec.clusterName()) >= region.engine().quotas().provisioningTasksPerCluster()) {
                 // Reference section 10: at most 500 tasks per cluster wait in PROVISIONING (ASG providers).
                 return new LaunchResult(null, List.of(), LaunchResult.PROVISIONING_LIMIT_EXCEEDED);
             }
@@ -235,8 +235,8 @@ public final class Tasks {
             task.containerInstance().release(task);
         }
         waiting.remove(task);
-        Duration retention = region.world().timing().stoppedRetention();
-        region.world().clock().schedule(retention, "forget stopped task " + task.id(), () -> {
+        Duration retention = region.engine().timing().stoppedRetention();
+        region.engine().clock().schedule(retention, "forget stopped task " + task.id(), () -> {
             byId.remove(task.id());
             tags.remove(task.arn());
         });
@@ -259,7 +259,7 @@ public final class Tasks {
 
     /** LimitExceededException when {@code adding} more tasks would exceed the tasks-per-cluster quota. */
     public void checkClusterQuota(String cluster, int adding) {
-        int max = region.world().quotas().tasksPerCluster();
+        int max = region.engine().quotas().tasksPerCluster();
         if (activeCountInCluster(cluster) + adding > max) {
             throw EcsErrors.limitExceeded("The maximum number of tasks (" + max + ") for cluster " + cluster
                     + " has been reached.");

@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.task;
 
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

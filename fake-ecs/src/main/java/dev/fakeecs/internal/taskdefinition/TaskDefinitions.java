@@ -4,7 +4,7 @@ import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
-import dev.fakeecs.internal.world.RegionContext;
+import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
@@ -60,10 +60,10 @@ public final class TaskDefinitions {
 
     /** RegisterTaskDefinition: validates, then stores the next revision of the family as ACTIVE. */
     public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest request) {
-        RegistrationRules.check(request, region.world().quotas());
+        RegistrationRules.check(request, region.engine().quotas());
         tags.validate(request.tags());
         String family = request.family();
-        int limit = region.world().quotas().revisionsPerFamily();
+        int limit = region.engine().quotas().revisionsPerFamily();
         if (store.revisionCount(family) >= limit) {
             throw EcsErrors.limitExceeded("The maximum number of revisions (" + limit
                     + ") for task definition family '" + family + "' has been reached.");
@@ -71,7 +71,7 @@ public final class TaskDefinitions {
         int revision = store.revisionCount(family) + 1;
         String arn = region.arns().taskDefinition(family, revision);
         TaskDefinition td = TaskDefinitionAssembler.assemble(request, arn, revision, region.now(),
-                "arn:aws:iam::" + region.world().accountId() + ":root");
+                "arn:aws:iam::" + region.engine().accountId() + ":root");
         store.add(td);
         tags.put(arn, request.tags());
         region.record(JournalEventType.TASK_DEFINITION, arn, "family", family, "revision", String.valueOf(revision),

@@ -85,7 +85,7 @@ class AccountSettingsTest {
         assertThat(find(effective(ROLE), SettingName.CONTAINER_INSIGHTS).value()).isEqualTo("disabled");
         assertThat(api.listAccountSettings(r -> r.principalArn(ROLE)).settings()).singleElement()
                 .satisfies(s -> assertThat(s.value()).isEqualTo("disabled"));
-        assertThat(ecs.defaultRegion().state().accountSettings().isEnabled(SettingName.CONTAINER_INSIGHTS)).isTrue();
+        assertThat(ecs.defaultRegion().engine().accountSettings().isEnabled(SettingName.CONTAINER_INSIGHTS)).isTrue();
 
         api.deleteAccountSetting(r -> r.name(SettingName.CONTAINER_INSIGHTS).principalArn(ROLE));
 

@@ -35,7 +35,7 @@ class CapacityProvidersTest {
     void setUp() {
         ecs = FakeEcs.create();
         api = ecs.api();
-        cps = ecs.defaultRegion().state().capacityProviders();
+        cps = ecs.defaultRegion().engine().capacityProviders();
         asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 10, 0, List.of(), false);
     }
 

@@ -34,8 +34,8 @@ class ManagedScalingTest {
     void setUp() {
         ecs = FakeEcs.create();
         api = ecs.api();
-        cps = ecs.defaultRegion().state().capacityProviders();
-        hosts = ecs.defaultRegion().state().containerInstances();
+        cps = ecs.defaultRegion().engine().capacityProviders();
+        hosts = ecs.defaultRegion().engine().containerInstances();
         api.createCluster(r -> r.clusterName("prod"));
         asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 10, 0,
                 List.of("us-east-1a", "us-east-1b"), false);

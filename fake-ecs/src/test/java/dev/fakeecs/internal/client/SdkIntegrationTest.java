@@ -150,7 +150,7 @@ class SdkIntegrationTest {
 
         // when
         // readme-waiter-START
-        ecs.defaultRegion().state().autoAdvanceStep(Duration.ofSeconds(15)); // or: --clock auto:15 on the jar
+        ecs.autoAdvance(Duration.ofSeconds(15)); // or: --clock auto:15 on the jar
         EcsWaiter waiter = EcsWaiter.builder().client(client)
                 .overrideConfiguration(WaiterOverrideConfiguration.builder()
                         .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(1))).build())
@@ -174,7 +174,7 @@ class SdkIntegrationTest {
     void should_complete_the_sdk_waiters_over_loopback_http_with_auto_clock() {
         // given
         FakeEcsServer server = FakeEcsServer.start(ecs);
-        ecs.defaultRegion().state().autoAdvanceStep(Duration.ofSeconds(15));
+        ecs.autoAdvance(Duration.ofSeconds(15));
         try (EcsClient client = EcsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")))
                 .httpClient(UrlConnectionHttpClient.create()).build();

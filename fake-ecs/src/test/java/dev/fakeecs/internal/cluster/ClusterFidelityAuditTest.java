@@ -39,9 +39,9 @@ class ClusterFidelityAuditTest {
         ecs.api().createCluster(r -> r.clusterName("prod"));
         TaskFixturesAccess.runFargate(ecs, "prod", 1);
         ecs.clock().advance(Duration.ofMinutes(2));
-        var task = ecs.defaultRegion().state().tasks().activeInCluster("prod").get(0);
+        var task = ecs.defaultRegion().engine().tasks().activeInCluster("prod").get(0);
 
-        ecs.defaultRegion().state().tasks().lifecycle().stopAfter(task, "SpotInterruption",
+        ecs.defaultRegion().engine().tasks().lifecycle().stopAfter(task, "SpotInterruption",
                 "Your Spot Task was interrupted.", Duration.ofSeconds(120));
 
         var cluster = ecs.api().describeClusters(b -> b.clusters("prod").include(ClusterField.STATISTICS))
@@ -54,7 +54,7 @@ class ClusterFidelityAuditTest {
     @Test
     void should_report_statistics_as_strings_for_ec2_tasks() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
         ecs.api().registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/web:1").cpu(128)
                         .memory(256).build()));

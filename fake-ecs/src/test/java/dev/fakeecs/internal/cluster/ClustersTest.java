@@ -105,7 +105,7 @@ class ClustersTest {
     @Test
     void should_refuse_to_delete_a_cluster_with_instances_or_tasks() {
         ecs.api().createCluster(r -> r.clusterName("busy"));
-        ecs.defaultRegion().state().containerInstances().launchHost("busy", "m5.large", "us-east-1a", null);
+        ecs.defaultRegion().engine().containerInstances().launchHost("busy", "m5.large", "us-east-1a", null);
         assertThatThrownBy(() -> ecs.api().deleteCluster(r -> r.cluster("busy")))
                 .isInstanceOf(ClusterContainsContainerInstancesException.class)
                 .hasMessageContaining("The Cluster cannot be deleted while Container Instances are active or draining.");

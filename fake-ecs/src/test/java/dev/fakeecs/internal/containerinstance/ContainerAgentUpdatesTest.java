@@ -24,7 +24,7 @@ class ContainerAgentUpdatesTest {
         ecs = FakeEcs.create();
         api = ecs.api();
         api.createCluster(r -> r.clusterName("prod"));
-        ci = ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        ci = ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
     }
 
     private AgentUpdateStatus status() {

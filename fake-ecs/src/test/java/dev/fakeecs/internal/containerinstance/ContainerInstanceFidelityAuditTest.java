@@ -37,7 +37,7 @@ class ContainerInstanceFidelityAuditTest {
     }
 
     private ContainerInstance host(String zone) {
-        return ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", zone, null);
+        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", zone, null);
     }
 
     private software.amazon.awssdk.services.ecs.model.ContainerInstance describe(ContainerInstance ci) {

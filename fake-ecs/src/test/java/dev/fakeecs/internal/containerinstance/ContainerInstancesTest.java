@@ -40,12 +40,12 @@ class ContainerInstancesTest {
     void setUp() {
         ecs = FakeEcs.create();
         api = ecs.api();
-        hosts = ecs.defaultRegion().state().containerInstances();
+        hosts = ecs.defaultRegion().engine().containerInstances();
         api.createCluster(r -> r.clusterName("prod"));
     }
 
     private ContainerInstance launch(String type, String zone) {
-        return ecs.defaultRegion().state().read(() -> hosts.launchHost("prod", type, zone, null));
+        return ecs.defaultRegion().engine().read(() -> hosts.launchHost("prod", type, zone, null));
     }
 
     private static Resource resource(List<Resource> resources, String name) {
@@ -110,7 +110,7 @@ class ContainerInstancesTest {
     void should_enforce_the_container_instances_per_cluster_quota() {
         ecs = FakeEcs.builder().quotas(Quotas.seedDefaults().withContainerInstancesPerCluster(2)).build();
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ContainerInstances limited = ecs.defaultRegion().state().containerInstances();
+        ContainerInstances limited = ecs.defaultRegion().engine().containerInstances();
         limited.launchHost("prod", "t3.micro", null, null);
         limited.launchHost("prod", "t3.micro", null, null);
 
@@ -170,8 +170,8 @@ class ContainerInstancesTest {
     @Test
     void should_include_tags_and_health_on_request_and_report_missing_with_full_arn() {
         ContainerInstance ci = launch("m5.large", "us-east-1a");
-        ecs.defaultRegion().state().read(() -> {
-            ecs.defaultRegion().state().tags().put(ci.arn(), List.of(Tag.builder().key("k").value("v").build()));
+        ecs.defaultRegion().engine().read(() -> {
+            ecs.defaultRegion().engine().tags().put(ci.arn(), List.of(Tag.builder().key("k").value("v").build()));
             return null;
         });
 
@@ -267,7 +267,7 @@ class ContainerInstancesTest {
 
         api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id()).status("DRAINING"));
         api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id()).status("ACTIVE"));
-        ecs.defaultRegion().state().read(() -> {
+        ecs.defaultRegion().engine().read(() -> {
             hosts.terminateHost(ci);
             return null;
         });

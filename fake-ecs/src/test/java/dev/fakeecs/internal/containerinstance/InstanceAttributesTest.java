@@ -28,7 +28,7 @@ class InstanceAttributesTest {
         ecs = FakeEcs.create();
         api = ecs.api();
         api.createCluster(r -> r.clusterName("prod"));
-        ContainerInstances hosts = ecs.defaultRegion().state().containerInstances();
+        ContainerInstances hosts = ecs.defaultRegion().engine().containerInstances();
         a = hosts.launchHost("prod", "m5.large", "us-east-1a", null);
         b = hosts.launchHost("prod", "m5.large", "us-east-1b", null);
     }

@@ -37,7 +37,7 @@ class Ec2ServiceFidelityTest {
     }
 
     private ContainerInstance host(String az) {
-        return ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", az, null);
+        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", az, null);
     }
 
     private void service(String name, int desired, int min, int max) {

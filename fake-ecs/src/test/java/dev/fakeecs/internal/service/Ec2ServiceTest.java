@@ -24,7 +24,7 @@ class Ec2ServiceTest {
     private final FakeEcs ecs = FakeEcs.builder().seed(23).build();
 
     private ContainerInstance host(String type, String az) {
-        return ecs.defaultRegion().state().containerInstances().launchHost("prod", type, az, null);
+        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", type, az, null);
     }
 
     private void family(String family, int cpu, int memory) {
@@ -139,13 +139,13 @@ class Ec2ServiceTest {
                 return !zone.equals("us-east-1a");
             }
         };
-        ecs.defaultRegion().state().tasks().addGate(closeA);
+        ecs.defaultRegion().engine().tasks().addGate(closeA);
         ecs.api().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(6)
                 .launchType(LaunchType.FARGATE).networkConfiguration(ServiceFixtures.NETWORK));
         ecs.clock().advance(Duration.ofMinutes(3));
         assertThat(running("web")).extracting(Task::availabilityZone).doesNotContain("us-east-1a");
 
-        ecs.defaultRegion().state().tasks().removeGate(closeA);
+        ecs.defaultRegion().engine().tasks().removeGate(closeA);
         ecs.clock().advance(Duration.ofMinutes(20));
 
         assertThat(running("web").stream().collect(Collectors.groupingBy(Task::availabilityZone,
@@ -164,11 +164,11 @@ class Ec2ServiceTest {
                 return !zone.equals("us-east-1a");
             }
         };
-        ecs.defaultRegion().state().tasks().addGate(closeA);
+        ecs.defaultRegion().engine().tasks().addGate(closeA);
         ecs.api().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(8)
                 .launchType(LaunchType.FARGATE).networkConfiguration(ServiceFixtures.NETWORK));
         ecs.clock().advance(Duration.ofMinutes(3));
-        ecs.defaultRegion().state().tasks().removeGate(closeA);
+        ecs.defaultRegion().engine().tasks().removeGate(closeA);
         ecs.clock().advanceUntil(() -> messages("web").stream().anyMatch(m -> m.contains("is not AZ balanced")),
                 Duration.ofMinutes(10));
 

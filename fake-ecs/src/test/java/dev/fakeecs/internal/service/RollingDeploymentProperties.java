@@ -45,7 +45,7 @@ class RollingDeploymentProperties {
         ServiceFixtures.createFargateService(ecs, "app", v1, desired, r -> r.deploymentConfiguration(c -> c
                 .minimumHealthyPercent(minPercent).maximumPercent(maxPercent)));
         ecs.clock().advance(Duration.ofMinutes(5));
-        var services = ecs.defaultRegion().state().services();
+        var services = ecs.defaultRegion().engine().services();
         Service service = services.find("prod", "app");
 
         ecs.api().updateService(b -> b.cluster("prod").service("app").taskDefinition(v2));
@@ -58,7 +58,7 @@ class RollingDeploymentProperties {
                 if (!running.isEmpty()) {
                     Task victim = running.get(chaos.nextInt(running.size()));
                     Container c = victim.containers().get(0);
-                    ecs.defaultRegion().state().tasks().lifecycle().containerExited(victim, c, 1, null);
+                    ecs.defaultRegion().engine().tasks().lifecycle().containerExited(victim, c, 1, null);
                     failures.addLast(ecs.clock().instant());
                 }
             });

@@ -407,7 +407,7 @@ class ServiceFidelityTest {
     // ---- ServicesStable waiter ----------------------------------------------------------------
 
     private EcsWaiter waiter(EcsClient client) {
-        ecs.defaultRegion().state().autoAdvanceStep(Duration.ofSeconds(15));
+        ecs.autoAdvance(Duration.ofSeconds(15));
         return EcsWaiter.builder().client(client).overrideConfiguration(WaiterOverrideConfiguration.builder()
                 .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(1))).build()).build();
     }

@@ -49,7 +49,7 @@ class ServiceTaskTagsAndLimitsTest {
                 q.capacityProvidersPerCluster(), q.strategyItems(), q.tasksPerService(), 2,
                 q.placementConstraints(), q.placementStrategies(), q.customAttributesPerResource());
         FakeEcs ecs = FakeEcs.builder().seed(4).quotas(two).build();
-        var cps = ecs.defaultRegion().state().capacityProviders();
+        var cps = ecs.defaultRegion().engine().capacityProviders();
         ecs.api().createCluster(r -> r.clusterName("prod"));
         AutoScalingGroup asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 10, 0,
                 List.of("us-east-1a"), false);

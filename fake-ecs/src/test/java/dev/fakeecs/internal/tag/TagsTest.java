@@ -29,7 +29,7 @@ class TagsTest {
     void setUp() {
         ecs = FakeEcs.create();
         api = ecs.api();
-        tags = ecs.defaultRegion().state().tags();
+        tags = ecs.defaultRegion().engine().tags();
         api.createCluster(r -> r.clusterName("prod"));
     }
 
@@ -112,7 +112,7 @@ class TagsTest {
     @Test
     void should_consult_registered_existence_predicates() {
         String service = "arn:aws:ecs:us-east-1:123456789012:service/prod/web";
-        ecs.defaultRegion().state().read(() -> {
+        ecs.defaultRegion().engine().read(() -> {
             tags.registerResourceType("service", arn -> false);
             return null;
         });

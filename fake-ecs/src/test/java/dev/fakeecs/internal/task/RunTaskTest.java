@@ -67,7 +67,7 @@ class RunTaskTest {
     @Test
     void should_report_the_resource_that_no_instance_has_enough_of() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().state().containerInstances().launchHost("prod", "t3.micro", "us-east-1a", null);
+        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "t3.micro", "us-east-1a", null);
         TaskFixtures.registerEc2(ecs, "big", "acme/big:1", 256, 4096, 0);
 
         RunTaskResponse r = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("big"));
@@ -82,7 +82,7 @@ class RunTaskTest {
     @Test
     void should_not_place_two_tasks_on_the_same_static_host_port() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
         TaskFixtures.registerEc2(ecs, "web", "acme/web:1", 128, 128, 80);
 
         RunTaskResponse r = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("web").count(2));
@@ -94,7 +94,7 @@ class RunTaskTest {
     @Test
     void should_free_host_resources_when_a_task_stops() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
         TaskFixtures.registerEc2(ecs, "web", "acme/web:1", 128, 128, 80);
         String arn = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("web")).tasks().get(0).taskArn();
 
@@ -202,8 +202,8 @@ class RunTaskTest {
     @Test
     void should_place_an_arm64_task_only_on_an_arm64_host() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
-        var graviton = ecs.defaultRegion().state().containerInstances().launchHost("prod", "m6g.large", "us-east-1b",
+        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        var graviton = ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m6g.large", "us-east-1b",
                 null);
         ecs.api().registerTaskDefinition(r -> r.family("ml").networkMode("bridge")
                 .runtimePlatform(p -> p.cpuArchitecture("ARM64").operatingSystemFamily("LINUX"))

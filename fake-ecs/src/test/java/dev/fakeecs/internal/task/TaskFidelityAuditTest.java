@@ -43,7 +43,7 @@ class TaskFidelityAuditTest {
     }
 
     private ContainerInstance host(String type, String zone) {
-        return ecs.defaultRegion().state().containerInstances().launchHost("prod", type, zone, null);
+        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", type, zone, null);
     }
 
     private String runFargate(String family) {
@@ -94,7 +94,7 @@ class TaskFidelityAuditTest {
                 .launchType(LaunchType.FARGATE).networkConfiguration(TaskFixtures.NETWORK)
                 .tags(Tag.builder().key("aws:reserved").value("x").build())))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThat(ecs.defaultRegion().state().tasks().all()).isEmpty();
+        assertThat(ecs.defaultRegion().engine().tasks().all()).isEmpty();
     }
 
     @Test
@@ -226,10 +226,10 @@ class TaskFidelityAuditTest {
         TaskFixtures.registerFargate(ecs, "web", "acme/web:1");
         String arn = runFargate("web");
         ecs.clock().advance(Duration.ofSeconds(90));
-        dev.fakeecs.internal.task.Task task = ecs.defaultRegion().state().tasks().find(arn);
+        dev.fakeecs.internal.task.Task task = ecs.defaultRegion().engine().tasks().find(arn);
         long running = describe(arn).version();
 
-        ecs.defaultRegion().state().tasks().lifecycle().stopAfter(task, "SpotInterruption",
+        ecs.defaultRegion().engine().tasks().lifecycle().stopAfter(task, "SpotInterruption",
                 "Your Spot Task was interrupted.", Duration.ofSeconds(120));
 
         Task interrupted = describe(arn);
@@ -365,7 +365,7 @@ class TaskFidelityAuditTest {
                 q.tagsPerResource(), q.capacityProvidersPerCluster(), q.strategyItems(), q.tasksPerService(), 3,
                 q.placementConstraints(), q.placementStrategies(), q.customAttributesPerResource())).build();
         small.api().createCluster(r -> r.clusterName("prod"));
-        var asg = small.defaultRegion().state().capacityProviders().autoScalingGroups()
+        var asg = small.defaultRegion().engine().capacityProviders().autoScalingGroups()
                 .createGroup("web", "m5.large", 0, 10, 0, List.of("us-east-1a"), false);
         small.api().createCapacityProvider(r -> r.name("web-cp").autoScalingGroupProvider(p -> p
                 .autoScalingGroupArn(asg.arn())));

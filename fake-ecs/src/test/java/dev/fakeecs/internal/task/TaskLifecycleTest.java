@@ -59,7 +59,7 @@ class TaskLifecycleTest {
     @Test
     void should_start_an_ec2_task_in_20_seconds_once_the_host_has_the_image() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
         TaskFixtures.registerEc2(ecs, "worker", "acme/worker:1", 256, 512, 0);
 
         String first = ecs.api().runTask(r -> r.cluster("prod").taskDefinition("worker")).tasks().get(0).taskArn();

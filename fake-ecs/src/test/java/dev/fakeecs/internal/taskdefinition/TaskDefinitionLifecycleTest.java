@@ -26,7 +26,7 @@ class TaskDefinitionLifecycleTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(1).build();
     private final EcsClient api = ecs.api();
-    private final TaskDefinitions taskDefinitions = ecs.defaultRegion().state().taskDefinitions();
+    private final TaskDefinitions taskDefinitions = ecs.defaultRegion().engine().taskDefinitions();
 
     @Test
     void should_describe_the_latest_active_revision_for_a_bare_family() {

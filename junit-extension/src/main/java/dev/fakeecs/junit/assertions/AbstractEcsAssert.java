@@ -125,7 +125,7 @@ public abstract class AbstractEcsAssert<SELF extends AbstractEcsAssert<SELF, ACT
 
     /** Reads engine state under the world's lock. */
     protected <T> T read(Supplier<T> body) {
-        ReentrantLock lock = world().world().lock();
+        ReentrantLock lock = world().engine().lock();
         lock.lock();
         try {
             return body.get();
@@ -135,7 +135,7 @@ public abstract class AbstractEcsAssert<SELF extends AbstractEcsAssert<SELF, ACT
     }
 
     private static boolean locked(FakeEcs ecs, BooleanSupplier holds) {
-        ReentrantLock lock = ecs.world().lock();
+        ReentrantLock lock = ecs.engine().lock();
         lock.lock();
         try {
             return holds.getAsBoolean();

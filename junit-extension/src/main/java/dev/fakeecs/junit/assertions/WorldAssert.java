@@ -53,15 +53,15 @@ public class WorldAssert extends AbstractEcsAssert<WorldAssert, FakeEcs> {
     public ClusterAssert cluster(String name) {
         String region = actual.defaultRegion().name();
         for (Region r : actual.regions()) {
-            if (r.state().read(() -> r.state().clusters().find(name)) != null) {
+            if (r.engine().read(() -> r.engine().clusters().find(name)) != null) {
                 region = r.name();
                 break;
             }
         }
         ClusterAssert cluster = inheritTime(new ClusterAssert(new EcsClusterHandle(actual, region, name)));
         String inRegion = region;
-        check(() -> actual.region(inRegion).state().clusters().find(name) != null,
-                () -> shouldExist("cluster", name, actual.regions().stream().flatMap(r -> r.state().clusters().all()
+        check(() -> actual.region(inRegion).engine().clusters().find(name) != null,
+                () -> shouldExist("cluster", name, actual.regions().stream().flatMap(r -> r.engine().clusters().all()
                         .stream().map(c -> r.name() + "/" + c.name())).toList()));
         return cluster;
     }

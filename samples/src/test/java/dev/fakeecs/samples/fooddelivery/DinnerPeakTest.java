@@ -76,7 +76,7 @@ class DinnerPeakTest {
         assertThat(runningOrdersByProvider()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("FARGATE", 6L, "FARGATE_SPOT", 14L));
         ecs.clock().advanceTo(friday("19:10:00"));
-        assertThat(ecs.defaultRegion().state().autoScaling().metricNow(CLUSTER, ORDERS,
+        assertThat(ecs.defaultRegion().engine().autoScaling().metricNow(CLUSTER, ORDERS,
                 ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION)).isEqualTo(60.0);
 
         // when: the peak ends at 21:00; fifteen datapoints below 90 % of the target trigger the scale-in

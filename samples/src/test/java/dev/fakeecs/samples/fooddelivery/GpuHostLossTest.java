@@ -4,7 +4,7 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.fault.FaultType;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
@@ -36,7 +36,7 @@ class GpuHostLossTest {
     }
 
     private List<String> gpuHostsInService() {
-        RegionState state = ecs.defaultRegion().state();
+        RegionEngine state = ecs.defaultRegion().engine();
         return state.read(() -> state.capacityProviders().autoScalingGroups().find(GPU_POOL).inService().stream()
                 .map(dev.fakeecs.internal.containerinstance.ContainerInstance::ec2InstanceId).toList());
     }

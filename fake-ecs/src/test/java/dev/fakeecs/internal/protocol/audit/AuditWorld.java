@@ -3,7 +3,7 @@ package dev.fakeecs.internal.protocol.audit;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.internal.region.RegionState;
+import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
@@ -63,7 +63,7 @@ final class AuditWorld implements AutoCloseable {
                     .containerDefinitions(c -> c.name("web").image("acme/web:1"))
                     .tags(t -> t.key("tier").value("front")));
         }
-        RegionState state = ecs.defaultRegion().state();
+        RegionEngine state = ecs.defaultRegion().engine();
         for (String zone : List.of("us-east-1a", "us-east-1b", "us-east-1c")) {
             hosts.add(state.read(() -> state.containerInstances().launchHost("prod", "m5.large", zone, null)));
         }

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.world;
+package dev.fakeecs.internal.engine;
 
 import dev.fakeecs.internal.random.SeededRandom;
 import org.junit.jupiter.api.Test;

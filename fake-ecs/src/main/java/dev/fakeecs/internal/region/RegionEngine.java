@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.region;
 
+import dev.fakeecs.internal.region.ApiInterceptor;
 import dev.fakeecs.internal.account.AccountSettings;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
@@ -14,8 +15,8 @@ import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
-import dev.fakeecs.internal.world.RegionContext;
-import dev.fakeecs.internal.world.World;
+import dev.fakeecs.internal.engine.RegionContext;
+import dev.fakeecs.internal.engine.EngineContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,9 @@ import java.util.function.Supplier;
  * region never see another's. Each part lives in its own domain package; this class only
  * holds them together and runs API calls under the world's lock.
  */
-public final class RegionState {
+public final class RegionEngine {
 
-    private final World world;
+    private final EngineContext world;
     private final RegionContext context;
     private final List<ApiInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private volatile Duration autoAdvanceStep;
@@ -53,7 +54,7 @@ public final class RegionState {
      * Builds the region's engine in dependency order: every part receives exactly the parts below it
      * that it uses; parts above talk back only through the listeners and lookups the lower ones publish.
      */
-    public RegionState(World world, String name, List<String> availabilityZones) {
+    public RegionEngine(EngineContext world, String name, List<String> availabilityZones) {
         this.world = world;
         this.context = new RegionContext(world, name, availabilityZones);
         this.tags = new Tags(context);
@@ -127,7 +128,7 @@ public final class RegionState {
         return context;
     }
 
-    public World world() {
+    public EngineContext engine() {
         return world;
     }
 

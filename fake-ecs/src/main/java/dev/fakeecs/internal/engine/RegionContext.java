@@ -1,5 +1,6 @@
-package dev.fakeecs.internal.world;
+package dev.fakeecs.internal.engine;
 
+import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.journal.JournalEventType;
 
@@ -19,12 +20,12 @@ import java.util.function.Supplier;
  */
 public final class RegionContext {
 
-    private final World world;
+    private final EngineContext world;
     private final String name;
     private final List<String> availabilityZones;
     private final Arns arns;
 
-    public RegionContext(World world, String name, List<String> availabilityZones) {
+    public RegionContext(EngineContext world, String name, List<String> availabilityZones) {
         this.world = world;
         this.name = name;
         this.availabilityZones = List.copyOf(availabilityZones);
@@ -46,7 +47,7 @@ public final class RegionContext {
         }
     }
 
-    public World world() {
+    public EngineContext engine() {
         return world;
     }
 

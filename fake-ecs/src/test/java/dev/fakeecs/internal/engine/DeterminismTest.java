@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.world;
+package dev.fakeecs.internal.engine;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.image.ImageBehavior;
@@ -31,7 +31,7 @@ class DeterminismTest {
                         CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT").weight(3).build()));
         for (String az : List.of("us-east-1a", "us-east-1b", "us-east-1c")) {
             for (String type : List.of("m5.large", "c5.xlarge")) {
-                ecs.defaultRegion().state().containerInstances().launchHost("busy", type, az, null);
+                ecs.defaultRegion().engine().containerInstances().launchHost("busy", type, az, null);
             }
         }
         ecs.api().registerTaskDefinition(r -> r.family("web").requiresCompatibilities(Compatibility.FARGATE)

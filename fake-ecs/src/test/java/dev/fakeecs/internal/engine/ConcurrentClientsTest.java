@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.world;
+package dev.fakeecs.internal.engine;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
@@ -26,7 +26,7 @@ class ConcurrentClientsTest {
         FakeEcs ecs = FakeEcs.builder().seed(8).build();
         ecs.api().createCluster(r -> r.clusterName("prod"));
         for (int i = 0; i < 6; i++) {
-            ecs.defaultRegion().state().containerInstances().launchHost("prod", "m5.large",
+            ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large",
                     ecs.defaultRegion().availabilityZones().get(i % 3), null);
         }
         ecs.api().registerTaskDefinition(r -> r.family("job").networkMode(NetworkMode.BRIDGE)
@@ -66,7 +66,7 @@ class ConcurrentClientsTest {
         ecs.clock().advance(Duration.ofMinutes(5));
 
         assertThat(started).isGreaterThan(0);
-        var state = ecs.defaultRegion().state();
+        var state = ecs.defaultRegion().engine();
         state.read(() -> {
             for (ContainerInstance ci : state.containerInstances().inCluster("prod")) {
                 int cpu = 0;

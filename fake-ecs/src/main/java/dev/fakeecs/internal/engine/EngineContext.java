@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.world;
+package dev.fakeecs.internal.engine;
 
 import dev.fakeecs.internal.image.ImageCatalog;
 import dev.fakeecs.internal.clock.EventQueue;
@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * source, the journal, the quotas, the timing model and the image catalogue. One per
  * {@code FakeEcs}; engine code receives it, nothing reaches it statically.
  */
-public final class World {
+public final class EngineContext {
 
     private final long seed;
     private final String accountId;
@@ -31,7 +31,7 @@ public final class World {
     private volatile TimingModel timing;
     private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
 
-    public World(long seed, String accountId, Instant start, Quotas quotas, TimingModel timing) {
+    public EngineContext(long seed, String accountId, Instant start, Quotas quotas, TimingModel timing) {
         this.seed = seed;
         this.accountId = accountId;
         this.clock = new EventQueue(start, lock);
