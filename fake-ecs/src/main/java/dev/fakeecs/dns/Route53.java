@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The world's Route 53: health checks and failover records over services in several regions,
- * evaluated on the virtual clock (reference section 14).
+ * evaluated on the virtual clock (Route 53 health checks and failover routing).
  *
  * <pre>{@code
  * Route53 dns = Route53.of(ecs);

@@ -3,7 +3,7 @@ package dev.fakeecs.fault;
 /**
  * The faults the fake can inject, named as the control API's {@code type} field names them
  * ({@code POST /_fake-ecs/faults {"type": "TERMINATE_INSTANCE", ...}}); the FIS action each one
- * mirrors is given where there is one (reference section 13).
+ * mirrors is given where there is one (AWS Fault Injection Service's ECS actions).
  *
  * <pre>{@code
  * FaultInjector.of(ecs).inject(FaultSpec.of(FaultType.AZ_OUTAGE)

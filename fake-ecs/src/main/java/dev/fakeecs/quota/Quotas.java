@@ -36,7 +36,7 @@ public record Quotas(
         return new Quotas(10_000, 2_000, 1_000, 10, 10, 10_000, 5_000, 10, 50, 20, 20, 5_000, 500, 10, 5, 10);
     }
 
-    /** Today's AWS defaults (reference section 10): 5,000 services per cluster, 1,000,000 revisions. */
+    /** Today's AWS defaults (Amazon ECS service quotas): 5,000 services per cluster, 1,000,000 revisions. */
     public static Quotas aws2026() {
         return new Quotas(Integer.MAX_VALUE, 5_000, 1_000_000, 10, 10, 10_000, 5_000, 10, 50, 20, 20, 5_000, 500,
                 10, 5, 10);

@@ -110,23 +110,9 @@ public final class CapacityProviders {
         this.demand = demand;
     }
 
-    /** Count-only variant: {@code count} waiting tasks, each assumed to fit on one host with others. */
-    public void demandCount(java.util.function.ToIntFunction<String> provisioningCount) {
-        this.demand = provider -> java.util.Collections.nCopies(provisioningCount.applyAsInt(provider),
-                new CapacityDemand.TaskNeed(0, 0));
-    }
-
     List<CapacityDemand.TaskNeed> provisioningTasks(String providerName) {
         List<CapacityDemand.TaskNeed> tasks = demand.provisioningTasks(providerName);
         return tasks == null ? List.of() : tasks;
-    }
-
-    /** Runs one managed-scaling evaluation of a provider now (normally every minute on the clock). */
-    public void evaluateScaling(String providerName) {
-        CapacityProvider provider = find(providerName);
-        if (provider != null) {
-            scaler.evaluate(provider);
-        }
     }
 
     /** The provider with that name or ARN in any status, or null. */

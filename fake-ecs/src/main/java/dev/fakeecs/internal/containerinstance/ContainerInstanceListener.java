@@ -1,12 +1,15 @@
 package dev.fakeecs.internal.containerinstance;
 
 /**
- * Told about container instance lifecycle changes, under the engine lock. The task lifecycle
- * listens to stop or orphan tasks, services to replace them, capacity providers to count hosts.
+ * Told about container instance lifecycle changes, under the engine lock. Plain listeners
+ * ({@link ContainerInstances#addListener}) hear a change first: the task domain's host-loss handling
+ * stops the tasks of a terminated host, the DSL's task storage watches hosts. Follow-up listeners
+ * ({@link ContainerInstances#addFollowUpListener}) hear it after them: the task domain retries tasks
+ * waiting for capacity, then the service scheduler reconciles or moves tasks off a DRAINING host.
  *
  * <pre>{@code
- * containerInstances.addListener(new ContainerInstanceListener() {
- *     public void onDraining(ContainerInstance ci) { services.replaceTasksOn(ci); }
+ * containerInstances.addFollowUpListener(new ContainerInstanceListener() {
+ *     public void onDraining(ContainerInstance ci) { scheduler.onInstanceDraining(ci); }
  * });
  * }</pre>
  */

@@ -63,10 +63,6 @@ enum QueryOperator {
         return this == IN || this == NOT_IN;
     }
 
-    boolean isOrdering() {
-        return this == GREATER_THAN || this == GREATER_THAN_EQUAL || this == LESS_THAN || this == LESS_THAN_EQUAL;
-    }
-
     boolean isNegated() {
         return this == NOT_EQUALS || this == NOT_EXISTS || this == NOT_IN || this == NOT_MATCHES;
     }

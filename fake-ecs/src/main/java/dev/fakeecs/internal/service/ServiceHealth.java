@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a service task counts as healthy (reference section 2): with container health checks on
+ * When a service task counts as healthy (the service scheduler's health rules): with container health checks on
  * essential containers, once the task is HEALTHY; without, 40 seconds after it reached RUNNING.
  *
  * <pre>{@code

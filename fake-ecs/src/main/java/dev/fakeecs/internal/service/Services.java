@@ -138,7 +138,7 @@ public final class Services {
     /**
      * The ACTIVE service; ServiceNotFoundException when there is none of that name, and
      * ServiceNotActiveException ("Service was not ACTIVE.") when it is DRAINING or INACTIVE, as
-     * UpdateService answers (reference section 11).
+     * UpdateService answers (the UpdateService API reference).
      */
     public Service resolveActive(String cluster, String nameOrArn) {
         Service s = find(cluster, nameOrArn);

@@ -9,7 +9,7 @@ import java.util.List;
  * Stops the tasks of a host whose EC2 instance is gone (ASG scale-in, Spot interruption, a
  * terminate fault), as ECS does: at once, stopCode {@code TerminationNotice}, reason
  * {@code Host EC2 (instance i-...) terminated.}. A forced deregistration leaves tasks orphaned
- * (reference section 7), so only {@code terminated} deregistrations stop anything.
+ * (the container instance lifecycle), so only {@code terminated} deregistrations stop anything.
  *
  * <pre>{@code
  * containerInstances.terminateHost(ci);   // ci's tasks are STOPPED now

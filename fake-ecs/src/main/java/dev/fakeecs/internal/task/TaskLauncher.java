@@ -114,7 +114,7 @@ final class TaskLauncher {
 
     /**
      * The constraints a task is placed under: the request's (RunTask, the service), then the task
-     * definition's own {@code memberOf} constraints (ECS applies both, reference section 3), then the
+     * definition's own {@code memberOf} constraints (ECS applies both, the task definition parameters page), then the
      * task definition's {@code runtimePlatform.cpuArchitecture} (X86_64 or ARM64), which restricts it
      * to hosts of that architecture, as ECS does through the task's required attributes.
      */

@@ -90,7 +90,7 @@ public final class Tasks {
         if (spec.capacityProvider() != null && !"FARGATE".equals(spec.launchType())
                 && outcome.capacityShortage() == null) {
             if (waiting.waitingIn(spec.clusterName()) >= region.engine().quotas().provisioningTasksPerCluster()) {
-                // Reference section 10: at most 500 tasks per cluster wait in PROVISIONING (ASG providers).
+                // Amazon ECS service quotas: at most 500 tasks per cluster wait in PROVISIONING (ASG providers).
                 return new LaunchResult(null, List.of(), LaunchResult.PROVISIONING_LIMIT_EXCEEDED);
             }
             Task waitingTask = waiting.enqueue(spec);

@@ -21,7 +21,7 @@ public final class FargateSizes {
     /** The message real ECS answers an unsupported pair with. */
     public static final String NO_CONFIGURATION = "No Fargate configuration exists for given values.";
 
-    /** Fargate Windows tasks need at least 1 vCPU (reference section 5). */
+    /** Fargate Windows tasks need at least 1 vCPU (the Fargate task CPU and memory table). */
     public static final int WINDOWS_MIN_CPU = 1024;
 
     private static final Map<Integer, List<Integer>> TABLE = new LinkedHashMap<>();

@@ -134,7 +134,7 @@ final class RegistrationRules {
     }
 
     /**
-     * A task definition accepts only {@code memberOf} placement constraints (reference section 3),
+     * A task definition accepts only {@code memberOf} placement constraints (the task definition parameters page),
      * each with a valid cluster query expression, at most as many as a task may have (10).
      */
     private static void checkPlacementConstraints(List<TaskDefinitionPlacementConstraint> constraints, int max) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Fidelity audit of clusters against {@code reference/ecs-semantics.md} sections 4, 8 and 11:
+ * Fidelity audit of clusters against the ECS developer guide and API reference (rules the fake picks are in docs/fidelity.md):
  * counters, statistics, DeleteCluster and PutClusterCapacityProviders refusals.
  */
 class ClusterFidelityAuditTest {

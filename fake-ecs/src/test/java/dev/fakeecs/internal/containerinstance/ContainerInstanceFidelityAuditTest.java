@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Fidelity audit of container instances against {@code reference/ecs-semantics.md} sections 3, 7,
+ * Fidelity audit of container instances against the ECS developer guide and API reference (rules the fake picks are in docs/fidelity.md),
  * 10, 11 and 12: counters, state changes, draining, listing and describing.
  */
 class ContainerInstanceFidelityAuditTest {

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The numeric rules of {@code shared/reference/ecs-semantics.md} section 2: rounding and the circuit breaker. */
+/** The numeric rules of the ECS developer guide: rounding and the circuit breaker. */
 class DeploymentRulesTest {
 
     private static DeploymentConfiguration config(int min, int max) {

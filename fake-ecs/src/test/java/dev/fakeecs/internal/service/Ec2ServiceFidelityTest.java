@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Fidelity audit of EC2 services against {@code shared/reference/ecs-semantics.md} sections 2 and 7:
+ * Fidelity audit of EC2 services against the ECS developer guide and API reference (rules the fake picks are in docs/fidelity.md):
  * DRAINING instances within minimumHealthyPercent / maximumPercent, DAEMON rules, scale-in order.
  */
 class Ec2ServiceFidelityTest {

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Fidelity audit of the replica service scheduler and its deployments against
- * {@code shared/reference/ecs-semantics.md} section 2 (and the waiters table), one behaviour per test,
+ * the ECS developer guide and the SDK waiters, one behaviour per test,
  * through the public API.
  */
 class ServiceFidelityTest {

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Fidelity audit of the task lifecycle and RunTask/StartTask/ListTasks against
- * {@code reference/ecs-semantics.md} sections 1, 3, 4, 11 and 12.
+ * the ECS developer guide and API reference (rules the fake picks are in docs/fidelity.md).
  */
 class TaskFidelityAuditTest {
 

@@ -17,7 +17,7 @@ import static dev.fakeecs.internal.protocol.audit.AuditWorld.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ARN formats (reference section 12, long format) as the SDK sees them, and every operation that
+ * ARN formats (the ECS ARN formats, long format) as the SDK sees them, and every operation that
  * takes a resource by name taking its ARN (or id) just as well.
  */
 class ArnAuditTest {
