@@ -1,0 +1,13 @@
+/**
+ * The journal: every state change of the world, in order, as {@link dev.fakeecs.journal.JournalEntry}
+ * values ({@link dev.fakeecs.journal.JournalEventType} says what kind). The same seed and the same calls
+ * give a byte-identical {@link dev.fakeecs.journal.Journal#toJsonLines()}, which is how a failing run is
+ * replayed and how refactors are guarded (golden journals).
+ *
+ * <pre>{@code
+ * List<JournalEntry> stops = ecs.journal().entries().stream()
+ *     .filter(e -> e.type() == JournalEventType.TASK_STATE).toList();
+ * Files.writeString(Path.of("run.jsonl"), ecs.journal().toJsonLines());
+ * }</pre>
+ */
+package dev.fakeecs.journal;
