@@ -34,7 +34,7 @@ public final class HeapFootprint {
         wallMillis = (System.nanoTime() - start) / 1_000_000;
         after = usedAfterGc();
         System.out.printf("RunTask world: tasks=%d wall=%d ms retainedHeap=%.1f MiB journalEntries=%d%n",
-                runTask.defaultRegion().state().tasks().activeCountInCluster("big"), wallMillis,
+                runTask.defaultRegion().engine().tasks().activeCountInCluster("big"), wallMillis,
                 (after - before) / 1048576.0, runTask.journal().size());
     }
 

@@ -38,6 +38,6 @@ public class RunTaskBenchmark {
             ecs.api().runTask(r -> r.cluster("big").taskDefinition("app").count(10));
         }
         ecs.clock().advance(Duration.ofMinutes(2));
-        return ecs.defaultRegion().state().tasks().activeInCluster("big").size();
+        return ecs.defaultRegion().engine().tasks().activeInCluster("big").size();
     }
 }

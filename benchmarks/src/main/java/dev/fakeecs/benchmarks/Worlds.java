@@ -20,7 +20,7 @@ final class Worlds {
         FakeEcs ecs = FakeEcs.builder().seed(1).quotas(Quotas.aws2026()).build();
         ecs.api().createCluster(r -> r.clusterName("big"));
         List<String> zones = ecs.defaultRegion().availabilityZones();
-        var hosts = ecs.defaultRegion().state();
+        var hosts = ecs.defaultRegion().engine();
         hosts.read(() -> {
             for (int i = 0; i < instances; i++) {
                 hosts.containerInstances().launchHost("big", "m5.xlarge", zones.get(i % zones.size()), null);
@@ -40,7 +40,7 @@ final class Worlds {
             ecs.api().createService(r -> r.cluster("big").serviceName(name).taskDefinition("app")
                     .desiredCount(tasksEach).launchType(LaunchType.EC2));
         }
-        var state = ecs.defaultRegion().state();
+        var state = ecs.defaultRegion().engine();
         ecs.clock().advance(Duration.ofMinutes(5));
         for (var s : state.services().inCluster("big")) {
             if (!s.primary().isCompleted() || state.services().tasksOf(s).size() != tasksEach) {

@@ -2,7 +2,7 @@ package dev.fakeecs.fault;
 
 import dev.fakeecs.internal.fault.Faults;
 import dev.fakeecs.internal.fault.FaultContext;
-import dev.fakeecs.internal.fault.ApiLatencyFault;
+import dev.fakeecs.internal.fault.FaultEffects;
 import dev.fakeecs.internal.fault.ActiveFault;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.clock.ScheduledEvent;
@@ -15,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -42,12 +39,10 @@ public final class FaultInjector {
     private final Map<String, FaultHandle> handles = new LinkedHashMap<>();
     private final Map<FaultHandle, ActiveFault> running = new LinkedHashMap<>();
     private final Map<FaultHandle, List<ScheduledEvent>> timers = new LinkedHashMap<>();
-    private final Set<String> downRegions = ConcurrentHashMap.newKeySet();
-    private final List<ApiLatencyFault> latencies = new CopyOnWriteArrayList<>();
+    private final FaultEffects effects = new FaultEffects();
     private long nextId = 1;
 
-    /** Prefer {@link #of(FakeEcs)}, which gives the world's one injector. */
-    public FaultInjector(FakeEcs ecs) {
+    private FaultInjector(FakeEcs ecs) {
         this.ecs = ecs;
         this.lock = ecs.engine().lock();
     }
@@ -67,7 +62,7 @@ public final class FaultInjector {
         try {
             RegionEngine state = (spec.region() == null ? ecs.defaultRegion() : ecs.region(spec.region())).engine();
             FaultHandle handle = new FaultHandle(String.format("fault-%04d", nextId++), spec, state.name(), this);
-            FaultContext context = new FaultContext(spec, state, handle, this);
+            FaultContext context = new FaultContext(spec, state, handle, effects, this::complete);
             ActiveFault fault = Faults.create(context);
             handles.put(handle.id(), handle);
             context.effect(handle.id(), describe(spec));
@@ -126,7 +121,7 @@ public final class FaultInjector {
 
     /** False while a REGION_OUTAGE makes the region's tasks and API unreachable (for DNS and traffic). */
     public boolean regionReachable(String region) {
-        return !downRegions.contains(region);
+        return effects.regionReachable(region);
     }
 
     /**
@@ -135,39 +130,11 @@ public final class FaultInjector {
      * applied in virtual time only; the server sleeps for this outside the engine lock.
      */
     public Duration wallLatencyFor(String region, String operation) {
-        Duration total = Duration.ZERO;
-        for (ApiLatencyFault f : latencies) {
-            if (f.matches(region, operation)) {
-                total = total.plus(f.latency());
-            }
-        }
-        return total;
-    }
-
-    // ---- used by faults ---------------------------------------------------------------------
-
-    public void regionDown(String region, boolean down) {
-        if (down) {
-            downRegions.add(region);
-        } else {
-            downRegions.remove(region);
-        }
-    }
-
-    public void latency(ApiLatencyFault fault, boolean active) {
-        if (active) {
-            latencies.add(fault);
-        } else {
-            latencies.remove(fault);
-        }
-    }
-
-    FakeEcs ecs() {
-        return ecs;
+        return effects.wallLatencyFor(region, operation);
     }
 
     /** A one-off fault finished its effects. */
-    public void complete(FaultHandle handle) {
+    private void complete(FaultHandle handle) {
         if (handle.state() == FaultState.ENDED) {
             return;
         }

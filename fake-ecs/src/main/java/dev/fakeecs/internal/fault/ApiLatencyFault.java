@@ -39,12 +39,12 @@ public final class ApiLatencyFault implements ActiveFault, ApiInterceptor {
     @Override
     public void start() {
         ctx.state().addInterceptor(this);
-        ctx.injector().latency(this, true);
+        ctx.effects().latency(this, true);
     }
 
     @Override
     public void end() {
         ctx.state().removeInterceptor(this);
-        ctx.injector().latency(this, false);
+        ctx.effects().latency(this, false);
     }
 }

@@ -1,6 +1,5 @@
 package dev.fakeecs.internal.fault;
 
-import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.fault.FaultHandle;
 import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.journal.JournalEventType;
@@ -9,6 +8,7 @@ import dev.fakeecs.internal.region.RegionEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a running fault works with: its spec, its region's engine state, its handle, and a way to
@@ -22,13 +22,20 @@ public final class FaultContext {
     private final FaultSpec spec;
     private final RegionEngine state;
     private final FaultHandle handle;
-    private final FaultInjector injector;
+    private final FaultEffects effects;
+    private final Consumer<FaultHandle> completion;
 
-    public FaultContext(FaultSpec spec, RegionEngine state, FaultHandle handle, FaultInjector injector) {
+    /**
+     * @param effects    the world-wide effects (region outages, API latency) the fault may switch
+     * @param completion what to call when a one-off fault's effects are complete
+     */
+    public FaultContext(FaultSpec spec, RegionEngine state, FaultHandle handle, FaultEffects effects,
+                        Consumer<FaultHandle> completion) {
         this.spec = spec;
         this.state = state;
         this.handle = handle;
-        this.injector = injector;
+        this.effects = effects;
+        this.completion = completion;
     }
 
     FaultSpec spec() {
@@ -43,8 +50,8 @@ public final class FaultContext {
         return handle.id();
     }
 
-    FaultInjector injector() {
-        return injector;
+    FaultEffects effects() {
+        return effects;
     }
 
     Duration notice() {
@@ -64,6 +71,6 @@ public final class FaultContext {
 
     /** A one-off fault says its effects are complete. */
     void finished() {
-        injector.complete(handle);
+        completion.accept(handle);
     }
 }

@@ -28,14 +28,14 @@ final class RegionOutageFault implements ActiveFault, ApiInterceptor {
     @Override
     public void start() {
         ctx.effect(ctx.state().name(), "effect", "region unavailable");
-        ctx.injector().regionDown(ctx.state().name(), true);
+        ctx.effects().regionDown(ctx.state().name(), true);
         ctx.state().addInterceptor(this);
     }
 
     @Override
     public void end() {
         ctx.state().removeInterceptor(this);
-        ctx.injector().regionDown(ctx.state().name(), false);
+        ctx.effects().regionDown(ctx.state().name(), false);
         ctx.effect(ctx.state().name(), "effect", "region recovered");
     }
 }
