@@ -1,6 +1,6 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.fault.Faults;
+import dev.fakeecs.internal.fault.FaultFactory;
 import dev.fakeecs.internal.fault.FaultContext;
 import dev.fakeecs.internal.fault.FaultEffects;
 import dev.fakeecs.internal.fault.ActiveFault;
@@ -63,7 +63,7 @@ public final class FaultInjector {
             RegionEngine state = (spec.region() == null ? ecs.defaultRegion() : ecs.region(spec.region())).engine();
             FaultHandle handle = new FaultHandle(String.format("fault-%04d", nextId++), spec, state.name(), this);
             FaultContext context = new FaultContext(spec, state, handle, effects, this::complete);
-            ActiveFault fault = Faults.create(context);
+            ActiveFault fault = FaultFactory.create(context);
             handles.put(handle.id(), handle);
             context.effect(handle.id(), describe(spec));
             Duration at = spec.at() == null ? Duration.ZERO : spec.at();
@@ -114,7 +114,7 @@ public final class FaultInjector {
         }
     }
 
-    /** Faults started and not yet ended. */
+    /** FaultFactory started and not yet ended. */
     public List<FaultHandle> active() {
         return all().stream().filter(FaultHandle::isActive).toList();
     }
@@ -169,7 +169,7 @@ public final class FaultInjector {
         handle.started(ecs.clock().instant());
         running.put(handle, fault);
         context.effect(handle.id(), "phase", "started");
-        Duration duration = Faults.duration(handle.spec());
+        Duration duration = FaultFactory.duration(handle.spec());
         if (handle.type().lasting() && duration != null) {
             timer(handle, ecs.clock().schedule(duration, "fault " + handle.id() + " ends", () -> end(handle)));
         }

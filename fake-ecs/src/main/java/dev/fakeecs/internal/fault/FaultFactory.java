@@ -1,23 +1,37 @@
 package dev.fakeecs.internal.fault;
 
+import dev.fakeecs.internal.fault.DrainFault;
+import dev.fakeecs.internal.fault.ApiErrorFault;
+import dev.fakeecs.internal.fault.FaultContext;
+import dev.fakeecs.internal.fault.ImagePullFailureFault;
+import dev.fakeecs.internal.fault.ApiLatencyFault;
+import dev.fakeecs.internal.fault.RegionOutageFault;
+import dev.fakeecs.internal.fault.ActiveFault;
+import dev.fakeecs.internal.fault.Ec2SpotInterruptionFault;
+import dev.fakeecs.internal.fault.FargateSpotInterruptionFault;
+import dev.fakeecs.internal.fault.AgentDisconnectFault;
+import dev.fakeecs.internal.fault.TaskKillFault;
+import dev.fakeecs.internal.fault.HealthCheckFailureFault;
+import dev.fakeecs.internal.fault.SpotCapacityFault;
+import dev.fakeecs.internal.fault.ZoneOutageFault;
 import dev.fakeecs.fault.FaultType;
 import dev.fakeecs.fault.FaultSpec;
 import java.time.Duration;
 
-/** Makes the behaviour for a fault spec, checking first that the spec has what its type needs. */
-public final class Faults {
+/** Makes the behaviour for a fault spec (one {@link ActiveFault} per {@link FaultType}), checking first that the spec has what its type needs. */
+public final class FaultFactory {
 
     /** How long the AZ power interruption preset lasts unless told otherwise (FIS scenario default). */
     static final Duration POWER_INTERRUPTION = Duration.ofMinutes(30);
 
-    private Faults() {
+    private FaultFactory() {
     }
 
     public static ActiveFault create(FaultContext ctx) {
         FaultSpec spec = ctx.spec();
         return switch (spec.type()) {
-            case TERMINATE_INSTANCE -> new HostLossFault(ctx, true);
-            case STOP_INSTANCE -> new HostLossFault(ctx, false);
+            case TERMINATE_INSTANCE -> new TerminateInstanceFault(ctx, true);
+            case STOP_INSTANCE -> new TerminateInstanceFault(ctx, false);
             case DISCONNECT_AGENT -> new AgentDisconnectFault(ctx);
             case EC2_SPOT_INTERRUPTION -> new Ec2SpotInterruptionFault(ctx);
             case FARGATE_SPOT_INTERRUPTION -> new FargateSpotInterruptionFault(ctx);

@@ -1,5 +1,9 @@
 package dev.fakeecs.internal.fault;
 
+import dev.fakeecs.internal.fault.FaultContext;
+import dev.fakeecs.internal.fault.Hosts;
+import dev.fakeecs.internal.fault.ActiveFault;
+import dev.fakeecs.internal.fault.Targets;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 
 import java.util.ArrayList;
@@ -10,13 +14,13 @@ import java.util.List;
  * cluster/zone, or a percentage of them) is terminated or stopped. A stopped host restarts when
  * the fault ends (its duration, or its handle closing), with its agent connected and no tasks.
  */
-final class HostLossFault implements ActiveFault {
+final class TerminateInstanceFault implements ActiveFault {
 
     private final FaultContext ctx;
     private final boolean terminate;
     private final List<ContainerInstance> stopped = new ArrayList<>();
 
-    HostLossFault(FaultContext ctx, boolean terminate) {
+    TerminateInstanceFault(FaultContext ctx, boolean terminate) {
         this.ctx = ctx;
         this.terminate = terminate;
     }
