@@ -8,7 +8,8 @@ import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.client.EcsClients;
-import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
+import dev.fakeecs.internal.protocol.SimulatedServices;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -45,7 +46,7 @@ public final class FakeEcs implements AutoCloseable {
     private final Map<String, Region> regions = new LinkedHashMap<>();
     private final String defaultRegion;
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private EcsProtocolHandler protocolHandler;
+    private ProtocolRouter protocol;
 
     private FakeEcs(Builder builder) {
         this.world = new EngineContext(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing);
@@ -119,7 +120,7 @@ public final class FakeEcs implements AutoCloseable {
     /** A real in-process {@link EcsClient} for one region. */
     public EcsClient newClient(String region) {
         region(region);
-        return closeWithWorld(EcsClients.sync(protocolHandler(), region));
+        return closeWithWorld(EcsClients.sync(protocol(), region));
     }
 
     /** A real in-process {@link EcsAsyncClient} for the default region. */
@@ -130,16 +131,14 @@ public final class FakeEcs implements AutoCloseable {
     /** A real in-process {@link EcsAsyncClient} for one region. */
     public EcsAsyncClient newAsyncClient(String region) {
         region(region);
-        return closeWithWorld(EcsClients.async(protocolHandler(), region));
+        return closeWithWorld(EcsClients.async(protocol(), region));
     }
 
-    /** The ECS JSON 1.1 protocol handler over this world's regions. */
-    public synchronized EcsProtocolHandler protocolHandler() {
-        if (protocolHandler == null) {
-            protocolHandler = EcsProtocolHandler.builder().regions(name -> region(name).api())
-                    .defaultRegion(defaultRegion().name()).build();
+    private synchronized ProtocolRouter protocol() {
+        if (protocol == null) {
+            protocol = SimulatedServices.router(name -> region(name).api(), defaultRegion().name());
         }
-        return protocolHandler;
+        return protocol;
     }
 
     /**

@@ -8,7 +8,8 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
+import dev.fakeecs.internal.protocol.SimulatedServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,17 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP server speaking the ECS wire protocol: {@code POST /} goes to an
- * {@link EcsProtocolHandler}, {@code GET /} answers a health line, and {@code /_fake-ecs/...} goes
- * to a {@link ControlApi}. Binds {@code 127.0.0.1} and a free port unless told otherwise; keeps
- * connections alive; serves on a small fixed pool of daemon threads.
+ * A loopback HTTP server speaking the AWS wire protocols of the simulated services: {@code POST /} goes to
+ * the service the request belongs to, {@code GET /} answers a health line, and {@code /_fake-ecs/...} goes
+ * to the control API. Binds {@code 127.0.0.1} and a free port; keeps connections alive; serves on a small
+ * fixed pool of daemon threads. The runnable jar ({@link FakeEcsServerMain}) serves the same way.
  *
  * <pre>{@code
- * try (FakeEcsServer server = FakeEcsServer.builder()
- *         .protocolHandler(handler)
- *         .controlApi(ControlApi.of(backend))
- *         .start()) {
- *     EcsClient ecs = EcsClient.builder().endpointOverride(server.endpoint()) ... .build();
+ * try (FakeEcsServer server = FakeEcsServer.start(ecs)) {
+ *     EcsClient client = EcsClient.builder().endpointOverride(server.endpoint()) ... .build();
  * }
  * }</pre>
  */
@@ -49,7 +47,7 @@ public final class FakeEcsServer implements AutoCloseable {
     private final URI endpoint;
 
     private FakeEcsServer(Builder builder) throws IOException {
-        ServerExchangeHandler exchangeHandler = new ServerExchangeHandler(builder.protocolHandler, builder.controlApi, builder.wallLatency);
+        ServerExchangeHandler exchangeHandler = new ServerExchangeHandler(builder.protocol, builder.controlApi, builder.wallLatency);
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 256);
         this.executor = Executors.newFixedThreadPool(builder.threads, new DaemonThreads());
         server.setExecutor(executor);
@@ -77,15 +75,16 @@ public final class FakeEcsServer implements AutoCloseable {
 
     /** Starts the loopback server for this world on a given port (0 picks a free one). */
     public static FakeEcsServer start(FakeEcs ecs, int port) {
-        return ecs.closeWithWorld(builder().protocolHandler(ecs.protocolHandler())
+        return ecs.closeWithWorld(builder()
+                .protocol(SimulatedServices.router(name -> ecs.region(name).api(), ecs.defaultRegion().name()))
                 .controlApi(ControlApi.of(new InJvmControlBackend(ecs)))
                 .wallLatency((region, op) -> FaultInjector.of(ecs).wallLatencyFor(
                         region == null ? ecs.defaultRegion().name() : region, op))
                 .host("127.0.0.1").port(port).start());
     }
 
-    /** A builder: host {@code 127.0.0.1}, port 0 (a free one), a protocol handler required. */
-    public static Builder builder() {
+    /** A builder: host {@code 127.0.0.1}, port 0 (a free one), a protocol router required. */
+    static Builder builder() {
         return new Builder();
     }
 
@@ -118,8 +117,8 @@ public final class FakeEcsServer implements AutoCloseable {
     }
 
     /** Configures and starts a {@link FakeEcsServer}. */
-    public static final class Builder {
-        private EcsProtocolHandler protocolHandler;
+    static final class Builder {
+        private ProtocolRouter protocol;
         private ControlApi controlApi = ControlApi.none();
         private String host = "127.0.0.1";
         private WallLatency wallLatency = WallLatency.NONE;
@@ -130,8 +129,8 @@ public final class FakeEcsServer implements AutoCloseable {
         }
 
         /** Where {@code POST /} requests go (required). */
-        public Builder protocolHandler(EcsProtocolHandler protocolHandler) {
-            this.protocolHandler = Objects.requireNonNull(protocolHandler, "protocolHandler");
+        Builder protocol(ProtocolRouter protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
@@ -177,7 +176,7 @@ public final class FakeEcsServer implements AutoCloseable {
          * @throws UncheckedIOException if the address cannot be bound (e.g. the port is taken)
          */
         public FakeEcsServer start() {
-            Objects.requireNonNull(protocolHandler, "protocolHandler must be set");
+            Objects.requireNonNull(protocol, "protocol must be set");
             try {
                 return new FakeEcsServer(this);
             } catch (IOException e) {

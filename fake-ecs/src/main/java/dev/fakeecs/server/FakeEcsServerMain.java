@@ -4,7 +4,7 @@ import dev.fakeecs.internal.server.WorldHost;
 import dev.fakeecs.internal.server.ControlApi;
 import dev.fakeecs.internal.server.ClockMode;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.SimulatedServices;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,15 +104,11 @@ public final class FakeEcsServerMain implements Callable<Integer> {
         // The wall clock enters only here, for the realtime clock mode: WorldHost turns elapsed wall time into
         // clock.advanceTo(...) calls; the engine itself never reads it.
         WorldHost world = new WorldHost(builder::build, mode, System::nanoTime);
-        EcsProtocolHandler handler = EcsProtocolHandler.builder()
-                .regions(world)
-                .defaultRegion(declared.get(0).trim())
-                .build();
         FakeEcsServer server;
         try {
             server = FakeEcsServer.builder()
                     .host(host).port(port)
-                    .protocolHandler(handler)
+                    .protocol(SimulatedServices.router(world, declared.get(0).trim()))
                     .controlApi(ControlApi.of(world))
                     .wallLatency((region, op) -> dev.fakeecs.fault.FaultInjector.of(world.world()).wallLatencyFor(
                             region == null ? declared.get(0).trim() : region, op))

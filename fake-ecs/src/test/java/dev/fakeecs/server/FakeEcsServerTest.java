@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fakeecs.internal.server.ControlApi;
 import dev.fakeecs.internal.client.EcsClients;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.StubEcs;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ class FakeEcsServerTest {
     private final StubEcs stub = new StubEcs("us-east-1");
     private final StubBackend backend = new StubBackend();
     private final FakeEcsServer server = FakeEcsServer.builder()
-            .protocolHandler(EcsProtocolHandler.builder().client(stub).maxBodyBytes(64 * 1024).build())
+            .protocol(ProtocolRouter.of(EcsProtocolHandler.builder().client(stub).maxBodyBytes(64 * 1024).build()))
             .controlApi(ControlApi.of(backend))
             .start();
     private final ServerTestSupport http = new ServerTestSupport(server.endpoint());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.StubEcs;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class ServerFuzzTest {
 
     private final StubEcs stub = new StubEcs("us-east-1");
     private final FakeEcsServer server = FakeEcsServer.builder()
-            .protocolHandler(EcsProtocolHandler.builder().client(stub).maxBodyBytes(16 * 1024).build())
+            .protocol(ProtocolRouter.of(EcsProtocolHandler.builder().client(stub).maxBodyBytes(16 * 1024).build()))
             .start();
     private final ServerTestSupport http = new ServerTestSupport(server.endpoint());
     private final Random random = new Random(20260101L);

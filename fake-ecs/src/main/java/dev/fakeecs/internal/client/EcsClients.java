@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.client;
 
-import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -44,7 +44,7 @@ public final class EcsClients {
     }
 
     /** A synchronous client for {@code region}, served in-process by {@code handler}. */
-    public static EcsClient sync(EcsProtocolHandler handler, String region) {
+    public static EcsClient sync(ProtocolRouter handler, String region) {
         return sync(handler, region, builder -> { });
     }
 
@@ -55,7 +55,7 @@ public final class EcsClients {
      * EcsClient ecs = EcsClients.sync(handler, "us-east-1", b -> b.overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(5))));
      * }</pre>
      */
-    public static EcsClient sync(EcsProtocolHandler handler, String region, Consumer<EcsClientBuilder> customizer) {
+    public static EcsClient sync(ProtocolRouter handler, String region, Consumer<EcsClientBuilder> customizer) {
         Objects.requireNonNull(handler, "handler");
         EcsClientBuilder builder = EcsClient.builder()
                 .httpClient(InProcessHttpClient.create(handler))
@@ -68,7 +68,7 @@ public final class EcsClients {
     }
 
     /** An asynchronous client for {@code region}, served in-process by {@code handler}. */
-    public static EcsAsyncClient async(EcsProtocolHandler handler, String region) {
+    public static EcsAsyncClient async(ProtocolRouter handler, String region) {
         return async(handler, region, builder -> { });
     }
 
@@ -80,7 +80,7 @@ public final class EcsClients {
      * ecs.listClusters().join();
      * }</pre>
      */
-    public static EcsAsyncClient async(EcsProtocolHandler handler, String region,
+    public static EcsAsyncClient async(ProtocolRouter handler, String region,
             Consumer<EcsAsyncClientBuilder> customizer) {
         Objects.requireNonNull(handler, "handler");
         EcsAsyncClientBuilder builder = EcsAsyncClient.builder()

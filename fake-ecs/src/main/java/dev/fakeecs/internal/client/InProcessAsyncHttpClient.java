@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.client;
 
-import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.ProtocolResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +9,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
 
 /**
- * An {@link SdkAsyncHttpClient} that hands each request straight to an {@link EcsProtocolHandler}:
+ * An {@link SdkAsyncHttpClient} that hands each request straight to an {@link ProtocolRouter}:
  * it collects the published request body, answers in the thread that completed the upload, and
  * publishes the response body as one {@code ByteBuffer}. Thread-safe; {@link #close()} does nothing
  * (the fake owns the handler).
@@ -26,14 +26,14 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
  */
 public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
 
-    private final EcsProtocolHandler handler;
+    private final ProtocolRouter handler;
 
-    private InProcessAsyncHttpClient(EcsProtocolHandler handler) {
+    private InProcessAsyncHttpClient(ProtocolRouter handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
     /** A client that sends every request to {@code handler}. */
-    public static InProcessAsyncHttpClient create(EcsProtocolHandler handler) {
+    public static InProcessAsyncHttpClient create(ProtocolRouter handler) {
         return new InProcessAsyncHttpClient(handler);
     }
 

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.client;
 
-import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.ProtocolResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
- * An {@link SdkHttpClient} that hands each request straight to an {@link EcsProtocolHandler}: no
+ * An {@link SdkHttpClient} that hands each request straight to an {@link ProtocolRouter}: no
  * sockets, no threads, the same bytes a real ECS endpoint would see. Thread-safe. The SDK does not
  * close an HTTP client it was given, and {@link #close()} here does nothing: the fake owns the handler.
  *
@@ -31,14 +31,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
  */
 public final class InProcessHttpClient implements SdkHttpClient {
 
-    private final EcsProtocolHandler handler;
+    private final ProtocolRouter handler;
 
-    private InProcessHttpClient(EcsProtocolHandler handler) {
+    private InProcessHttpClient(ProtocolRouter handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
     /** A client that sends every request to {@code handler}. */
-    public static InProcessHttpClient create(EcsProtocolHandler handler) {
+    public static InProcessHttpClient create(ProtocolRouter handler) {
         return new InProcessHttpClient(handler);
     }
 

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.ecs.model.EcsRequest;
  *         "{\"clusterName\":\"prod\"}".getBytes(StandardCharsets.UTF_8)));
  * }</pre>
  */
-public final class EcsProtocolHandler {
+public final class EcsProtocolHandler implements ServiceProtocolHandler {
 
     /** The {@code X-Amz-Target} prefix of every ECS operation. */
     public static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
@@ -83,6 +83,16 @@ public final class EcsProtocolHandler {
         return builder().client(client).build();
     }
 
+    @Override
+    public String signingName() {
+        return "ecs";
+    }
+
+    @Override
+    public String targetPrefix() {
+        return TARGET_PREFIX;
+    }
+
     /** The largest request body accepted, in bytes; larger bodies are answered 413. */
     public int maxBodyBytes() {
         return maxBodyBytes;
@@ -105,6 +115,7 @@ public final class EcsProtocolHandler {
     }
 
     /** Answers one request; never throws for anything the client sent. */
+    @Override
     public ProtocolResponse handle(ProtocolRequest request) {
         try {
             return respond(200, dispatch(request));

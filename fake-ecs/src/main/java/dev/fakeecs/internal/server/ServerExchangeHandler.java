@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.ProtocolRequest;
 import dev.fakeecs.internal.protocol.ProtocolResponse;
 import java.io.ByteArrayOutputStream;
@@ -25,12 +25,12 @@ public final class ServerExchangeHandler implements HttpHandler {
     private static final byte[] HEALTH = "{\"service\":\"fake-ecs\",\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final EcsProtocolHandler protocol;
+    private final ProtocolRouter protocol;
     private final ControlApi control;
 
     private final WallLatency wallLatency;
 
-    public ServerExchangeHandler(EcsProtocolHandler protocol, ControlApi control, WallLatency wallLatency) {
+    public ServerExchangeHandler(ProtocolRouter protocol, ControlApi control, WallLatency wallLatency) {
         this.protocol = protocol;
         this.wallLatency = wallLatency;
         this.control = control;

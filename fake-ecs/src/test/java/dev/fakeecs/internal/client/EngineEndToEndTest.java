@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -19,7 +20,7 @@ class EngineEndToEndTest {
             .regions(name -> world.region(name).api())
             .defaultRegion(world.defaultRegion().name())
             .build();
-    private final EcsClient ecs = EcsClients.sync(handler, "eu-west-1");
+    private final EcsClient ecs = EcsClients.sync(ProtocolRouter.of(handler), "eu-west-1");
 
     @AfterEach
     void close() {

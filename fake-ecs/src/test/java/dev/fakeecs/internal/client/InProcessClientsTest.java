@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.StubEcs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ class InProcessClientsTest {
     private final EcsProtocolHandler handler = EcsProtocolHandler.builder()
             .regions(Map.of("us-east-1", east, "eu-west-1", west)::get)
             .build();
-    private final EcsClient ecs = EcsClients.sync(handler, "us-east-1");
-    private final EcsAsyncClient async = EcsClients.async(handler, "us-east-1");
+    private final EcsClient ecs = EcsClients.sync(ProtocolRouter.of(handler), "us-east-1");
+    private final EcsAsyncClient async = EcsClients.async(ProtocolRouter.of(handler), "us-east-1");
 
     @AfterEach
     void closeClients() {
@@ -123,7 +124,7 @@ class InProcessClientsTest {
     @Test
     void should_route_each_client_to_the_region_it_signs_for() {
         // given
-        try (EcsClient eu = EcsClients.sync(handler, "eu-west-1")) {
+        try (EcsClient eu = EcsClients.sync(ProtocolRouter.of(handler), "eu-west-1")) {
             // when
             eu.createCluster(r -> r.clusterName("eu"));
         }

@@ -3,6 +3,7 @@ package dev.fakeecs.internal.taskdefinition;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.client.EcsClients;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -23,7 +24,7 @@ class TaskDefinitionsOverTheWireTest {
     private final EcsProtocolHandler handler = EcsProtocolHandler.builder()
             .regions(name -> ecs.region(name).api())
             .build();
-    private final EcsClient wire = EcsClients.sync(handler, "us-east-1");
+    private final EcsClient wire = EcsClients.sync(ProtocolRouter.of(handler), "us-east-1");
 
     @AfterEach
     void close() {

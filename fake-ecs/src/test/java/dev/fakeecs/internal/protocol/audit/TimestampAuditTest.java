@@ -84,7 +84,7 @@ class TimestampAuditTest {
 
     @Test
     void the_wire_carries_epoch_seconds_with_three_decimals() throws Exception {
-        EcsProtocolHandler handler = world.ecs.protocolHandler();
+        EcsProtocolHandler handler = EcsProtocolHandler.builder().regions(name -> world.ecs.region(name).api()).build();
         String body = "{\"cluster\":\"prod\",\"services\":[\"web\"]}";
 
         ProtocolResponse response = handler.handle(EcsProtocolHandler.TARGET_PREFIX + "DescribeServices",

@@ -1,0 +1,28 @@
+package dev.fakeecs.internal.protocol;
+
+/**
+ * One simulated AWS service as the wire sees it: how its requests are recognised (the {@code X-Amz-Target}
+ * prefix of a JSON protocol, the SigV4 signing name) and how it answers them. The {@link ProtocolRouter}
+ * sends each request to the one service it belongs to; adding a service to the server and the in-process
+ * clients is registering its handler with the router.
+ *
+ * <pre>{@code
+ * ProtocolRouter router = ProtocolRouter.builder().defaultRegion("us-east-1")
+ *     .service(EcsProtocolHandler.builder().regions(name -> ecs.region(name).api()).build())
+ *     .build();
+ * }</pre>
+ */
+public interface ServiceProtocolHandler {
+
+    /** The service's SigV4 signing name, as in the credential scope ({@code ecs}, {@code elasticloadbalancing}). */
+    String signingName();
+
+    /**
+     * The {@code X-Amz-Target} prefix of every operation (JSON 1.0/1.1 protocols, ending with a dot), or
+     * null for a service that is not recognised by target.
+     */
+    String targetPrefix();
+
+    /** Answers one request of this service; never throws for anything the client sent. */
+    ProtocolResponse handle(ProtocolRequest request);
+}
