@@ -20,6 +20,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Service Auto Scaling of one service: scale-out for the dinner peak and back, the scalable target's
+ * bounds, the scale-out cooldown, no scale-in during a deployment, the CPU an image declares.
+ */
 class ServiceAutoScalingTest {
 
     private static final Instant SIX_PM = Instant.parse("2026-03-06T18:00:00Z");

@@ -2,16 +2,27 @@ package dev.fakeecs.internal.task;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.image.ImageBehavior;
+import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * A task's way from PROVISIONING to STOPPED on Fargate and EC2: timings, versions, stop reasons and codes,
+ * essential containers, health checks, orphaned tasks, how long a stopped task stays describable.
+ */
 class TaskLifecycleTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(1).build();
@@ -26,6 +37,10 @@ class TaskLifecycleTest {
         DescribeTasksResponse r = ecs.api().describeTasks(b -> b.cluster("prod").tasks(arn));
         assertThat(r.failures()).isEmpty();
         return r.tasks().get(0);
+    }
+
+    private ContainerInstance host(String type, String zone) {
+        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", type, zone, null);
     }
 
     @Test
@@ -103,6 +118,24 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void should_increment_version_when_the_desired_status_changes() {
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        TaskFixtures.registerFargate(ecs, "web", "acme/web:1");
+        String arn = runFargate("web");
+        ecs.clock().advance(Duration.ofSeconds(90));
+        dev.fakeecs.internal.task.Task task = ecs.defaultRegion().engine().tasks().find(arn);
+        long running = describe(arn).version();
+
+        ecs.defaultRegion().engine().tasks().lifecycle().stopAfter(task, "SpotInterruption",
+                "Your Spot Task was interrupted.", Duration.ofSeconds(120));
+
+        Task interrupted = describe(arn);
+        assertThat(interrupted.lastStatus()).isEqualTo("RUNNING");
+        assertThat(interrupted.desiredStatus()).isEqualTo("STOPPED");
+        assertThat(interrupted.version()).isGreaterThan(running);
+    }
+
+    @Test
     void should_keep_a_stopped_task_describable_for_one_virtual_hour() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
         TaskFixtures.registerFargate(ecs, "web", "acme/web:1");
@@ -142,6 +175,26 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void should_stop_the_other_containers_when_an_essential_one_exits_but_not_for_a_non_essential_one() {
+        ecs.declareImage("acme/oneshot:1", ImageBehavior.DEFAULT.exitAfter(Duration.ofSeconds(30), 0));
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        ecs.api().registerTaskDefinition(r -> r.family("web").requiresCompatibilities(
+                        software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(
+                        ContainerDefinition.builder().name("app").image("acme/web:1").build(),
+                        ContainerDefinition.builder().name("init").image("acme/oneshot:1").essential(false).build()));
+        String arn = runFargate("web");
+
+        ecs.clock().advance(Duration.ofMinutes(3));
+
+        Task task = describe(arn);
+        assertThat(task.lastStatus()).isEqualTo("RUNNING");
+        assertThat(task.containers()).filteredOn(c -> c.name().equals("init")).singleElement()
+                .satisfies(c -> assertThat(c.exitCode()).isZero());
+    }
+
+    @Test
     void should_fail_to_start_a_task_whose_image_cannot_be_pulled() {
         ecs.declareImage("acme/missing:9", ImageBehavior.DEFAULT.failingToPull());
         ecs.api().createCluster(r -> r.clusterName("prod"));
@@ -156,6 +209,49 @@ class TaskLifecycleTest {
         assertThat(task.stoppedReason()).startsWith("CannotPullContainerError:").contains("acme/missing:9");
         assertThat(task.startedAt()).isNull();
         assertThat(task.containers().get(0).exitCode()).isNull();
+    }
+
+    @Test
+    void should_stop_a_task_that_fails_to_pull_with_the_container_reason_and_journal_each_state() {
+        ecs.declareImage("acme/missing:9", ImageBehavior.DEFAULT.failingToPull());
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        TaskFixtures.registerFargate(ecs, "broken", "acme/missing:9");
+        String arn = runFargate("broken");
+
+        ecs.clock().advance(Duration.ofMinutes(3));
+
+        Task task = describe(arn);
+        assertThat(task.lastStatus()).isEqualTo("STOPPED");
+        assertThat(task.desiredStatus()).isEqualTo("STOPPED");
+        assertThat(task.stopCodeAsString()).isEqualTo("TaskFailedToStart");
+        assertThat(task.containers().get(0).lastStatus()).isEqualTo("STOPPED");
+        assertThat(task.containers().get(0).reason()).isEqualTo(task.stoppedReason());
+        assertThat(task.stoppedAt()).isNotNull();
+        assertThat(ecs.api().listTasks(r -> r.cluster("prod").desiredStatus(DesiredStatus.STOPPED)).taskArns())
+                .containsExactly(arn);
+        List<String> path = new ArrayList<>();
+        for (JournalEntry e : ecs.journal().entries()) {
+            if (arn.equals(e.subject()) && e.detail("to") != null && e.type() == dev.fakeecs.journal.JournalEventType.TASK_STATE) {
+                path.add(e.detail("to"));
+            }
+        }
+        assertThat(path).containsExactly("PENDING", "DEPROVISIONING", "STOPPED");
+    }
+
+    @Test
+    void should_leave_tasks_orphaned_running_when_their_host_is_deregistered_by_force() {
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        ContainerInstance ci = host("m5.large", "us-east-1a");
+        TaskFixtures.registerEc2(ecs, "web", "acme/web:1", 128, 256, 0);
+        String arn = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("web")).tasks().get(0).taskArn();
+        ecs.clock().advance(Duration.ofMinutes(2));
+
+        ecs.api().deregisterContainerInstance(b -> b.cluster("prod").containerInstance(ci.arn()).force(true));
+        ecs.clock().advance(Duration.ofMinutes(10));
+
+        Task task = describe(arn);
+        assertThat(task.lastStatus()).isEqualTo("RUNNING");
+        assertThat(task.stopCode()).isNull();
     }
 
     @Test
@@ -186,5 +282,31 @@ class TaskLifecycleTest {
 
         assertThat(describe(arn).healthStatusAsString()).isEqualTo("UNHEALTHY");
         assertThat(describe(arn).lastStatus()).as("standalone tasks are not replaced on health").isEqualTo("RUNNING");
+    }
+
+    @Test
+    void should_derive_task_health_from_essential_containers_only() {
+        ecs.declareImage("acme/sick-sidecar:1", ImageBehavior.DEFAULT.unhealthy());
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        software.amazon.awssdk.services.ecs.model.HealthCheck check = software.amazon.awssdk.services.ecs.model
+                .HealthCheck.builder().command("CMD-SHELL", "true").build();
+        ecs.api().registerTaskDefinition(r -> r.family("web").requiresCompatibilities(
+                        software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(
+                        ContainerDefinition.builder().name("app").image("acme/web:1").healthCheck(check).build(),
+                        ContainerDefinition.builder().name("sidecar").image("acme/sick-sidecar:1").essential(false)
+                                .healthCheck(check).build(),
+                        ContainerDefinition.builder().name("logs").image("acme/logs:1").essential(false).build()));
+
+        String arn = runFargate("web");
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        Task task = describe(arn);
+        assertThat(task.containers()).filteredOn(c -> c.name().equals("sidecar")).singleElement()
+                .satisfies(c -> assertThat(c.healthStatusAsString()).isEqualTo("UNHEALTHY"));
+        assertThat(task.containers()).filteredOn(c -> c.name().equals("logs")).singleElement()
+                .satisfies(c -> assertThat(c.healthStatusAsString()).isEqualTo("UNKNOWN"));
+        assertThat(task.healthStatusAsString()).isEqualTo("HEALTHY");
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ecs.model.LimitExceededException;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import static dev.fakeecs.internal.taskdefinition.TaskDefinitionFixtures.contain
 import static dev.fakeecs.internal.taskdefinition.TaskDefinitionFixtures.orderService;
 import static dev.fakeecs.internal.taskdefinition.TaskDefinitionFixtures.simple;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each RegisterTaskDefinition rule, broken by exactly one bad input. */
 class RegistrationValidationTest {
@@ -203,6 +205,22 @@ class RegistrationValidationTest {
     @Test
     void should_reject_a_fargate_size_outside_the_table() {
         rejects(fargate(b -> b.cpu("256").memory("4096")), "No Fargate configuration exists for given values.");
+    }
+
+    @Test
+    void should_refuse_a_fargate_windows_task_below_one_vcpu() {
+        assertThatThrownBy(() -> ecs.api().registerTaskDefinition(r -> r.family("win")
+                .requiresCompatibilities(software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("512").memory("1024")
+                .runtimePlatform(p -> p.operatingSystemFamily("WINDOWS_SERVER_2022_CORE"))
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/win:1").build())))
+                .isInstanceOf(software.amazon.awssdk.services.ecs.model.ClientException.class)
+                .hasMessageStartingWith("No Fargate configuration exists for given values.");
+        ecs.api().registerTaskDefinition(r -> r.family("win")
+                .requiresCompatibilities(software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("1024").memory("2048")
+                .runtimePlatform(p -> p.operatingSystemFamily("WINDOWS_SERVER_2022_CORE"))
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/win:1").build()));
     }
 
     @Test
@@ -412,6 +430,22 @@ class RegistrationValidationTest {
                 .requiresCompatibilities(Compatibility.EC2).networkMode(NetworkMode.BRIDGE).build()).taskDefinition();
 
         assertThat(td.compatibilities()).containsExactly(Compatibility.EC2);
+    }
+
+    @Test
+    void should_accept_only_valid_member_of_constraints_in_a_task_definition() {
+        assertThatThrownBy(() -> ecs.api().registerTaskDefinition(r -> r.family("batch")
+                .placementConstraints(TaskDefinitionPlacementConstraint.builder().type("distinctInstance").build())
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/batch:1")
+                        .memory(256).build())))
+                .isInstanceOf(software.amazon.awssdk.services.ecs.model.ClientException.class)
+                .hasMessageContaining("placementConstraints[0].type");
+        assertThatThrownBy(() -> ecs.api().registerTaskDefinition(r -> r.family("batch")
+                .placementConstraints(TaskDefinitionPlacementConstraint.builder().type("memberOf")
+                        .expression("attribute:ecs.instance-type ==").build())
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/batch:1")
+                        .memory(256).build())))
+                .isInstanceOf(software.amazon.awssdk.awscore.exception.AwsServiceException.class);
     }
 
     /** Seed quotas with a different containers-per-task-definition figure (whatever other quotas exist). */

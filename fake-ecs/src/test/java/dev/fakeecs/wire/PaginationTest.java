@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * nextToken/maxResults on every paging operation, through the real SDK client: maxResults bounds
- * (the API's documented range), the default page size, a token round trip that visits every item
- * once in order, a last page without a token, and a foreign token refused.
+ * nextToken/maxResults on every paging operation: the documented maxResults range and default page
+ * size, token round trips that visit every item once in order, made-up and foreign tokens refused.
  */
-class PaginationAuditTest {
+class PaginationTest {
 
     /** One page: its items (as strings) and its nextToken. */
     record PageOf(List<String> items, String nextToken) {
@@ -33,12 +32,12 @@ class PaginationAuditTest {
         PageOf page(Integer maxResults, String nextToken);
     }
 
-    private static AuditWorld world;
+    private static PopulatedEcs world;
     private static EcsClient client;
 
     @BeforeAll
     static void populate() {
-        world = new AuditWorld();
+        world = new PopulatedEcs();
         client = world.client;
     }
 
@@ -217,7 +216,7 @@ class PaginationAuditTest {
 
     @Test
     void list_service_deployments_pages_1_to_100() {
-        // the default page size (20) is an engine finding, checked outside the build
+        // the default page size (20): list_service_deployments_returns_20_by_default
         assertPaginates((max, token) -> {
             var r = client.listServiceDeployments(b -> b.cluster("prod").service("web").maxResults(max)
                     .nextToken(token));
@@ -233,5 +232,40 @@ class PaginationAuditTest {
             return new PageOf(r.capacityProviders().stream().map(CapacityProvider::name).toList(), r.nextToken());
         }, 10, 10, 5);
         assertThat(new HashSet<>(all)).contains("FARGATE", "FARGATE_SPOT", "asg-cp-0", "asg-cp-1", "asg-cp-2");
+    }
+
+    @Test
+    void list_services_accepts_max_results_up_to_100() {
+        // ECS API reference: ListServices maxResults "between 1 and 100", default 10
+        assertThat(client.listServices(b -> b.cluster("prod").maxResults(100)).serviceArns()).hasSize(13);
+        assertThat(client.listServices(b -> b.cluster("prod").maxResults(11)).serviceArns()).hasSize(11);
+        assertThatThrownBy(() -> client.listServices(b -> b.cluster("prod").maxResults(101)))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void list_services_by_namespace_accepts_max_results_up_to_100() {
+        // ECS API reference: ListServicesByNamespace maxResults "between 1 and 100", default 10
+        assertThat(client.listServicesByNamespace(b -> b.namespace("food.internal").maxResults(100)).serviceArns())
+                .hasSize(12);
+        assertThatThrownBy(() -> client.listServicesByNamespace(b -> b.namespace("food.internal").maxResults(101)))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void list_service_deployments_returns_20_by_default() {
+        // ECS API reference: ListServiceDeployments "returns up to 20 results and a nextToken value if applicable"
+        var first = client.listServiceDeployments(b -> b.cluster("prod").service("web"));
+
+        assertThat(first.serviceDeployments().size()).as("deployments on the default page").isEqualTo(20);
+        assertThat(first.nextToken()).isNotNull();
+    }
+
+    @Test
+    void a_token_from_one_listing_is_refused_by_another() {
+        String servicesToken = client.listServices(b -> b.cluster("prod").maxResults(1)).nextToken();
+
+        assertThatThrownBy(() -> client.listClusters(b -> b.nextToken(servicesToken)))
+                .isInstanceOf(InvalidParameterException.class);
     }
 }

@@ -18,11 +18,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fidelity audit of Service Auto Scaling (target tracking) against {@code shared/reference/ecs-semantics.md}
- * section 9: scale-out if any policy, scale-in only if all policies with scale-in enabled agree,
- * min/max capacity, cooldowns.
+ * Several target tracking policies on one service: scale out when any policy asks, scale in only when
+ * every policy with scale-in enabled agrees; never below the minimum, not again within the cooldown.
  */
-class AutoScalingFidelityTest {
+class TargetTrackingPoliciesTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(31).build();
     private final ServiceAutoScaling scaling = ecs.defaultRegion().engine().autoScaling();

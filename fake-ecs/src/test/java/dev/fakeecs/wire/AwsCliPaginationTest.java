@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,15 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The AWS CLI v2 against {@code FakeEcsServer.start(ecs)}: client-side pagination ({@code --max-items},
- * {@code --starting-token}, {@code --page-size}) built on nextToken/maxResults, describe failures and
- * typed errors as the CLI prints them. Skipped when {@code /usr/bin/aws} is not installed.
+ * The AWS CLI v2 against a loopback server: its client-side pagination on nextToken/maxResults, and
+ * failures, errors and timestamps as it prints them (skipped when {@code /usr/bin/aws} is missing).
  */
-class AwsCliPaginationAuditTest {
+class AwsCliPaginationTest {
 
     private static final Path AWS = Path.of("/usr/bin/aws");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static AuditWorld world;
+    private static PopulatedEcs world;
     private static FakeEcsServer server;
 
     /** What one CLI run left behind. */
@@ -42,7 +41,7 @@ class AwsCliPaginationAuditTest {
     @BeforeAll
     static void start() {
         assumeTrue(Files.isExecutable(AWS), "the AWS CLI v2 is not installed at /usr/bin/aws");
-        world = new AuditWorld();
+        world = new PopulatedEcs();
         server = FakeEcsServer.start(world.ecs);
     }
 
@@ -146,7 +145,7 @@ class AwsCliPaginationAuditTest {
 
         assertThat(providers.get("capacityProviders").get(0).get("tags").get(0).get("key").asText()).isEqualTo("pool");
         assertThat(providers.get("failures").get(0).get("arn").asText())
-                .isEqualTo(AuditWorld.PREFIX + "capacity-provider/ghost");
+                .isEqualTo(PopulatedEcs.PREFIX + "capacity-provider/ghost");
         assertThat(providers.get("failures").get(0).get("reason").asText()).isEqualTo("MISSING");
     }
 

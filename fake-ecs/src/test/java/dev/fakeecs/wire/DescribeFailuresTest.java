@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,24 +10,24 @@ import software.amazon.awssdk.services.ecs.model.Failure;
 
 import java.util.List;
 
-import static dev.fakeecs.internal.protocol.audit.AuditWorld.PREFIX;
+import static dev.fakeecs.wire.PopulatedEcs.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Every Describe* operation reports what it cannot find in {@code failures} with reason MISSING and
- * the full long-format ARN, next to what it did find, through the real SDK client.
+ * the full long-format ARN, next to what it did find.
  */
-class DescribeFailuresAuditTest {
+class DescribeFailuresTest {
 
     private static final String GHOST_ID = "0123456789abcdef0123456789abcdef";
-    private static AuditWorld world;
+    private static PopulatedEcs world;
     private static EcsClient client;
 
     @BeforeAll
     static void populate() {
-        world = new AuditWorld();
+        world = new PopulatedEcs();
         client = world.client;
     }
 

@@ -18,8 +18,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Several client threads and a clock thread at once see consistent state: one lock guards the engine. */
-class ConcurrentClientsTest {
+/**
+ * Client threads running and stopping tasks while a clock thread advances time leave every host's
+ * reservations consistent with its tasks (what clients see over the wire is {@code ConcurrentWritesTest}).
+ */
+class ConcurrentHostReservationsTest {
 
     @Test
     void should_keep_host_reservations_consistent_under_concurrent_clients() throws Exception {

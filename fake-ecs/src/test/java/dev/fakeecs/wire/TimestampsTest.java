@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,18 +20,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Timestamps travel as epoch seconds with millisecond precision and survive the round trip to the
- * SDK's {@link Instant}s exactly; a timestamp sent by the client (a filter) is read back the same way.
+ * Timestamps travel as epoch seconds with millisecond precision and round-trip to the SDK's
+ * {@link Instant}s exactly, both in answers and in filters the client sends.
  */
-class TimestampAuditTest {
+class TimestampsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static AuditWorld world;
+    private static PopulatedEcs world;
     private static EcsClient client;
 
     @BeforeAll
     static void populate() {
-        world = new AuditWorld();
+        world = new PopulatedEcs();
         client = world.client;
     }
 
@@ -43,7 +43,7 @@ class TimestampAuditTest {
     private static void assertMillisecondPrecise(Instant instant, String what) {
         assertThat(instant).as(what).isNotNull();
         assertThat(instant.truncatedTo(ChronoUnit.MILLIS)).as(what + " has no sub-millisecond part").isEqualTo(instant);
-        assertThat(instant).as(what + " is within the world's time").isBetween(AuditWorld.START, world.ecs.clock().instant());
+        assertThat(instant).as(what + " is within the world's time").isBetween(PopulatedEcs.START, world.ecs.clock().instant());
     }
 
     @Test
@@ -51,7 +51,7 @@ class TimestampAuditTest {
         Service web = client.describeServices(b -> b.cluster("prod").services("web")).services().get(0);
 
         assertMillisecondPrecise(web.createdAt(), "createdAt");
-        assertThat(web.createdAt()).isEqualTo(AuditWorld.START);
+        assertThat(web.createdAt()).isEqualTo(PopulatedEcs.START);
         for (Deployment d : web.deployments()) {
             assertMillisecondPrecise(d.createdAt(), "deployment createdAt");
             assertMillisecondPrecise(d.updatedAt(), "deployment updatedAt");
@@ -63,7 +63,7 @@ class TimestampAuditTest {
 
     @Test
     void task_times_equal_the_virtual_clock_to_the_millisecond() {
-        Instant ranAt = AuditWorld.START.plusMillis(120_125 + 22 * 150_333L);
+        Instant ranAt = PopulatedEcs.START.plusMillis(120_125 + 22 * 150_333L);
 
         Task task = client.describeTasks(b -> b.cluster("prod").tasks(world.taskArns.get(0))).tasks().get(0);
 
@@ -77,9 +77,9 @@ class TimestampAuditTest {
     @Test
     void task_definition_and_container_instance_registration_times_keep_their_milliseconds() {
         assertThat(client.describeTaskDefinition(b -> b.taskDefinition("web:1")).taskDefinition().registeredAt())
-                .isEqualTo(AuditWorld.START);
+                .isEqualTo(PopulatedEcs.START);
         assertThat(client.describeContainerInstances(b -> b.cluster("prod").containerInstances(world.hosts.get(0).arn()))
-                .containerInstances().get(0).registeredAt()).isEqualTo(AuditWorld.START);
+                .containerInstances().get(0).registeredAt()).isEqualTo(PopulatedEcs.START);
     }
 
     @Test

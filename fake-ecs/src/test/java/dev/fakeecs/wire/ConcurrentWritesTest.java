@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.server.FakeEcsServer;
@@ -32,11 +32,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many wire clients at once — in-process sync clients, one shared async client, and SDK clients over
- * the loopback server — each creating and reading resources: no lost writes, no duplicate ids, and
- * every answer well formed.
+ * In-process, async and HTTP clients writing at once: no lost writes, no duplicate ids, every answer
+ * well formed (the engine's own consistency under concurrency is {@code ConcurrentHostReservationsTest}).
  */
-class ConcurrentClientsAuditTest {
+class ConcurrentWritesTest {
 
     private static final int THREADS = 8;
     private static final int ROUNDS = 15;
@@ -81,12 +80,12 @@ class ConcurrentClientsAuditTest {
                     String name = "c-" + thread + "-" + i;
                     client.createCluster(r -> r.clusterName(name));
                     for (Task task : client.runTask(r -> r.cluster("prod").taskDefinition("job").count(2)
-                            .launchType(LaunchType.FARGATE).networkConfiguration(AuditWorld.NET)).tasks()) {
+                            .launchType(LaunchType.FARGATE).networkConfiguration(PopulatedEcs.NET)).tasks()) {
                         taskArns.add(task.taskArn());
                     }
                     CompletableFuture<?> asyncCall = async.createService(r -> r.cluster(name).serviceName("s")
                             .taskDefinition("job").desiredCount(0).launchType(LaunchType.FARGATE)
-                            .networkConfiguration(AuditWorld.NET));
+                            .networkConfiguration(PopulatedEcs.NET));
                     assertThat(client.describeClusters(r -> r.clusters(name)).clusters()).hasSize(1);
                     assertThat(client.listTasks(r -> r.cluster("prod").maxResults(5)).taskArns()).isNotEmpty();
                     asyncCall.join();

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A populated world for the wire-protocol audit, built only through the real SDK client
- * ({@link FakeEcs#newClient()}): several clusters, three EC2 hosts, Fargate tasks, services in a
- * Service Connect namespace, a service with several deployments, task definition revisions and
- * Auto Scaling group capacity providers. The clock starts on a non-whole second so timestamps carry
- * milliseconds.
+ * A fake ECS populated the way clients see it, mostly through the SDK client ({@link FakeEcs#newClient()};
+ * EC2 hosts and Auto Scaling groups, which have no ECS API, through the engine): several clusters, three
+ * EC2 hosts, Fargate tasks, services in a Service Connect namespace, a service with several deployments,
+ * task definition revisions and Auto Scaling group capacity providers. The clock starts on a
+ * non-whole second so timestamps carry milliseconds.
  */
-final class AuditWorld implements AutoCloseable {
+final class PopulatedEcs implements AutoCloseable {
 
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
@@ -41,7 +41,7 @@ final class AuditWorld implements AutoCloseable {
     final List<String> services = new ArrayList<>();
     final List<String> capacityProviders = new ArrayList<>();
 
-    AuditWorld() {
+    PopulatedEcs() {
         ecs = FakeEcs.builder().seed(77).start(START).build();
         client = ecs.newClient();
         client.createCluster(r -> r.clusterName("prod").capacityProviders("FARGATE", "FARGATE_SPOT")

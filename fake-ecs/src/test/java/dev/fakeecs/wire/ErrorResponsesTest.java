@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,21 +42,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Errors reach the SDK as its own typed exceptions, with the real ECS error code, HTTP status and a
- * message that names the field at fault; protocol-level errors over raw HTTP; a REGION_OUTAGE's
- * ServerException as HTTP 503 over the loopback server.
+ * Errors reach the SDK as its typed exceptions with the ECS error code, HTTP status and a message
+ * naming the field at fault; protocol-level errors over raw HTTP; a region outage as HTTP 503.
  */
-class ErrorsAuditTest {
+class ErrorResponsesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static AuditWorld world;
+    private static PopulatedEcs world;
     private static EcsClient client;
     private static FakeEcsServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void populate() {
-        world = new AuditWorld();
+        world = new PopulatedEcs();
         client = world.client;
         server = FakeEcsServer.start(world.ecs);
     }
@@ -95,7 +94,7 @@ class ErrorsAuditTest {
                 "ClusterNotFoundException", "Cluster not found.");
         assertError(ClusterNotFoundException.class, () -> client.deleteCluster(b -> b.cluster("ghost")),
                 "ClusterNotFoundException", "Cluster not found.");
-        assertError(ClusterNotFoundException.class, () -> client.listTasks(b -> b.cluster(AuditWorld.PREFIX + "cluster/ghost")),
+        assertError(ClusterNotFoundException.class, () -> client.listTasks(b -> b.cluster(PopulatedEcs.PREFIX + "cluster/ghost")),
                 "ClusterNotFoundException", "Cluster not found.");
     }
 
@@ -153,7 +152,7 @@ class ErrorsAuditTest {
     @Test
     void an_unknown_task_definition_is_a_client_exception() {
         assertError(ClientException.class, () -> client.runTask(b -> b.cluster("prod").taskDefinition("ghost")
-                .launchType(LaunchType.FARGATE).networkConfiguration(AuditWorld.NET)),
+                .launchType(LaunchType.FARGATE).networkConfiguration(PopulatedEcs.NET)),
                 "ClientException", "Unable to describe task definition.");
     }
 
@@ -175,7 +174,7 @@ class ErrorsAuditTest {
     @Test
     void deleting_a_cluster_with_services_is_cluster_contains_services() {
         client.createService(b -> b.cluster("extra-3").serviceName("lonely").taskDefinition("web").desiredCount(0)
-                .launchType(LaunchType.FARGATE).networkConfiguration(AuditWorld.NET));
+                .launchType(LaunchType.FARGATE).networkConfiguration(PopulatedEcs.NET));
 
         assertError(ClusterContainsServicesException.class, () -> client.deleteCluster(b -> b.cluster("extra-3")),
                 "ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.");

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,18 +13,18 @@ import software.amazon.awssdk.services.ecs.model.TaskSet;
 
 import java.time.Duration;
 
-import static dev.fakeecs.internal.protocol.audit.AuditWorld.PREFIX;
+import static dev.fakeecs.wire.PopulatedEcs.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ARN formats (the ECS ARN formats, long format) as the SDK sees them, and every operation that
- * takes a resource by name taking its ARN (or id) just as well.
+ * Resource ARNs in the long format as the SDK sees them, and every operation that takes a resource by
+ * name taking its ARN (or id) just as well.
  */
-class ArnAuditTest {
+class ArnFormatsTest {
 
     private static final String P = "arn:aws:ecs:us-east-1:123456789012:";
     private static final String HEX32 = "[0-9a-f]{32}";
-    private final AuditWorld world = new AuditWorld();
+    private final PopulatedEcs world = new PopulatedEcs();
     private final EcsClient client = world.client;
 
     @AfterEach
@@ -66,7 +66,7 @@ class ArnAuditTest {
                 .deploymentController(d -> d.type("EXTERNAL")));
 
         TaskSet set = client.createTaskSet(b -> b.cluster("prod").service("blue-green").taskDefinition("web")
-                .launchType(LaunchType.FARGATE).networkConfiguration(AuditWorld.NET)).taskSet();
+                .launchType(LaunchType.FARGATE).networkConfiguration(PopulatedEcs.NET)).taskSet();
 
         assertThat(set.id()).matches("ecs-svc/[0-9]{19}");
         assertThat(set.taskSetArn()).isEqualTo(P + "task-set/prod/blue-green/" + set.id());
@@ -165,10 +165,10 @@ class ArnAuditTest {
 
         assertThat(client.describeTaskDefinition(b -> b.taskDefinition(arn)).taskDefinition().family()).isEqualTo("fam-1");
         assertThat(client.runTask(b -> b.cluster("prod").taskDefinition(P + "task-definition/web:2")
-                .launchType(LaunchType.FARGATE).networkConfiguration(AuditWorld.NET)).tasks().get(0).taskDefinitionArn())
+                .launchType(LaunchType.FARGATE).networkConfiguration(PopulatedEcs.NET)).tasks().get(0).taskDefinitionArn())
                 .isEqualTo(P + "task-definition/web:2");
         assertThat(client.createService(b -> b.cluster("prod").serviceName("by-arn").taskDefinition(P + "task-definition/web:1")
-                .desiredCount(0).launchType(LaunchType.FARGATE).networkConfiguration(AuditWorld.NET)).service()
+                .desiredCount(0).launchType(LaunchType.FARGATE).networkConfiguration(PopulatedEcs.NET)).service()
                 .taskDefinition()).isEqualTo(P + "task-definition/web:1");
         assertThat(client.listTagsForResource(b -> b.resourceArn(P + "task-definition/web:3")).tags())
                 .containsExactly(Tag.builder().key("tier").value("front").build());

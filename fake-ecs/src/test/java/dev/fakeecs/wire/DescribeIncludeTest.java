@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.audit;
+package dev.fakeecs.wire;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,15 +20,18 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code include} options of DescribeClusters, DescribeContainerInstances, DescribeServices, DescribeTasks, DescribeTaskDefinition and DescribeCapacityProviders. */
-class IncludeAuditTest {
+/**
+ * The {@code include} options of the Describe* operations: optional parts (tags, statistics, settings,
+ * configurations, attachments, health) appear only when asked for.
+ */
+class DescribeIncludeTest {
 
-    private static AuditWorld world;
+    private static PopulatedEcs world;
     private static EcsClient client;
 
     @BeforeAll
     static void populate() {
-        world = new AuditWorld();
+        world = new PopulatedEcs();
         client = world.client;
         client.putClusterCapacityProviders(b -> b.cluster("extra-0").capacityProviders("asg-cp-0")
                 .defaultCapacityProviderStrategy(s -> s.capacityProvider("asg-cp-0").weight(1)));
@@ -99,11 +102,29 @@ class IncludeAuditTest {
 
     @Test
     void describe_clusters_includes_attachments_status() {
-        // that attachments lists the providers' scaling policies is an engine finding, checked outside the build
+        // what the attachments are: describe_clusters_attachments_list_the_auto_scaling_group_providers_scaling_policies
         Cluster c = cluster("extra-0", ClusterField.ATTACHMENTS);
 
         assertThat(c.hasAttachments()).isTrue();
         assertThat(c.attachmentsStatus()).isIn("UPDATE_IN_PROGRESS", "UPDATE_COMPLETE", "UPDATE_FAILED");
+    }
+
+    @Test
+    void describe_clusters_attachments_list_the_auto_scaling_group_providers_scaling_policies() {
+        // ECS: a cluster using an Auto Scaling group capacity provider with managed scaling shows an
+        // attachment {type: "as_policy", status: "CREATED", details: [capacityProviderName, scalingPolicyName]}
+        client.putClusterCapacityProviders(b -> b.cluster("extra-0").capacityProviders("asg-cp-0")
+                .defaultCapacityProviderStrategy(s -> s.capacityProvider("asg-cp-0").weight(1)));
+
+        Cluster c = client.describeClusters(b -> b.clusters("extra-0").include(ClusterField.ATTACHMENTS)).clusters().get(0);
+
+        assertThat(c.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo("as_policy");
+            assertThat(a.details()).anySatisfy(d -> {
+                assertThat(d.name()).isEqualTo("capacityProviderName");
+                assertThat(d.value()).isEqualTo("asg-cp-0");
+            });
+        });
     }
 
     @Test
