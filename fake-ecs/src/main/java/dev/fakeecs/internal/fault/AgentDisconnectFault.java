@@ -24,7 +24,7 @@ final class AgentDisconnectFault implements ActiveFault {
         for (ContainerInstance ci : hosts) {
             ctx.effect(ci.arn(), "effect", "agent disconnected", "runningTasks",
                     String.valueOf(ci.runningTasksCount()));
-            ctx.state().containerInstances().agentConnected(ci, false);
+            ctx.region().containerInstances().agentConnected(ci, false);
         }
     }
 

@@ -34,7 +34,7 @@ final class ApiErrorFault implements ActiveFault, ApiInterceptor {
         if (spec.everyNth() != null) {
             fail = calls % spec.everyNth() == 0;
         } else if (spec.probability() != null) {
-            fail = ctx.state().engine().random().chance(spec.probability());
+            fail = ctx.region().engine().random().chance(spec.probability());
         } else {
             fail = true;
         }
@@ -67,11 +67,11 @@ final class ApiErrorFault implements ActiveFault, ApiInterceptor {
 
     @Override
     public void start() {
-        ctx.state().addInterceptor(this);
+        ctx.region().addInterceptor(this);
     }
 
     @Override
     public void end() {
-        ctx.state().removeInterceptor(this);
+        ctx.region().removeInterceptor(this);
     }
 }

@@ -25,26 +25,26 @@ public final class ApiLatencyFault implements ActiveFault, ApiInterceptor {
     }
 
     public boolean matches(String region, String operation) {
-        return ctx.state().name().equals(region) && ApiErrorFault.operationMatches(ctx.spec().operation(), operation);
+        return ctx.region().name().equals(region) && ApiErrorFault.operationMatches(ctx.spec().operation(), operation);
     }
 
     @Override
     public void beforeCall(String region, String operation) {
         if (matches(region, operation) && !latency.isZero()) {
             ctx.effect(ctx.id(), "effect", "call delayed", "operation", operation, "latency", latency.toString());
-            ctx.state().engine().clock().advance(latency);
+            ctx.region().engine().clock().advance(latency);
         }
     }
 
     @Override
     public void start() {
-        ctx.state().addInterceptor(this);
+        ctx.region().addInterceptor(this);
         ctx.effects().latency(this, true);
     }
 
     @Override
     public void end() {
-        ctx.state().removeInterceptor(this);
+        ctx.region().removeInterceptor(this);
         ctx.effects().latency(this, false);
     }
 }

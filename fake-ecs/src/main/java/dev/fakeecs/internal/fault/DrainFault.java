@@ -40,7 +40,7 @@ final class DrainFault implements ActiveFault {
     }
 
     private void set(ContainerInstance ci, ContainerInstanceStatus status) {
-        ctx.state().containerInstanceOperations().updateContainerInstancesState(UpdateContainerInstancesStateRequest.builder()
+        ctx.region().containerInstanceOperations().updateContainerInstancesState(UpdateContainerInstancesStateRequest.builder()
                 .cluster(ci.clusterName()).containerInstances(ci.arn()).status(status).build());
     }
 }

@@ -35,17 +35,17 @@ final class Ec2SpotInterruptionFault implements ActiveFault {
         }
         int[] remaining = {hosts.size()};
         for (ContainerInstance ci : hosts) {
-            Cluster cluster = ctx.state().clusters().find(ci.clusterName());
+            Cluster cluster = ctx.region().clusters().find(ci.clusterName());
             boolean drain = cluster != null && cluster.spotInstanceDraining();
             ctx.effect(ci.arn(), "effect", "spot interruption notice", "ec2InstanceId", ci.ec2InstanceId(),
-                    "terminatesAt", ctx.state().now().plus(ctx.notice()).toString(), "draining",
+                    "terminatesAt", ctx.region().now().plus(ctx.notice()).toString(), "draining",
                     String.valueOf(drain));
             if (drain && ci.isActive()) {
-                ctx.state().containerInstanceOperations().updateContainerInstancesState(UpdateContainerInstancesStateRequest
+                ctx.region().containerInstanceOperations().updateContainerInstancesState(UpdateContainerInstancesStateRequest
                         .builder().cluster(ci.clusterName()).containerInstances(ci.arn())
                         .status(ContainerInstanceStatus.DRAINING).build());
             }
-            terminations.add(ctx.state().engine().clock().schedule(ctx.notice(),
+            terminations.add(ctx.region().engine().clock().schedule(ctx.notice(),
                     "spot interruption terminates " + ci.ec2InstanceId(), () -> {
                         Hosts.terminate(ctx, ci, "spot interruption");
                         if (--remaining[0] == 0) {

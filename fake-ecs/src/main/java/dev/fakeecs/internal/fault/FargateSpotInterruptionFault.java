@@ -35,11 +35,11 @@ final class FargateSpotInterruptionFault implements ActiveFault {
             Duration stopTimeout = TaskResources.stopTimeout(task.taskDefinition(), true);
             Duration grace = stopTimeout.compareTo(ctx.notice()) < 0 ? stopTimeout : ctx.notice();
             ctx.effect(task.arn(), "effect", "spot interruption warning", "stopsAfter", grace.toString());
-            ctx.state().tasks().lifecycle().stopAfter(task, STOP_CODE, REASON, grace);
+            ctx.region().tasks().lifecycle().stopAfter(task, STOP_CODE, REASON, grace);
             if (task.serviceName() != null) {
-                Service service = ctx.state().services().find(task.clusterName(), task.serviceName());
+                Service service = ctx.region().services().find(task.clusterName(), task.serviceName());
                 if (service != null) {
-                    ctx.state().services().scheduler().reconcileSoon(service);
+                    ctx.region().services().scheduler().reconcileSoon(service);
                 }
             }
         }

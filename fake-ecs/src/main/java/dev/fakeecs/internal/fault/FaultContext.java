@@ -42,7 +42,7 @@ public final class FaultContext {
         return spec;
     }
 
-    RegionEngine state() {
+    RegionEngine region() {
         return state;
     }
 

@@ -58,9 +58,9 @@ public final class FaultFactory {
 
     private static FaultContext requireZone(FaultContext ctx) {
         require(ctx, ctx.spec().availabilityZone(), "availabilityZone");
-        if (!ctx.state().availabilityZones().contains(ctx.spec().availabilityZone())) {
+        if (!ctx.region().availabilityZones().contains(ctx.spec().availabilityZone())) {
             throw new IllegalArgumentException("availabilityZone " + ctx.spec().availabilityZone()
-                    + " is not a zone of " + ctx.state().name() + " " + ctx.state().availabilityZones());
+                    + " is not a zone of " + ctx.region().name() + " " + ctx.region().availabilityZones());
         }
         return ctx;
     }

@@ -26,7 +26,7 @@ final class HealthCheckFailureFault implements ActiveFault, TaskStateListener {
             fail(task);
         }
         if (ctx.spec().task() == null) {
-            ctx.state().tasks().addListener(this);
+            ctx.region().tasks().addListener(this);
         }
     }
 
@@ -41,7 +41,7 @@ final class HealthCheckFailureFault implements ActiveFault, TaskStateListener {
         ctx.effect(task.arn(), "effect", "health checks failing");
         for (Container c : task.containers()) {
             if (c.essential()) {
-                ctx.state().tasks().lifecycle().setHealth(task, c, "UNHEALTHY");
+                ctx.region().tasks().lifecycle().setHealth(task, c, "UNHEALTHY");
             }
         }
     }

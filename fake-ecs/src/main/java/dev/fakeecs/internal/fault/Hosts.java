@@ -43,7 +43,7 @@ final class Hosts {
         if (!ci.isRegistered()) {
             return;
         }
-        RegionEngine state = ctx.state();
+        RegionEngine state = ctx.region();
         AutoScalingGroup group = groupOf(state, ci);
         ctx.effect(ci.arn(), "effect", "terminated", "ec2InstanceId", ci.ec2InstanceId(), "tasks",
                 String.valueOf(ci.tasks().size()), "autoScalingGroup", group == null ? null : group.name());
@@ -60,7 +60,7 @@ final class Hosts {
 
     /** Stops the EC2 instance: its tasks stop now, its agent disconnects, it stays registered. */
     static void stop(FaultContext ctx, ContainerInstance ci) {
-        RegionEngine state = ctx.state();
+        RegionEngine state = ctx.region();
         ctx.effect(ci.arn(), "effect", "stopped", "ec2InstanceId", ci.ec2InstanceId(), "tasks",
                 String.valueOf(ci.tasks().size()));
         state.containerInstances().agentConnected(ci, false);
@@ -83,7 +83,7 @@ final class Hosts {
         if (!ci.isRegistered()) {
             return;
         }
-        ctx.state().containerInstances().reconnectAgent(ci);
+        ctx.region().containerInstances().reconnectAgent(ci);
     }
 
     /** Tells every cluster's blocked services to try placing again. */

@@ -26,7 +26,7 @@ final class ImagePullFailureFault implements ActiveFault, ImagePullCheck {
     @Override
     public ImagePull check(String region, String cluster, String group, String image) {
         FaultSpec spec = ctx.spec();
-        boolean matches = region.equals(ctx.state().name())
+        boolean matches = region.equals(ctx.region().name())
                 && (spec.cluster() == null || Arns.lastSegment(spec.cluster()).equals(cluster))
                 && (spec.service() == null || ("service:" + Arns.lastSegment(spec.service())).equals(group));
         if (!matches) {
@@ -38,11 +38,11 @@ final class ImagePullFailureFault implements ActiveFault, ImagePullCheck {
 
     @Override
     public void start() {
-        ctx.state().engine().images().addPullCheck(this);
+        ctx.region().engine().images().addPullCheck(this);
     }
 
     @Override
     public void end() {
-        ctx.state().engine().images().removePullCheck(this);
+        ctx.region().engine().images().removePullCheck(this);
     }
 }

@@ -27,15 +27,15 @@ final class RegionOutageFault implements ActiveFault, ApiInterceptor {
 
     @Override
     public void start() {
-        ctx.effect(ctx.state().name(), "effect", "region unavailable");
-        ctx.effects().regionDown(ctx.state().name(), true);
-        ctx.state().addInterceptor(this);
+        ctx.effect(ctx.region().name(), "effect", "region unavailable");
+        ctx.effects().regionDown(ctx.region().name(), true);
+        ctx.region().addInterceptor(this);
     }
 
     @Override
     public void end() {
-        ctx.state().removeInterceptor(this);
-        ctx.effects().regionDown(ctx.state().name(), false);
-        ctx.effect(ctx.state().name(), "effect", "region recovered");
+        ctx.region().removeInterceptor(this);
+        ctx.effects().regionDown(ctx.region().name(), false);
+        ctx.effect(ctx.region().name(), "effect", "region recovered");
     }
 }

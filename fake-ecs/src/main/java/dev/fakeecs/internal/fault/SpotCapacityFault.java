@@ -25,13 +25,13 @@ final class SpotCapacityFault implements ActiveFault, PlacementGate {
     public void start() {
         ctx.effect("FARGATE_SPOT", "effect", "capacity unavailable", "availabilityZone",
                 ctx.spec().availabilityZone() == null ? "all" : ctx.spec().availabilityZone());
-        ctx.state().tasks().addGate(this);
+        ctx.region().tasks().addGate(this);
     }
 
     @Override
     public void end() {
-        ctx.state().tasks().removeGate(this);
+        ctx.region().tasks().removeGate(this);
         ctx.effect("FARGATE_SPOT", "effect", "capacity available");
-        Hosts.capacityBack(ctx.state());
+        Hosts.capacityBack(ctx.region());
     }
 }

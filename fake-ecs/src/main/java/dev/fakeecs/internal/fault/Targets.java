@@ -24,7 +24,7 @@ final class Targets {
     /** The hosts to hit; {@code oneByDefault}: with neither an explicit host nor a percentage, one random host. */
     static List<ContainerInstance> instances(FaultContext ctx, Predicate<ContainerInstance> filter, boolean oneByDefault) {
         FaultSpec spec = ctx.spec();
-        RegionEngine state = ctx.state();
+        RegionEngine state = ctx.region();
         if (spec.containerInstance() != null) {
             ContainerInstance ci = findInstance(state, spec.cluster(), spec.containerInstance());
             return ci == null || !ci.isRegistered() ? List.of() : List.of(ci);
@@ -43,7 +43,7 @@ final class Targets {
     /** The live tasks to hit; {@code oneByDefault}: with neither an explicit task nor a percentage, one random task. */
     static List<Task> tasks(FaultContext ctx, Predicate<Task> filter, boolean oneByDefault) {
         FaultSpec spec = ctx.spec();
-        RegionEngine state = ctx.state();
+        RegionEngine state = ctx.region();
         if (spec.task() != null) {
             Task task = state.tasks().find(spec.task());
             return task == null || task.isStoppingOrStopped() ? List.of() : List.of(task);

@@ -37,7 +37,7 @@ final class TaskKillFault implements ActiveFault {
                 kill(task);
             } else {
                 ctx.effect(task.arn(), "effect", "stop task");
-                ctx.state().tasks().stop(task, "UserInitiated", "Task stopped by user");
+                ctx.region().tasks().stop(task, "UserInitiated", "Task stopped by user");
             }
         }
         ctx.finished();
@@ -49,7 +49,7 @@ final class TaskKillFault implements ActiveFault {
             if (c.essential() && !c.isStopped()) {
                 ctx.effect(task.arn(), "effect", "container killed", "container", c.name(), "exitCode",
                         String.valueOf(exitCode));
-                ctx.state().tasks().lifecycle().containerExited(task, c, exitCode,
+                ctx.region().tasks().lifecycle().containerExited(task, c, exitCode,
                         exitCode == TaskLifecycle.SIGKILL_EXIT ? OOM_REASON : null);
                 return;
             }

@@ -39,29 +39,29 @@ final class ZoneOutageFault implements ActiveFault, PlacementGate {
     @Override
     public void start() {
         ctx.effect(zone, "effect", "zone unavailable");
-        ctx.state().tasks().addGate(this);
-        for (ContainerInstance ci : ctx.state().containerInstances().all()) {
+        ctx.region().tasks().addGate(this);
+        for (ContainerInstance ci : ctx.region().containerInstances().all()) {
             if (ci.isRegistered() && ci.availabilityZone().equals(zone) && ci.agentConnected()) {
                 Hosts.stop(ctx, ci);
                 stopped.add(ci);
             }
         }
-        for (Task t : ctx.state().tasks().all()) {
+        for (Task t : ctx.region().tasks().all()) {
             if (!t.isStopped() && t.containerInstance() == null && zone.equals(t.availabilityZone())) {
                 ctx.effect(t.arn(), "effect", "fargate task lost");
-                ctx.state().tasks().lifecycle().stopImmediately(t, Hosts.STOP_CODE, fargateReason(zone));
+                ctx.region().tasks().lifecycle().stopImmediately(t, Hosts.STOP_CODE, fargateReason(zone));
             }
         }
     }
 
     @Override
     public void end() {
-        ctx.state().tasks().removeGate(this);
+        ctx.region().tasks().removeGate(this);
         ctx.effect(zone, "effect", "zone recovered");
         for (ContainerInstance ci : stopped) {
             Hosts.start(ctx, ci);
         }
         stopped.clear();
-        Hosts.capacityBack(ctx.state());
+        Hosts.capacityBack(ctx.region());
     }
 }
