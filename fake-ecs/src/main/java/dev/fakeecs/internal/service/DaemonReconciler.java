@@ -17,25 +17,34 @@ import java.util.List;
  * The DAEMON scheduling strategy: exactly one task per ACTIVE container instance that meets the
  * service's constraints; tasks on DRAINING or gone instances stop; on a new deployment each
  * instance's old task stops before the new one starts (minimumHealthyPercent 0, the API default
- * for daemons).
+ * for daemons). The desired count follows the instances that hold one of the service's tasks (or
+ * just got one); then the rollout completes when done and steady state is tracked.
  */
 final class DaemonReconciler {
 
     private final RegionContext region;
-    private final ServiceScheduler scheduler;
     private final ContainerInstances containerInstances;
     private final Tasks tasks;
     private final ServiceLaunches launches;
+    private final ServiceTasks serviceTasks;
+    private final DeploymentCompletion completion;
+    private final SteadyStateTracker steadyState;
+    private final ServiceEventWriter events;
 
-    DaemonReconciler(RegionContext region, ServiceScheduler scheduler, ContainerInstances containerInstances, Tasks tasks, ServiceLaunches launches) {
+    DaemonReconciler(RegionContext region, ContainerInstances containerInstances, Tasks tasks, ServiceLaunches launches,
+                     ServiceTasks serviceTasks, DeploymentCompletion completion, SteadyStateTracker steadyState,
+                     ServiceEventWriter events) {
         this.region = region;
-        this.scheduler = scheduler;
         this.containerInstances = containerInstances;
         this.tasks = tasks;
         this.launches = launches;
+        this.serviceTasks = serviceTasks;
+        this.completion = completion;
+        this.steadyState = steadyState;
+        this.events = events;
     }
 
-    void reconcile(Service service, List<Task> live, ServiceScheduler.Wake wake) {
+    void reconcile(Service service, List<Task> live, Wake wake) {
         Deployment primary = service.primary();
         Instant now = region.now();
         List<ContainerInstance> instances = new ArrayList<>();
@@ -48,7 +57,7 @@ final class DaemonReconciler {
         for (Task t : live) {
             ContainerInstance ci = t.containerInstance();
             if (ci == null || !ci.isActive()) {
-                scheduler.stop(service, t, "ServiceSchedulerInitiated", ServiceScheduler.DRAINING_REASON);
+                tasks.stop(t, "ServiceSchedulerInitiated", ServiceScheduler.DRAINING_REASON);
                 stopped.add(t.id());
             }
         }
@@ -72,7 +81,7 @@ final class DaemonReconciler {
             }
             if (old != null) {
                 eligible++;
-                scheduler.stop(service, old, "ServiceSchedulerInitiated",
+                tasks.stop(old, "ServiceSchedulerInitiated",
                         "Scaling activity initiated by (deployment " + primary.id() + ")");
                 stopped.add(old.id());
                 continue;
@@ -84,20 +93,20 @@ final class DaemonReconciler {
             LaunchResult result = tasks.launchOn(spec, ci);
             if (result.placed()) {
                 eligible++;
-                scheduler.tasks().add(service, result.task());
+                serviceTasks.add(service, result.task());
                 started.add(result.task().id());
             }
         }
         service.desiredCount(eligible);
         primary.desiredCount(eligible, now);
         if (!stopped.isEmpty()) {
-            scheduler.event(service, ServiceMessages.stopped(service.name(), stopped));
+            events.write(service, ServiceMessages.stopped(service.name(), stopped));
         }
         if (!started.isEmpty()) {
-            scheduler.runtime(service).steady = false;
-            scheduler.event(service, ServiceMessages.started(service.name(), started));
+            steadyState.unsettle(service);
+            events.write(service, ServiceMessages.started(service.name(), started));
         }
-        scheduler.completeIfDone(service, primary, now);
-        scheduler.checkSteadyState(service, primary, now, wake);
+        completion.completeIfDone(service, primary, now);
+        steadyState.check(service, primary, now, wake);
     }
 }

@@ -49,14 +49,23 @@ final class ServiceDeploymentsApi {
     private final RegionContext region;
     private final Services services;
     private final ServiceScheduler scheduler;
+    private final ServiceTasks tasks;
+    private final SteadyStateTracker steadyState;
+    private final StartFailureTracker startFailures;
+    private final ServiceEventWriter events;
     private final ServiceDeploymentHistory history;
     private final Clusters clusters;
 
-    ServiceDeploymentsApi(RegionContext region, Services services, ServiceScheduler scheduler,
+    ServiceDeploymentsApi(RegionContext region, Services services, ServiceScheduler scheduler, ServiceTasks tasks,
+                          SteadyStateTracker steadyState, StartFailureTracker startFailures, ServiceEventWriter events,
                           ServiceDeploymentHistory history, Clusters clusters) {
         this.region = region;
         this.services = services;
         this.scheduler = scheduler;
+        this.tasks = tasks;
+        this.steadyState = steadyState;
+        this.startFailures = startFailures;
+        this.events = events;
         this.history = history;
         this.clusters = clusters;
     }
@@ -189,14 +198,12 @@ final class ServiceDeploymentsApi {
         target.desiredCount(service.desiredCount(), now);
         service.taskDefinition(target.taskDefinition());
         service.scaleInSuspended(true);
-        ServiceScheduler.ServiceRuntime rt = scheduler.runtime(service);
-        rt.steady = false;
-        rt.startFailures = 0;
-        rt.nextLaunchAt = null;
+        steadyState.unsettle(service);
+        startFailures.reset(service);
         r.rollingBackTo(target, history.revisionArn(service, target), reason, now);
         region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", target.id(), "rollbackFrom",
                 from.id(), "by", "StopServiceDeployment");
-        scheduler.event(service, ServiceMessages.rollingBack(service.name(), target.id()));
+        events.write(service, ServiceMessages.rollingBack(service.name(), target.id()));
         scheduler.reconcileSoon(service);
     }
 
@@ -218,7 +225,7 @@ final class ServiceDeploymentsApi {
     private ServiceDeployment render(ServiceDeploymentRecord r) {
         Service s = r.service();
         Deployment d = r.deployment();
-        List<dev.fakeecs.internal.task.Task> live = scheduler.tasks().live(s);
+        List<dev.fakeecs.internal.task.Task> live = tasks.live(s);
         boolean stopped = r.isDone() && !ServiceDeploymentRecord.SUCCESSFUL.equals(r.status());
         var config = ServiceRenderer.effectiveConfig(s);
         boolean breaker = CircuitBreaker.enabled(s.deploymentConfiguration());

@@ -2,7 +2,6 @@ package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
-import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.cluster.Clusters;
@@ -10,7 +9,6 @@ import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.cluster.Cluster;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
@@ -72,6 +70,8 @@ public final class Services {
     private final RegionContext region;
     private final Map<String, Service> byKey = new LinkedHashMap<>();
     private final ServiceScheduler scheduler;
+    private final ServiceTasks serviceTasks;
+    private final StartFailureTracker startFailures;
     private final ServiceRenderer renderer;
     private final ServiceRequests requests;
     private final ServiceConnectNamespaces namespaces;
@@ -90,33 +90,34 @@ public final class Services {
         this.clusters = clusters;
         this.tasks = tasks;
         ServiceLaunches launches = new ServiceLaunches(region, tags, capacityProviders, tasks);
-        this.scheduler = new ServiceScheduler(region, this, containerInstances, tasks, launches);
-        this.renderer = new ServiceRenderer(region, scheduler.tasks(), tags);
+        ServiceEventWriter events = new ServiceEventWriter(region);
+        BlockedServices blocked = new BlockedServices();
+        this.serviceTasks = new ServiceTasks();
+        SteadyStateTracker steadyState = new SteadyStateTracker(serviceTasks, blocked, events);
+        this.startFailures = new StartFailureTracker(region, steadyState, events);
+        DeploymentCompletion completion = new DeploymentCompletion(region, serviceTasks, events);
+        ReplicaLauncher launcher = new ReplicaLauncher(region, launches, serviceTasks, blocked, steadyState, events);
+        AzRebalancer rebalancer = new AzRebalancer(region, containerInstances, tasks, serviceTasks, launcher, events);
+        this.scheduler = new ServiceScheduler(region, this, serviceTasks, blocked, startFailures,
+                new HealthSettler(tasks, events),
+                new ReplicaReconciler(tasks, serviceTasks, blocked, startFailures, launcher, rebalancer, completion,
+                        steadyState, events),
+                new DaemonReconciler(region, containerInstances, tasks, launches, serviceTasks, completion, steadyState,
+                        events),
+                new ServiceDrainer(region, tasks, serviceTasks, events));
+        this.renderer = new ServiceRenderer(region, serviceTasks, tags);
         this.requests = new ServiceRequests(region, clusters, capacityProviders, taskDefinitions);
         this.namespaces = new ServiceConnectNamespaces(region, this, clusters);
         this.history = new ServiceDeploymentHistory(region);
-        this.deploymentsApi = new ServiceDeploymentsApi(region, this, scheduler, history, clusters);
+        this.deploymentsApi = new ServiceDeploymentsApi(region, this, scheduler, serviceTasks, steadyState,
+                startFailures, events, history, clusters);
         this.revisions = new ServiceRevisions(region, history);
-        this.taskSets = new TaskSets(region, scheduler, tasks, capacityProviders, taskDefinitions, launches);
+        this.taskSets = new TaskSets(region, scheduler, serviceTasks, events, tasks, capacityProviders,
+                taskDefinitions, launches);
         tasks.addListener(scheduler);
         tasks.addHealthListener(scheduler);
         tasks.addCapacityFreedListener(scheduler::onCapacityChanged);
-        containerInstances.addFollowUpListener(new ContainerInstanceListener() {
-            @Override
-            public void onRegistered(ContainerInstance instance) {
-                scheduler.onCapacityChanged(instance.clusterName());
-            }
-
-            @Override
-            public void onActivated(ContainerInstance instance) {
-                scheduler.onCapacityChanged(instance.clusterName());
-            }
-
-            @Override
-            public void onDraining(ContainerInstance instance) {
-                scheduler.onInstanceDraining(instance);
-            }
-        });
+        containerInstances.addFollowUpListener(scheduler);
         tags.registerResourceType("service", arn -> {
             String[] parts = arn.substring(arn.indexOf(":service/") + ":service/".length()).split("/");
             return parts.length == 2 && find(parts[0], parts[1]) != null
@@ -179,7 +180,7 @@ public final class Services {
 
     /** The service's tasks whose desired status is RUNNING. */
     public List<dev.fakeecs.internal.task.Task> tasksOf(Service service) {
-        return scheduler.tasks().live(service);
+        return serviceTasks.live(service);
     }
 
     /** The scheduler (for auto scaling and faults that need a service reconciled now). */
@@ -227,7 +228,10 @@ public final class Services {
         return find(cluster, nameOrArn) != null;
     }
 
-    /** Capacity changed in the cluster (a host joined, a task freed resources): blocked services retry. */
+    /**
+     * Capacity changed in the cluster (a host joined, a task freed resources): blocked services
+     * retry, daemon services look for instances without their task.
+     */
     public void onCapacityChanged(String cluster) {
         scheduler.onCapacityChanged(cluster);
     }
@@ -284,10 +288,9 @@ public final class Services {
             previous.status("ACTIVE", now);
         }
         service.deployments().add(0, d);
-        history.started(service, d, scheduler.tasks().live(service));
+        history.started(service, d, serviceTasks.live(service));
         service.scaleInSuspended(previous != null);
-        scheduler.runtime(service).startFailures = 0;
-        scheduler.runtime(service).nextLaunchAt = null;
+        startFailures.reset(service);
         region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "status", "PRIMARY",
                 "taskDefinition", d.taskDefinition().taskDefinitionArn());
         return d;

@@ -57,6 +57,8 @@ final class TaskSets {
 
     private final RegionContext region;
     private final ServiceScheduler scheduler;
+    private final ServiceTasks serviceTasks;
+    private final ServiceEventWriter events;
     private final TaskSetRenderer renderer;
     private final Map<Service, List<ExternalTaskSet>> sets = new IdentityHashMap<>();
     private final Tasks tasks;
@@ -64,10 +66,13 @@ final class TaskSets {
     private final TaskDefinitions taskDefinitions;
     private final ServiceLaunches launches;
 
-    TaskSets(RegionContext region, ServiceScheduler scheduler, Tasks tasks, CapacityProviders capacityProviders,
-             TaskDefinitions taskDefinitions, ServiceLaunches launches) {
+    TaskSets(RegionContext region, ServiceScheduler scheduler, ServiceTasks serviceTasks, ServiceEventWriter events,
+             Tasks tasks, CapacityProviders capacityProviders, TaskDefinitions taskDefinitions,
+             ServiceLaunches launches) {
         this.region = region;
         this.scheduler = scheduler;
+        this.serviceTasks = serviceTasks;
+        this.events = events;
         this.tasks = tasks;
         this.capacityProviders = capacityProviders;
         this.taskDefinitions = taskDefinitions;
@@ -92,7 +97,7 @@ final class TaskSets {
         if (!manages(service)) {
             return rendered;
         }
-        List<Task> live = scheduler.tasks().live(service);
+        List<Task> live = serviceTasks.live(service);
         List<software.amazon.awssdk.services.ecs.model.TaskSet> list = new ArrayList<>();
         for (ExternalTaskSet set : of(service)) {
             list.add(renderer.render(service, set, live, false));
@@ -257,16 +262,16 @@ final class TaskSets {
         List<String> stopped = new ArrayList<>();
         Instant retryAt = null;
         for (ExternalTaskSet set : of(service)) {
-            List<Task> live = tasksOf(service, set, scheduler.tasks().live(service));
+            List<Task> live = tasksOf(service, set, serviceTasks.live(service));
             int want = set.computedDesiredCount(service.desiredCount());
             for (int i = live.size(); i < want; i++) {
-                List<Task> current = scheduler.tasks().live(service);
+                List<Task> current = serviceTasks.live(service);
                 LaunchResult result = launches.launch(launches.specFor(service, set.launch(), current));
                 if (!result.placed()) {
                     retryAt = now.plus(ServiceScheduler.PLACEMENT_RETRY);
                     break;
                 }
-                scheduler.tasks().add(service, result.task());
+                serviceTasks.add(service, result.task());
                 live.add(result.task());
                 started.add(result.task().id());
             }
@@ -277,7 +282,7 @@ final class TaskSets {
                         "Scaling activity initiated by (deployment " + set.id() + ")");
                 stopped.add(victim.id());
             }
-            if (set.isDraining() && tasksOf(service, set, scheduler.tasks().all(service)).stream()
+            if (set.isDraining() && tasksOf(service, set, serviceTasks.all(service)).stream()
                     .allMatch(t -> "STOPPED".equals(t.lastStatus()))) {
                 sets.get(service).remove(set);
                 region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "INACTIVE");
@@ -287,10 +292,10 @@ final class TaskSets {
             set.stability(steady ? "STEADY_STATE" : "STABILIZING", now);
         }
         if (!started.isEmpty()) {
-            scheduler.event(service, ServiceMessages.started(service.name(), started));
+            events.write(service, ServiceMessages.started(service.name(), started));
         }
         if (!stopped.isEmpty()) {
-            scheduler.event(service, ServiceMessages.stopped(service.name(), stopped));
+            events.write(service, ServiceMessages.stopped(service.name(), stopped));
         }
         if (retryAt != null) {
             scheduler.reconcileAt(service, retryAt);
@@ -320,7 +325,7 @@ final class TaskSets {
 
     private software.amazon.awssdk.services.ecs.model.TaskSet render(Service service, ExternalTaskSet set,
                                                                      boolean withTags) {
-        return renderer.render(service, set, scheduler.tasks().live(service), withTags);
+        return renderer.render(service, set, serviceTasks.live(service), withTags);
     }
 
     private static void requireExternal(Service service) {

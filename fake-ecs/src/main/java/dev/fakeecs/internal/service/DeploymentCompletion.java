@@ -1,0 +1,62 @@
+package dev.fakeecs.internal.service;
+
+import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.engine.RegionContext;
+import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.journal.JournalEventType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Completes a rollout: once every live task of the service belongs to the IN_PROGRESS primary
+ * deployment, none is on a DRAINING instance, and exactly the desired count of them are live and
+ * healthy, the primary's rollout turns COMPLETED, the older deployments go INACTIVE and leave the
+ * service, scale-in is no longer suspended, and the service writes {@code deployment completed.}
+ */
+final class DeploymentCompletion {
+
+    private final RegionContext region;
+    private final ServiceTasks tasks;
+    private final ServiceEventWriter events;
+
+    DeploymentCompletion(RegionContext region, ServiceTasks tasks, ServiceEventWriter events) {
+        this.region = region;
+        this.tasks = tasks;
+        this.events = events;
+    }
+
+    void completeIfDone(Service service, Deployment primary, Instant now) {
+        if (!"IN_PROGRESS".equals(primary.rolloutState())) {
+            return;
+        }
+        int desired = service.desiredCount();
+        int healthyPrimary = 0;
+        List<Task> live = tasks.live(service);
+        for (Task t : live) {
+            if (!primary.id().equals(t.deploymentId())) {
+                return;
+            }
+            if (t.containerInstance() != null && "DRAINING".equals(t.containerInstance().status())) {
+                return;
+            }
+            if (ServiceHealth.isHealthy(t, now)) {
+                healthyPrimary++;
+            }
+        }
+        if (live.size() != desired || healthyPrimary != desired) {
+            return;
+        }
+        primary.rollout("COMPLETED", "ECS deployment " + primary.id() + " completed.", now);
+        List<Deployment> others = new ArrayList<>(service.deployments().subList(1, service.deployments().size()));
+        for (Deployment d : others) {
+            d.status("INACTIVE", now);
+            service.deployments().remove(d);
+        }
+        service.scaleInSuspended(false);
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", primary.id(), "rolloutState",
+                "COMPLETED");
+        events.write(service, ServiceMessages.deploymentCompleted(service.name(), primary.id()));
+    }
+}

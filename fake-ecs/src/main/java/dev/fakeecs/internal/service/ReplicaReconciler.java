@@ -1,0 +1,191 @@
+package dev.fakeecs.internal.service;
+
+import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.DeploymentLimits;
+import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.Tasks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The REPLICA scheduling strategy, one pass: keeps the primary deployment's tasks at the desired
+ * count and rolls older deployments' tasks out within minimumHealthyPercent / maximumPercent.
+ * Tasks of older deployments (unless the primary FAILED) and tasks on DRAINING instances are to
+ * retire; those still starting on a DRAINING instance stop at once. Then, in order:
+ *
+ * <ol>
+ *   <li>start primary tasks up to the desired count, within maximumPercent, unless the primary
+ *       FAILED or the service backs off ({@link StartFailureTracker}), through the
+ *       {@link ReplicaLauncher} (the service is unblocked first; a task that does not fit blocks it
+ *       again);</li>
+ *   <li>stop the tasks to retire: unhealthy ones at once, healthy ones while minimumHealthyPercent
+ *       allows, as {@link ScaleInSelector} picks them;</li>
+ *   <li>scale in primary tasks above the desired count, not-yet-RUNNING ones first, then as
+ *       {@link ScaleInSelector} picks (tasks protected from scale-in stay; during an AZ rebalancing
+ *       move see {@link AzRebalancer#scaleInAllowance});</li>
+ *   <li>when the pass started and stopped nothing, there is no room to start a task, healthy tasks
+ *       still wait to retire, every live task is RUNNING and healthy and the primary has not FAILED,
+ *       write that the deployment configuration keeps the deployment from moving;</li>
+ * </ol>
+ * then complete the rollout if it is done, rebalance zones if the pass started and stopped
+ * nothing, and track steady state.
+ */
+final class ReplicaReconciler {
+
+    private final Tasks regionTasks;
+    private final ServiceTasks tasks;
+    private final BlockedServices blocked;
+    private final StartFailureTracker startFailures;
+    private final ReplicaLauncher launcher;
+    private final AzRebalancer rebalancer;
+    private final DeploymentCompletion completion;
+    private final SteadyStateTracker steadyState;
+    private final ServiceEventWriter events;
+
+    ReplicaReconciler(Tasks regionTasks, ServiceTasks tasks, BlockedServices blocked,
+                      StartFailureTracker startFailures, ReplicaLauncher launcher, AzRebalancer rebalancer,
+                      DeploymentCompletion completion, SteadyStateTracker steadyState, ServiceEventWriter events) {
+        this.regionTasks = regionTasks;
+        this.tasks = tasks;
+        this.blocked = blocked;
+        this.startFailures = startFailures;
+        this.launcher = launcher;
+        this.rebalancer = rebalancer;
+        this.completion = completion;
+        this.steadyState = steadyState;
+        this.events = events;
+    }
+
+    void reconcile(Service service, List<Task> live, Instant now, Wake wake) {
+        Deployment primary = service.primary();
+        int desired = service.desiredCount();
+        DeploymentLimits limits = DeploymentLimits.of(desired, service.deploymentConfiguration());
+
+        List<Task> keep = new ArrayList<>();
+        List<Task> retire = new ArrayList<>();
+        for (Task t : live) {
+            boolean draining = t.containerInstance() != null && "DRAINING".equals(t.containerInstance().status());
+            if (draining && !t.isRunning()) {
+                regionTasks.stop(t, "ServiceSchedulerInitiated", ServiceScheduler.DRAINING_REASON);
+                continue;
+            }
+            boolean ofPrimary = primary.id().equals(t.deploymentId());
+            if (draining || (!ofPrimary && !primary.isFailed())) {
+                retire.add(t);
+            } else {
+                keep.add(t);
+            }
+        }
+        int total = keep.size() + retire.size();
+
+        // 1. launch tasks of the primary deployment within maximumPercent
+        int room = Math.min(desired - primaryCount(keep, primary), limits.maximumTotal() - total);
+        if (primary.isFailed()) {
+            room = 0;
+        }
+        int launched = 0;
+        blocked.remove(service);
+        if (room > 0) {
+            Instant backedOffUntil = startFailures.backedOffUntil(service);
+            if (backedOffUntil != null && now.isBefore(backedOffUntil)) {
+                wake.at(backedOffUntil);
+            } else {
+                launched = launcher.launch(service, primary, room, live, wake);
+            }
+        }
+
+        // 2. stop tasks to retire within minimumHealthyPercent, unhealthy ones first
+        int healthy = 0;
+        for (Task t : live) {
+            if (ServiceHealth.isHealthy(t, now)) {
+                healthy++;
+            }
+        }
+        List<String> stoppedIds = new ArrayList<>();
+        List<Task> retireHealthy = new ArrayList<>();
+        for (Task t : retire) {
+            if (ServiceHealth.isHealthy(t, now)) {
+                retireHealthy.add(t);
+            } else {
+                regionTasks.stop(t, "ServiceSchedulerInitiated", retireReason(primary, t));
+                stoppedIds.add(t.id());
+            }
+        }
+        while (!retireHealthy.isEmpty() && healthy - 1 >= limits.minimumHealthy()) {
+            Task victim = ScaleInSelector.pickTaskToStop(retireHealthy);
+            retireHealthy.remove(victim);
+            regionTasks.stop(victim, "ServiceSchedulerInitiated", retireReason(primary, victim));
+            stoppedIds.add(victim.id());
+            healthy--;
+        }
+
+        // 3. scale in: more primary tasks than desired
+        int extra = rebalancer.scaleInAllowance(service, keep, keep.size() - desired, now);
+        if (extra > 0) {
+            boolean moving = rebalancer.isMoving(service);
+            List<Task> candidates = new ArrayList<>();
+            for (Task t : keep) {
+                if (!t.isRunning() && !regionTasks.isProtected(t) && !moving) {
+                    candidates.add(t);
+                }
+            }
+            List<Task> running = new ArrayList<>();
+            for (Task t : keep) {
+                if (t.isRunning() && !regionTasks.isProtected(t)) {
+                    running.add(t);
+                }
+            }
+            while (extra > 0 && (!candidates.isEmpty() || !running.isEmpty())) {
+                Task victim = !candidates.isEmpty() ? candidates.remove(candidates.size() - 1)
+                        : ScaleInSelector.pickTaskToStop(running);
+                running.remove(victim);
+                regionTasks.stop(victim, "ServiceSchedulerInitiated",
+                        "Scaling activity initiated by (deployment " + primary.id() + ")");
+                stoppedIds.add(victim.id());
+                keep.remove(victim);
+                extra--;
+            }
+        }
+        if (!stoppedIds.isEmpty()) {
+            events.write(service, ServiceMessages.stopped(service.name(), stoppedIds));
+        }
+
+        // 4. a deployment that can neither start nor stop anything says so
+        boolean inFlight = false;
+        for (Task t : tasks.live(service)) {
+            if (!t.isRunning() || !ServiceHealth.isHealthy(t, now)) {
+                inFlight = true;
+                break;
+            }
+        }
+        if (launched == 0 && stoppedIds.isEmpty() && !retireHealthy.isEmpty() && room <= 0 && !inFlight
+                && !primary.isFailed()) {
+            events.write(service, ServiceMessages.cannotMove(service.name()));
+        }
+
+        completion.completeIfDone(service, primary, now);
+        if (launched == 0 && stoppedIds.isEmpty()) {
+            rebalancer.rebalance(service, primary, limits, now, wake);
+        }
+        steadyState.check(service, primary, now, wake);
+    }
+
+    private static int primaryCount(List<Task> keep, Deployment primary) {
+        int n = 0;
+        for (Task t : keep) {
+            if (primary.id().equals(t.deploymentId())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String retireReason(Deployment primary, Task task) {
+        if (task.containerInstance() != null && "DRAINING".equals(task.containerInstance().status())) {
+            return ServiceScheduler.DRAINING_REASON;
+        }
+        return "Scaling activity initiated by (deployment " + primary.id() + ")";
+    }
+}
