@@ -1,6 +1,5 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.fault.Invariants;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.internal.random.SeededRandom;

@@ -1,9 +1,5 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.fault.FaultFactory;
-import dev.fakeecs.internal.fault.FaultContext;
-import dev.fakeecs.internal.fault.FaultEffects;
-import dev.fakeecs.internal.fault.ActiveFault;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.journal.JournalEventType;

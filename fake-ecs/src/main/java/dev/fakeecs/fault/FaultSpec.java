@@ -1,6 +1,5 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.fault.FaultSpecParser;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

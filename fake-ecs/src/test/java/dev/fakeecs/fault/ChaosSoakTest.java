@@ -1,6 +1,6 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.fault.Invariants;
+import dev.fakeecs.fault.Invariants;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.region.RegionEngine;

@@ -2,8 +2,8 @@
  * Task placement for the EC2 and EXTERNAL launch types, as ECS does it: resource filtering with the real
  * failure reasons, placement constraints ({@code distinctInstance}, {@code memberOf} with the
  * {@linkplain dev.fakeecs.internal.placement.ClusterQuery cluster query language}), chained strategies
- * ({@code binpack}, {@code spread}, {@code random} from the world's seeded random), and the choice of
- * task to stop on service scale-in. Fargate tasks are not placed here.
+ * ({@code binpack}, {@code spread}, {@code random} from the world's seeded random). Fargate tasks are
+ * not placed here; which task a service stops on scale-in is {@code internal.service.ScaleInSelector}'s.
  *
  * <pre>{@code
  * TaskPlacer placer = new TaskPlacer(new SeededRandom(42));

@@ -1,7 +1,5 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
-import dev.fakeecs.fault.FaultHandle;
-import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.region.RegionEngine;
 
@@ -14,7 +12,7 @@ import java.util.function.Consumer;
  * What a running fault works with: its spec, its region's engine state, its handle, and a way to
  * journal its effects ({@code FAULT} entries carrying the fault id).
  */
-public final class FaultContext {
+final class FaultContext {
 
     /** The Spot interruption notice when none is given. */
     static final Duration DEFAULT_NOTICE = Duration.ofMinutes(2);

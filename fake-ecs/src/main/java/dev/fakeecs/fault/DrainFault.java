@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;

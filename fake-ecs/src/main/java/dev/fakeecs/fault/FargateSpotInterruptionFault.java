@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
 import dev.fakeecs.internal.service.Service;
 import dev.fakeecs.internal.task.Task;

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
 import dev.fakeecs.internal.region.ApiInterceptor;
 
@@ -10,7 +10,7 @@ import java.time.Duration;
  * call runs (events due meanwhile happen first); over the HTTP server the server also waits that
  * long in wall time ({@link FaultInjector#wallLatencyFor}), outside the engine.
  */
-public final class ApiLatencyFault implements ActiveFault, ApiInterceptor {
+final class ApiLatencyFault implements ActiveFault, ApiInterceptor {
 
     private final FaultContext ctx;
     private final Duration latency;

@@ -1,9 +1,5 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.fault.FaultContext;
-import dev.fakeecs.internal.fault.Hosts;
-import dev.fakeecs.internal.fault.ActiveFault;
-import dev.fakeecs.internal.fault.Targets;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
@@ -26,7 +26,7 @@ import java.util.List;
  * List<String> broken = Invariants.check(ecs);   // empty when all hold
  * }</pre>
  */
-public final class Invariants {
+final class Invariants {
 
     private Invariants() {
     }

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * effects.wallLatencyFor("us-east-1", "RunTask");    // the sum of the matching latency faults
  * }</pre>
  */
-public final class FaultEffects {
+final class FaultEffects {
 
     private final Set<String> downRegions = ConcurrentHashMap.newKeySet();
     private final List<ApiLatencyFault> latencies = new CopyOnWriteArrayList<>();

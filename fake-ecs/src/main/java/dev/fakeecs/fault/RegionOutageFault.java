@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.region.ApiInterceptor;

@@ -1,6 +1,5 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
-import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.region.ApiInterceptor;
 

@@ -1,10 +1,10 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
 /**
  * One injected fault's behaviour: what happens when it starts and what is undone when it ends
  * (its duration ran out or its handle closed). Both run under the engine lock.
  */
-public interface ActiveFault {
+interface ActiveFault {
 
     /** Applies the fault's effects. */
     void start();

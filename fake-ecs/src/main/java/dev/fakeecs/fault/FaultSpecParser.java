@@ -1,13 +1,11 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
-import dev.fakeecs.fault.FaultType;
-import dev.fakeecs.fault.FaultSpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 /** Reads a {@link FaultSpec} from the control API's JSON fields (see {@link FaultSpec#fromMap}). */
-public final class FaultSpecParser {
+final class FaultSpecParser {
 
     private static final Set<String> KNOWN = Set.of("type", "region", "availabilityZone", "cluster",
             "containerInstance", "service", "task", "percentage", "atSeconds", "durationSeconds", "noticeSeconds",

@@ -1,25 +1,10 @@
-package dev.fakeecs.internal.fault;
+package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.fault.DrainFault;
-import dev.fakeecs.internal.fault.ApiErrorFault;
-import dev.fakeecs.internal.fault.FaultContext;
-import dev.fakeecs.internal.fault.ImagePullFailureFault;
-import dev.fakeecs.internal.fault.ApiLatencyFault;
-import dev.fakeecs.internal.fault.RegionOutageFault;
-import dev.fakeecs.internal.fault.ActiveFault;
-import dev.fakeecs.internal.fault.Ec2SpotInterruptionFault;
-import dev.fakeecs.internal.fault.FargateSpotInterruptionFault;
-import dev.fakeecs.internal.fault.AgentDisconnectFault;
-import dev.fakeecs.internal.fault.TaskKillFault;
-import dev.fakeecs.internal.fault.HealthCheckFailureFault;
-import dev.fakeecs.internal.fault.SpotCapacityFault;
-import dev.fakeecs.internal.fault.ZoneOutageFault;
-import dev.fakeecs.fault.FaultType;
-import dev.fakeecs.fault.FaultSpec;
+import dev.fakeecs.fault.Ec2SpotInterruptionFault;
 import java.time.Duration;
 
 /** Makes the behaviour for a fault spec (one {@link ActiveFault} per {@link FaultType}), checking first that the spec has what its type needs. */
-public final class FaultFactory {
+final class FaultFactory {
 
     /** How long the AZ power interruption preset lasts unless told otherwise (FIS scenario default). */
     static final Duration POWER_INTERRUPTION = Duration.ofMinutes(30);
