@@ -46,11 +46,6 @@ public final class Faults {
         return FaultAction.of(FaultType.TERMINATE_INSTANCE).inCluster(cluster);
     }
 
-    /** Host loss: the same as {@link #terminateInstance(String)}. */
-    public static FaultAction hostLoss(String cluster) {
-        return terminateInstance(cluster);
-    }
-
     /** aws:ec2:stop-instances on one host of the cluster; it starts again when the fault ends. */
     public static FaultAction stopInstance(String cluster) {
         return FaultAction.of(FaultType.STOP_INSTANCE).inCluster(cluster);

@@ -45,19 +45,19 @@ final class WorldApplier {
         }
         Map<String, String> latestArns = new LinkedHashMap<>();
         for (Region region : ecs.regions()) {
-            TaskDefinitionApplier definitions = new TaskDefinitionApplier(region);
+            TaskDefinitionApplier definitions = new TaskDefinitionApplier(ecs, region.name());
             for (TaskDefinitionSpec t : spec.allTaskDefinitions()) {
                 latestArns.put(region.name() + "/" + t.family(), definitions.apply(t));
             }
         }
         for (ClusterSpec c : spec.clusters()) {
-            new ClusterApplier(ecs.region(spec.regionOf(c.region()))).apply(c);
+            new ClusterApplier(ecs, spec.regionOf(c.region())).apply(c);
         }
         for (ServiceSpec s : spec.services()) {
             Region region = ecs.region(spec.regionOf(s.region()));
             String arn = s.taskDefinitionSpec() == null ? null
                     : latestArns.get(region.name() + "/" + s.taskDefinitionSpec().family());
-            new ServiceApplier(region).apply(s, arn);
+            new ServiceApplier(ecs, region.name()).apply(s, arn);
         }
         for (DnsFailoverSpec d : spec.dnsFailovers()) {
             DeclaredFailovers.of(ecs).apply(d);

@@ -1,17 +1,19 @@
 package dev.fakeecs.dsl.apply;
 
-import dev.fakeecs.internal.capacity.AutoScalingGroup;
-import dev.fakeecs.internal.cluster.Cluster;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.cluster.AutoScalingGroupSpec;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.cluster.HostGroup;
 import dev.fakeecs.dsl.cluster.StrategyItem;
 import dev.fakeecs.region.Region;
-import dev.fakeecs.internal.region.RegionEngine;
+import dev.fakeecs.spi.AutoScalingGroupConfig;
+import dev.fakeecs.spi.EngineSetup;
+import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsRequest;
 
@@ -26,57 +28,47 @@ import java.util.Objects;
  * exists), Spot draining, and the EC2 hosts still missing from the declared host groups.
  *
  * <pre>{@code
- * new ClusterApplier(ecs.defaultRegion()).apply(clusterSpec);
+ * new ClusterApplier(ecs, "us-east-1").apply(clusterSpec);
  * }</pre>
  */
 public final class ClusterApplier {
 
     private final Region region;
-    private final RegionEngine state;
+    private final EngineSetup setup;
 
-    public ClusterApplier(Region region) {
-        this.region = region;
-        this.state = region.engine();
+    /** Applies clusters to {@code region} of {@code ecs} (IllegalArgumentException if the world lacks it). */
+    public ClusterApplier(FakeEcs ecs, String region) {
+        this.region = ecs.region(region);
+        this.setup = EngineSetup.of(ecs);
     }
 
     public void apply(ClusterSpec spec) {
         for (AutoScalingGroupSpec asg : spec.autoScalingGroups()) {
             applyGroup(spec.name(), asg);
         }
-        Cluster existing = state.read(() -> state.clusters().find(spec.name()));
-        if (existing == null || !existing.isActive()) {
+        Cluster existing = setup.cluster(region.name(), spec.name()).orElse(null);
+        if (existing == null || !"ACTIVE".equals(existing.status())) {
             region.api().createCluster(spec.toRequest());
         } else {
-            update(spec, existing);
+            update(spec);
         }
         if (spec.spotDraining() != null) {
-            state.read(() -> {
-                state.clusters().find(spec.name()).spotInstanceDraining(spec.spotDraining());
-                return null;
-            });
+            setup.spotInstanceDraining(region.name(), spec.name(), spec.spotDraining());
         }
         launchMissingHosts(spec);
     }
 
     private void applyGroup(String cluster, AutoScalingGroupSpec spec) {
-        AutoScalingGroup group = state.read(() -> {
-            AutoScalingGroup found = state.capacityProviders().autoScalingGroups().find(spec.name());
-            if (found == null) {
-                return state.capacityProviders().autoScalingGroups().createGroup(spec.name(), spec.instanceType(),
-                        spec.min(), spec.max(), spec.desired(), spec.zones(), spec.spot()).clusterName(cluster);
-            }
-            found.limits(spec.min(), spec.max());
-            found.desired(spec.desired(), "declared");
-            return found;
-        });
-        boolean providerExists = state.read(() -> state.capacityProviders().find(spec.name()) != null
-                && state.capacityProviders().isUsable(spec.name()));
+        String groupArn = setup.putAutoScalingGroup(region.name(), new AutoScalingGroupConfig(spec.name(),
+                spec.instanceType(), spec.min(), spec.max(), spec.desired(), spec.zones(), spec.spot(), cluster));
+        boolean providerExists = setup.capacityProvider(region.name(), spec.name())
+                .filter(cp -> "ACTIVE".equals(cp.statusAsString())).isPresent();
         if (!providerExists) {
-            region.api().createCapacityProvider(spec.toRequest(group.arn()));
+            region.api().createCapacityProvider(spec.toRequest(groupArn));
         }
     }
 
-    private void update(ClusterSpec spec, Cluster existing) {
+    private void update(ClusterSpec spec) {
         if (spec.containerInsights() != null) {
             region.api().updateClusterSettings(UpdateClusterSettingsRequest.builder().cluster(spec.name())
                     .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS)
@@ -86,8 +78,9 @@ public final class ClusterApplier {
         List<CapacityProviderStrategyItem> strategy = spec.defaultStrategy().stream().map(StrategyItem::toSdk)
                 .toList();
         List<String> providers = spec.capacityProviders();
-        boolean same = state.read(() -> Objects.equals(existing.capacityProviders(), providers)
-                && Objects.equals(existing.defaultStrategy(), strategy));
+        Cluster existing = setup.cluster(region.name(), spec.name()).orElseThrow();
+        boolean same = Objects.equals(existing.capacityProviders(), providers)
+                && Objects.equals(existing.defaultCapacityProviderStrategy(), strategy);
         if (!same) {
             region.api().putClusterCapacityProviders(PutClusterCapacityProvidersRequest.builder()
                     .cluster(spec.name()).capacityProviders(providers).defaultCapacityProviderStrategy(strategy)
@@ -102,21 +95,27 @@ public final class ClusterApplier {
                 wanted.merge(key(group.instanceType(), zone, group.capacityProvider()), 1, Integer::sum);
             }
         }
-        state.read(() -> {
+        setup.locked(() -> {
             Map<String, Integer> have = new LinkedHashMap<>();
-            for (ContainerInstance ci : state.containerInstances().inCluster(spec.name())) {
-                have.merge(key(ci.instanceType().name(), ci.availabilityZone(), ci.capacityProviderName()), 1,
-                        Integer::sum);
+            for (ContainerInstance ci : setup.containerInstances(region.name(), spec.name())) {
+                have.merge(key(attribute(ci, "ecs.instance-type"), attribute(ci, "ecs.availability-zone"),
+                        ci.capacityProviderName()), 1, Integer::sum);
             }
             wanted.forEach((key, count) -> {
                 String[] parts = key.split("\\|", -1);
                 String provider = parts[2].isEmpty() ? null : parts[2];
                 for (int i = have.getOrDefault(key, 0); i < count; i++) {
-                    state.containerInstances().launchHost(spec.name(), parts[0], parts[1], provider);
+                    setup.launchHost(region.name(), spec.name(), parts[0], parts[1], provider);
                 }
             });
             return null;
         });
+    }
+
+    /** A built-in attribute of a host (the agent's {@code ecs.*} attributes cannot be overwritten). */
+    private static String attribute(ContainerInstance ci, String name) {
+        return ci.attributes().stream().filter(a -> name.equals(a.name())).map(Attribute::value).findFirst()
+                .orElse(null);
     }
 
     private static String key(String type, String zone, String provider) {

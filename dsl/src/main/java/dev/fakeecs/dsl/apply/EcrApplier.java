@@ -5,6 +5,7 @@ import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.dsl.registry.EcrRegistrySpec;
 import dev.fakeecs.registry.EcrRegistry;
 import dev.fakeecs.registry.ImageRegistries;
+import dev.fakeecs.spi.EngineSetup;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class EcrApplier {
 
     public void apply(EcrRegistrySpec spec) {
         ImageRegistries registries = ImageRegistries.of(ecs);
-        AppliedRules applied = ecs.engine().extension(AppliedRules.class, AppliedRules::new);
+        AppliedRules applied = EngineSetup.of(ecs).extension(AppliedRules.class, AppliedRules::new);
         spec.replication().forEach((destination, lag) -> {
             String key = spec.region() + ">" + destination;
             Duration previous = applied.rules.get(key);

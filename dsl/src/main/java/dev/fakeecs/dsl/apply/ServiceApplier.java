@@ -1,13 +1,13 @@
 package dev.fakeecs.dsl.apply;
 
-import dev.fakeecs.internal.autoscaling.ScalableTarget;
-import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.FakeEcs;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
 import dev.fakeecs.dsl.service.AutoScalingSpec;
 import dev.fakeecs.dsl.service.ScalingPolicy;
 import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.region.Region;
+import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
@@ -18,15 +18,18 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * region's Service Auto Scaling.
  *
  * <pre>{@code
- * new ServiceApplier(ecs.defaultRegion()).apply(orders, null);
+ * new ServiceApplier(ecs, "us-east-1").apply(orders, null);
  * }</pre>
  */
 public final class ServiceApplier {
 
     private final Region region;
+    private final EngineSetup setup;
 
-    public ServiceApplier(Region region) {
-        this.region = region;
+    /** Applies services to {@code region} of {@code ecs} (IllegalArgumentException if the world lacks it). */
+    public ServiceApplier(FakeEcs ecs, String region) {
+        this.region = ecs.region(region);
+        this.setup = EngineSetup.of(ecs);
     }
 
     /**
@@ -35,8 +38,7 @@ public final class ServiceApplier {
      */
     public void apply(ServiceSpec spec, String taskDefinitionArn) {
         CreateServiceRequest request = spec.toRequest(region.availabilityZones());
-        boolean exists = region.engine().read(() -> region.engine().services().exists(spec.cluster(),
-                spec.serviceName()));
+        boolean exists = setup.serviceExists(region.name(), spec.cluster(), spec.serviceName());
         if (!exists) {
             region.api().createService(request);
         } else {
@@ -46,19 +48,12 @@ public final class ServiceApplier {
     }
 
     private void applyAutoScaling(ServiceSpec spec) {
-        ServiceAutoScaling scaling = region.engine().autoScaling();
         AutoScalingSpec declared = spec.autoScaling();
         if (declared != null) {
-            ScalableTarget target = scaling.registerScalableTarget(spec.cluster(), spec.serviceName(), declared.min(),
-                    declared.max());
-            for (ScalingPolicy policy : declared.policies()) {
-                TargetTrackingPolicy engine = toEngine(policy);
-                if (!target.policies().contains(engine)) {
-                    scaling.putTargetTrackingPolicy(spec.cluster(), spec.serviceName(), engine);
-                }
-            }
+            setup.registerScalableTarget(region.name(), spec.cluster(), spec.serviceName(), declared.min(),
+                    declared.max(), declared.policies().stream().map(ServiceApplier::toEngine).toList());
             if (spec.loadCurve() != null) {
-                scaling.setLoad(spec.cluster(), spec.serviceName(),
+                setup.setServiceLoad(region.name(), spec.cluster(), spec.serviceName(),
                         new ServiceLoad(spec.loadCurve(), spec.requestsPerTaskAtFullCpu()));
             }
         }

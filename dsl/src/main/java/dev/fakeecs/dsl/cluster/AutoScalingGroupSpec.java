@@ -1,7 +1,7 @@
 package dev.fakeecs.dsl.cluster;
 
-import dev.fakeecs.internal.containerinstance.InstanceTypes;
 import dev.fakeecs.dsl.internal.Check;
+import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.ManagedDraining;
@@ -163,8 +163,8 @@ public final class AutoScalingGroupSpec {
             Check.that(name.matches("[A-Za-z0-9_-]{1,255}") && !name.startsWith("aws") && !name.startsWith("ecs")
                             && !name.startsWith("fargate") && !name.startsWith("FARGATE"),
                     spec, "name", name, "must be 1-255 letters, digits, '-' or '_' and not start with aws, ecs or fargate");
-            Check.that(instanceType != null && InstanceTypes.exists(instanceType), spec, "instanceType", instanceType,
-                    "must be an EC2 instance type fake-ecs knows (see dev.fakeecs.internal.containerinstance.InstanceTypes)");
+            Check.that(instanceType != null && EngineSetup.instanceTypes().contains(instanceType), spec, "instanceType", instanceType,
+                    "must be an EC2 instance type fake-ecs knows (see dev.fakeecs.spi.EngineSetup.instanceTypes())");
             Check.range(spec, "min", min, 0, Integer.MAX_VALUE);
             Check.that(max >= min, spec, "max", max, "must be at least min (" + min + ")");
             if (desired != null) {

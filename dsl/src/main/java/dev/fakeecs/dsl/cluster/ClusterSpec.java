@@ -1,8 +1,8 @@
 package dev.fakeecs.dsl.cluster;
 
-import dev.fakeecs.internal.containerinstance.InstanceTypes;
 import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.spec.InvalidSpecException;
+import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
@@ -249,9 +249,9 @@ public final class ClusterSpec {
             }
             for (int i = 0; i < hostGroups.size(); i++) {
                 HostGroup g = hostGroups.get(i);
-                Check.that(g.instanceType() != null && InstanceTypes.exists(g.instanceType()), spec,
+                Check.that(g.instanceType() != null && EngineSetup.instanceTypes().contains(g.instanceType()), spec,
                         "ec2Hosts[" + i + "].instanceType", g.instanceType(),
-                        "must be an EC2 instance type fake-ecs knows (see dev.fakeecs.internal.containerinstance.InstanceTypes)");
+                        "must be an EC2 instance type fake-ecs knows (see dev.fakeecs.spi.EngineSetup.instanceTypes())");
                 Check.range(spec, "ec2Hosts[" + i + "].count", g.count(), 1, Integer.MAX_VALUE);
             }
             tags.forEach((k, v) -> Check.that(k != null && !k.isEmpty() && k.length() <= 128, spec, "tags.key", k,

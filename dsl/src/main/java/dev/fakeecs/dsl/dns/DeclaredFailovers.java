@@ -1,6 +1,7 @@
 package dev.fakeecs.dsl.dns;
 
 import dev.fakeecs.FakeEcs;
+import dev.fakeecs.spi.EngineSetup;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,16 +27,15 @@ public final class DeclaredFailovers {
 
     /** The world's declared failovers (made on first use). */
     public static DeclaredFailovers of(FakeEcs ecs) {
-        return ecs.engine().extension(DeclaredFailovers.class, () -> new DeclaredFailovers(ecs));
+        return EngineSetup.of(ecs).extension(DeclaredFailovers.class, () -> new DeclaredFailovers(ecs));
     }
 
     /** Declares (or re-declares) a record on the world. */
     public void apply(DnsFailoverSpec spec) {
-        ecs.engine().lock().lock();
-        try {
+        EngineSetup.of(ecs).locked(() -> {
             FailoverHandle existing = handles.get(spec.name());
             if (existing != null && existing.spec().equals(spec)) {
-                return;
+                return null;
             }
             if (existing != null) {
                 existing.stop();
@@ -43,9 +43,8 @@ public final class DeclaredFailovers {
             FailoverHandle handle = new FailoverHandle(ecs, spec);
             handles.put(spec.name(), handle);
             handle.start();
-        } finally {
-            ecs.engine().lock().unlock();
-        }
+            return null;
+        });
     }
 
     /** The handle of a declared record; fails naming the declared ones. */

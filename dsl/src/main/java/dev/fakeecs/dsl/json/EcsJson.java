@@ -5,14 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
-import dev.fakeecs.internal.protocol.ProtocolException;
-import dev.fakeecs.internal.protocol.SdkJsonCodec;
 import dev.fakeecs.region.Region;
+import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -35,7 +35,8 @@ import java.util.List;
  * and the output of {@code describe-task-definition} (its {@code taskDefinition} wrapper). Reads from
  * any {@link Path} (a Jimfs one included) or a classpath resource; writes a world's declared state
  * back to the same JSON. Member names are the wire protocol's (camelCase); conversion goes through
- * the engine's {@link SdkJsonCodec}, so every member the SDK knows survives a round trip.
+ * the engine's wire codec ({@link EngineSetup#toJson}, {@link EngineSetup#fromJson}), so every
+ * member the SDK knows survives a round trip.
  *
  * <pre>{@code
  * TaskDefinitionSpec orders = EcsJson.readTaskDefinition(Path.of("ecs/order-service.json"));
@@ -50,9 +51,10 @@ public final class EcsJson {
     /** The folder of service files (one subfolder per region) in an exported world. */
     public static final String SERVICES = "services";
 
+    /** Pretty printing; exact big decimals, as the engine's codec builds its nodes (timestamps keep their millis). */
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .setNodeFactory(SdkJsonCodec.instance().nodeFactory());
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private EcsJson() {
     }
@@ -89,7 +91,7 @@ public final class EcsJson {
 
     /** register-task-definition input JSON, pretty printed. */
     public static String toJson(TaskDefinitionSpec spec) {
-        return write(SdkJsonCodec.instance().encode(spec.toRequest()));
+        return write(EngineSetup.toJson(spec.toRequest()));
     }
 
     public static void writeTaskDefinition(TaskDefinitionSpec spec, Path file) {
@@ -113,12 +115,12 @@ public final class EcsJson {
 
     /** create-service input JSON as declared (no default subnets), pretty printed. */
     public static String toJson(ServiceSpec spec) {
-        return write(SdkJsonCodec.instance().encode(spec.toRequest()));
+        return write(EngineSetup.toJson(spec.toRequest()));
     }
 
     /** create-service input JSON for a region with these zones (default subnets filled in). */
     public static String toJson(ServiceSpec spec, List<String> availabilityZones) {
-        return write(SdkJsonCodec.instance().encode(spec.toRequest(availabilityZones)));
+        return write(EngineSetup.toJson(spec.toRequest(availabilityZones)));
     }
 
     public static void writeService(ServiceSpec spec, Path file) {
@@ -190,7 +192,7 @@ public final class EcsJson {
                 RegisterTaskDefinitionRequest request = TaskDefinitionConversions.toRegisterRequest(
                         d.taskDefinition(), d.hasTags() ? d.tags() : List.of());
                 Path file = directory.resolve(region.name()).resolve(TASK_DEFINITIONS).resolve(family + ".json");
-                writeFile(file, write(SdkJsonCodec.instance().encode(request)));
+                writeFile(file, write(EngineSetup.toJson(request)));
                 written.add(file);
             }
         }
@@ -201,8 +203,8 @@ public final class EcsJson {
 
     private static <T extends software.amazon.awssdk.core.SdkPojo> T decode(JsonNode node, Class<T> type) {
         try {
-            return SdkJsonCodec.instance().decode(node, type);
-        } catch (ProtocolException e) {
+            return EngineSetup.fromJson(node, type);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(type.getSimpleName() + " JSON: " + e.getMessage(), e);
         }
     }

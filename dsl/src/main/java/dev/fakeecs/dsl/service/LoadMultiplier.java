@@ -1,11 +1,10 @@
 package dev.fakeecs.dsl.service;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.autoscaling.ScalableTarget;
-import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.scenario.WindowAction;
+import dev.fakeecs.spi.EngineSetup;
 
 import java.util.List;
 
@@ -68,25 +67,19 @@ public record LoadMultiplier(String region, String cluster, String service, doub
 
     @Override
     public AutoCloseable begin(FakeEcs ecs) {
-        ServiceAutoScaling scaling = (region == null ? ecs.defaultRegion() : ecs.region(region)).engine().autoScaling();
-        ScalableTarget target;
-        try {
-            target = scaling.target(cluster, service);
-        } catch (RuntimeException e) {
-            target = null;
-        }
-        if (target == null || target.load() == null) {
+        String in = region == null ? ecs.defaultRegion().name() : ecs.region(region).name();
+        EngineSetup setup = EngineSetup.of(ecs);
+        ServiceLoad before = setup.serviceLoad(in, cluster, service).orElse(null);
+        if (before == null) {
             throw new IllegalStateException("serviceLoad: service/" + cluster + "/" + service
                     + " has no load curve to multiply; declare autoScaling(..) and loadCurve(..) on the service");
         }
-        ServiceLoad before = target.load();
         ServiceLoad scaled = new ServiceLoad(at -> before.load().requestsPerSecond(at) * factor,
                 before.requestsPerTaskAtFullCpu(), before.baseMemoryPercent(), before.memoryPercentPerRequest());
-        scaling.setLoad(cluster, service, scaled);
-        ScalableTarget scaledTarget = target;
+        setup.setServiceLoad(in, cluster, service, scaled);
         return () -> {
-            if (scaledTarget.load() == scaled) {
-                scaling.setLoad(cluster, service, before);
+            if (setup.serviceLoad(in, cluster, service).orElse(null) == scaled) {
+                setup.setServiceLoad(in, cluster, service, before);
             }
         };
     }

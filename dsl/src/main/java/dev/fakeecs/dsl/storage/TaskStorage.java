@@ -1,12 +1,11 @@
 package dev.fakeecs.dsl.storage;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
-import dev.fakeecs.internal.image.ImageCatalog;
-import dev.fakeecs.region.Region;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.spi.EngineListener;
+import dev.fakeecs.spi.EngineSetup;
+import dev.fakeecs.spi.TaskSnapshot;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 import java.io.IOException;
@@ -51,6 +50,7 @@ public final class TaskStorage implements AutoCloseable {
     private static final long EFS_BYTES = 1L << 40;
 
     private final FakeEcs ecs;
+    private final EngineSetup setup;
     private final Map<String, TaskFiles> tasks = new LinkedHashMap<>();
     private final Set<String> dropped = new HashSet<>();
     private final Map<String, FileSystem> efs = new LinkedHashMap<>();
@@ -60,25 +60,23 @@ public final class TaskStorage implements AutoCloseable {
 
     private TaskStorage(FakeEcs ecs) {
         this.ecs = ecs;
+        this.setup = EngineSetup.of(ecs);
     }
 
     /** Creates the storage of a world and subscribes it to task and host changes in every region. */
     public static TaskStorage attach(FakeEcs ecs) {
         TaskStorage storage = new TaskStorage(ecs);
-        for (Region region : ecs.regions()) {
-            region.engine().read(() -> {
-                region.engine().tasks().addListener(storage::onTransition);
-                region.engine().containerInstances().addListener(new ContainerInstanceListener() {
-                    @Override
-                    public void onDeregistered(ContainerInstance instance, boolean terminated) {
-                        if (terminated) {
-                            storage.dropHost(instance.arn());
-                        }
-                    }
-                });
-                return null;
-            });
-        }
+        storage.setup.addListener(new EngineListener() {
+            @Override
+            public void onTaskTransition(TaskSnapshot task, String from, String to) {
+                storage.onTransition(task, to);
+            }
+
+            @Override
+            public void onHostTerminated(String region, ContainerInstance host) {
+                storage.dropHost(host.containerInstanceArn());
+            }
+        });
         return ecs.closeWithWorld(storage);
     }
 
@@ -98,7 +96,8 @@ public final class TaskStorage implements AutoCloseable {
      * @throws IllegalArgumentException if no region knows the task
      */
     public TaskFiles forTask(String taskArn) {
-        Task task = findTask(taskArn);
+        TaskSnapshot task = setup.task(taskArn).orElseThrow(() ->
+                new IllegalArgumentException("no region of this world knows task " + taskArn));
         synchronized (this) {
             return filesOf(task);
         }
@@ -129,17 +128,7 @@ public final class TaskStorage implements AutoCloseable {
                 + "bind mounts do not outlive a task; use an EFS volume for data that must)";
     }
 
-    private Task findTask(String taskArn) {
-        for (Region region : ecs.regions()) {
-            Task task = region.engine().read(() -> region.engine().tasks().find(taskArn));
-            if (task != null) {
-                return task;
-            }
-        }
-        throw new IllegalArgumentException("no region of this world knows task " + taskArn);
-    }
-
-    private TaskFiles filesOf(Task task) {
+    private TaskFiles filesOf(TaskSnapshot task) {
         if (closed) {
             throw new IllegalStateException("task storage is closed");
         }
@@ -152,14 +141,14 @@ public final class TaskStorage implements AutoCloseable {
         }
         TaskDefinition def = task.taskDefinition();
         long bytes = sizeGiB(task, def) * GIB;
-        String host = task.containerInstance() == null ? null : task.containerInstance().arn();
+        String host = task.task().containerInstanceArn();
         files = new TaskFiles(this, task.arn(), def, host,
                 VirtualFileTimes.newFileSystem("task-" + task.id(), bytes, ecs.clock()), bytes);
         tasks.put(task.arn(), files);
         return files;
     }
 
-    private static long sizeGiB(Task task, TaskDefinition def) {
+    private static long sizeGiB(TaskSnapshot task, TaskDefinition def) {
         if (!task.isFargate()) {
             return EC2_DEFAULT_GIB;
         }
@@ -167,7 +156,7 @@ public final class TaskStorage implements AutoCloseable {
         return declared == null ? FARGATE_DEFAULT_GIB : declared;
     }
 
-    private void onTransition(Task task, String from, String to) {
+    private void onTransition(TaskSnapshot task, String to) {
         List<Runnable> hooks = new ArrayList<>();
         synchronized (this) {
             if (closed) {
@@ -186,7 +175,7 @@ public final class TaskStorage implements AutoCloseable {
                 for (ContainerDefinition c : task.taskDefinition().containerDefinitions()) {
                     List<Consumer<ContainerFiles>> matching = new ArrayList<>();
                     matching.addAll(behaviors.getOrDefault(c.image(), List.of()));
-                    String repository = ImageCatalog.repositoryOf(c.image());
+                    String repository = repositoryOf(c.image());
                     if (!repository.equals(c.image())) {
                         matching.addAll(behaviors.getOrDefault(repository, List.of()));
                     }
@@ -198,6 +187,18 @@ public final class TaskStorage implements AutoCloseable {
             }
         }
         hooks.forEach(Runnable::run);
+    }
+
+    /**
+     * The image reference without its tag or digest, as {@code FakeEcs.declareImage} matches a
+     * repository-wide declaration ({@code acme/orders} for {@code acme/orders:1.4}).
+     */
+    static String repositoryOf(String image) {
+        int at = image.indexOf('@');
+        String noDigest = at < 0 ? image : image.substring(0, at);
+        int slash = noDigest.lastIndexOf('/');
+        int colon = noDigest.lastIndexOf(':');
+        return colon > slash ? noDigest.substring(0, colon) : noDigest;
     }
 
     private synchronized void dropHost(String containerInstanceArn) {

@@ -2,8 +2,7 @@ package dev.fakeecs.dsl.taskdefinition;
 
 import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.spec.InvalidSpecException;
-import dev.fakeecs.internal.taskdefinition.FargateSizes;
-import dev.fakeecs.internal.taskdefinition.TaskSize;
+import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.MountPoint;
@@ -51,8 +50,8 @@ final class TaskDefinitionRules {
         Check.that(containers.stream().anyMatch(ContainerSpec::essential), spec, "containerDefinitions[*].essential",
                 false, "at least one container must be essential");
 
-        Integer cpu = size(spec, "cpu", r.cpu(), TaskSize.cpuUnits(r.cpu()), "CPU units such as 512 or '0.5 vCPU'");
-        Integer memory = size(spec, "memory", r.memory(), TaskSize.memoryMiB(r.memory()), "MiB such as 1024 or '1 GB'");
+        Integer cpu = size(spec, "cpu", r.cpu(), EngineSetup.taskCpuUnits(r.cpu()), "CPU units such as 512 or '0.5 vCPU'");
+        Integer memory = size(spec, "memory", r.memory(), EngineSetup.taskMemoryMiB(r.memory()), "MiB such as 1024 or '1 GB'");
         boolean fargate = r.requiresCompatibilities().contains(Compatibility.FARGATE);
         NetworkMode mode = r.networkMode() == null ? NetworkMode.BRIDGE : r.networkMode();
         if (fargate) {
@@ -74,13 +73,15 @@ final class TaskDefinitionRules {
                 "Fargate only supports network mode awsvpc");
         Check.that(cpu != null, spec, "cpu", null, "Fargate requires cpu at the task level");
         Check.that(memory != null, spec, "memory", null, "Fargate requires memory at the task level");
-        if (!FargateSizes.memoryOptions(cpu).isEmpty()) {
-            Check.that(FargateSizes.isValid(cpu, memory), spec, "memory", memory,
-                    "Fargate cpu " + cpu + " runs with memory " + FargateSizes.memoryOptions(cpu) + " MiB ("
-                            + FargateSizes.NO_CONFIGURATION + ")");
+        List<Integer> memoryOptions = EngineSetup.fargateSizes().getOrDefault(cpu, List.of());
+        if (!memoryOptions.isEmpty()) {
+            Check.that(memoryOptions.contains(memory), spec, "memory", memory,
+                    "Fargate cpu " + cpu + " runs with memory " + memoryOptions + " MiB ("
+                            + EngineSetup.NO_FARGATE_CONFIGURATION + ")");
         } else {
-            throw new InvalidSpecException(spec, "cpu", cpu, "Fargate offers cpu " + FargateSizes.cpuOptions()
-                    + " (" + FargateSizes.NO_CONFIGURATION + ")");
+            throw new InvalidSpecException(spec, "cpu", cpu, "Fargate offers cpu "
+                    + List.copyOf(EngineSetup.fargateSizes().keySet()) + " (" + EngineSetup.NO_FARGATE_CONFIGURATION
+                    + ")");
         }
         for (int i = 0; i < containers.size(); i++) {
             Check.that(containers.get(i).gpus() == 0, spec, "containerDefinitions[" + i + "].resourceRequirements.GPU",

@@ -2,7 +2,7 @@ package dev.fakeecs.dsl.taskdefinition;
 
 import dev.fakeecs.dsl.internal.Lists;
 
-import dev.fakeecs.internal.taskdefinition.TaskSize;
+import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.CPUArchitecture;
@@ -66,9 +66,9 @@ public final class TaskDefinitionSpec {
 
     public String family() { return base.family(); }
     /** Task CPU in CPU units, or null if not set at task level. */
-    public Integer cpu() { return TaskSize.cpuUnits(base.cpu()); }
+    public Integer cpu() { return EngineSetup.taskCpuUnits(base.cpu()); }
     /** Task memory in MiB, or null if not set at task level. */
-    public Integer memory() { return TaskSize.memoryMiB(base.memory()); }
+    public Integer memory() { return EngineSetup.taskMemoryMiB(base.memory()); }
     /** The network mode, {@code bridge} when none is declared (the ECS default on Linux). */
     public NetworkMode networkMode() { return base.networkMode() == null ? NetworkMode.BRIDGE : base.networkMode(); }
     public boolean requiresFargate() { return base.requiresCompatibilities().contains(Compatibility.FARGATE); }

@@ -175,7 +175,7 @@ class ClusterSpecTest {
     void an_unknown_instance_type_is_rejected() {
         rejects(ClusterSpec.builder("c").ec2Hosts("z9.huge", 1),
                 "cluster c: ec2Hosts[0].instanceType = \"z9.huge\": must be an EC2 instance type fake-ecs knows "
-                        + "(see dev.fakeecs.internal.containerinstance.InstanceTypes)");
+                        + "(see dev.fakeecs.spi.EngineSetup.instanceTypes())");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.fault.FaultType;
 import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.spi.EngineSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -76,7 +77,7 @@ class DinnerPeakTest {
         assertThat(runningOrdersByProvider()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("FARGATE", 6L, "FARGATE_SPOT", 14L));
         ecs.clock().advanceTo(friday("19:10:00"));
-        assertThat(ecs.defaultRegion().engine().autoScaling().metricNow(CLUSTER, ORDERS,
+        assertThat(EngineSetup.of(ecs).scalingMetric(ecs.defaultRegion().name(), CLUSTER, ORDERS,
                 ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION)).isEqualTo(60.0);
 
         // when: the peak ends at 21:00; fifteen datapoints below 90 % of the target trigger the scale-in

@@ -1,9 +1,9 @@
 package dev.fakeecs.samples.fooddelivery;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
+import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -44,7 +44,7 @@ public final class FoodDeliveryPlatform {
     public static final String CLUSTER = "food-delivery-prod";
     public static final String PRIMARY = "us-east-1";
     /** How long an Auto Scaling group host takes to boot and register. */
-    public static final Duration HOST_BOOT = AutoScalingGroup.DEFAULT_BOOT_DELAY;
+    public static final Duration HOST_BOOT = EngineSetup.AUTO_SCALING_GROUP_BOOT_DELAY;
     public static final Instant FRIDAY_6PM = Instant.parse("2026-03-06T18:00:00Z");
 
     public static final String USERS = "user-service";

@@ -4,7 +4,7 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.fault.FaultType;
-import dev.fakeecs.internal.region.RegionEngine;
+import dev.fakeecs.spi.EngineSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
@@ -36,9 +36,8 @@ class GpuHostLossTest {
     }
 
     private List<String> gpuHostsInService() {
-        RegionEngine state = ecs.defaultRegion().engine();
-        return state.read(() -> state.capacityProviders().autoScalingGroups().find(GPU_POOL).inService().stream()
-                .map(dev.fakeecs.internal.containerinstance.ContainerInstance::ec2InstanceId).toList());
+        return EngineSetup.of(ecs).autoScalingGroupInstances(ecs.defaultRegion().name(), GPU_POOL).stream()
+                .map(ContainerInstance::ec2InstanceId).toList();
     }
 
     private ContainerInstance hostOf(Task task) {
