@@ -6,7 +6,6 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.autoscaling.ScalingMetric;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
-import dev.fakeecs.internal.spi.DefaultEngineSetup;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.Cluster;

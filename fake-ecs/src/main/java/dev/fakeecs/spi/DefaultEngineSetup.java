@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.spi;
+package dev.fakeecs.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,10 +23,6 @@ import dev.fakeecs.internal.task.TaskRenderer;
 import dev.fakeecs.internal.taskdefinition.FargateSizes;
 import dev.fakeecs.internal.taskdefinition.TaskSize;
 import dev.fakeecs.region.Region;
-import dev.fakeecs.spi.AutoScalingGroupConfig;
-import dev.fakeecs.spi.EngineListener;
-import dev.fakeecs.spi.EngineSetup;
-import dev.fakeecs.spi.TaskSnapshot;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
@@ -57,7 +53,7 @@ import java.util.function.Supplier;
  * EngineSetup setup = EngineSetup.of(ecs);   // a DefaultEngineSetup over ecs
  * }</pre>
  */
-public final class DefaultEngineSetup implements EngineSetup {
+final class DefaultEngineSetup implements EngineSetup {
 
     /** See {@link EngineSetup#AUTO_SCALING_GROUP_BOOT_DELAY}. */
     public static final Duration AUTO_SCALING_GROUP_BOOT_DELAY = AutoScalingGroup.DEFAULT_BOOT_DELAY;
