@@ -54,7 +54,7 @@ public final class FakeEcs implements AutoCloseable {
         Map<String, List<String>> declared = builder.regions.isEmpty()
                 ? Map.of("us-east-1", defaultZones("us-east-1"))
                 : builder.regions;
-        declared.forEach((name, zones) -> regions.put(name, new Region(new RegionEngine(world, name, zones))));
+        declared.forEach((name, zones) -> regions.put(name, new RegionEngine(world, name, zones)));
         this.defaultRegion = declared.keySet().iterator().next();
     }
 
@@ -151,7 +151,7 @@ public final class FakeEcs implements AutoCloseable {
      */
     public FakeEcs autoAdvance(Duration step) {
         for (Region region : regions.values()) {
-            region.engine().autoAdvanceStep(step);
+            RegionEngine.of(region).autoAdvanceStep(step);
         }
         return this;
     }

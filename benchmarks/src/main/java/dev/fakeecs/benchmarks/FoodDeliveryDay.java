@@ -1,5 +1,6 @@
 package dev.fakeecs.benchmarks;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.autoscaling.LoadModel;
 import dev.fakeecs.autoscaling.ServiceLoad;
@@ -35,7 +36,7 @@ final class FoodDeliveryDay {
     static FakeEcs world(long seed) {
         FakeEcs ecs = FakeEcs.builder().seed(seed).start(Instant.parse("2026-03-06T00:00:00Z")).build();
         EcsClient api = ecs.api();
-        var state = ecs.defaultRegion().engine();
+        var state = RegionEngine.of(ecs.defaultRegion());
         api.createCluster(r -> r.clusterName("food-delivery-prod").capacityProviders("FARGATE", "FARGATE_SPOT")
                 .defaultCapacityProviderStrategy(
                         CapacityProviderStrategyItem.builder().capacityProvider("FARGATE").base(2).weight(1).build(),

@@ -1,5 +1,6 @@
 package dev.fakeecs.benchmarks;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 
 /**
@@ -34,7 +35,7 @@ public final class HeapFootprint {
         wallMillis = (System.nanoTime() - start) / 1_000_000;
         after = usedAfterGc();
         System.out.printf("RunTask world: tasks=%d wall=%d ms retainedHeap=%.1f MiB journalEntries=%d%n",
-                runTask.defaultRegion().engine().tasks().activeCountInCluster("big"), wallMillis,
+                RegionEngine.of(runTask.defaultRegion()).tasks().activeCountInCluster("big"), wallMillis,
                 (after - before) / 1048576.0, runTask.journal().size());
     }
 

@@ -1,5 +1,6 @@
 package dev.fakeecs.benchmarks;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,6 +39,6 @@ public class RunTaskBenchmark {
             ecs.api().runTask(r -> r.cluster("big").taskDefinition("app").count(10));
         }
         ecs.clock().advance(Duration.ofMinutes(2));
-        return ecs.defaultRegion().engine().tasks().activeInCluster("big").size();
+        return RegionEngine.of(ecs.defaultRegion()).tasks().activeInCluster("big").size();
     }
 }

@@ -1,5 +1,6 @@
 package dev.fakeecs.benchmarks;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.quota.Quotas;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -20,7 +21,7 @@ final class Worlds {
         FakeEcs ecs = FakeEcs.builder().seed(1).quotas(Quotas.aws2026()).build();
         ecs.api().createCluster(r -> r.clusterName("big"));
         List<String> zones = ecs.defaultRegion().availabilityZones();
-        var hosts = ecs.defaultRegion().engine();
+        var hosts = RegionEngine.of(ecs.defaultRegion());
         hosts.read(() -> {
             for (int i = 0; i < instances; i++) {
                 hosts.containerInstances().launchHost("big", "m5.xlarge", zones.get(i % zones.size()), null);
@@ -40,7 +41,7 @@ final class Worlds {
             ecs.api().createService(r -> r.cluster("big").serviceName(name).taskDefinition("app")
                     .desiredCount(tasksEach).launchType(LaunchType.EC2));
         }
-        var state = ecs.defaultRegion().engine();
+        var state = RegionEngine.of(ecs.defaultRegion());
         ecs.clock().advance(Duration.ofMinutes(5));
         for (var s : state.services().inCluster("big")) {
             if (!s.primary().isCompleted() || state.services().tasksOf(s).size() != tasksEach) {

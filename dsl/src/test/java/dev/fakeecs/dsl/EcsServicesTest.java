@@ -1,5 +1,6 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.autoscaling.ScalableTarget;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
@@ -57,7 +58,7 @@ class EcsServicesTest {
     @Test
     void the_service_auto_scaling_and_load_curve_reach_the_engine() {
         try (FakeEcs ecs = seedExample().start()) {
-            ScalableTarget target = ecs.defaultRegion().engine().autoScaling()
+            ScalableTarget target = RegionEngine.of(ecs.defaultRegion()).autoScaling()
                     .target("food-delivery-prod", "order-service");
             assertThat(target.minCapacity()).isEqualTo(2);
             assertThat(target.maxCapacity()).isEqualTo(20);
@@ -79,7 +80,7 @@ class EcsServicesTest {
             Service orders = describe(ecs, "order-service");
             assertThat(orders.desiredCount()).isEqualTo(4);
             assertThat(orders.runningCount()).isEqualTo(4);
-            assertThat(ecs.defaultRegion().engine().autoScaling().target("food-delivery-prod", "order-service")
+            assertThat(RegionEngine.of(ecs.defaultRegion()).autoScaling().target("food-delivery-prod", "order-service")
                     .policies()).hasSize(1);
         }
     }
@@ -96,7 +97,7 @@ class EcsServicesTest {
             // when
             ecs.clock().advance(Duration.ofMinutes(2));
             // then
-            var state = ecs.defaultRegion().engine();
+            var state = RegionEngine.of(ecs.defaultRegion());
             AutoScalingGroup group = state.read(() -> state.capacityProviders().autoScalingGroups().find("gpu-spot"));
             assertThat(group.spot()).isTrue();
             assertThat(ecs.api().describeCapacityProviders(r -> r.capacityProviders("gpu-spot")).capacityProviders())

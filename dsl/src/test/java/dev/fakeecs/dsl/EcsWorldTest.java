@@ -1,5 +1,6 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.cluster.Cluster;
@@ -55,7 +56,7 @@ class EcsWorldTest {
         // given / when
         try (FakeEcs ecs = foodDelivery().start()) {
             // then
-            var state = ecs.defaultRegion().engine();
+            var state = RegionEngine.of(ecs.defaultRegion());
             Cluster cluster = state.read(() -> state.clusters().find("food-delivery-prod"));
             assertThat(cluster.capacityProviders()).containsExactly("FARGATE", "FARGATE_SPOT");
             assertThat(cluster.defaultStrategy()).containsExactly(
@@ -102,7 +103,7 @@ class EcsWorldTest {
             // when
             spec.applyTo(ecs);
             // then
-            var state = ecs.defaultRegion().engine();
+            var state = RegionEngine.of(ecs.defaultRegion());
             assertThat(ecs.api().describeTaskDefinition(r -> r.taskDefinition("order-service")).taskDefinition()
                     .revision()).isEqualTo(1);
             assertThat(state.read(() -> state.containerInstances().inCluster("food-delivery-prod"))).hasSize(2);
@@ -125,7 +126,7 @@ class EcsWorldTest {
                     .taskDefinition();
             assertThat(td.revision()).isEqualTo(2);
             assertThat(td.containerDefinitions().get(0).image()).isEqualTo("acme/orders:1.5");
-            var state = ecs.defaultRegion().engine();
+            var state = RegionEngine.of(ecs.defaultRegion());
             assertThat(state.read(() -> state.containerInstances().inCluster("food-delivery-prod")))
                     .extracting(h -> h.instanceType().name()).containsExactly("g4dn.xlarge", "g4dn.xlarge", "m5.large");
         }

@@ -1,5 +1,6 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.autoscaling.ServiceLoad;
@@ -150,7 +151,7 @@ class FaultScenarioTest {
     }
 
     private static double rps(FakeEcs ecs) {
-        ServiceLoad load = ecs.defaultRegion().engine().autoScaling().target("food-delivery-prod", "order-service")
+        ServiceLoad load = RegionEngine.of(ecs.defaultRegion()).autoScaling().target("food-delivery-prod", "order-service")
                 .load();
         return load.load().requestsPerSecond(ecs.clock().instant());
     }

@@ -29,7 +29,7 @@ public record Endpoint(String region, String cluster, String service) {
 
     /** RUNNING tasks of the service not UNHEALTHY and not told to stop (0 if the service is gone). */
     public int healthyTasks(FakeEcs ecs) {
-        RegionEngine state = ecs.region(region).engine();
+        RegionEngine state = RegionEngine.of(ecs.region(region));
         Service s = state.services().find(cluster, service);
         if (s == null) {
             return 0;

@@ -56,7 +56,7 @@ public final class FaultInjector {
     public FaultHandle inject(FaultSpec spec) {
         lock.lock();
         try {
-            RegionEngine state = (spec.region() == null ? ecs.defaultRegion() : ecs.region(spec.region())).engine();
+            RegionEngine state = RegionEngine.of(spec.region() == null ? ecs.defaultRegion() : ecs.region(spec.region()));
             FaultHandle handle = new FaultHandle(String.format("fault-%04d", nextId++), spec, state.name(), this);
             FaultContext context = new FaultContext(spec, state, handle, effects, this::complete);
             ActiveFault fault = FaultFactory.create(context);

@@ -35,7 +35,7 @@ final class Invariants {
     public static List<String> check(FakeEcs ecs) {
         List<String> broken = new ArrayList<>();
         for (Region region : ecs.regions()) {
-            RegionEngine state = region.engine();
+            RegionEngine state = RegionEngine.of(region);
             hosts(state, broken);
             tasks(state, broken);
             services(state, broken);

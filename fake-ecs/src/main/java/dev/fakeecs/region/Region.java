@@ -1,13 +1,13 @@
 package dev.fakeecs.region;
 
-import dev.fakeecs.internal.region.RegionControlPlane;
-import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 import java.util.List;
 
 /**
- * One AWS region of the fake world: its availability zones and its own ECS control plane.
+ * One AWS region of the fake world: its availability zones and its own ECS control plane. Resources in
+ * one region never see another's. Regions come from the world ({@code ecs.region(name)},
+ * {@code ecs.defaultRegion()}); there is nothing to construct.
  *
  * <pre>{@code
  * Region east = ecs.region("us-east-1");
@@ -15,36 +15,14 @@ import java.util.List;
  * east.api().createCluster(r -> r.clusterName("prod"));
  * }</pre>
  */
-public final class Region {
+public interface Region {
 
-    private final RegionEngine state;
-    private final RegionControlPlane api;
+    /** The region's name, such as {@code us-east-1}. */
+    String name();
 
-    public Region(RegionEngine state) {
-        this.state = state;
-        this.api = new RegionControlPlane(state);
-    }
-
-    public String name() {
-        return state.name();
-    }
-
-    public List<String> availabilityZones() {
-        return state.availabilityZones();
-    }
+    /** Its availability zones, in order ({@code <region>a}, {@code b}, {@code c} unless declared otherwise). */
+    List<String> availabilityZones();
 
     /** This region's ECS API as an in-process {@link EcsClient} (no serialisation, no sockets). */
-    public EcsClient api() {
-        return api;
-    }
-
-    /** The engine state behind the API, for assertions, faults and the DSL. */
-    public RegionEngine engine() {
-        return state;
-    }
-
-    @Override
-    public String toString() {
-        return "Region[" + name() + "]";
-    }
+    EcsClient api();
 }

@@ -134,7 +134,7 @@ final class DefaultEngineSetup implements EngineSetup {
     public void addListener(EngineListener listener) {
         Objects.requireNonNull(listener, "listener");
         for (Region region : ecs.regions()) {
-            RegionEngine state = region.engine();
+            RegionEngine state = RegionEngine.of(region);
             String name = region.name();
             TaskRenderer tasks = new TaskRenderer(state.context(), state.tags());
             ContainerInstanceRenderer hosts = new ContainerInstanceRenderer(state.context(), state.tags());
@@ -159,7 +159,7 @@ final class DefaultEngineSetup implements EngineSetup {
     public Optional<TaskSnapshot> task(String taskArn) {
         Objects.requireNonNull(taskArn, "taskArn");
         for (Region region : ecs.regions()) {
-            RegionEngine state = region.engine();
+            RegionEngine state = RegionEngine.of(region);
             Optional<TaskSnapshot> found = state.read(() -> {
                 Task task = state.tasks().find(taskArn);
                 return task == null ? Optional.<TaskSnapshot>empty()
@@ -313,7 +313,7 @@ final class DefaultEngineSetup implements EngineSetup {
     }
 
     private RegionEngine engine(String region) {
-        return ecs.region(Objects.requireNonNull(region, "region")).engine();
+        return RegionEngine.of(ecs.region(Objects.requireNonNull(region, "region")));
     }
 
     @Override

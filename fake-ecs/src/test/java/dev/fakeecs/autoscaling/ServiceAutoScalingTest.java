@@ -1,5 +1,6 @@
 package dev.fakeecs.autoscaling;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
@@ -35,7 +36,7 @@ class ServiceAutoScalingTest {
     };
 
     private final FakeEcs ecs = FakeEcs.builder().seed(19).start(SIX_PM).build();
-    private final ServiceAutoScaling scaling = ecs.defaultRegion().engine().autoScaling();
+    private final ServiceAutoScaling scaling = RegionEngine.of(ecs.defaultRegion()).autoScaling();
 
     private void orderService(int desired) {
         ecs.api().createCluster(r -> r.clusterName("food-delivery-prod"));

@@ -1,5 +1,6 @@
 package dev.fakeecs.autoscaling;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TargetTrackingPoliciesTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(31).build();
-    private final ServiceAutoScaling scaling = ecs.defaultRegion().engine().autoScaling();
+    private final ServiceAutoScaling scaling = RegionEngine.of(ecs.defaultRegion()).autoScaling();
     private final Instant t0 = FakeEcs.DEFAULT_START;
 
     /** A 10-task Fargate service; each task serves 50 requests per second at 100 % CPU. */

@@ -27,7 +27,7 @@ class ChaosSoakTest {
     private static FakeEcs foodDelivery(long seed) {
         FakeEcs ecs = FakeEcs.builder().seed(seed).build();
         EcsClient api = ecs.api();
-        RegionEngine state = ecs.defaultRegion().engine();
+        RegionEngine state = RegionEngine.of(ecs.defaultRegion());
         api.createCluster(r -> r.clusterName("food-delivery").capacityProviders("FARGATE", "FARGATE_SPOT"));
         state.clusters().find("food-delivery").spotInstanceDraining(true);
         state.capacityProviders().autoScalingGroups().createGroup("kitchen-hosts", "m5.large", 0, 10, 4, List.of(),
@@ -90,7 +90,7 @@ class ChaosSoakTest {
     void should_name_the_seed_when_an_invariant_breaks() {
         // given: a world whose bookkeeping is broken on purpose
         FakeEcs ecs = foodDelivery(99);
-        ContainerInstance host = ecs.defaultRegion().engine().containerInstances().inCluster("food-delivery").get(0);
+        ContainerInstance host = RegionEngine.of(ecs.defaultRegion()).containerInstances().inCluster("food-delivery").get(0);
         Task task = Task.placedOn(host).get(0);
         host.release(task);
 

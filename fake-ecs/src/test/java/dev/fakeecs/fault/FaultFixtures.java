@@ -32,7 +32,7 @@ final class FaultFixtures {
     }
 
     static RegionEngine state(FakeEcs ecs) {
-        return ecs.defaultRegion().engine();
+        return RegionEngine.of(ecs.defaultRegion());
     }
 
     /** An Auto Scaling group of {@code count} m5.large hosts over the three zones, registering with "prod". */

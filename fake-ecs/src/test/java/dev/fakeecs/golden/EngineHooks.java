@@ -27,7 +27,7 @@ final class EngineHooks {
     }
 
     private static RegionEngine state(FakeEcs ecs, String region) {
-        return ecs.region(region).engine();
+        return RegionEngine.of(ecs.region(region));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.fakeecs.server;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class ControlApiFaultsTest {
     void should_inject_a_fault_and_end_it_through_the_control_api() throws Exception {
         try (FakeEcs ecs = FakeEcs.builder().seed(3).build()) {
             ecs.api().createCluster(r -> r.clusterName("prod"));
-            var host = ecs.defaultRegion().engine().read(() -> ecs.defaultRegion().engine().containerInstances()
+            var host = RegionEngine.of(ecs.defaultRegion()).read(() -> RegionEngine.of(ecs.defaultRegion()).containerInstances()
                     .launchHost("prod", "m5.large", "us-east-1a", null));
             URI base = FakeEcsServer.start(ecs).endpoint();
 

@@ -63,7 +63,7 @@ final class PopulatedEcs implements AutoCloseable {
                     .containerDefinitions(c -> c.name("web").image("acme/web:1"))
                     .tags(t -> t.key("tier").value("front")));
         }
-        RegionEngine state = ecs.defaultRegion().engine();
+        RegionEngine state = RegionEngine.of(ecs.defaultRegion());
         for (String zone : List.of("us-east-1a", "us-east-1b", "us-east-1c")) {
             hosts.add(state.read(() -> state.containerInstances().launchHost("prod", "m5.large", zone, null)));
         }

@@ -96,7 +96,7 @@ public class EcsClusterHandle {
 
     /** The engine state of the cluster's region (for assertions and advanced setup). */
     public RegionEngine state() {
-        return ecs.region(region).engine();
+        return RegionEngine.of(ecs.region(region));
     }
 
     /** The engine's cluster, or null if it does not exist (any more). */

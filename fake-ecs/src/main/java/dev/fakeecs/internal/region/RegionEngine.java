@@ -16,6 +16,8 @@ import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
 import dev.fakeecs.internal.engine.RegionContext;
+import dev.fakeecs.region.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import dev.fakeecs.internal.engine.EngineContext;
 
 import java.time.Duration;
@@ -30,7 +32,7 @@ import java.util.function.Supplier;
  * region never see another's. Each part lives in its own domain package; this class only
  * holds them together and runs API calls under the world's lock.
  */
-public final class RegionEngine {
+public final class RegionEngine implements Region {
 
     private final EngineContext world;
     private final RegionContext context;
@@ -49,6 +51,7 @@ public final class RegionEngine {
     private final ClusterOperations clusterOperations;
     private final ContainerInstanceOperations containerInstanceOperations;
     private final TaskOperations taskOperations;
+    private final RegionControlPlane api;
 
     /**
      * Builds the region's engine in dependency order: every part receives exactly the parts below it
@@ -73,6 +76,22 @@ public final class RegionEngine {
                 containerInstances);
         this.taskOperations = new TaskOperations(context, clusters, tags, capacityProviders, containerInstances,
                 taskDefinitions, tasks, services);
+        this.api = new RegionControlPlane(this);
+    }
+
+    /** The engine behind a region of the world (every {@link Region} is one). */
+    public static RegionEngine of(Region region) {
+        return (RegionEngine) region;
+    }
+
+    @Override
+    public EcsClient api() {
+        return api;
+    }
+
+    @Override
+    public String toString() {
+        return "Region[" + name() + "]";
     }
 
     /**
@@ -136,10 +155,12 @@ public final class RegionEngine {
         return world.now();
     }
 
+    @Override
     public String name() {
         return context.name();
     }
 
+    @Override
     public List<String> availabilityZones() {
         return context.availabilityZones();
     }

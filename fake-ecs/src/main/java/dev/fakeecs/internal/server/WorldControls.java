@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.server;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -81,8 +82,8 @@ public final class WorldControls {
         ArrayNode arns = answer.putArray("containerInstanceArns");
         for (int i = 0; i < count; i++) {
             String az = zone != null ? zone : region.availabilityZones().get(i % region.availabilityZones().size());
-            ContainerInstance ci = region.engine().read(() ->
-                    region.engine().containerInstances().launchHost(cluster, type, az, null));
+            ContainerInstance ci = RegionEngine.of(region).read(() ->
+                    RegionEngine.of(region).containerInstances().launchHost(cluster, type, az, null));
             arns.add(ci.arn());
         }
         return answer;

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.account;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.containerinstance.ErrorText;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEventType;
@@ -85,7 +86,7 @@ class AccountSettingsTest {
         assertThat(find(effective(ROLE), SettingName.CONTAINER_INSIGHTS).value()).isEqualTo("disabled");
         assertThat(api.listAccountSettings(r -> r.principalArn(ROLE)).settings()).singleElement()
                 .satisfies(s -> assertThat(s.value()).isEqualTo("disabled"));
-        assertThat(ecs.defaultRegion().engine().accountSettings().isEnabled(SettingName.CONTAINER_INSIGHTS)).isTrue();
+        assertThat(RegionEngine.of(ecs.defaultRegion()).accountSettings().isEnabled(SettingName.CONTAINER_INSIGHTS)).isTrue();
 
         api.deleteAccountSetting(r -> r.name(SettingName.CONTAINER_INSIGHTS).principalArn(ROLE));
 

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.capacity;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.containerinstance.ErrorText;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.cluster.Cluster;
@@ -28,8 +29,8 @@ class CapacityProviderStrategiesTest {
         ecs = FakeEcs.create();
         EcsClient api = ecs.api();
         api.createCluster(r -> r.clusterName("prod").capacityProviders("FARGATE", "FARGATE_SPOT"));
-        strategies = ecs.defaultRegion().engine().capacityProviders().strategies();
-        cluster = ecs.defaultRegion().engine().clusters().resolve("prod");
+        strategies = RegionEngine.of(ecs.defaultRegion()).capacityProviders().strategies();
+        cluster = RegionEngine.of(ecs.defaultRegion()).clusters().resolve("prod");
     }
 
     private static CapacityProviderStrategyItem item(String provider, Integer base, Integer weight) {
@@ -135,14 +136,14 @@ class CapacityProviderStrategiesTest {
     @Test
     void should_reject_providers_not_associated_with_the_cluster() {
         ecs.api().createCluster(r -> r.clusterName("bare"));
-        Cluster bare = ecs.defaultRegion().engine().clusters().resolve("bare");
+        Cluster bare = RegionEngine.of(ecs.defaultRegion()).clusters().resolve("bare");
         assertThatThrownBy(() -> strategies.validate(SEED, bare)).isInstanceOf(InvalidParameterException.class)
                 .extracting(ErrorText::of).isEqualTo(CapacityProviderStrategies.NOT_ASSOCIATED);
     }
 
     @Test
     void should_reject_a_mix_of_fargate_and_auto_scaling_group_providers() {
-        CapacityProviders cps = ecs.defaultRegion().engine().capacityProviders();
+        CapacityProviders cps = RegionEngine.of(ecs.defaultRegion()).capacityProviders();
         AutoScalingGroup asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 4, 0, List.of(), false);
         ecs.api().createCapacityProvider(r -> r.name("web-cp").autoScalingGroupProvider(p -> p
                 .autoScalingGroupArn(asg.arn())));

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.capacity;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.containerinstance.ErrorText;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEventType;
@@ -35,7 +36,7 @@ class CapacityProvidersTest {
     void setUp() {
         ecs = FakeEcs.create();
         api = ecs.api();
-        cps = ecs.defaultRegion().engine().capacityProviders();
+        cps = RegionEngine.of(ecs.defaultRegion()).capacityProviders();
         asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 10, 0, List.of(), false);
     }
 

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.capacity;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
@@ -34,8 +35,8 @@ class ManagedScalingTest {
     void setUp() {
         ecs = FakeEcs.create();
         api = ecs.api();
-        cps = ecs.defaultRegion().engine().capacityProviders();
-        hosts = ecs.defaultRegion().engine().containerInstances();
+        cps = RegionEngine.of(ecs.defaultRegion()).capacityProviders();
+        hosts = RegionEngine.of(ecs.defaultRegion()).containerInstances();
         api.createCluster(r -> r.clusterName("prod"));
         asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 10, 0,
                 List.of("us-east-1a", "us-east-1b"), false);

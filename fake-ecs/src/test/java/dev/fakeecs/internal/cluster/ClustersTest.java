@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.cluster;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.task.TaskFixturesAccess;
 import org.junit.jupiter.api.Test;
@@ -114,9 +115,9 @@ class ClustersTest {
         ecs.api().createCluster(r -> r.clusterName("prod"));
         TaskFixturesAccess.runFargate(ecs, "prod", 1);
         ecs.clock().advance(Duration.ofMinutes(2));
-        var task = ecs.defaultRegion().engine().tasks().activeInCluster("prod").get(0);
+        var task = RegionEngine.of(ecs.defaultRegion()).tasks().activeInCluster("prod").get(0);
 
-        ecs.defaultRegion().engine().tasks().lifecycle().stopAfter(task, "SpotInterruption",
+        RegionEngine.of(ecs.defaultRegion()).tasks().lifecycle().stopAfter(task, "SpotInterruption",
                 "Your Spot Task was interrupted.", Duration.ofSeconds(120));
 
         var cluster = ecs.api().describeClusters(b -> b.clusters("prod").include(ClusterField.STATISTICS))
@@ -129,7 +130,7 @@ class ClustersTest {
     @Test
     void should_report_statistics_as_strings_for_ec2_tasks() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
         ecs.api().registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/web:1").cpu(128)
                         .memory(256).build()));
@@ -170,7 +171,7 @@ class ClustersTest {
     @Test
     void should_refuse_to_delete_a_cluster_with_instances_or_tasks() {
         ecs.api().createCluster(r -> r.clusterName("busy"));
-        ecs.defaultRegion().engine().containerInstances().launchHost("busy", "m5.large", "us-east-1a", null);
+        RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("busy", "m5.large", "us-east-1a", null);
         assertThatThrownBy(() -> ecs.api().deleteCluster(r -> r.cluster("busy")))
                 .isInstanceOf(ClusterContainsContainerInstancesException.class)
                 .hasMessageContaining("The Cluster cannot be deleted while Container Instances are active or draining.");

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.containerinstance;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ContainerAgentUpdatesTest {
         ecs = FakeEcs.create();
         api = ecs.api();
         api.createCluster(r -> r.clusterName("prod"));
-        ci = ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        ci = RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
     }
 
     private AgentUpdateStatus status() {

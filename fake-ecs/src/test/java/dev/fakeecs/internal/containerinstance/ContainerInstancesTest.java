@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.containerinstance;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.journal.JournalEventType;
@@ -49,7 +50,7 @@ class ContainerInstancesTest {
     void setUp() {
         ecs = FakeEcs.create();
         api = ecs.api();
-        hosts = ecs.defaultRegion().engine().containerInstances();
+        hosts = RegionEngine.of(ecs.defaultRegion()).containerInstances();
         api.createCluster(r -> r.clusterName("prod"));
         api.registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/web:1").cpu(128)
@@ -57,11 +58,11 @@ class ContainerInstancesTest {
     }
 
     private ContainerInstance launch(String type, String zone) {
-        return ecs.defaultRegion().engine().read(() -> hosts.launchHost("prod", type, zone, null));
+        return RegionEngine.of(ecs.defaultRegion()).read(() -> hosts.launchHost("prod", type, zone, null));
     }
 
     private ContainerInstance host(String zone) {
-        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", zone, null);
+        return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", zone, null);
     }
 
     private software.amazon.awssdk.services.ecs.model.ContainerInstance describe(ContainerInstance ci) {
@@ -139,7 +140,7 @@ class ContainerInstancesTest {
     void should_enforce_the_container_instances_per_cluster_quota() {
         ecs = FakeEcs.builder().quotas(Quotas.seedDefaults().withContainerInstancesPerCluster(2)).build();
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ContainerInstances limited = ecs.defaultRegion().engine().containerInstances();
+        ContainerInstances limited = RegionEngine.of(ecs.defaultRegion()).containerInstances();
         limited.launchHost("prod", "t3.micro", null, null);
         limited.launchHost("prod", "t3.micro", null, null);
 
@@ -227,8 +228,8 @@ class ContainerInstancesTest {
     @Test
     void should_include_tags_and_health_on_request_and_report_missing_with_full_arn() {
         ContainerInstance ci = launch("m5.large", "us-east-1a");
-        ecs.defaultRegion().engine().read(() -> {
-            ecs.defaultRegion().engine().tags().put(ci.arn(), List.of(Tag.builder().key("k").value("v").build()));
+        RegionEngine.of(ecs.defaultRegion()).read(() -> {
+            RegionEngine.of(ecs.defaultRegion()).tags().put(ci.arn(), List.of(Tag.builder().key("k").value("v").build()));
             return null;
         });
 
@@ -346,7 +347,7 @@ class ContainerInstancesTest {
 
         api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id()).status("DRAINING"));
         api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id()).status("ACTIVE"));
-        ecs.defaultRegion().engine().read(() -> {
+        RegionEngine.of(ecs.defaultRegion()).read(() -> {
             hosts.terminateHost(ci);
             return null;
         });

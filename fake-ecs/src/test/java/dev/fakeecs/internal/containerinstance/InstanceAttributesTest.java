@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.containerinstance;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class InstanceAttributesTest {
         ecs = FakeEcs.create();
         api = ecs.api();
         api.createCluster(r -> r.clusterName("prod"));
-        ContainerInstances hosts = ecs.defaultRegion().engine().containerInstances();
+        ContainerInstances hosts = RegionEngine.of(ecs.defaultRegion()).containerInstances();
         a = hosts.launchHost("prod", "m5.large", "us-east-1a", null);
         b = hosts.launchHost("prod", "m5.large", "us-east-1b", null);
     }

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.engine;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.task.Task;
@@ -29,7 +30,7 @@ class ConcurrentHostReservationsTest {
         FakeEcs ecs = FakeEcs.builder().seed(8).build();
         ecs.api().createCluster(r -> r.clusterName("prod"));
         for (int i = 0; i < 6; i++) {
-            ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large",
+            RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large",
                     ecs.defaultRegion().availabilityZones().get(i % 3), null);
         }
         ecs.api().registerTaskDefinition(r -> r.family("job").networkMode(NetworkMode.BRIDGE)
@@ -69,7 +70,7 @@ class ConcurrentHostReservationsTest {
         ecs.clock().advance(Duration.ofMinutes(5));
 
         assertThat(started).isGreaterThan(0);
-        var state = ecs.defaultRegion().engine();
+        var state = RegionEngine.of(ecs.defaultRegion());
         state.read(() -> {
             for (ContainerInstance ci : state.containerInstances().inCluster("prod")) {
                 int cpu = 0;

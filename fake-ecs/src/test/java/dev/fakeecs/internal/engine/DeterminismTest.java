@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.engine;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.timing.TimingModel;
@@ -31,7 +32,7 @@ class DeterminismTest {
                         CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT").weight(3).build()));
         for (String az : List.of("us-east-1a", "us-east-1b", "us-east-1c")) {
             for (String type : List.of("m5.large", "c5.xlarge")) {
-                ecs.defaultRegion().engine().containerInstances().launchHost("busy", type, az, null);
+                RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("busy", type, az, null);
             }
         }
         ecs.api().registerTaskDefinition(r -> r.family("web").requiresCompatibilities(Compatibility.FARGATE)

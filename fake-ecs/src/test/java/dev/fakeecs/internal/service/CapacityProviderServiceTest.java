@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.service;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CapacityProviderServiceTest {
     @Test
     void should_keep_waiting_tasks_as_themselves_until_managed_scaling_brings_hosts() {
         // given a cluster whose only capacity is an empty Auto Scaling group with managed scaling
-        var cps = ecs.defaultRegion().engine().capacityProviders();
+        var cps = RegionEngine.of(ecs.defaultRegion()).capacityProviders();
         ecs.api().createCluster(r -> r.clusterName("prod"));
         AutoScalingGroup asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 10, 0,
                 List.of("us-east-1a", "us-east-1b"), false);

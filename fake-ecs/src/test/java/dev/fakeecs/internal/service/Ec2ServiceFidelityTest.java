@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.service;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class Ec2ServiceFidelityTest {
     }
 
     private ContainerInstance host(String az) {
-        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", az, null);
+        return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", az, null);
     }
 
     private void service(String name, int desired, int min, int max) {

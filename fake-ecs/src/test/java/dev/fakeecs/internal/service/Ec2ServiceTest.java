@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.service;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.internal.task.PlacementGate;
@@ -24,7 +25,7 @@ class Ec2ServiceTest {
     private final FakeEcs ecs = FakeEcs.builder().seed(23).build();
 
     private ContainerInstance host(String type, String az) {
-        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", type, az, null);
+        return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", type, az, null);
     }
 
     private void family(String family, int cpu, int memory) {
@@ -139,13 +140,13 @@ class Ec2ServiceTest {
                 return !zone.equals("us-east-1a");
             }
         };
-        ecs.defaultRegion().engine().tasks().addGate(closeA);
+        RegionEngine.of(ecs.defaultRegion()).tasks().addGate(closeA);
         ecs.api().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(6)
                 .launchType(LaunchType.FARGATE).networkConfiguration(ServiceFixtures.NETWORK));
         ecs.clock().advance(Duration.ofMinutes(3));
         assertThat(running("web")).extracting(Task::availabilityZone).doesNotContain("us-east-1a");
 
-        ecs.defaultRegion().engine().tasks().removeGate(closeA);
+        RegionEngine.of(ecs.defaultRegion()).tasks().removeGate(closeA);
         ecs.clock().advance(Duration.ofMinutes(20));
 
         assertThat(running("web").stream().collect(Collectors.groupingBy(Task::availabilityZone,
@@ -164,11 +165,11 @@ class Ec2ServiceTest {
                 return !zone.equals("us-east-1a");
             }
         };
-        ecs.defaultRegion().engine().tasks().addGate(closeA);
+        RegionEngine.of(ecs.defaultRegion()).tasks().addGate(closeA);
         ecs.api().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(8)
                 .launchType(LaunchType.FARGATE).networkConfiguration(ServiceFixtures.NETWORK));
         ecs.clock().advance(Duration.ofMinutes(3));
-        ecs.defaultRegion().engine().tasks().removeGate(closeA);
+        RegionEngine.of(ecs.defaultRegion()).tasks().removeGate(closeA);
         ecs.clock().advanceUntil(() -> messages("web").stream().anyMatch(m -> m.contains("is not AZ balanced")),
                 Duration.ofMinutes(10));
 

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.service;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.deployment.DeploymentLimits;
 import dev.fakeecs.internal.task.Container;
@@ -45,7 +46,7 @@ class RollingDeploymentProperties {
         ServiceFixtures.createFargateService(ecs, "app", v1, desired, r -> r.deploymentConfiguration(c -> c
                 .minimumHealthyPercent(minPercent).maximumPercent(maxPercent)));
         ecs.clock().advance(Duration.ofMinutes(5));
-        var services = ecs.defaultRegion().engine().services();
+        var services = RegionEngine.of(ecs.defaultRegion()).services();
         Service service = services.find("prod", "app");
 
         ecs.api().updateService(b -> b.cluster("prod").service("app").taskDefinition(v2));
@@ -58,7 +59,7 @@ class RollingDeploymentProperties {
                 if (!running.isEmpty()) {
                     Task victim = running.get(chaos.nextInt(running.size()));
                     Container c = victim.containers().get(0);
-                    ecs.defaultRegion().engine().tasks().lifecycle().containerExited(victim, c, 1, null);
+                    RegionEngine.of(ecs.defaultRegion()).tasks().lifecycle().containerExited(victim, c, 1, null);
                     failures.addLast(ecs.clock().instant());
                 }
             });

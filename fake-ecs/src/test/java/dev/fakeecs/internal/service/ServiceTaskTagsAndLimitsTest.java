@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.service;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import dev.fakeecs.quota.Quotas;
@@ -49,7 +50,7 @@ class ServiceTaskTagsAndLimitsTest {
                 q.capacityProvidersPerCluster(), q.strategyItems(), q.tasksPerService(), 2,
                 q.placementConstraints(), q.placementStrategies(), q.customAttributesPerResource());
         FakeEcs ecs = FakeEcs.builder().seed(4).quotas(two).build();
-        var cps = ecs.defaultRegion().engine().capacityProviders();
+        var cps = RegionEngine.of(ecs.defaultRegion()).capacityProviders();
         ecs.api().createCluster(r -> r.clusterName("prod"));
         AutoScalingGroup asg = cps.autoScalingGroups().createGroup("web", "m5.large", 0, 10, 0,
                 List.of("us-east-1a"), false);

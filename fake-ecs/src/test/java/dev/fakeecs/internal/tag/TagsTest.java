@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.tag;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.containerinstance.ErrorText;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEventType;
@@ -29,7 +30,7 @@ class TagsTest {
     void setUp() {
         ecs = FakeEcs.create();
         api = ecs.api();
-        tags = ecs.defaultRegion().engine().tags();
+        tags = RegionEngine.of(ecs.defaultRegion()).tags();
         api.createCluster(r -> r.clusterName("prod"));
     }
 
@@ -112,7 +113,7 @@ class TagsTest {
     @Test
     void should_consult_registered_existence_predicates() {
         String service = "arn:aws:ecs:us-east-1:123456789012:service/prod/web";
-        ecs.defaultRegion().engine().read(() -> {
+        RegionEngine.of(ecs.defaultRegion()).read(() -> {
             tags.registerResourceType("service", arn -> false);
             return null;
         });

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.task;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.quota.Quotas;
@@ -42,7 +43,7 @@ class RunTaskTest {
     }
 
     private ContainerInstance host(String type, String zone) {
-        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", type, zone, null);
+        return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", type, zone, null);
     }
 
     private String runFargate(String family) {
@@ -109,7 +110,7 @@ class RunTaskTest {
     @Test
     void should_report_the_resource_that_no_instance_has_enough_of() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "t3.micro", "us-east-1a", null);
+        RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "t3.micro", "us-east-1a", null);
         TaskFixtures.registerEc2(ecs, "big", "acme/big:1", 256, 4096, 0);
 
         RunTaskResponse r = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("big"));
@@ -153,7 +154,7 @@ class RunTaskTest {
     @Test
     void should_free_host_resources_when_a_task_stops() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
         TaskFixtures.registerEc2(ecs, "web", "acme/web:1", 128, 128, 80);
         String arn = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("web")).tasks().get(0).taskArn();
 
@@ -255,7 +256,7 @@ class RunTaskTest {
                 q.tagsPerResource(), q.capacityProvidersPerCluster(), q.strategyItems(), q.tasksPerService(), 3,
                 q.placementConstraints(), q.placementStrategies(), q.customAttributesPerResource())).build();
         small.api().createCluster(r -> r.clusterName("prod"));
-        var asg = small.defaultRegion().engine().capacityProviders().autoScalingGroups()
+        var asg = RegionEngine.of(small.defaultRegion()).capacityProviders().autoScalingGroups()
                 .createGroup("web", "m5.large", 0, 10, 0, List.of("us-east-1a"), false);
         small.api().createCapacityProvider(r -> r.name("web-cp").autoScalingGroupProvider(p -> p
                 .autoScalingGroupArn(asg.arn())));
@@ -314,8 +315,8 @@ class RunTaskTest {
     @Test
     void should_place_an_arm64_task_only_on_an_arm64_host() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
-        var graviton = ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m6g.large", "us-east-1b",
+        RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        var graviton = RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m6g.large", "us-east-1b",
                 null);
         ecs.api().registerTaskDefinition(r -> r.family("ml").networkMode("bridge")
                 .runtimePlatform(p -> p.cpuArchitecture("ARM64").operatingSystemFamily("LINUX"))

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.task;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
@@ -40,7 +41,7 @@ class TaskLifecycleTest {
     }
 
     private ContainerInstance host(String type, String zone) {
-        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", type, zone, null);
+        return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", type, zone, null);
     }
 
     @Test
@@ -74,7 +75,7 @@ class TaskLifecycleTest {
     @Test
     void should_start_an_ec2_task_in_20_seconds_once_the_host_has_the_image() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
         TaskFixtures.registerEc2(ecs, "worker", "acme/worker:1", 256, 512, 0);
 
         String first = ecs.api().runTask(r -> r.cluster("prod").taskDefinition("worker")).tasks().get(0).taskArn();
@@ -123,10 +124,10 @@ class TaskLifecycleTest {
         TaskFixtures.registerFargate(ecs, "web", "acme/web:1");
         String arn = runFargate("web");
         ecs.clock().advance(Duration.ofSeconds(90));
-        dev.fakeecs.internal.task.Task task = ecs.defaultRegion().engine().tasks().find(arn);
+        dev.fakeecs.internal.task.Task task = RegionEngine.of(ecs.defaultRegion()).tasks().find(arn);
         long running = describe(arn).version();
 
-        ecs.defaultRegion().engine().tasks().lifecycle().stopAfter(task, "SpotInterruption",
+        RegionEngine.of(ecs.defaultRegion()).tasks().lifecycle().stopAfter(task, "SpotInterruption",
                 "Your Spot Task was interrupted.", Duration.ofSeconds(120));
 
         Task interrupted = describe(arn);

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.task;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,13 @@ class TaskPortsTest {
     }
 
     private ContainerInstance host(String type, String zone) {
-        return ecs.defaultRegion().engine().containerInstances().launchHost("prod", type, zone, null);
+        return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", type, zone, null);
     }
 
     @Test
     void should_not_place_two_tasks_on_the_same_static_host_port() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ecs.defaultRegion().engine().containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
+        RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", "us-east-1a", null);
         TaskFixtures.registerEc2(ecs, "web", "acme/web:1", 128, 128, 80);
 
         RunTaskResponse r = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("web").count(2));

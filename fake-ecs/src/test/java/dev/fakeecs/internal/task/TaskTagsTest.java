@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.task;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -57,6 +58,6 @@ class TaskTagsTest {
                 .launchType(LaunchType.FARGATE).networkConfiguration(TaskFixtures.NETWORK)
                 .tags(Tag.builder().key("aws:reserved").value("x").build())))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThat(ecs.defaultRegion().engine().tasks().all()).isEmpty();
+        assertThat(RegionEngine.of(ecs.defaultRegion()).tasks().all()).isEmpty();
     }
 }

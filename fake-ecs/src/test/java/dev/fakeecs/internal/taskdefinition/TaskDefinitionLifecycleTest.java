@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.taskdefinition;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEventType;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TaskDefinitionLifecycleTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(1).build();
     private final EcsClient api = ecs.api();
-    private final TaskDefinitions taskDefinitions = ecs.defaultRegion().engine().taskDefinitions();
+    private final TaskDefinitions taskDefinitions = RegionEngine.of(ecs.defaultRegion()).taskDefinitions();
 
     @Test
     void should_describe_the_latest_active_revision_for_a_bare_family() {

@@ -1,5 +1,6 @@
 package dev.fakeecs.junit.assertions;
 
+import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.junit.EcsClusterHandle;
@@ -53,15 +54,15 @@ public class WorldAssert extends AbstractEcsAssert<WorldAssert, FakeEcs> {
     public ClusterAssert cluster(String name) {
         String region = actual.defaultRegion().name();
         for (Region r : actual.regions()) {
-            if (r.engine().read(() -> r.engine().clusters().find(name)) != null) {
+            if (RegionEngine.of(r).read(() -> RegionEngine.of(r).clusters().find(name)) != null) {
                 region = r.name();
                 break;
             }
         }
         ClusterAssert cluster = inheritTime(new ClusterAssert(new EcsClusterHandle(actual, region, name)));
         String inRegion = region;
-        check(() -> actual.region(inRegion).engine().clusters().find(name) != null,
-                () -> shouldExist("cluster", name, actual.regions().stream().flatMap(r -> r.engine().clusters().all()
+        check(() -> RegionEngine.of(actual.region(inRegion)).clusters().find(name) != null,
+                () -> shouldExist("cluster", name, actual.regions().stream().flatMap(r -> RegionEngine.of(r).clusters().all()
                         .stream().map(c -> r.name() + "/" + c.name())).toList()));
         return cluster;
     }
