@@ -2,8 +2,10 @@ package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.junit.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
+import dev.fakeecs.junit.handle.JournalWindow;
 import dev.fakeecs.region.Region;
+import dev.fakeecs.spi.EngineInspector;
 
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -51,18 +53,19 @@ public class WorldAssert extends AbstractEcsAssert<WorldAssert, FakeEcs> {
 
     /** Navigates to a cluster (searched in every region, the default region first). */
     public ClusterAssert cluster(String name) {
+        EngineInspector engine = inspector();
         String region = actual.defaultRegion().name();
         for (Region r : actual.regions()) {
-            if (r.engine().read(() -> r.engine().clusters().find(name)) != null) {
+            if (engine.cluster(r.name(), name) != null) {
                 region = r.name();
                 break;
             }
         }
         ClusterAssert cluster = inheritTime(new ClusterAssert(new EcsClusterHandle(actual, region, name)));
         String inRegion = region;
-        check(() -> actual.region(inRegion).engine().clusters().find(name) != null,
-                () -> shouldExist("cluster", name, actual.regions().stream().flatMap(r -> r.engine().clusters().all()
-                        .stream().map(c -> r.name() + "/" + c.name())).toList()));
+        check(() -> engine.cluster(inRegion, name) != null,
+                () -> shouldExist("cluster", name, actual.regions().stream().flatMap(r -> engine.clusters(r.name())
+                        .stream().map(c -> r.name() + "/" + c.clusterName())).toList()));
         return cluster;
     }
 
