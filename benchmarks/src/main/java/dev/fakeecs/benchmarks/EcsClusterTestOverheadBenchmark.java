@@ -1,7 +1,7 @@
 package dev.fakeecs.benchmarks;
 
 import dev.fakeecs.junit.EcsCluster;
-import dev.fakeecs.junit.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
 import dev.fakeecs.VirtualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Picks one of several declared clusters for an injected {@link EcsClusterHandle} (or the
+ * Picks one of several declared clusters for an injected
+ * {@link dev.fakeecs.junit.handle.EcsClusterHandle} (or the
  * {@code EcsClient}/{@code EcsAsyncClient} of that cluster's region).
  *
  * <pre>{@code

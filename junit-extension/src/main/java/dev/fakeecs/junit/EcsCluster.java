@@ -1,5 +1,6 @@
 package dev.fakeecs.junit;
 
+import dev.fakeecs.junit.handle.Capacity;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -13,7 +14,7 @@ import java.lang.annotation.Target;
 /**
  * Gives a test a fresh, deterministic fake ECS world with a cluster in it. Test methods, lifecycle
  * methods and fields then receive, by type: {@link dev.fakeecs.FakeEcs}, {@link dev.fakeecs.VirtualClock},
- * {@link EcsClusterHandle}, a real in-process {@code EcsClient} and {@code EcsAsyncClient},
+ * {@link dev.fakeecs.junit.handle.EcsClusterHandle}, a real in-process {@code EcsClient} and {@code EcsAsyncClient},
  * {@link dev.fakeecs.journal.Journal}, and with {@link #server()} the loopback
  * {@link dev.fakeecs.server.FakeEcsServer}.
  *

@@ -5,12 +5,13 @@ import dev.fakeecs.VirtualClock;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.journal.Journal;
+import dev.fakeecs.junit.handle.Capacity;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
 import dev.fakeecs.junit.internal.ClusterDeclaration;
 import dev.fakeecs.junit.internal.CurrentWorld;
-import dev.fakeecs.junit.internal.DeclarationFinder.Found;
-import dev.fakeecs.junit.internal.DeclarationReader;
 import dev.fakeecs.junit.internal.FailureReporter;
 import dev.fakeecs.junit.internal.FieldInjector;
+import dev.fakeecs.junit.internal.Found;
 import dev.fakeecs.junit.internal.ParameterInjector;
 import dev.fakeecs.junit.internal.TestBindings;
 import dev.fakeecs.junit.internal.WorldDeclaration;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
+import java.lang.reflect.AnnotatedElement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +43,9 @@ import java.util.function.Supplier;
 
 // Length: about 190 of this file's lines are the public nested Builder and ClusterOptions, kept
 // nested because EcsClusterExtension.Builder is API; the extension's own work is in
-// dev.fakeecs.junit.internal, and the class body above the builder stays thin.
+// dev.fakeecs.junit.internal, and the class body above the builder stays thin. This package reads
+// the annotations (DeclarationFinder, DeclarationReader, @ClusterName here) and hands the internals
+// plain values, so the internals never refer back to it.
 
 /**
  * The JUnit Jupiter extension behind {@link EcsCluster}, and its programmatic form.
@@ -100,9 +104,10 @@ import java.util.function.Supplier;
  * {@link #world()} and {@link #cluster()}; it owns no world. So one instance serves tests running in
  * parallel, each thread seeing its own test's world.
  *
- * <p>The work is done by classes of {@code dev.fakeecs.junit.internal}: {@code WorldLookup} (which
- * declaration and stored world apply), {@code ParameterInjector} and {@code FieldInjector},
- * {@code TestBindings}, {@code FailureReporter} and {@code CurrentWorld}.
+ * <p>The annotations are read in this package ({@code DeclarationFinder}, {@code DeclarationReader});
+ * the work is done by classes of {@code dev.fakeecs.junit.internal}, which get plain values:
+ * {@code WorldLookup} (which declaration and stored world apply), {@code ParameterInjector} and
+ * {@code FieldInjector}, {@code TestBindings}, {@code FailureReporter} and {@code CurrentWorld}.
  */
 public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
@@ -114,7 +119,7 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
 
     /** The declarative form, registered by {@link EcsCluster}; prefer {@link #newInstance()} in code. */
     public EcsClusterExtension() {
-        this(WorldLookup.declarative());
+        this(WorldLookup.declarative(DeclarationFinder::find, EcsClusterExtension.class));
     }
 
     /**
@@ -135,7 +140,8 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
      * }</pre>
      */
     protected EcsClusterExtension(Builder builder) {
-        this(WorldLookup.programmatic(Objects.requireNonNull(builder, "builder").declaration()));
+        this(WorldLookup.programmatic(Objects.requireNonNull(builder, "builder").declaration(),
+                EcsClusterExtension.class));
     }
 
     private EcsClusterExtension(WorldLookup lookup) {
@@ -233,8 +239,9 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
         Found found = lookup.require(context);
         WorldResource world = lookup.world(context, found);
         current.set(world);
-        FieldInjector.inject(context, world);
-        TestBindings.bind(context, found.declaration(), world, lookup.isProgrammatic());
+        FieldInjector.inject(context, world, EcsClusterExtension::clusterName);
+        TestBindings.bind(context, found.declaration(), world, lookup.isProgrammatic(),
+                EcsEndpointSystemProperty.PROPERTY);
         onBeforeEach(context, world.ecs());
     }
 
@@ -279,7 +286,14 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
 
     @Override
     public final Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
-        return parameters.resolve(parameterContext, context);
+        return parameters.resolve(parameterContext, context,
+                parameterContext.findAnnotation(ClusterName.class).map(ClusterName::value).orElse(null));
+    }
+
+    /** The cluster a field or parameter picks with {@link ClusterName}, or null. */
+    private static String clusterName(AnnotatedElement element) {
+        ClusterName name = element.getAnnotation(ClusterName.class);
+        return name == null ? null : name.value();
     }
 
     // ------------------------------------------------------------------ builder
@@ -418,7 +432,8 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
                         "m5.large"));
             }
             WorldDeclaration d = new WorldDeclaration("EcsClusterExtension builder", seed, start, regions, all, spec,
-                    customizers, scope, server, endpointProperty, DeclarationReader.withWaiters(virtualTimeFor),
+                    customizers, scope == WorldScope.PER_CLASS, server, endpointProperty,
+                    DeclarationReader.withWaiters(virtualTimeFor),
                     reportOnFailure);
             DeclarationReader.validate(d);
             return d;

@@ -5,10 +5,15 @@ import dev.fakeecs.junit.assertions.ClusterAssert;
 import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
 import dev.fakeecs.junit.assertions.JournalAssert;
-import dev.fakeecs.junit.assertions.JournalWindow;
 import dev.fakeecs.junit.assertions.ServiceAssert;
 import dev.fakeecs.junit.assertions.TaskAssert;
 import dev.fakeecs.junit.assertions.WorldAssert;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsContainerInstanceHandle;
+import dev.fakeecs.junit.handle.EcsDeploymentHandle;
+import dev.fakeecs.junit.handle.EcsServiceHandle;
+import dev.fakeecs.junit.handle.EcsTaskHandle;
+import dev.fakeecs.junit.handle.JournalWindow;
 import org.assertj.core.api.SoftAssertions;
 
 /**

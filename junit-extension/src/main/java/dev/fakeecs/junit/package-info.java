@@ -2,7 +2,12 @@
  * JUnit Jupiter support for fake-ecs: {@link dev.fakeecs.junit.EcsCluster} (or the programmatic
  * {@link dev.fakeecs.junit.EcsClusterExtension}) gives each test a deterministic fake ECS world,
  * {@link dev.fakeecs.junit.EcsAssertions} asserts on its desired state, and failures leave a report
- * under {@code target/fake-ecs-reports/}.
+ * under {@code target/fake-ecs-reports/}. Tests receive handles on the world from
+ * {@link dev.fakeecs.junit.handle} ({@code EcsClusterHandle}, {@code EcsServiceHandle}, ...,
+ * {@code Capacity}); the assertion classes are in {@link dev.fakeecs.junit.assertions}.
+ *
+ * <p>Most tests need three imports: {@code dev.fakeecs.junit.EcsCluster}, the handles of
+ * {@code dev.fakeecs.junit.handle}, and {@code static dev.fakeecs.junit.EcsAssertions.*}.
  *
  * <pre>{@code
  * @EcsCluster(name = "prod", seed = 42)

@@ -1,6 +1,8 @@
 package dev.fakeecs.junit;
 
 import dev.fakeecs.VirtualClock;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsServiceHandle;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 

@@ -159,6 +159,14 @@ public final class ClusterOperations {
         return DescribeClustersResponse.builder().clusters(found).failures(failures).build();
     }
 
+    /**
+     * A cluster as DescribeClusters with {@code include=TAGS} shows it, for Java-level readers (the
+     * engine's SPI); call it under the engine lock.
+     */
+    public software.amazon.awssdk.services.ecs.model.Cluster describe(Cluster cluster) {
+        return renderer.render(cluster, EnumSet.of(ClusterField.TAGS));
+    }
+
     public ListClustersResponse listClusters(ListClustersRequest request) {
         List<String> arns = clusters.activeArns();
         Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 100, "ListClusters");

@@ -153,6 +153,15 @@ public final class ContainerInstanceOperations {
     }
 
 
+    /**
+     * A container instance as DescribeContainerInstances with {@code include=TAGS} shows it, for
+     * Java-level readers (the engine's SPI); call it under the engine lock.
+     */
+    public software.amazon.awssdk.services.ecs.model.ContainerInstance describe(ContainerInstance ci) {
+        return renderer.render(ci, true, false);
+    }
+
+
     /** ListContainerInstances: status filter (default: all but INACTIVE), cluster query filter, pages of 100. */
     public ListContainerInstancesResponse listContainerInstances(ListContainerInstancesRequest request) {
         Cluster cluster = clusters.resolve(request.cluster());

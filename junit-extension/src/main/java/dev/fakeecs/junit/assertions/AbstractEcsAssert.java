@@ -4,13 +4,13 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.junit.assertions.error.ShouldEventually;
 import dev.fakeecs.junit.assertions.error.WithWorldContext;
+import dev.fakeecs.spi.EngineInspector;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.data.TemporalUnitOffset;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -123,25 +123,18 @@ public abstract class AbstractEcsAssert<SELF extends AbstractEcsAssert<SELF, ACT
         throwAssertionError(new WithWorldContext(message, WithWorldContext.context(world(), subject(), about())));
     }
 
-    /** Reads engine state under the world's lock. */
+    /** Reads engine state under the world's lock (several reads see one state). */
     protected <T> T read(Supplier<T> body) {
-        ReentrantLock lock = world().engine().lock();
-        lock.lock();
-        try {
-            return body.get();
-        } finally {
-            lock.unlock();
-        }
+        return inspector().read(body);
+    }
+
+    /** The engine's read-only view of the subject's world. */
+    EngineInspector inspector() {
+        return EngineInspector.of(world());
     }
 
     private static boolean locked(FakeEcs ecs, BooleanSupplier holds) {
-        ReentrantLock lock = ecs.engine().lock();
-        lock.lock();
-        try {
-            return holds.getAsBoolean();
-        } finally {
-            lock.unlock();
-        }
+        return EngineInspector.of(ecs).read(holds::getAsBoolean);
     }
 
     /** The duration an AssertJ {@code within(...)} offset allows (found through its public API). */

@@ -1,10 +1,10 @@
 package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.cluster.Cluster;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.junit.EcsClusterHandle;
-import dev.fakeecs.junit.EcsServiceHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsServiceHandle;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 
 import java.util.function.Predicate;
 
@@ -43,20 +43,22 @@ public class ClusterAssert extends AbstractEcsAssert<ClusterAssert, EcsClusterHa
         return e -> e.subject().equals(arn) || (e.region().equals(actual.region()) && e.subject().contains(marker));
     }
 
+    /** The cluster as DescribeClusters shows it, or null. */
     private Cluster c() {
-        return actual.cluster();
+        return actual.describe();
     }
 
     /** The cluster exists. */
     public ClusterAssert exists() {
         return check(() -> c() != null, () -> shouldExist("cluster", subject(),
-                actual.state().clusters().all().stream().map(Cluster::name).toList()));
+                inspector().clusters(actual.region()).stream().map(Cluster::clusterName).toList()));
     }
 
     /** Status ACTIVE. */
     public ClusterAssert isActive() {
         exists();
-        return check(() -> c().isActive(), () -> shouldHave("cluster", subject(), "status", "ACTIVE", c().status()));
+        return check(() -> "ACTIVE".equals(c().status()),
+                () -> shouldHave("cluster", subject(), "status", "ACTIVE", c().status()));
     }
 
     /** Services that are ACTIVE. */
@@ -68,15 +70,15 @@ public class ClusterAssert extends AbstractEcsAssert<ClusterAssert, EcsClusterHa
     }
 
     private long activeServices() {
-        return actual.state().services().inCluster(actual.name()).stream().filter(s -> s.isActive()).count();
+        return c().activeServicesCount();
     }
 
     /** Container instances registered and ACTIVE or DRAINING. */
     public ClusterAssert hasRegisteredContainerInstancesCount(int expected) {
         exists();
-        return check(() -> actual.state().containerInstances().inCluster(actual.name()).size() == expected,
+        return check(() -> c().registeredContainerInstancesCount() == expected,
                 () -> shouldHave("cluster", subject(), "registered container instances count", expected,
-                        actual.state().containerInstances().inCluster(actual.name()).size()));
+                        c().registeredContainerInstancesCount()));
     }
 
     /** Tasks in RUNNING state. */
@@ -87,7 +89,7 @@ public class ClusterAssert extends AbstractEcsAssert<ClusterAssert, EcsClusterHa
     }
 
     private long running() {
-        return actual.state().tasks().activeInCluster(actual.name()).stream().filter(t -> t.isRunning()).count();
+        return c().runningTasksCount();
     }
 
     /** Navigates to a service of the cluster (it must exist). */

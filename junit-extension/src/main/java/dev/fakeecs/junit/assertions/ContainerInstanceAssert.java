@@ -1,9 +1,10 @@
 package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.junit.EcsContainerInstanceHandle;
+import dev.fakeecs.junit.handle.EcsContainerInstanceHandle;
+import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 
 import java.util.function.Predicate;
 
@@ -38,15 +39,21 @@ public class ContainerInstanceAssert extends AbstractEcsAssert<ContainerInstance
         return e -> e.subject().equals(actual.arn()) || actual.arn().equals(e.detail("containerInstance"));
     }
 
+    /** The container instance as DescribeContainerInstances shows it, or null. */
     private ContainerInstance ci() {
-        return actual.state();
+        return actual.describe();
+    }
+
+    private static String zone(ContainerInstance ci) {
+        return ci.attributes().stream().filter(a -> "ecs.availability-zone".equals(a.name())).map(Attribute::value)
+                .findFirst().orElse(null);
     }
 
     private String state() {
         ContainerInstance ci = ci();
         return ci == null ? "(no such container instance)" : ci.status() + ", running " + ci.runningTasksCount()
                 + ", pending " + ci.pendingTasksCount() + ", agent " + (ci.agentConnected() ? "connected"
-                : "disconnected") + ", in " + ci.availabilityZone();
+                : "disconnected") + ", in " + zone(ci);
     }
 
     /** The container instance is known to the region. */
@@ -82,7 +89,7 @@ public class ContainerInstanceAssert extends AbstractEcsAssert<ContainerInstance
     /** The host's zone. */
     public ContainerInstanceAssert isInZone(String zone) {
         exists();
-        return check(() -> zone.equals(ci().availabilityZone()),
+        return check(() -> zone.equals(zone(ci())),
                 () -> shouldHave("container instance", subject(), "availability zone", zone, state()));
     }
 

@@ -1,9 +1,9 @@
 package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.junit.EcsDeploymentHandle;
+import dev.fakeecs.junit.handle.EcsDeploymentHandle;
+import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 
 import java.util.function.Predicate;
@@ -49,8 +49,9 @@ public class DeploymentAssert extends AbstractEcsAssert<DeploymentAssert, EcsDep
         return e -> e.subject().equals(arn) && actual.id().equals(e.detail("deployment"));
     }
 
+    /** The deployment as DescribeServices shows it, or null. */
     private Deployment d() {
-        return actual.state();
+        return actual.describe();
     }
 
     private String state() {
@@ -72,7 +73,7 @@ public class DeploymentAssert extends AbstractEcsAssert<DeploymentAssert, EcsDep
     /** The rollout state by name. */
     public DeploymentAssert withRolloutState(String expected) {
         exists();
-        return check(() -> expected.equals(d().rolloutState()),
+        return check(() -> expected.equals(d().rolloutStateAsString()),
                 () -> shouldHave("deployment", subject(), "rollout state", expected, state()));
     }
 
@@ -115,7 +116,7 @@ public class DeploymentAssert extends AbstractEcsAssert<DeploymentAssert, EcsDep
     }
 
     private int running() {
-        software.amazon.awssdk.services.ecs.model.Deployment d = actual.describe();
+        Deployment d = actual.describe();
         return d == null || d.runningCount() == null ? 0 : d.runningCount();
     }
 

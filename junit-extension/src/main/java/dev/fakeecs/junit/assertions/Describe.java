@@ -1,31 +1,30 @@
 package dev.fakeecs.junit.assertions;
 
-import dev.fakeecs.internal.deployment.Deployment;
-import dev.fakeecs.junit.EcsServiceHandle;
-import dev.fakeecs.internal.service.Service;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.junit.handle.EcsServiceHandle;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.util.stream.Collectors;
 
-/** One-line state summaries used in failure messages. */
+/** One-line state summaries used in failure messages, from the SDK's model objects. */
 final class Describe {
 
     private Describe() {
     }
 
     static String service(EcsServiceHandle handle) {
-        Service s = handle.state();
+        Service s = handle.describe();
         if (s == null) {
             return "(no such service)";
         }
-        software.amazon.awssdk.services.ecs.model.Service d = handle.cluster().state().services().describe(s);
-        return s.status() + ", desired " + d.desiredCount() + ", running " + d.runningCount() + ", pending "
-                + d.pendingCount() + ", deployments " + s.deployments().stream().map(Describe::deployment)
+        return s.status() + ", desired " + s.desiredCount() + ", running " + s.runningCount() + ", pending "
+                + s.pendingCount() + ", deployments " + s.deployments().stream().map(Describe::deployment)
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
     static String deployment(Deployment d) {
-        return d.id() + " " + d.status() + " " + d.rolloutState() + " (desired " + d.desiredCount()
+        return d.id() + " " + d.status() + " " + d.rolloutStateAsString() + " (desired " + d.desiredCount()
                 + (d.failedTasks() > 0 ? ", failed " + d.failedTasks() : "") + ")";
     }
 
@@ -33,14 +32,15 @@ final class Describe {
         if (t == null) {
             return "(no such task)";
         }
-        StringBuilder b = new StringBuilder(t.id()).append(' ').append(t.lastStatus()).append('/')
-                .append(t.desiredStatus());
-        b.append(" on ").append(t.capacityProviderName() != null ? t.capacityProviderName() : t.launchType());
+        String arn = t.taskArn();
+        StringBuilder b = new StringBuilder(arn.substring(arn.lastIndexOf('/') + 1)).append(' ')
+                .append(t.lastStatus()).append('/').append(t.desiredStatus());
+        b.append(" on ").append(t.capacityProviderName() != null ? t.capacityProviderName() : t.launchTypeAsString());
         if (t.availabilityZone() != null) {
             b.append(" in ").append(t.availabilityZone());
         }
-        if (t.stopCode() != null) {
-            b.append(", stopCode ").append(t.stopCode());
+        if (t.stopCodeAsString() != null) {
+            b.append(", stopCode ").append(t.stopCodeAsString());
         }
         if (t.stoppedReason() != null) {
             b.append(", reason \"").append(t.stoppedReason()).append('"');

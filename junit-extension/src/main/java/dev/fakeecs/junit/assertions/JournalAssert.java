@@ -3,6 +3,7 @@ package dev.fakeecs.junit.assertions;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.junit.handle.JournalWindow;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.deployment.Deployment;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.junit.EcsServiceHandle;
-import dev.fakeecs.junit.EcsTaskHandle;
-import dev.fakeecs.internal.service.Service;
+import dev.fakeecs.junit.handle.EcsServiceHandle;
+import dev.fakeecs.junit.handle.EcsTaskHandle;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 
 import java.time.Instant;
@@ -64,12 +64,12 @@ public class ServiceAssert extends AbstractEcsAssert<ServiceAssert, EcsServiceHa
         return e -> subjects.contains(e.subject());
     }
 
-    private software.amazon.awssdk.services.ecs.model.Service described() {
+    /** The service as DescribeServices shows it (deployments PRIMARY first, events newest first), or null. */
+    private Service described() {
         return actual.describe();
     }
 
-    private ServiceAssert count(String property, int expected,
-                                ToIntFunction<software.amazon.awssdk.services.ecs.model.Service> value) {
+    private ServiceAssert count(String property, int expected, ToIntFunction<Service> value) {
         exists();
         return check(() -> value.applyAsInt(described()) == expected,
                 () -> shouldHave("service", subject(), property, expected,
@@ -100,8 +100,8 @@ public class ServiceAssert extends AbstractEcsAssert<ServiceAssert, EcsServiceHa
     /** The service status (ACTIVE, DRAINING, INACTIVE). */
     public ServiceAssert hasStatus(String expected) {
         exists();
-        return check(() -> expected.equals(actual.state().status()),
-                () -> shouldHave("service", subject(), "status", expected, actual.state().status()));
+        return check(() -> expected.equals(described().status()),
+                () -> shouldHave("service", subject(), "status", expected, described().status()));
     }
 
     /**
@@ -118,46 +118,50 @@ public class ServiceAssert extends AbstractEcsAssert<ServiceAssert, EcsServiceHa
         exists();
         return check(() -> steady() && steadyEventSincePrimary(),
                 () -> shouldHaveReachedSteadyState(subject(), Describe.service(actual) + "; newest event: "
-                        + actual.state().events().newestMessage()));
+                        + newestMessage(described().events())));
     }
 
     private boolean steady() {
-        Service s = actual.state();
+        Service s = described();
         if (s == null || s.deployments().size() != 1) {
             return false;
         }
-        Deployment primary = s.primary();
-        software.amazon.awssdk.services.ecs.model.Service d = described();
-        return primary.isCompleted() && d.runningCount() == d.desiredCount() && d.pendingCount() == 0;
+        Deployment primary = s.deployments().get(0);
+        return "COMPLETED".equals(primary.rolloutStateAsString())
+                && s.runningCount().intValue() == s.desiredCount().intValue() && s.pendingCount() == 0;
     }
 
     private boolean steadyEventSincePrimary() {
-        Service s = actual.state();
-        Instant since = s.primary().createdAt();
-        return s.events().list().stream().anyMatch(e -> e.message().contains("has reached a steady state.")
+        Service s = described();
+        Instant since = s.deployments().get(0).createdAt();
+        return s.events().stream().anyMatch(e -> e.message().contains("has reached a steady state.")
                 && !e.createdAt().isBefore(since));
+    }
+
+    private static String newestMessage(List<ServiceEvent> events) {
+        return events.isEmpty() ? null : events.get(0).message();
     }
 
     /** Some event of the service (newest 100) contains {@code fragment}. */
     public ServiceAssert hasEvent(String fragment) {
         exists();
-        return check(() -> actual.state().events().list().stream().anyMatch(e -> e.message().contains(fragment)),
-                () -> shouldHaveEvent(subject(), fragment, actual.state().events().list().stream().limit(10)
+        return check(() -> described().events().stream().anyMatch(e -> e.message().contains(fragment)),
+                () -> shouldHaveEvent(subject(), fragment, described().events().stream().limit(10)
                         .map(e -> e.createdAt() + " " + e.message()).toList()));
     }
 
     /** How many deployments the service has (PRIMARY and ACTIVE ones). */
     public ServiceAssert hasDeploymentsCount(int expected) {
         exists();
-        return check(() -> actual.state().deployments().size() == expected,
+        return check(() -> described().deployments().size() == expected,
                 () -> shouldHave("service", subject(), "deployments count", expected,
-                        actual.state().deployments().size() + " (" + Describe.service(actual) + ")"));
+                        described().deployments().size() + " (" + Describe.service(actual) + ")"));
     }
 
     /** Navigates to the PRIMARY deployment (waiting for one in eventual mode). */
     public DeploymentAssert hasPrimaryDeployment() {
         exists();
-        check(() -> actual.state().primary() != null,
+        check(() -> !described().deployments().isEmpty(),
                 () -> shouldHave("service", subject(), "a primary deployment", "one", "none"));
         return inheritTime(new DeploymentAssert(actual.primaryDeployment(), this));
     }
@@ -183,9 +187,5 @@ public class ServiceAssert extends AbstractEcsAssert<ServiceAssert, EcsServiceHa
     /** Back to the cluster this assertion navigated from. */
     public ClusterAssert returnToCluster() {
         return parent != null ? parent : inheritTime(new ClusterAssert(actual.cluster()));
-    }
-
-    List<EcsTaskHandle> liveTasks() {
-        return actual.tasks();
     }
 }

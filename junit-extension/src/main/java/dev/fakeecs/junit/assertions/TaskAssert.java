@@ -2,10 +2,10 @@ package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.junit.Capacity;
-import dev.fakeecs.junit.EcsContainerInstanceHandle;
-import dev.fakeecs.junit.EcsTaskHandle;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.junit.handle.Capacity;
+import dev.fakeecs.junit.handle.EcsContainerInstanceHandle;
+import dev.fakeecs.junit.handle.EcsTaskHandle;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 import java.util.function.Predicate;
@@ -42,8 +42,9 @@ public class TaskAssert extends AbstractEcsAssert<TaskAssert, EcsTaskHandle> {
         return e -> e.subject().equals(actual.arn());
     }
 
+    /** The task as DescribeTasks shows it, or null. */
     private Task t() {
-        return actual.state();
+        return actual.describe();
     }
 
     private String state() {
@@ -83,7 +84,7 @@ public class TaskAssert extends AbstractEcsAssert<TaskAssert, EcsTaskHandle> {
     /** The stop code (TaskFailedToStart, EssentialContainerExited, UserInitiated, ServiceSchedulerInitiated, SpotInterruption, TerminationNotice). */
     public TaskAssert withStopCode(String expected) {
         exists();
-        return check(() -> expected.equals(t().stopCode()),
+        return check(() -> expected.equals(t().stopCodeAsString()),
                 () -> shouldHave("task", subject(), "stop code", expected, state()));
     }
 
@@ -104,8 +105,8 @@ public class TaskAssert extends AbstractEcsAssert<TaskAssert, EcsTaskHandle> {
         exists();
         String name = capacity.name();
         return check(() -> name.equals(t().capacityProviderName())
-                        || (t().capacityProviderName() == null && name.equals(t().launchType()))
-                        || (capacity == Capacity.EC2 && "EC2".equals(t().launchType())),
+                        || (t().capacityProviderName() == null && name.equals(t().launchTypeAsString()))
+                        || (capacity == Capacity.EC2 && "EC2".equals(t().launchTypeAsString())),
                 () -> shouldHave("task", subject(), "capacity", name, state()));
     }
 
@@ -119,8 +120,8 @@ public class TaskAssert extends AbstractEcsAssert<TaskAssert, EcsTaskHandle> {
     /** The container instance the task was placed on. */
     public TaskAssert isOn(EcsContainerInstanceHandle host) {
         exists();
-        return check(() -> t().containerInstance() != null && host.arn().equals(t().containerInstance().arn()),
+        return check(() -> t().containerInstanceArn() != null && host.arn().equals(t().containerInstanceArn()),
                 () -> shouldHave("task", subject(), "container instance", host.toString(),
-                        t().containerInstance() == null ? "(none) " + state() : t().containerInstance().arn()));
+                        t().containerInstanceArn() == null ? "(none) " + state() : t().containerInstanceArn()));
     }
 }

@@ -3,10 +3,9 @@ package dev.fakeecs.junit.assertions;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.cluster.CapacityProvider;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.junit.Capacity;
-import dev.fakeecs.junit.EcsServiceHandle;
-import dev.fakeecs.junit.EcsTaskHandle;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.junit.handle.Capacity;
+import dev.fakeecs.junit.handle.EcsServiceHandle;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,8 +57,13 @@ public class TasksAssert extends AbstractEcsAssert<TasksAssert, EcsServiceHandle
         return e -> arns.contains(e.subject());
     }
 
+    /** The service's tasks whose desired status is RUNNING, as DescribeTasks shows them. */
     private List<Task> tasks() {
-        return actual.tasks().stream().map(EcsTaskHandle::state).toList();
+        return inspector().serviceTasks(actual.cluster().region(), actual.cluster().name(), actual.name());
+    }
+
+    private static boolean isRunning(Task t) {
+        return "RUNNING".equals(t.lastStatus());
     }
 
     /** How many tasks the service wants running now. */
@@ -70,8 +74,8 @@ public class TasksAssert extends AbstractEcsAssert<TasksAssert, EcsServiceHandle
 
     /** Every task is RUNNING (not just desired to). */
     public TasksAssert allRunning() {
-        return check(() -> !tasks().isEmpty() && tasks().stream().allMatch(Task::isRunning),
-                () -> shouldAllRunOn(subject(), "any capacity", offenders(t -> t.isRunning())));
+        return check(() -> !tasks().isEmpty() && tasks().stream().allMatch(TasksAssert::isRunning),
+                () -> shouldAllRunOn(subject(), "any capacity", offenders(TasksAssert::isRunning)));
     }
 
     /** Every task is RUNNING with this capacity ({@code Capacity.EC2} means launch type EC2). */
@@ -86,9 +90,9 @@ public class TasksAssert extends AbstractEcsAssert<TasksAssert, EcsServiceHandle
 
     /** Every task is RUNNING with this capacity provider (or launch type, when tasks have no provider). */
     public TasksAssert allRunningOn(String capacity) {
-        Predicate<Task> on = t -> t.isRunning() && (capacity.equals(t.capacityProviderName())
-                || (t.capacityProviderName() == null && capacity.equals(t.launchType()))
-                || ("EC2".equals(capacity) && "EC2".equals(t.launchType())));
+        Predicate<Task> on = t -> isRunning(t) && (capacity.equals(t.capacityProviderName())
+                || (t.capacityProviderName() == null && capacity.equals(t.launchTypeAsString()))
+                || ("EC2".equals(capacity) && "EC2".equals(t.launchTypeAsString())));
         return check(() -> !tasks().isEmpty() && tasks().stream().allMatch(on),
                 () -> shouldAllRunOn(subject(), capacity, offenders(on)));
     }
@@ -123,7 +127,7 @@ public class TasksAssert extends AbstractEcsAssert<TasksAssert, EcsServiceHandle
         Map<String, Integer> counts = new LinkedHashMap<>();
         zones.forEach(z -> counts.put(z, 0));
         for (Task t : tasks()) {
-            if (t.isRunning()) {
+            if (isRunning(t)) {
                 counts.merge(String.valueOf(t.availabilityZone()), 1, Integer::sum);
             }
         }

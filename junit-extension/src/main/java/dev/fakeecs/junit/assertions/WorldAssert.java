@@ -1,10 +1,11 @@
 package dev.fakeecs.junit.assertions;
 
-import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
-import dev.fakeecs.junit.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
+import dev.fakeecs.junit.handle.JournalWindow;
 import dev.fakeecs.region.Region;
+import dev.fakeecs.spi.EngineInspector;
 
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -52,18 +53,19 @@ public class WorldAssert extends AbstractEcsAssert<WorldAssert, FakeEcs> {
 
     /** Navigates to a cluster (searched in every region, the default region first). */
     public ClusterAssert cluster(String name) {
+        EngineInspector engine = inspector();
         String region = actual.defaultRegion().name();
         for (Region r : actual.regions()) {
-            if (RegionEngine.of(r).read(() -> RegionEngine.of(r).clusters().find(name)) != null) {
+            if (engine.cluster(r.name(), name) != null) {
                 region = r.name();
                 break;
             }
         }
         ClusterAssert cluster = inheritTime(new ClusterAssert(new EcsClusterHandle(actual, region, name)));
         String inRegion = region;
-        check(() -> RegionEngine.of(actual.region(inRegion)).clusters().find(name) != null,
-                () -> shouldExist("cluster", name, actual.regions().stream().flatMap(r -> RegionEngine.of(r).clusters().all()
-                        .stream().map(c -> r.name() + "/" + c.name())).toList()));
+        check(() -> engine.cluster(inRegion, name) != null,
+                () -> shouldExist("cluster", name, actual.regions().stream().flatMap(r -> engine.clusters(r.name())
+                        .stream().map(c -> r.name() + "/" + c.clusterName())).toList()));
         return cluster;
     }
 

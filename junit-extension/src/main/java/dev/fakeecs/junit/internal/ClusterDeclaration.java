@@ -1,6 +1,6 @@
 package dev.fakeecs.junit.internal;
 
-import dev.fakeecs.junit.Capacity;
+import dev.fakeecs.junit.handle.Capacity;
 
 import java.util.Set;
 

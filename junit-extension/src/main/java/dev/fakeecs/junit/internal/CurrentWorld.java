@@ -1,6 +1,6 @@
 package dev.fakeecs.junit.internal;
 
-import dev.fakeecs.junit.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
 
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.fakeecs.junit.internal;
 
-import dev.fakeecs.junit.EcsClusterExtension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  */
 final class ExtensionStore {
 
-    /** The namespace of everything the extension stores. */
-    static final Namespace NAMESPACE = Namespace.create(EcsClusterExtension.class);
+    /** The namespace of everything the extension stores (named after the extension's class). */
+    static final Namespace NAMESPACE = Namespace.create("dev.fakeecs.junit.EcsClusterExtension");
 
     static final String TEST_WORLD = "world:test";
     static final String CLASS_WORLD = "world:class:";

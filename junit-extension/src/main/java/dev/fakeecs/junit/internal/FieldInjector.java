@@ -1,6 +1,5 @@
 package dev.fakeecs.junit.internal;
 
-import dev.fakeecs.junit.ClusterName;
 import dev.fakeecs.server.FakeEcsServer;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,8 +12,8 @@ import java.lang.reflect.Field;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Fills the non-static, non-final fields of supported types (see {@link InjectableValues}) of every
@@ -28,8 +27,13 @@ public final class FieldInjector {
     private FieldInjector() {
     }
 
-    /** Injects the world's values into the test instances of the context. */
-    public static void inject(ExtensionContext context, WorldResource world) throws IllegalAccessException {
+    /**
+     * Injects the world's values into the test instances of the context.
+     *
+     * @param clusterName the cluster a field names ({@code @ClusterName}), or null
+     */
+    public static void inject(ExtensionContext context, WorldResource world, Function<Field, String> clusterName)
+            throws IllegalAccessException {
         Set<Object> injected = injectedValues(context);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             List<Field> fields = ReflectionSupport.findFields(instance.getClass(),
@@ -44,8 +48,7 @@ public final class FieldInjector {
                 }
                 String target = "Field [" + field.getType().getSimpleName() + " " + field.getName() + "] of class "
                         + field.getDeclaringClass().getSimpleName();
-                String cluster = Optional.ofNullable(field.getAnnotation(ClusterName.class)).map(ClusterName::value)
-                        .orElse(null);
+                String cluster = clusterName.apply(field);
                 if (field.getType() == FakeEcsServer.class && !world.declaration().server()) {
                     continue;
                 }

@@ -4,7 +4,7 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.VirtualClock;
 import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.journal.Journal;
-import dev.fakeecs.junit.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
 import dev.fakeecs.server.FakeEcsServer;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;

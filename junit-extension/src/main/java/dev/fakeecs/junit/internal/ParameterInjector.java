@@ -1,8 +1,5 @@
 package dev.fakeecs.junit.internal;
 
-import dev.fakeecs.junit.ClusterName;
-import dev.fakeecs.junit.WorldScope;
-import dev.fakeecs.junit.internal.DeclarationFinder.Found;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,22 +27,25 @@ public final class ParameterInjector {
         return InjectableValues.supports(parameterContext.getParameter().getType());
     }
 
-    /** The parameter's value in the context's world (made on first use). */
-    public Object resolve(ParameterContext parameterContext, ExtensionContext context) {
+    /**
+     * The parameter's value in the context's world (made on first use).
+     *
+     * @param clusterName the cluster the parameter names ({@code @ClusterName}), or null
+     */
+    public Object resolve(ParameterContext parameterContext, ExtensionContext context, String clusterName) {
         String target = "Parameter [" + parameterContext.getParameter().getType().getSimpleName() + " "
                 + parameterContext.getParameter().getName() + "] of " + describe(parameterContext.getDeclaringExecutable());
         Found found = lookup.find(context).orElseThrow(() -> new ParameterResolutionException(
-                Misconfiguration.noDeclaration(DeclarationFinder.describe(context)).getMessage()));
+                Misconfiguration.noDeclaration(TestContexts.describe(context)).getMessage()));
         boolean outsideTest = context.getTestMethod().isEmpty()
                 || parameterContext.getDeclaringExecutable() instanceof Constructor
                 || AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(), BeforeAll.class)
                 || AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(), AfterAll.class);
-        if (outsideTest && found.declaration().scope() == WorldScope.PER_TEST) {
+        if (outsideTest && !found.declaration().perClass()) {
             throw Misconfiguration.perTestWorldOutsideTest(target);
         }
         WorldResource world = lookup.world(context, found);
-        String cluster = parameterContext.findAnnotation(ClusterName.class).map(ClusterName::value).orElse(null);
-        return InjectableValues.value(parameterContext.getParameter().getType(), cluster, world, target);
+        return InjectableValues.value(parameterContext.getParameter().getType(), clusterName, world, target);
     }
 
     private static String describe(Executable e) {

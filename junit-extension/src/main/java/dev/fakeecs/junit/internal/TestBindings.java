@@ -1,12 +1,11 @@
 package dev.fakeecs.junit.internal;
 
-import dev.fakeecs.junit.EcsEndpointSystemProperty;
 import dev.fakeecs.junit.time.VirtualTime;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Binds JVM-wide state to a test's world for the duration of the test, as its declaration asks:
- * the system property {@value EcsEndpointSystemProperty#PROPERTY} (pointing at the world's loopback
+ * the endpoint system property ({@code aws.endpointUrlEcs}, pointing at the world's loopback
  * server) and virtual time for the calling thread. Each binding is stored in the test's store as an
  * {@link AutoCloseable} that undoes it; {@link #unbind} closes them after the test.
  */
@@ -18,18 +17,19 @@ public final class TestBindings {
     /**
      * Sets the endpoint property and binds virtual time, as declared.
      *
-     * @param programmatic whether the extension was built in code, where nothing guarantees the
-     *                     system-property lock that {@code @EcsEndpointSystemProperty} carries
+     * @param programmatic     whether the extension was built in code, where nothing guarantees the
+     *                         system-property lock that {@code @EcsEndpointSystemProperty} carries
+     * @param endpointProperty the name of the endpoint system property
      */
     public static void bind(ExtensionContext context, WorldDeclaration declaration, WorldResource world,
-                            boolean programmatic) {
+                            boolean programmatic, String endpointProperty) {
         ExtensionContext.Store store = ExtensionStore.of(context);
         if (declaration.endpointProperty()) {
-            if (programmatic && !DeclarationFinder.locksSystemProperties(context)) {
-                throw Misconfiguration.endpointPropertyNeedsLock(DeclarationFinder.describe(context));
+            if (programmatic && !TestContexts.locksSystemProperties(context)) {
+                throw Misconfiguration.endpointPropertyNeedsLock(TestContexts.describe(context));
             }
             String endpoint = world.ensureServer().endpoint().toString();
-            store.put(ExtensionStore.ENDPOINT_PROPERTY, EndpointProperty.set(endpoint));
+            store.put(ExtensionStore.ENDPOINT_PROPERTY, EndpointProperty.set(endpointProperty, endpoint));
         }
         if (!declaration.virtualTimeFor().isEmpty()) {
             VirtualTime.rewrite(declaration.virtualTimeFor());
@@ -52,15 +52,17 @@ public final class TestBindings {
 
     /** The endpoint system property set for a test; closing restores the value it had before (or none). */
     static final class EndpointProperty implements AutoCloseable {
+        private final String name;
         private final String previous;
         private boolean closed;
 
-        private EndpointProperty(String previous) {
+        private EndpointProperty(String name, String previous) {
+            this.name = name;
             this.previous = previous;
         }
 
-        static EndpointProperty set(String endpoint) {
-            return new EndpointProperty(System.setProperty(EcsEndpointSystemProperty.PROPERTY, endpoint));
+        static EndpointProperty set(String name, String endpoint) {
+            return new EndpointProperty(name, System.setProperty(name, endpoint));
         }
 
         @Override
@@ -70,9 +72,9 @@ public final class TestBindings {
             }
             closed = true;
             if (previous != null) {
-                System.setProperty(EcsEndpointSystemProperty.PROPERTY, previous);
+                System.setProperty(name, previous);
             } else {
-                System.clearProperty(EcsEndpointSystemProperty.PROPERTY);
+                System.clearProperty(name);
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.fakeecs.junit.internal;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
-import dev.fakeecs.junit.WorldScope;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,7 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Everything a test declared about its world, from annotations or the programmatic builder.
+ * Everything a test declared about its world, as plain values: the root package reads it from
+ * {@code @EcsCluster} annotations or the programmatic builder and hands it here.
  *
  * @param source         where it was declared, for messages ("class OrdersTest", "method OrdersTest.test()")
  * @param seed           the seed, or null (spec's, else 0)
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * @param clusters       the declared clusters
  * @param spec           a supplier of the DSL declaration, or null
  * @param customizers    code run on the new world (programmatic form)
- * @param scope          per test or per class
+ * @param perClass       one world for the declaring class (else one per test)
  * @param server         start the loopback server
  * @param endpointProperty set {@code aws.endpointUrlEcs} for each test
  * @param virtualTimeFor packages whose classes see virtual time
@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  */
 public record WorldDeclaration(String source, Long seed, Instant start, Map<String, List<String>> regions,
                                List<ClusterDeclaration> clusters, Supplier<WorldSpec> spec,
-                               List<Consumer<FakeEcs>> customizers, WorldScope scope, boolean server,
+                               List<Consumer<FakeEcs>> customizers, boolean perClass, boolean server,
                                boolean endpointProperty, Set<String> virtualTimeFor, boolean reportOnFailure) {
 
     public WorldDeclaration {
@@ -43,7 +43,7 @@ public record WorldDeclaration(String source, Long seed, Instant start, Map<Stri
 
     /** A copy that also sets the endpoint system property (declared by a separate annotation). */
     public WorldDeclaration withEndpointProperty() {
-        return new WorldDeclaration(source, seed, start, regions, clusters, spec, customizers, scope, true, true,
+        return new WorldDeclaration(source, seed, start, regions, clusters, spec, customizers, perClass, true, true,
                 virtualTimeFor, reportOnFailure);
     }
 }

@@ -3,12 +3,13 @@ package dev.fakeecs.junit.internal;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
-import dev.fakeecs.junit.Capacity;
-import dev.fakeecs.junit.EcsClusterHandle;
+import dev.fakeecs.junit.handle.Capacity;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
 import dev.fakeecs.server.FakeEcsServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,7 +93,8 @@ public final class WorldResource implements AutoCloseable, ExtensionContext.Stor
             }
             String region = c.region() == null ? firstRegion : c.region();
             EcsClusterHandle handle = new EcsClusterHandle(ecs, region, name);
-            if (handle.cluster() == null || !handle.cluster().isActive()) {
+            Cluster existing = handle.describe();
+            if (existing == null || !"ACTIVE".equals(existing.status())) {
                 List<String> providers = new ArrayList<>();
                 if (c.capacity().contains(Capacity.FARGATE)) {
                     providers.add("FARGATE");

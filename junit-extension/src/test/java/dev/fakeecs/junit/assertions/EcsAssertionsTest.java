@@ -2,13 +2,13 @@ package dev.fakeecs.junit.assertions;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.junit.Capacity;
+import dev.fakeecs.junit.handle.Capacity;
 import dev.fakeecs.junit.EcsCluster;
-import dev.fakeecs.junit.EcsClusterHandle;
-import dev.fakeecs.junit.EcsContainerInstanceHandle;
-import dev.fakeecs.junit.EcsServiceHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsContainerInstanceHandle;
+import dev.fakeecs.junit.handle.EcsServiceHandle;
 import dev.fakeecs.junit.EcsSoftAssertions;
-import dev.fakeecs.junit.EcsTaskHandle;
+import dev.fakeecs.junit.handle.EcsTaskHandle;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
@@ -187,7 +187,7 @@ class EcsAssertionsTest {
         @Test
         void should_assert_zone(EcsClusterHandle prod) {
             EcsTaskHandle task = steadyOrders(prod, 1).tasks().get(0);
-            String zone = task.state().availabilityZone();
+            String zone = task.describe().availabilityZone();
 
             assertThat(task).isInZone(zone);
             assertThatThrownBy(() -> assertThat(task).isInZone("us-west-2a")).hasMessageContaining("to have availability zone:");

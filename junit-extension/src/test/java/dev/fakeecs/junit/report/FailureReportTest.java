@@ -3,7 +3,7 @@ package dev.fakeecs.junit.report;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.junit.EcsCluster;
-import dev.fakeecs.junit.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;

@@ -1,8 +1,8 @@
 package dev.fakeecs.samples.quickstart;
 
 import dev.fakeecs.junit.EcsCluster;
-import dev.fakeecs.junit.EcsClusterHandle;
-import dev.fakeecs.junit.EcsServiceHandle;
+import dev.fakeecs.junit.handle.EcsClusterHandle;
+import dev.fakeecs.junit.handle.EcsServiceHandle;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

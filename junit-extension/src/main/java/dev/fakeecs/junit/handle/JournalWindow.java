@@ -1,4 +1,4 @@
-package dev.fakeecs.junit.assertions;
+package dev.fakeecs.junit.handle;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;

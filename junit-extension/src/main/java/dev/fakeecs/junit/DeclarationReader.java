@@ -1,10 +1,10 @@
-package dev.fakeecs.junit.internal;
+package dev.fakeecs.junit;
 
 import dev.fakeecs.dsl.WorldSpec;
-import dev.fakeecs.junit.Capacity;
-import dev.fakeecs.junit.EcsCluster;
-import dev.fakeecs.junit.EcsSpecProvider;
-import dev.fakeecs.junit.WorldScope;
+import dev.fakeecs.junit.handle.Capacity;
+import dev.fakeecs.junit.internal.ClusterDeclaration;
+import dev.fakeecs.junit.internal.Misconfiguration;
+import dev.fakeecs.junit.internal.WorldDeclaration;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -22,8 +22,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Turns the {@link EcsCluster} annotations found on one element into a validated {@link WorldDeclaration}. */
-public final class DeclarationReader {
+/**
+ * Turns the {@link EcsCluster} annotations found on one element, or the programmatic builder's
+ * settings, into a validated {@link WorldDeclaration} of plain values for the extension's internals.
+ */
+final class DeclarationReader {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern PACKAGE = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
@@ -41,7 +44,7 @@ public final class DeclarationReader {
      * @param onClass       whether the element is a class (PER_CLASS is only valid there)
      * @param annotations   the {@link EcsCluster}s found there, in declaration order
      */
-    public static WorldDeclaration read(String source, boolean onClass, List<EcsCluster> annotations) {
+    static WorldDeclaration read(String source, boolean onClass, List<EcsCluster> annotations) {
         Long seed = null;
         String start = null;
         List<String> regions = null;
@@ -91,14 +94,14 @@ public final class DeclarationReader {
         }
         Supplier<WorldSpec> specSupplier = spec == null ? null : specSupplier(source, spec);
         WorldDeclaration declaration = new WorldDeclaration(source, seed, startInstant, regionMap, clusters,
-                specSupplier, List.of(), scope == null ? WorldScope.PER_TEST : scope, server, false,
+                specSupplier, List.of(), scope == WorldScope.PER_CLASS, server, false,
                 withWaiters(virtualTime), report == null || report);
         validate(declaration);
         return declaration;
     }
 
     /** Validates a declaration built by annotations or by the programmatic builder. */
-    public static void validate(WorldDeclaration d) {
+    static void validate(WorldDeclaration d) {
         Set<String> regionNames = d.regions().isEmpty() ? Set.of("us-east-1") : d.regions().keySet();
         String firstRegion = regionNames.iterator().next();
         Set<String> seen = new HashSet<>();
@@ -130,7 +133,7 @@ public final class DeclarationReader {
     }
 
     /** Parses {@code "us-east-1"} or {@code "us-west-2:us-west-2a,us-west-2b"} entries. */
-    public static Map<String, List<String>> parseRegions(String source, List<String> entries) {
+    static Map<String, List<String>> parseRegions(String source, List<String> entries) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (String entry : entries) {
             String[] parts = entry.split(":", 2);
@@ -179,7 +182,7 @@ public final class DeclarationReader {
     }
 
     /** Adds the SDK's waiter package to a non-empty set of virtual-time packages. */
-    public static Set<String> withWaiters(Set<String> packages) {
+    static Set<String> withWaiters(Set<String> packages) {
         Set<String> all = new LinkedHashSet<>(packages);
         if (!all.isEmpty()) {
             all.add(EcsCluster.SDK_WAITERS);

@@ -1,22 +1,20 @@
-package dev.fakeecs.junit;
+package dev.fakeecs.junit.handle;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.VirtualClock;
-import dev.fakeecs.internal.cluster.Cluster;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.junit.assertions.JournalWindow;
-import dev.fakeecs.internal.region.RegionEngine;
-import dev.fakeecs.internal.service.Service;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.spi.EngineInspector;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.Task;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -24,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * One cluster of the test's world: its name, ARN and region, the ECS API of that region, live
  * handles on its services, tasks and container instances, and a few helpers for common setup.
- * Injected by {@link EcsCluster}; handles re-read engine state on every call, so they stay valid as
- * virtual time moves.
+ * Injected by {@code @EcsCluster}; handles re-read the engine on every call, so they stay valid as
+ * virtual time moves, and what they answer is the AWS SDK's own model ({@link #describe()}).
  *
  * <pre>{@code
  * @Test
@@ -39,16 +37,19 @@ import java.util.function.Consumer;
  */
 public class EcsClusterHandle {
 
-    /** The subnets services created by {@link #fargateService} use. */
+    /** The network of services created by {@link #fargateService}: awsvpc in subnet {@code subnet-fake-ecs}. */
     public static final NetworkConfiguration DEFAULT_NETWORK = NetworkConfiguration.builder()
             .awsvpcConfiguration(AwsVpcConfiguration.builder().subnets("subnet-fake-ecs").build()).build();
+
+    /** The container name of task definitions registered by {@link #fargateService}. */
+    public static final String DEFAULT_CONTAINER = "app";
 
     private final FakeEcs ecs;
     private final String region;
     private final String name;
     private EcsClient client;
 
-    /** A handle on cluster {@code name} of {@code region} in {@code ecs}. */
+    /** A handle on cluster {@code name} of {@code region} in {@code ecs} (the cluster need not exist yet). */
     public EcsClusterHandle(FakeEcs ecs, String region, String name) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.region = Objects.requireNonNull(region, "region");
@@ -65,10 +66,9 @@ public class EcsClusterHandle {
         return region;
     }
 
-    /** The cluster's ARN. */
+    /** The cluster's ARN (whether or not it exists). */
     public String arn() {
-        Cluster c = cluster();
-        return c == null ? state().arns().cluster(name) : c.arn();
+        return inspector().clusterArn(region, name);
     }
 
     /** The world the cluster lives in. */
@@ -94,14 +94,14 @@ public class EcsClusterHandle {
         return client;
     }
 
-    /** The engine state of the cluster's region (for assertions and advanced setup). */
-    public RegionEngine state() {
-        return RegionEngine.of(ecs.region(region));
-    }
-
-    /** The engine's cluster, or null if it does not exist (any more). */
-    public Cluster cluster() {
-        return state().read(() -> state().clusters().find(name));
+    /**
+     * The cluster as DescribeClusters shows it (with its tags), or null if it never existed. Reading
+     * it is not an API call: no fault applies and the clock does not move.
+     *
+     * <pre>{@code prod.describe().runningTasksCount(); }</pre>
+     */
+    public Cluster describe() {
+        return inspector().cluster(region, name);
     }
 
     /** A live handle on a service of this cluster (it need not exist yet). */
@@ -111,57 +111,69 @@ public class EcsClusterHandle {
 
     /** Handles on the cluster's services that are not INACTIVE, in creation order. */
     public List<EcsServiceHandle> services() {
-        return state().read(() -> state().services().inCluster(name)).stream()
-                .map(s -> new EcsServiceHandle(this, s.name())).toList();
+        return inspector().services(region, name).stream()
+                .map(s -> new EcsServiceHandle(this, s.serviceName())).toList();
     }
 
     /** Handles on the cluster's tasks that are not STOPPED, in launch order. */
     public List<EcsTaskHandle> tasks() {
-        return state().read(() -> state().tasks().activeInCluster(name)).stream()
-                .map(t -> new EcsTaskHandle(this, t.arn())).toList();
+        return inspector().tasks(region, name).stream()
+                .map(t -> new EcsTaskHandle(this, t.taskArn())).toList();
     }
 
     /** A live handle on a task by id or ARN. */
     public EcsTaskHandle task(String idOrArn) {
-        Task t = state().read(() -> state().tasks().find(idOrArn));
-        return new EcsTaskHandle(this, t == null ? idOrArn : t.arn());
+        Task t = inspector().task(region, idOrArn);
+        return new EcsTaskHandle(this, t == null ? idOrArn : t.taskArn());
     }
 
-    /** Handles on the cluster's registered container instances. */
+    /** Handles on the cluster's registered container instances (ACTIVE and DRAINING), in registration order. */
     public List<EcsContainerInstanceHandle> containerInstances() {
-        return state().read(() -> state().containerInstances().inCluster(name)).stream()
-                .map(ci -> new EcsContainerInstanceHandle(this, ci.arn())).toList();
-    }
-
-    /** Launches simulated EC2 hosts that register with this cluster, spread round-robin over the region's zones. */
-    public List<EcsContainerInstanceHandle> launchHosts(String instanceType, int count) {
-        List<String> zones = ecs.region(region).availabilityZones();
-        return state().read(() -> {
-            List<EcsContainerInstanceHandle> launched = new java.util.ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                ContainerInstance ci = state().containerInstances().launchHost(name, instanceType,
-                        zones.get(i % zones.size()), null);
-                launched.add(new EcsContainerInstanceHandle(this, ci.arn()));
-            }
-            return launched;
-        });
+        return inspector().containerInstances(region, name).stream()
+                .map(ci -> new EcsContainerInstanceHandle(this, ci.containerInstanceArn())).toList();
     }
 
     /**
-     * Registers a Fargate task definition (family = {@code serviceName}, 256 CPU, 512 MiB, one
-     * container running {@code image}) and creates a Fargate service with {@code desiredCount} tasks.
+     * Launches simulated EC2 hosts that register with this cluster, spread round-robin over the
+     * region's zones (the first host in the first zone). Each registers as the ECS agent of a real
+     * host does, with RegisterContainerInstance and its instance identity document (instance type
+     * and zone), so API faults apply and, in auto clock mode, each registration is an API call.
+     *
+     * <pre>{@code List<EcsContainerInstanceHandle> hosts = prod.launchHosts("m5.large", 3); }</pre>
+     */
+    public List<EcsContainerInstanceHandle> launchHosts(String instanceType, int count) {
+        Objects.requireNonNull(instanceType, "instanceType");
+        List<String> zones = ecs.region(region).availabilityZones();
+        List<EcsContainerInstanceHandle> launched = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String identity = "{\"instanceType\":\"" + instanceType + "\",\"availabilityZone\":\""
+                    + zones.get(i % zones.size()) + "\"}";
+            String arn = api().registerContainerInstance(r -> r.cluster(name).instanceIdentityDocument(identity))
+                    .containerInstance().containerInstanceArn();
+            launched.add(new EcsContainerInstanceHandle(this, arn));
+        }
+        return launched;
+    }
+
+    /**
+     * Registers a Fargate task definition and creates a FARGATE service of {@code desiredCount}
+     * tasks running {@code image}. Defaults: task definition family {@code serviceName}, network mode
+     * awsvpc, 256 CPU units and 512 MiB, one essential container named {@value #DEFAULT_CONTAINER};
+     * the service has launch type FARGATE and runs in subnet {@code subnet-fake-ecs}
+     * ({@link #DEFAULT_NETWORK}).
      *
      * <pre>{@code
      * EcsServiceHandle orders = prod.fargateService("orders", "acme/orders:1", 3);
      * }</pre>
      */
     public EcsServiceHandle fargateService(String serviceName, String image, int desiredCount) {
-        return fargateService(serviceName, image, desiredCount, r -> r.launchType(LaunchType.FARGATE));
+        return fargateService(serviceName, image, desiredCount, r -> { });
     }
 
     /**
-     * Like {@link #fargateService(String, String, int)}, with the create request open to changes
-     * (capacity provider strategy, deployment configuration, placement):
+     * Like {@link #fargateService(String, String, int)} (same defaults, launch type FARGATE), with
+     * the CreateService request open to changes before it is sent: deployment configuration,
+     * placement, tags, or capacity providers instead of the launch type.
      *
      * <pre>{@code
      * prod.fargateService("orders", "acme/orders:1", 4, r -> r.launchType((String) null)
@@ -169,16 +181,18 @@ public class EcsClusterHandle {
      * }</pre>
      */
     public EcsServiceHandle fargateService(String serviceName, String image, int desiredCount,
-                                           Consumer<CreateServiceRequest.Builder> more) {
+                                           Consumer<CreateServiceRequest.Builder> customizer) {
+        Objects.requireNonNull(customizer, "customizer");
         String td = api().registerTaskDefinition(r -> r.family(serviceName)
                         .requiresCompatibilities(Compatibility.FARGATE).networkMode(NetworkMode.AWSVPC)
                         .cpu("256").memory("512")
-                        .containerDefinitions(ContainerDefinition.builder().name("app").image(image).build()))
+                        .containerDefinitions(ContainerDefinition.builder().name(DEFAULT_CONTAINER).image(image)
+                                .build()))
                 .taskDefinition().taskDefinitionArn();
         api().createService(r -> {
             r.cluster(name).serviceName(serviceName).taskDefinition(td).desiredCount(desiredCount)
-                    .networkConfiguration(DEFAULT_NETWORK);
-            more.accept(r);
+                    .networkConfiguration(DEFAULT_NETWORK).launchType(LaunchType.FARGATE);
+            customizer.accept(r);
         });
         return service(serviceName);
     }
@@ -199,8 +213,9 @@ public class EcsClusterHandle {
         return JournalWindow.since(ecs, mark);
     }
 
-    Service findService(String serviceName) {
-        return state().read(() -> state().services().find(name, serviceName));
+    /** The engine's read-only view of this cluster's world. */
+    EngineInspector inspector() {
+        return EngineInspector.of(ecs);
     }
 
     @Override

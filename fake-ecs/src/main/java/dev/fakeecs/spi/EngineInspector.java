@@ -1,0 +1,170 @@
+package dev.fakeecs.spi;
+
+import dev.fakeecs.FakeEcs;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Read-only access to what a world's engine holds, for the JUnit extension's handles and
+ * assertions: clusters, services (with their deployments and events), tasks and container
+ * instances as the AWS SDK's own model objects, rendered exactly as DescribeClusters,
+ * DescribeServices, DescribeTasks and DescribeContainerInstances (with {@code include=TAGS}) answer.
+ *
+ * <p>Unlike the API ({@code ecs.api()}), a read is not an API call: API faults do not apply to it,
+ * it never advances the clock in auto mode, and it journals nothing. Each call holds the engine lock
+ * while it reads; {@link #read} holds it across several calls. Returned objects are immutable
+ * snapshots: read again to see later changes.
+ *
+ * <pre>{@code
+ * EngineInspector engine = EngineInspector.of(ecs);
+ * Service orders = engine.service("us-east-1", "prod", "orders");
+ * orders.runningCount();                                    // as DescribeServices counts it
+ * orders.deployments().get(0).rolloutState();               // the PRIMARY deployment
+ * }</pre>
+ *
+ * <p>Regions, clusters and services are named by name; an unknown region fails with an
+ * {@link IllegalArgumentException} naming the declared ones, an unknown resource answers null (or an
+ * empty list).
+ */
+public interface EngineInspector {
+
+    /**
+     * The inspector of a world (cheap to make; make one where needed).
+     *
+     * <pre>{@code EngineInspector engine = EngineInspector.of(ecs); }</pre>
+     */
+    static EngineInspector of(FakeEcs ecs) {
+        return new DefaultEngineInspector(ecs);
+    }
+
+    /**
+     * Runs several reads as one: the engine holds still (no API call, clock advance or scheduled
+     * event runs) until {@code reads} returns, so they all see the same state. Reads only; the lock
+     * is the one every API call and clock step takes.
+     *
+     * <pre>{@code
+     * boolean steady = engine.read(() -> engine.service(r, "prod", "orders").runningCount()
+     *         == engine.serviceTasks(r, "prod", "orders").size());
+     * }</pre>
+     */
+    <T> T read(Supplier<T> reads);
+
+    /**
+     * A cluster of the region in any status (an INACTIVE one stays visible), or null if it never
+     * existed.
+     *
+     * <pre>{@code "ACTIVE".equals(engine.cluster("us-east-1", "prod").status()); }</pre>
+     *
+     * @param cluster the cluster's name or ARN
+     */
+    Cluster cluster(String region, String cluster);
+
+    /**
+     * Every cluster of the region, any status, in creation order.
+     *
+     * <pre>{@code engine.clusters("us-east-1").stream().map(Cluster::clusterName).toList(); }</pre>
+     */
+    List<Cluster> clusters(String region);
+
+    /**
+     * The ARN of the cluster of that name, whether or not it exists.
+     *
+     * <pre>{@code engine.clusterArn("us-east-1", "prod");   // arn:aws:ecs:us-east-1:123456789012:cluster/prod }</pre>
+     */
+    String clusterArn(String region, String cluster);
+
+    /**
+     * A service of the cluster in any status, or null if it never existed. Its
+     * {@code deployments()} (PRIMARY first) and {@code events()} (newest first, at most 100) come
+     * with it.
+     *
+     * <pre>{@code
+     * Service orders = engine.service("us-east-1", "prod", "orders");
+     * orders.deployments().get(0).rolloutState();   // COMPLETED
+     * orders.events().get(0).message();             // "(service orders) has reached a steady state."
+     * }</pre>
+     *
+     * @param cluster the cluster's name
+     * @param service the service's name or ARN
+     */
+    Service service(String region, String cluster, String service);
+
+    /**
+     * The cluster's services that are not INACTIVE, in creation order.
+     *
+     * <pre>{@code engine.services("us-east-1", "prod").size(); }</pre>
+     *
+     * @param cluster the cluster's name
+     */
+    List<Service> services(String region, String cluster);
+
+    /**
+     * The ARN of the service of that name in the cluster, whether or not it exists.
+     *
+     * <pre>{@code engine.serviceArn("us-east-1", "prod", "orders");   // ...:service/prod/orders }</pre>
+     *
+     * @param cluster the cluster's name
+     */
+    String serviceArn(String region, String cluster, String service);
+
+    /**
+     * The service's tasks whose desired status is RUNNING (the ones its running and pending counts
+     * count), in launch order; empty if the service does not exist.
+     *
+     * <pre>{@code engine.serviceTasks("us-east-1", "prod", "orders").get(0).availabilityZone(); }</pre>
+     *
+     * @param cluster the cluster's name
+     * @param service the service's name or ARN
+     */
+    List<Task> serviceTasks(String region, String cluster, String service);
+
+    /**
+     * Every task of the service the region still remembers, STOPPED ones (kept for an hour)
+     * included, in launch order.
+     *
+     * <pre>{@code engine.serviceTaskHistory("us-east-1", "prod", "orders").stream().map(Task::stopCode).toList(); }</pre>
+     *
+     * @param cluster the cluster's name
+     * @param service the service's name
+     */
+    List<Task> serviceTaskHistory(String region, String cluster, String service);
+
+    /**
+     * A task of the region (any cluster, STOPPED ones for an hour), or null.
+     *
+     * <pre>{@code engine.task("us-east-1", taskArn).lastStatus(); }</pre>
+     *
+     * @param task the task's id or ARN
+     */
+    Task task(String region, String task);
+
+    /**
+     * The cluster's tasks that are not STOPPED, in launch order.
+     *
+     * <pre>{@code engine.tasks("us-east-1", "prod").size(); }</pre>
+     *
+     * @param cluster the cluster's name
+     */
+    List<Task> tasks(String region, String cluster);
+
+    /**
+     * A container instance of the region in any status (a deregistered one is INACTIVE), or null.
+     *
+     * <pre>{@code engine.containerInstance("us-east-1", hostArn).runningTasksCount(); }</pre>
+     */
+    ContainerInstance containerInstance(String region, String containerInstanceArn);
+
+    /**
+     * The cluster's registered container instances (ACTIVE and DRAINING), in registration order.
+     *
+     * <pre>{@code engine.containerInstances("us-east-1", "prod").get(0).attributes(); }</pre>
+     *
+     * @param cluster the cluster's name
+     */
+    List<ContainerInstance> containerInstances(String region, String cluster);
+}

@@ -1,0 +1,96 @@
+package dev.fakeecs.junit.handle;
+
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.Service;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A live handle on one service of a cluster, by name: every call re-reads the engine, so the handle
+ * can be kept across virtual time and passed to {@code EcsAssertions.assertThat}. The service need
+ * not exist yet.
+ *
+ * <pre>{@code
+ * EcsServiceHandle orders = prod.service("orders");
+ * orders.describe().runningCount();
+ * assertThat(orders).eventually(within(ofMinutes(5))).hasRunningCount(3);
+ * }</pre>
+ */
+public class EcsServiceHandle {
+
+    private final EcsClusterHandle cluster;
+    private final String name;
+
+    /** A handle on service {@code name} of {@code cluster}. */
+    public EcsServiceHandle(EcsClusterHandle cluster, String name) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** The service's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The cluster the service belongs to. */
+    public EcsClusterHandle cluster() {
+        return cluster;
+    }
+
+    /** The service's ARN (whether or not it exists). */
+    public String arn() {
+        return cluster.inspector().serviceArn(cluster.region(), cluster.name(), name);
+    }
+
+    /** Whether the service exists (any status, INACTIVE included). */
+    public boolean exists() {
+        return describe() != null;
+    }
+
+    /**
+     * The service as DescribeServices shows it (with its tags, deployments and newest events), or null
+     * if it does not exist. Reading it is not an API call: no fault applies and the clock does not move.
+     *
+     * <pre>{@code orders.describe().deployments().get(0).rolloutState(); }</pre>
+     */
+    public Service describe() {
+        return cluster.inspector().service(cluster.region(), cluster.name(), name);
+    }
+
+    /** Handles on the service's tasks whose desired status is RUNNING, in launch order. */
+    public List<EcsTaskHandle> tasks() {
+        return cluster.inspector().serviceTasks(cluster.region(), cluster.name(), name).stream()
+                .map(t -> new EcsTaskHandle(cluster, t.taskArn())).toList();
+    }
+
+    /** Every task of the service the region remembers, STOPPED ones included, in launch order. */
+    public List<EcsTaskHandle> allTasks() {
+        return cluster.inspector().serviceTaskHistory(cluster.region(), cluster.name(), name).stream()
+                .map(t -> new EcsTaskHandle(cluster, t.taskArn())).toList();
+    }
+
+    /** The PRIMARY deployment, or null before the first one (or when the service does not exist). */
+    public EcsDeploymentHandle primaryDeployment() {
+        Service s = describe();
+        return s == null || s.deployments().isEmpty() ? null
+                : new EcsDeploymentHandle(this, s.deployments().get(0).id());
+    }
+
+    /** Handles on every deployment of the service, PRIMARY first. */
+    public List<EcsDeploymentHandle> deployments() {
+        Service s = describe();
+        return s == null ? List.of() : s.deployments().stream().map(Deployment::id)
+                .map(id -> new EcsDeploymentHandle(this, id)).toList();
+    }
+
+    /** Sets the desired count (UpdateService). */
+    public EcsServiceHandle scale(int desiredCount) {
+        return cluster.scale(name, desiredCount);
+    }
+
+    @Override
+    public String toString() {
+        return "service " + name + " in " + cluster;
+    }
+}
