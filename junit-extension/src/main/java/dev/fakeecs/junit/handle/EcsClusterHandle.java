@@ -3,6 +3,7 @@ package dev.fakeecs.junit.handle;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.VirtualClock;
 import dev.fakeecs.spi.EngineInspector;
+import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -144,15 +145,17 @@ public class EcsClusterHandle {
     public List<EcsContainerInstanceHandle> launchHosts(String instanceType, int count) {
         Objects.requireNonNull(instanceType, "instanceType");
         List<String> zones = ecs.region(region).availabilityZones();
-        List<EcsContainerInstanceHandle> launched = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String identity = "{\"instanceType\":\"" + instanceType + "\",\"availabilityZone\":\""
-                    + zones.get(i % zones.size()) + "\"}";
-            String arn = api().registerContainerInstance(r -> r.cluster(name).instanceIdentityDocument(identity))
-                    .containerInstance().containerInstanceArn();
-            launched.add(new EcsContainerInstanceHandle(this, arn));
-        }
-        return launched;
+        EngineSetup setup = EngineSetup.of(ecs);
+        return setup.locked(() -> {
+            // simulated EC2 hosts, as the engine launches them (not an API call: no API fault, no auto-advance)
+            List<EcsContainerInstanceHandle> launched = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String arn = setup.launchHost(region, name, instanceType, zones.get(i % zones.size()), null)
+                        .containerInstanceArn();
+                launched.add(new EcsContainerInstanceHandle(this, arn));
+            }
+            return launched;
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.fakeecs.samples.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import dev.fakeecs.FakeEcs;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -84,10 +85,11 @@ class ModuleStructureTest {
     }
 
     @Test
-    void should_keep_the_extension_off_the_engine_internals() {
-        noClasses().that().resideInAPackage("dev.fakeecs.junit..")
+    void should_keep_the_dsl_the_extension_and_the_samples_off_the_engine_internals() {
+        noClasses().that().resideInAnyPackage("dev.fakeecs.dsl..", "dev.fakeecs.junit..", "dev.fakeecs.samples..")
                 .should().dependOnClassesThat().resideInAPackage("dev.fakeecs.internal..")
-                .because("the extension reads the engine through dev.fakeecs.spi and the public API")
+                .orShould().callMethod(FakeEcs.class, "engine")
+                .because("they use the engine through its public API and the named SPI in dev.fakeecs.spi")
                 .check(classes);
     }
 
