@@ -3,8 +3,8 @@ package dev.fakeecs.dsl;
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.cluster.Cluster;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.image.ImageBehavior;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -57,15 +57,15 @@ class EcsWorldTest {
         try (FakeEcs ecs = foodDelivery().start()) {
             // then
             var state = RegionEngine.of(ecs.defaultRegion());
-            Cluster cluster = state.read(() -> state.clusters().find("food-delivery-prod"));
+            SimulatedCluster cluster = state.read(() -> state.clusters().find("food-delivery-prod"));
             assertThat(cluster.capacityProviders()).containsExactly("FARGATE", "FARGATE_SPOT");
             assertThat(cluster.defaultStrategy()).containsExactly(
                     CapacityProviderStrategyItem.builder().capacityProvider("FARGATE").base(2).weight(1).build(),
                     CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT").weight(4).build());
             assertThat(cluster.spotInstanceDraining()).isTrue();
             assertThat(cluster.settings()).anyMatch(s -> "enabled".equals(s.value()));
-            List<ContainerInstance> hosts = state.read(() -> state.containerInstances().inCluster("food-delivery-prod"));
-            assertThat(hosts).extracting(ContainerInstance::availabilityZone).containsExactly("us-east-1a", "us-east-1b");
+            List<SimulatedContainerInstance> hosts = state.read(() -> state.containerInstances().inCluster("food-delivery-prod"));
+            assertThat(hosts).extracting(SimulatedContainerInstance::availabilityZone).containsExactly("us-east-1a", "us-east-1b");
             assertThat(hosts).allMatch(h -> h.instanceType().name().equals("g4dn.xlarge"));
         }
     }

@@ -3,8 +3,8 @@ package dev.fakeecs.dns;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.internal.region.RegionEngine;
-import dev.fakeecs.internal.service.Service;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.service.SimulatedService;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 /**
  * What a DNS record points at: an ECS service in one region (in real life its load balancer).
@@ -30,12 +30,12 @@ public record Endpoint(String region, String cluster, String service) {
     /** RUNNING tasks of the service not UNHEALTHY and not told to stop (0 if the service is gone). */
     public int healthyTasks(FakeEcs ecs) {
         RegionEngine state = RegionEngine.of(ecs.region(region));
-        Service s = state.services().find(cluster, service);
+        SimulatedService s = state.services().find(cluster, service);
         if (s == null) {
             return 0;
         }
         int n = 0;
-        for (Task t : state.services().tasksOf(s)) {
+        for (SimulatedTask t : state.services().tasksOf(s)) {
             if (t.isRunning() && !t.isStoppingOrStopped() && !"UNHEALTHY".equals(t.healthStatus())) {
                 n++;
             }

@@ -1,6 +1,6 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import java.util.List;
 final class AgentDisconnectFault implements ActiveFault {
 
     private final FaultContext ctx;
-    private List<ContainerInstance> hosts = List.of();
+    private List<SimulatedContainerInstance> hosts = List.of();
 
     AgentDisconnectFault(FaultContext ctx) {
         this.ctx = ctx;
@@ -20,8 +20,8 @@ final class AgentDisconnectFault implements ActiveFault {
 
     @Override
     public void start() {
-        hosts = Targets.instances(ctx, ContainerInstance::agentConnected, true);
-        for (ContainerInstance ci : hosts) {
+        hosts = Targets.instances(ctx, SimulatedContainerInstance::agentConnected, true);
+        for (SimulatedContainerInstance ci : hosts) {
             ctx.effect(ci.arn(), "effect", "agent disconnected", "runningTasks",
                     String.valueOf(ci.runningTasksCount()));
             ctx.region().containerInstances().agentConnected(ci, false);
@@ -30,7 +30,7 @@ final class AgentDisconnectFault implements ActiveFault {
 
     @Override
     public void end() {
-        for (ContainerInstance ci : hosts) {
+        for (SimulatedContainerInstance ci : hosts) {
             if (ci.isRegistered()) {
                 ctx.effect(ci.arn(), "effect", "agent reconnected");
                 Hosts.reconnect(ctx, ci);

@@ -1,6 +1,6 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
 
@@ -14,7 +14,7 @@ import java.util.List;
 final class DrainFault implements ActiveFault {
 
     private final FaultContext ctx;
-    private List<ContainerInstance> drained = List.of();
+    private List<SimulatedContainerInstance> drained = List.of();
 
     DrainFault(FaultContext ctx) {
         this.ctx = ctx;
@@ -22,8 +22,8 @@ final class DrainFault implements ActiveFault {
 
     @Override
     public void start() {
-        drained = Targets.instances(ctx, ContainerInstance::isActive, false);
-        for (ContainerInstance ci : drained) {
+        drained = Targets.instances(ctx, SimulatedContainerInstance::isActive, false);
+        for (SimulatedContainerInstance ci : drained) {
             ctx.effect(ci.arn(), "effect", "draining");
             set(ci, ContainerInstanceStatus.DRAINING);
         }
@@ -31,7 +31,7 @@ final class DrainFault implements ActiveFault {
 
     @Override
     public void end() {
-        for (ContainerInstance ci : drained) {
+        for (SimulatedContainerInstance ci : drained) {
             if ("DRAINING".equals(ci.status())) {
                 ctx.effect(ci.arn(), "effect", "active again");
                 set(ci, ContainerInstanceStatus.ACTIVE);
@@ -39,7 +39,7 @@ final class DrainFault implements ActiveFault {
         }
     }
 
-    private void set(ContainerInstance ci, ContainerInstanceStatus status) {
+    private void set(SimulatedContainerInstance ci, ContainerInstanceStatus status) {
         ctx.region().containerInstanceOperations().updateContainerInstancesState(UpdateContainerInstancesStateRequest.builder()
                 .cluster(ci.clusterName()).containerInstances(ci.arn()).status(status).build());
     }

@@ -1,8 +1,8 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.clock.ScheduledEvent;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
 
@@ -27,15 +27,15 @@ final class Ec2SpotInterruptionFault implements ActiveFault {
 
     @Override
     public void start() {
-        List<ContainerInstance> hosts = Targets.instances(ctx, ContainerInstance::spot, true);
+        List<SimulatedContainerInstance> hosts = Targets.instances(ctx, SimulatedContainerInstance::spot, true);
         if (hosts.isEmpty()) {
             ctx.effect(ctx.id(), "effect", "no matching Spot instance");
             ctx.finished();
             return;
         }
         int[] remaining = {hosts.size()};
-        for (ContainerInstance ci : hosts) {
-            Cluster cluster = ctx.region().clusters().find(ci.clusterName());
+        for (SimulatedContainerInstance ci : hosts) {
+            SimulatedCluster cluster = ctx.region().clusters().find(ci.clusterName());
             boolean drain = cluster != null && cluster.spotInstanceDraining();
             ctx.effect(ci.arn(), "effect", "spot interruption notice", "ec2InstanceId", ci.ec2InstanceId(),
                     "terminatesAt", ctx.region().now().plus(ctx.notice()).toString(), "draining",

@@ -1,7 +1,7 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.service.Service;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.service.SimulatedService;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.taskdefinition.TaskResources;
 
 import java.time.Duration;
@@ -27,17 +27,17 @@ final class FargateSpotInterruptionFault implements ActiveFault {
 
     @Override
     public void start() {
-        List<Task> tasks = Targets.tasks(ctx, t -> "FARGATE_SPOT".equals(t.capacityProviderName()), false);
+        List<SimulatedTask> tasks = Targets.tasks(ctx, t -> "FARGATE_SPOT".equals(t.capacityProviderName()), false);
         if (tasks.isEmpty()) {
             ctx.effect(ctx.id(), "effect", "no matching FARGATE_SPOT task");
         }
-        for (Task task : tasks) {
+        for (SimulatedTask task : tasks) {
             Duration stopTimeout = TaskResources.stopTimeout(task.taskDefinition(), true);
             Duration grace = stopTimeout.compareTo(ctx.notice()) < 0 ? stopTimeout : ctx.notice();
             ctx.effect(task.arn(), "effect", "spot interruption warning", "stopsAfter", grace.toString());
             ctx.region().tasks().lifecycle().stopAfter(task, STOP_CODE, REASON, grace);
             if (task.serviceName() != null) {
-                Service service = ctx.region().services().find(task.clusterName(), task.serviceName());
+                SimulatedService service = ctx.region().services().find(task.clusterName(), task.serviceName());
                 if (service != null) {
                     ctx.region().services().scheduler().reconcileSoon(service);
                 }

@@ -1,14 +1,14 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.task.Container;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedContainer;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.TaskStateListener;
 
 /**
  * HEALTH_CHECK_FAILURE: the essential containers of the matching tasks (the named task, or every
  * task of the service/cluster/zone, or a percentage) turn UNHEALTHY; while the fault lasts, tasks
  * of the same selection that reach RUNNING turn UNHEALTHY too. The service scheduler replaces
- * them ({@code Task failed container health checks}) once the health check grace period is over.
+ * them ({@code SimulatedTask failed container health checks}) once the health check grace period is over.
  */
 final class HealthCheckFailureFault implements ActiveFault, TaskStateListener {
 
@@ -22,7 +22,7 @@ final class HealthCheckFailureFault implements ActiveFault, TaskStateListener {
     @Override
     public void start() {
         active = true;
-        for (Task task : Targets.tasks(ctx, Task::isRunning, false)) {
+        for (SimulatedTask task : Targets.tasks(ctx, SimulatedTask::isRunning, false)) {
             fail(task);
         }
         if (ctx.spec().task() == null) {
@@ -31,15 +31,15 @@ final class HealthCheckFailureFault implements ActiveFault, TaskStateListener {
     }
 
     @Override
-    public void onTransition(Task task, String from, String to) {
+    public void onTransition(SimulatedTask task, String from, String to) {
         if (active && "RUNNING".equals(to) && Targets.matches(ctx.spec(), task)) {
             fail(task);
         }
     }
 
-    private void fail(Task task) {
+    private void fail(SimulatedTask task) {
         ctx.effect(task.arn(), "effect", "health checks failing");
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             if (c.essential()) {
                 ctx.region().tasks().lifecycle().setHealth(task, c, "UNHEALTHY");
             }

@@ -1,9 +1,9 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.region.RegionEngine;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.util.List;
 
@@ -20,16 +20,16 @@ final class Hosts {
     private Hosts() {
     }
 
-    static String terminatedReason(ContainerInstance ci) {
+    static String terminatedReason(SimulatedContainerInstance ci) {
         return "Host EC2 (instance " + ci.ec2InstanceId() + ") terminated.";
     }
 
-    static String stoppedReason(ContainerInstance ci) {
+    static String stoppedReason(SimulatedContainerInstance ci) {
         return "Host EC2 (instance " + ci.ec2InstanceId() + ") stopped.";
     }
 
     /** The Auto Scaling group the host belongs to, or null. */
-    static AutoScalingGroup groupOf(RegionEngine state, ContainerInstance ci) {
+    static AutoScalingGroup groupOf(RegionEngine state, SimulatedContainerInstance ci) {
         for (AutoScalingGroup g : state.capacityProviders().autoScalingGroups().all()) {
             if (g.inService().contains(ci)) {
                 return g;
@@ -39,7 +39,7 @@ final class Hosts {
     }
 
     /** Terminates the EC2 instance: its tasks stop, it deregisters, its group (if any) replaces it. */
-    static void terminate(FaultContext ctx, ContainerInstance ci, String why) {
+    static void terminate(FaultContext ctx, SimulatedContainerInstance ci, String why) {
         if (!ci.isRegistered()) {
             return;
         }
@@ -53,24 +53,24 @@ final class Hosts {
             state.containerInstances().terminateHost(ci);
         }
         // the task package stops them on deregistration; make sure, should nobody listen
-        for (Task t : Task.placedOn(ci)) {
+        for (SimulatedTask t : SimulatedTask.placedOn(ci)) {
             state.tasks().lifecycle().stopImmediately(t, STOP_CODE, terminatedReason(ci));
         }
     }
 
     /** Stops the EC2 instance: its tasks stop now, its agent disconnects, it stays registered. */
-    static void stop(FaultContext ctx, ContainerInstance ci) {
+    static void stop(FaultContext ctx, SimulatedContainerInstance ci) {
         RegionEngine state = ctx.region();
         ctx.effect(ci.arn(), "effect", "stopped", "ec2InstanceId", ci.ec2InstanceId(), "tasks",
                 String.valueOf(ci.tasks().size()));
         state.containerInstances().agentConnected(ci, false);
-        for (Task t : Task.placedOn(ci)) {
+        for (SimulatedTask t : SimulatedTask.placedOn(ci)) {
             state.tasks().lifecycle().stopImmediately(t, STOP_CODE, stoppedReason(ci));
         }
     }
 
     /** Starts a stopped instance again: its agent reconnects and waiting work may place there. */
-    static void start(FaultContext ctx, ContainerInstance ci) {
+    static void start(FaultContext ctx, SimulatedContainerInstance ci) {
         if (!ci.isRegistered()) {
             return;
         }
@@ -79,7 +79,7 @@ final class Hosts {
     }
 
     /** Reconnects a host's agent and tells waiting tasks and services that capacity is back. */
-    static void reconnect(FaultContext ctx, ContainerInstance ci) {
+    static void reconnect(FaultContext ctx, SimulatedContainerInstance ci) {
         if (!ci.isRegistered()) {
             return;
         }

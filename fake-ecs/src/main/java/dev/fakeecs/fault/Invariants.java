@@ -1,12 +1,12 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.deployment.DeploymentLimits;
 import dev.fakeecs.region.Region;
 import dev.fakeecs.internal.region.RegionEngine;
-import dev.fakeecs.internal.service.Service;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.service.SimulatedService;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +44,13 @@ final class Invariants {
     }
 
     private static void hosts(RegionEngine state, List<String> broken) {
-        for (ContainerInstance ci : state.containerInstances().all()) {
+        for (SimulatedContainerInstance ci : state.containerInstances().all()) {
             if ("INACTIVE".equals(ci.status()) && !ci.tasks().isEmpty()) {
                 broken.add("INACTIVE instance " + ci.arn() + " still has tasks " + ci.tasks());
             }
             int cpu = 0;
             int memory = 0;
-            for (Task t : Task.placedOn(ci)) {
+            for (SimulatedTask t : SimulatedTask.placedOn(ci)) {
                 cpu += t.cpuReservation();
                 memory += t.memoryReservation();
                 if (t.isStopped() || t.containerInstance() != ci) {
@@ -66,7 +66,7 @@ final class Invariants {
     }
 
     private static void tasks(RegionEngine state, List<String> broken) {
-        for (Task t : state.tasks().all()) {
+        for (SimulatedTask t : state.tasks().all()) {
             if (t.isStopped()) {
                 if (t.stopCode() == null || t.stoppedReason() == null) {
                     broken.add("STOPPED " + t + " has no stop code or reason");
@@ -78,7 +78,7 @@ final class Invariants {
     }
 
     private static void services(RegionEngine state, List<String> broken) {
-        for (Service s : state.services().all()) {
+        for (SimulatedService s : state.services().all()) {
             if (!s.isActive() || s.isDaemon()) {
                 continue;
             }

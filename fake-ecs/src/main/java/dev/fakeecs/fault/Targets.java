@@ -1,10 +1,10 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.internal.arn.Arns;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.random.SeededRandom;
 import dev.fakeecs.internal.region.RegionEngine;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +21,15 @@ final class Targets {
     }
 
     /** The hosts to hit; {@code oneByDefault}: with neither an explicit host nor a percentage, one random host. */
-    static List<ContainerInstance> instances(FaultContext ctx, Predicate<ContainerInstance> filter, boolean oneByDefault) {
+    static List<SimulatedContainerInstance> instances(FaultContext ctx, Predicate<SimulatedContainerInstance> filter, boolean oneByDefault) {
         FaultSpec spec = ctx.spec();
         RegionEngine state = ctx.region();
         if (spec.containerInstance() != null) {
-            ContainerInstance ci = findInstance(state, spec.cluster(), spec.containerInstance());
+            SimulatedContainerInstance ci = findInstance(state, spec.cluster(), spec.containerInstance());
             return ci == null || !ci.isRegistered() ? List.of() : List.of(ci);
         }
-        List<ContainerInstance> matching = new ArrayList<>();
-        for (ContainerInstance ci : state.containerInstances().all()) {
+        List<SimulatedContainerInstance> matching = new ArrayList<>();
+        for (SimulatedContainerInstance ci : state.containerInstances().all()) {
             if (ci.isRegistered() && (spec.cluster() == null || ci.clusterName().equals(clusterName(spec.cluster())))
                     && (spec.availabilityZone() == null || ci.availabilityZone().equals(spec.availabilityZone()))
                     && filter.test(ci)) {
@@ -40,15 +40,15 @@ final class Targets {
     }
 
     /** The live tasks to hit; {@code oneByDefault}: with neither an explicit task nor a percentage, one random task. */
-    static List<Task> tasks(FaultContext ctx, Predicate<Task> filter, boolean oneByDefault) {
+    static List<SimulatedTask> tasks(FaultContext ctx, Predicate<SimulatedTask> filter, boolean oneByDefault) {
         FaultSpec spec = ctx.spec();
         RegionEngine state = ctx.region();
         if (spec.task() != null) {
-            Task task = state.tasks().find(spec.task());
+            SimulatedTask task = state.tasks().find(spec.task());
             return task == null || task.isStoppingOrStopped() ? List.of() : List.of(task);
         }
-        List<Task> matching = new ArrayList<>();
-        for (Task t : state.tasks().all()) {
+        List<SimulatedTask> matching = new ArrayList<>();
+        for (SimulatedTask t : state.tasks().all()) {
             if (!t.isStoppingOrStopped() && matches(spec, t) && filter.test(t)) {
                 matching.add(t);
             }
@@ -57,14 +57,14 @@ final class Targets {
     }
 
     /** Whether a task is in the spec's cluster, service and zone (those given). */
-    static boolean matches(FaultSpec spec, Task t) {
+    static boolean matches(FaultSpec spec, SimulatedTask t) {
         return (spec.cluster() == null || t.clusterName().equals(clusterName(spec.cluster())))
                 && (spec.service() == null || Arns.lastSegment(spec.service()).equals(t.serviceName()))
                 && (spec.availabilityZone() == null || spec.availabilityZone().equals(t.availabilityZone()));
     }
 
-    static ContainerInstance findInstance(RegionEngine state, String cluster, String idOrArn) {
-        for (ContainerInstance ci : state.containerInstances().all()) {
+    static SimulatedContainerInstance findInstance(RegionEngine state, String cluster, String idOrArn) {
+        for (SimulatedContainerInstance ci : state.containerInstances().all()) {
             if ((ci.arn().equals(idOrArn) || ci.id().equals(idOrArn) || ci.ec2InstanceId().equals(idOrArn))
                     && (cluster == null || ci.clusterName().equals(clusterName(cluster)))) {
                 return ci;

@@ -1,14 +1,14 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.task.Container;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedContainer;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.TaskLifecycle;
 
 import java.util.List;
 
 /**
  * STOP_TASK (as FIS's aws:ecs:stop-task, through StopTask: stopCode {@code UserInitiated},
- * reason {@code Task stopped by user}) and KILL_CONTAINER (the task's first essential running
+ * reason {@code SimulatedTask stopped by user}) and KILL_CONTAINER (the task's first essential running
  * container exits with {@code exitCode}, 137 by default with reason
  * {@code OutOfMemoryError: Container killed due to memory usage}; the task then stops with
  * {@code EssentialContainerExited}). Targets the named task, else one task (or a percentage)
@@ -28,11 +28,11 @@ final class TaskKillFault implements ActiveFault {
 
     @Override
     public void start() {
-        List<Task> tasks = Targets.tasks(ctx, t -> !killContainer || t.isRunning(), true);
+        List<SimulatedTask> tasks = Targets.tasks(ctx, t -> !killContainer || t.isRunning(), true);
         if (tasks.isEmpty()) {
             ctx.effect(ctx.id(), "effect", "no matching task");
         }
-        for (Task task : tasks) {
+        for (SimulatedTask task : tasks) {
             if (killContainer) {
                 kill(task);
             } else {
@@ -43,9 +43,9 @@ final class TaskKillFault implements ActiveFault {
         ctx.finished();
     }
 
-    private void kill(Task task) {
+    private void kill(SimulatedTask task) {
         int exitCode = ctx.spec().exitCode() == null ? TaskLifecycle.SIGKILL_EXIT : ctx.spec().exitCode();
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             if (c.essential() && !c.isStopped()) {
                 ctx.effect(task.arn(), "effect", "container killed", "container", c.name(), "exitCode",
                         String.valueOf(exitCode));

@@ -1,6 +1,6 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ final class TerminateInstanceFault implements ActiveFault {
 
     private final FaultContext ctx;
     private final boolean terminate;
-    private final List<ContainerInstance> stopped = new ArrayList<>();
+    private final List<SimulatedContainerInstance> stopped = new ArrayList<>();
 
     TerminateInstanceFault(FaultContext ctx, boolean terminate) {
         this.ctx = ctx;
@@ -23,11 +23,11 @@ final class TerminateInstanceFault implements ActiveFault {
 
     @Override
     public void start() {
-        List<ContainerInstance> hosts = Targets.instances(ctx, ci -> true, true);
+        List<SimulatedContainerInstance> hosts = Targets.instances(ctx, ci -> true, true);
         if (hosts.isEmpty()) {
             ctx.effect(ctx.id(), "effect", "no matching container instance");
         }
-        for (ContainerInstance ci : hosts) {
+        for (SimulatedContainerInstance ci : hosts) {
             if (terminate) {
                 Hosts.terminate(ctx, ci, "fault " + ctx.id());
             } else {
@@ -42,7 +42,7 @@ final class TerminateInstanceFault implements ActiveFault {
 
     @Override
     public void end() {
-        for (ContainerInstance ci : stopped) {
+        for (SimulatedContainerInstance ci : stopped) {
             Hosts.start(ctx, ci);
         }
         stopped.clear();

@@ -1,8 +1,8 @@
 package dev.fakeecs.fault;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.task.PlacementGate;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ final class ZoneOutageFault implements ActiveFault, PlacementGate {
 
     private final FaultContext ctx;
     private final String zone;
-    private final List<ContainerInstance> stopped = new ArrayList<>();
+    private final List<SimulatedContainerInstance> stopped = new ArrayList<>();
 
     ZoneOutageFault(FaultContext ctx) {
         this.ctx = ctx;
@@ -40,13 +40,13 @@ final class ZoneOutageFault implements ActiveFault, PlacementGate {
     public void start() {
         ctx.effect(zone, "effect", "zone unavailable");
         ctx.region().tasks().addGate(this);
-        for (ContainerInstance ci : ctx.region().containerInstances().all()) {
+        for (SimulatedContainerInstance ci : ctx.region().containerInstances().all()) {
             if (ci.isRegistered() && ci.availabilityZone().equals(zone) && ci.agentConnected()) {
                 Hosts.stop(ctx, ci);
                 stopped.add(ci);
             }
         }
-        for (Task t : ctx.region().tasks().all()) {
+        for (SimulatedTask t : ctx.region().tasks().all()) {
             if (!t.isStopped() && t.containerInstance() == null && zone.equals(t.availabilityZone())) {
                 ctx.effect(t.arn(), "effect", "fargate task lost");
                 ctx.region().tasks().lifecycle().stopImmediately(t, Hosts.STOP_CODE, fargateReason(zone));
@@ -58,7 +58,7 @@ final class ZoneOutageFault implements ActiveFault, PlacementGate {
     public void end() {
         ctx.region().tasks().removeGate(this);
         ctx.effect(zone, "effect", "zone recovered");
-        for (ContainerInstance ci : stopped) {
+        for (SimulatedContainerInstance ci : stopped) {
             Hosts.start(ctx, ci);
         }
         stopped.clear();

@@ -1,5 +1,6 @@
 package dev.fakeecs.spi;
 
+import software.amazon.awssdk.services.ecs.model.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fakeecs.FakeEcs;
@@ -10,7 +11,7 @@ import dev.fakeecs.internal.autoscaling.ScalableTarget;
 import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import dev.fakeecs.internal.capacity.AutoScalingGroups;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
 import dev.fakeecs.internal.containerinstance.InstanceType;
 import dev.fakeecs.internal.containerinstance.InstanceTypes;
@@ -18,7 +19,7 @@ import dev.fakeecs.internal.controlplane.ContainerInstanceRenderer;
 import dev.fakeecs.internal.protocol.ProtocolException;
 import dev.fakeecs.internal.protocol.SdkJsonCodec;
 import dev.fakeecs.internal.region.RegionEngine;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.TaskRenderer;
 import dev.fakeecs.internal.taskdefinition.FargateSizes;
 import dev.fakeecs.internal.taskdefinition.TaskSize;
@@ -143,7 +144,7 @@ final class DefaultEngineSetup implements EngineSetup {
                         listener.onTaskTransition(snapshot(name, tasks, task), from, to));
                 state.containerInstances().addListener(new ContainerInstanceListener() {
                     @Override
-                    public void onDeregistered(dev.fakeecs.internal.containerinstance.ContainerInstance instance,
+                    public void onDeregistered(dev.fakeecs.internal.containerinstance.SimulatedContainerInstance instance,
                                                boolean terminated) {
                         if (terminated) {
                             listener.onHostTerminated(name, hosts.render(instance, false, false));
@@ -161,7 +162,7 @@ final class DefaultEngineSetup implements EngineSetup {
         for (Region region : ecs.regions()) {
             RegionEngine state = RegionEngine.of(region);
             Optional<TaskSnapshot> found = state.read(() -> {
-                Task task = state.tasks().find(taskArn);
+                SimulatedTask task = state.tasks().find(taskArn);
                 return task == null ? Optional.<TaskSnapshot>empty()
                         : Optional.of(snapshot(region.name(), new TaskRenderer(state.context(), state.tags()), task));
             });
@@ -172,14 +173,14 @@ final class DefaultEngineSetup implements EngineSetup {
         return Optional.empty();
     }
 
-    private static TaskSnapshot snapshot(String region, TaskRenderer renderer, Task task) {
+    private static TaskSnapshot snapshot(String region, TaskRenderer renderer, SimulatedTask task) {
         return new TaskSnapshot(region, renderer.render(task, false), task.taskDefinition());
     }
 
     // ------------------------------------------------------------------ clusters and EC2 hosts
 
     @Override
-    public Optional<software.amazon.awssdk.services.ecs.model.Cluster> cluster(String region, String cluster) {
+    public Optional<Cluster> cluster(String region, String cluster) {
         Objects.requireNonNull(cluster, "cluster");
         RegionEngine state = engine(region);
         return state.read(() -> state.clusterOperations().describeClusters(DescribeClustersRequest.builder()
@@ -191,7 +192,7 @@ final class DefaultEngineSetup implements EngineSetup {
     public void spotInstanceDraining(String region, String cluster, boolean enabled) {
         RegionEngine state = engine(region);
         state.read(() -> {
-            Cluster found = state.clusters().find(cluster);
+            SimulatedCluster found = state.clusters().find(cluster);
             if (found == null) {
                 throw new IllegalArgumentException("Region " + region + " has no cluster " + cluster);
             }

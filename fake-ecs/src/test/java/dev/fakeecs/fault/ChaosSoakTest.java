@@ -2,9 +2,9 @@ package dev.fakeecs.fault;
 
 import dev.fakeecs.fault.Invariants;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.region.RegionEngine;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -90,8 +90,8 @@ class ChaosSoakTest {
     void should_name_the_seed_when_an_invariant_breaks() {
         // given: a world whose bookkeeping is broken on purpose
         FakeEcs ecs = foodDelivery(99);
-        ContainerInstance host = RegionEngine.of(ecs.defaultRegion()).containerInstances().inCluster("food-delivery").get(0);
-        Task task = Task.placedOn(host).get(0);
+        SimulatedContainerInstance host = RegionEngine.of(ecs.defaultRegion()).containerInstances().inCluster("food-delivery").get(0);
+        SimulatedTask task = SimulatedTask.placedOn(host).get(0);
         host.release(task);
 
         // then

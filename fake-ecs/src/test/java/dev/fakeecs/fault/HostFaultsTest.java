@@ -2,10 +2,10 @@ package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.journal.JournalEventType;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,7 +24,7 @@ class HostFaultsTest {
     private final FaultInjector faults = FaultInjector.of(ecs);
     private final AutoScalingGroup asg = FaultFixtures.hosts(ecs, 3, false);
 
-    private ContainerInstance busiestHost() {
+    private SimulatedContainerInstance busiestHost() {
         return state(ecs).containerInstances().inCluster("prod").stream()
                 .max((a, b) -> Integer.compare(a.tasks().size(), b.tasks().size())).orElseThrow();
     }
@@ -40,8 +40,8 @@ class HostFaultsTest {
     void should_stop_tasks_with_termination_notice_deregister_the_host_and_let_the_asg_replace_it() {
         // given
         webServiceRunning(4);
-        ContainerInstance victim = busiestHost();
-        List<Task> onVictim = Task.placedOn(victim);
+        SimulatedContainerInstance victim = busiestHost();
+        List<SimulatedTask> onVictim = SimulatedTask.placedOn(victim);
         Instant injectedAt = ecs.clock().instant();
 
         // when
@@ -78,8 +78,8 @@ class HostFaultsTest {
     void should_stop_tasks_of_a_stopped_host_keep_it_registered_and_start_it_after_the_duration() {
         // given
         webServiceRunning(3);
-        ContainerInstance victim = busiestHost();
-        List<Task> onVictim = Task.placedOn(victim);
+        SimulatedContainerInstance victim = busiestHost();
+        List<SimulatedTask> onVictim = SimulatedTask.placedOn(victim);
 
         // when
         faults.inject(FaultSpec.of(FaultType.STOP_INSTANCE).containerInstance(victim.id())
@@ -104,8 +104,8 @@ class HostFaultsTest {
     void should_keep_tasks_of_a_disconnected_agent_running_and_place_nothing_new_there() {
         // given
         webServiceRunning(3);
-        ContainerInstance victim = busiestHost();
-        List<Task> onVictim = Task.placedOn(victim);
+        SimulatedContainerInstance victim = busiestHost();
+        List<SimulatedTask> onVictim = SimulatedTask.placedOn(victim);
 
         // when
         FaultHandle partition = faults.inject(FaultSpec.of(FaultType.DISCONNECT_AGENT).containerInstance(victim.arn())
@@ -128,7 +128,7 @@ class HostFaultsTest {
     @Test
     void should_terminate_a_host_that_belongs_to_no_auto_scaling_group() {
         // given
-        ContainerInstance loner = state(ecs).read(() -> state(ecs).containerInstances()
+        SimulatedContainerInstance loner = state(ecs).read(() -> state(ecs).containerInstances()
                 .launchHost("prod", "m5.large", "us-east-1c", null));
 
         // when

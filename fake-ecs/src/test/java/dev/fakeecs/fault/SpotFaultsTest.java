@@ -2,7 +2,7 @@ package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.service.ServiceMessages;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -96,7 +96,7 @@ class SpotFaultsTest {
         ecs.clock().advance(Duration.ofSeconds(60));
         ec2Service(ecs, "kitchen", ec2Family(ecs, "kitchen"), 2);
         ecs.clock().advance(Duration.ofMinutes(3));
-        ContainerInstance victim = spot.inService().stream().filter(ci -> !ci.tasks().isEmpty()).findFirst()
+        SimulatedContainerInstance victim = spot.inService().stream().filter(ci -> !ci.tasks().isEmpty()).findFirst()
                 .orElseThrow();
         String ec2Id = victim.ec2InstanceId();
         Instant notice = ecs.clock().instant();
@@ -129,8 +129,8 @@ class SpotFaultsTest {
         ecs.clock().advance(Duration.ofSeconds(60));
         ec2Service(ecs, "kitchen", ec2Family(ecs, "kitchen"), 1);
         ecs.clock().advance(Duration.ofMinutes(3));
-        ContainerInstance victim = spot.inService().get(0);
-        List<dev.fakeecs.internal.task.Task> onVictim = dev.fakeecs.internal.task.Task.placedOn(victim);
+        SimulatedContainerInstance victim = spot.inService().get(0);
+        List<dev.fakeecs.internal.task.SimulatedTask> onVictim = dev.fakeecs.internal.task.SimulatedTask.placedOn(victim);
 
         // when
         faults.inject(FaultSpec.of(FaultType.EC2_SPOT_INTERRUPTION).cluster("prod").build());

@@ -1,7 +1,7 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.service.ServiceScheduler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -106,7 +106,7 @@ class TaskFaultsTest {
         faults.inject(FaultSpec.of(FaultType.DRAIN_CONTAINER_INSTANCES).cluster("prod").percentage(50)
                 .duration(Duration.ofMinutes(10)).build());
 
-        List<ContainerInstance> draining = state(ecs).containerInstances().inCluster("prod").stream()
+        List<SimulatedContainerInstance> draining = state(ecs).containerInstances().inCluster("prod").stream()
                 .filter(ci -> ci.status().equals("DRAINING")).toList();
         assertThat(draining).hasSize(2);
         ecs.clock().advance(Duration.ofMinutes(3));

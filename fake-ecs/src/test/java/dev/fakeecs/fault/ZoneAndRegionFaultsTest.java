@@ -1,8 +1,8 @@
 package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
+import dev.fakeecs.internal.task.SimulatedTask;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 
@@ -32,9 +32,9 @@ class ZoneAndRegionFaultsTest {
         ec2Service(ecs, "kitchen", ec2Family(ecs, "kitchen"), 3);
         fargateService(ecs, "orders", fargateFamily(ecs, "orders", "acme/orders:1", false), 3);
         ecs.clock().advance(Duration.ofMinutes(3));
-        List<Task> inZone = state(ecs).tasks().all().stream()
+        List<SimulatedTask> inZone = state(ecs).tasks().all().stream()
                 .filter(t -> t.availabilityZone().equals("us-east-1a") && !t.isStopped()).toList();
-        ContainerInstance host = state(ecs).containerInstances().inCluster("prod").stream()
+        SimulatedContainerInstance host = state(ecs).containerInstances().inCluster("prod").stream()
                 .filter(ci -> ci.availabilityZone().equals("us-east-1a")).findFirst().orElseThrow();
 
         // when

@@ -2,7 +2,7 @@ package dev.fakeecs.wire;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -35,7 +35,7 @@ final class PopulatedEcs implements AutoCloseable {
 
     final FakeEcs ecs;
     final EcsClient client;
-    final List<ContainerInstance> hosts = new ArrayList<>();
+    final List<SimulatedContainerInstance> hosts = new ArrayList<>();
     final List<String> taskArns = new ArrayList<>();
     final List<String> extraClusters = new ArrayList<>();
     final List<String> services = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.fakeecs.internal.autoscaling;
 
 import dev.fakeecs.autoscaling.ScalingMetric;
-import dev.fakeecs.internal.task.Container;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedContainer;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.taskdefinition.TaskResources;
 
 import java.util.List;
@@ -24,10 +24,10 @@ final class ContainerUsage {
     }
 
     /** The metric over the given tasks' RUNNING ones, or NaN with no data. */
-    static double metric(ScalingMetric metric, List<Task> tasks) {
+    static double metric(ScalingMetric metric, List<SimulatedTask> tasks) {
         double sum = 0;
         int n = 0;
-        for (Task t : tasks) {
+        for (SimulatedTask t : tasks) {
             if (!t.isRunning()) {
                 continue;
             }
@@ -45,10 +45,10 @@ final class ContainerUsage {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    private static double cpu(Task task) {
+    private static double cpu(SimulatedTask task) {
         double total = 0;
         int n = 0;
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             if (!c.isStopped()) {
                 total += c.behavior().cpuPercent();
                 n++;
@@ -57,13 +57,13 @@ final class ContainerUsage {
         return n == 0 ? 0 : total / n;
     }
 
-    private static double memory(Task task) {
+    private static double memory(SimulatedTask task) {
         int memory = TaskResources.memoryMiB(task.taskDefinition());
         if (memory <= 0) {
             return Double.NaN;
         }
         double used = 0;
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             if (!c.isStopped()) {
                 used += c.behavior().memoryMiB();
             }

@@ -8,8 +8,8 @@ import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.service.Service;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.service.SimulatedService;
+import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class ServiceAutoScaling {
     /** Registers (or updates the bounds of) a service as a scalable target. */
     public ScalableTarget registerScalableTarget(String cluster, String service, int minCapacity, int maxCapacity) {
         return region.read(() -> {
-            Service s = services.resolveActive(cluster, service);
+            SimulatedService s = services.resolveActive(cluster, service);
             String key = s.clusterName() + "/" + s.name();
             ScalableTarget target = targets.get(key);
             if (target == null) {
@@ -114,7 +114,7 @@ public final class ServiceAutoScaling {
     public double metricNow(String cluster, String service, ScalingMetric metric) {
         return region.read(() -> {
             ScalableTarget t = target(cluster, service);
-            Service s = services.find(cluster, service);
+            SimulatedService s = services.find(cluster, service);
             if (s == null) {
                 return Double.NaN;
             }
@@ -123,9 +123,9 @@ public final class ServiceAutoScaling {
         });
     }
 
-    private int running(Service s) {
+    private int running(SimulatedService s) {
         int n = 0;
-        for (Task t : services.tasksOf(s)) {
+        for (SimulatedTask t : services.tasksOf(s)) {
             if (t.isRunning()) {
                 n++;
             }
@@ -134,7 +134,7 @@ public final class ServiceAutoScaling {
     }
 
     private void evaluate(ScalableTarget target) {
-        Service s = services.find(target.cluster(), target.service());
+        SimulatedService s = services.find(target.cluster(), target.service());
         if (s == null || !s.isActive()) {
             target.evaluation().cancel();
             targets.remove(target.cluster() + "/" + target.service());
@@ -225,7 +225,7 @@ public final class ServiceAutoScaling {
         return seen == count;
     }
 
-    private void clampDesired(ScalableTarget target, Service s) {
+    private void clampDesired(ScalableTarget target, SimulatedService s) {
         int desired = s.desiredCount();
         int clamped = Math.max(target.minCapacity(), Math.min(target.maxCapacity(), desired));
         if (clamped != desired) {
@@ -233,7 +233,7 @@ public final class ServiceAutoScaling {
         }
     }
 
-    private void apply(ScalableTarget target, Service s, int desired, String why) {
+    private void apply(ScalableTarget target, SimulatedService s, int desired, String why) {
         if (desired == s.desiredCount()) {
             return;
         }

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.capacity;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.engine.RegionContext;
@@ -40,7 +40,7 @@ public final class AutoScalingGroup {
     private final String instanceType;
     private final List<String> availabilityZones;
     private final boolean spot;
-    private final List<ContainerInstance> inService = new ArrayList<>();
+    private final List<SimulatedContainerInstance> inService = new ArrayList<>();
     private final List<Instant> launchedAt = new ArrayList<>();
     private int min;
     private int max;
@@ -49,7 +49,7 @@ public final class AutoScalingGroup {
     private int nextZone;
     private Duration bootDelay = DEFAULT_BOOT_DELAY;
     private String clusterName;
-    private CapacityProvider capacityProvider;
+    private SimulatedCapacityProvider capacityProvider;
 
     AutoScalingGroup(RegionContext region, ContainerInstances containerInstances, CapacityProviders capacityProviders,
                      String name, String arn, String instanceType, int min, int max,
@@ -94,19 +94,19 @@ public final class AutoScalingGroup {
     }
 
     /** The capacity provider using this group, or null. */
-    public CapacityProvider capacityProvider() { return capacityProvider; }
-    void capacityProvider(CapacityProvider provider) { this.capacityProvider = provider; }
+    public SimulatedCapacityProvider capacityProvider() { return capacityProvider; }
+    void capacityProvider(SimulatedCapacityProvider provider) { this.capacityProvider = provider; }
 
     /**
      * The group's running EC2 hosts, in launch order. A host deregistered from ECS but not
      * terminated stays here (its EC2 instance still runs), as in a real group.
      */
-    public List<ContainerInstance> inService() {
+    public List<SimulatedContainerInstance> inService() {
         return List.copyOf(inService);
     }
 
     /** When each in-service host was launched (parallel to the launch order), for warm-up checks. */
-    Instant launchedAt(ContainerInstance ci) {
+    Instant launchedAt(SimulatedContainerInstance ci) {
         int i = inService.indexOf(ci);
         return i < 0 ? null : launchedAt.get(i);
     }
@@ -165,7 +165,7 @@ public final class AutoScalingGroup {
         String cluster = targetCluster();
         String provider = capacityProvider == null ? null : capacityProvider.name();
         try {
-            ContainerInstance ci = containerInstances.launchHost(cluster, instanceType, zone, provider);
+            SimulatedContainerInstance ci = containerInstances.launchHost(cluster, instanceType, zone, provider);
             ci.spot(spot);
             inService.add(ci);
             launchedAt.add(at);
@@ -198,11 +198,11 @@ public final class AutoScalingGroup {
             return;
         }
         boolean protect = capacityProvider != null && capacityProvider.managedTerminationProtection();
-        List<ContainerInstance> candidates = new ArrayList<>(inService());
+        List<SimulatedContainerInstance> candidates = new ArrayList<>(inService());
         // idle hosts first, newest first among equals
-        candidates.sort(Comparator.comparingInt((ContainerInstance ci) -> ci.tasks().isEmpty() ? 0 : 1)
-                .thenComparing(ContainerInstance::registeredAt, Comparator.reverseOrder()));
-        for (ContainerInstance ci : candidates) {
+        candidates.sort(Comparator.comparingInt((SimulatedContainerInstance ci) -> ci.tasks().isEmpty() ? 0 : 1)
+                .thenComparing(SimulatedContainerInstance::registeredAt, Comparator.reverseOrder()));
+        for (SimulatedContainerInstance ci : candidates) {
             if (remaining == 0) {
                 break;
             }
@@ -218,13 +218,13 @@ public final class AutoScalingGroup {
      * Terminates one host of this group from outside (Spot interruption, a fault); as EC2 Auto
      * Scaling does, the group then launches a replacement to get back to desired.
      */
-    public void terminate(ContainerInstance ci, String reason) {
+    public void terminate(SimulatedContainerInstance ci, String reason) {
         if (remove(ci, reason)) {
             reconcile();
         }
     }
 
-    private boolean remove(ContainerInstance ci, String reason) {
+    private boolean remove(SimulatedContainerInstance ci, String reason) {
         int i = inService.indexOf(ci);
         if (i < 0) {
             return false;

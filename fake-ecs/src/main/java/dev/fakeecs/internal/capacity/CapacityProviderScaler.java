@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.capacity;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.InstanceType;
 import dev.fakeecs.internal.containerinstance.InstanceTypes;
 import dev.fakeecs.journal.JournalEventType;
@@ -55,7 +55,7 @@ final class CapacityProviderScaler {
     }
 
     /** Starts the periodic evaluation of a provider (no-op if it runs already). */
-    void start(CapacityProvider provider) {
+    void start(SimulatedCapacityProvider provider) {
         if (provider.scalingEvent() != null) {
             return;
         }
@@ -64,7 +64,7 @@ final class CapacityProviderScaler {
     }
 
     /** Stops it (managed scaling disabled, provider deleted). */
-    void stop(CapacityProvider provider) {
+    void stop(SimulatedCapacityProvider provider) {
         if (provider.scalingEvent() != null) {
             provider.scalingEvent().cancel();
             provider.scalingEvent(null);
@@ -73,14 +73,14 @@ final class CapacityProviderScaler {
     }
 
     /** One evaluation: the metric, then maybe a new desired capacity. */
-    void evaluate(CapacityProvider provider) {
+    void evaluate(SimulatedCapacityProvider provider) {
         AutoScalingGroup asg = provider.autoScalingGroup();
         if (!provider.isActive() || !provider.managedScaling() || asg == null) {
             return;
         }
         Instant now = region.now();
-        List<ContainerInstance> hosts = new ArrayList<>();
-        for (ContainerInstance ci : asg.inService()) {
+        List<SimulatedContainerInstance> hosts = new ArrayList<>();
+        for (SimulatedContainerInstance ci : asg.inService()) {
             if (ci.isRegistered()) {
                 hosts.add(ci);
             }
@@ -88,7 +88,7 @@ final class CapacityProviderScaler {
         int m = hosts.size();
         int busy = 0;
         boolean warming = asg.booting() > 0;
-        for (ContainerInstance ci : hosts) {
+        for (SimulatedContainerInstance ci : hosts) {
             Instant launched = asg.launchedAt(ci);
             warming |= launched != null && now.isBefore(launched.plusSeconds(provider.instanceWarmupPeriod()));
             if (!ci.tasks().isEmpty()) {
@@ -117,7 +117,7 @@ final class CapacityProviderScaler {
         }
     }
 
-    private void scale(CapacityProvider provider, AutoScalingGroup asg, int desired, int reservation, int n, int m) {
+    private void scale(SimulatedCapacityProvider provider, AutoScalingGroup asg, int desired, int reservation, int n, int m) {
         region.record(JournalEventType.CAPACITY_PROVIDER, provider.arn(), "capacityProviderReservation",
                 String.valueOf(reservation), "instancesNeeded", String.valueOf(n), "instancesRunning",
                 String.valueOf(m), "desired", String.valueOf(desired));

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.capacity;
 
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -69,7 +69,7 @@ public final class CapacityProviderStrategies {
      * {@link #validateShape}, at least one weight above zero when several providers are listed, and
      * every provider associated with {@code cluster}.
      */
-    public void validate(List<CapacityProviderStrategyItem> strategy, Cluster cluster) {
+    public void validate(List<CapacityProviderStrategyItem> strategy, SimulatedCluster cluster) {
         validateShape(strategy);
         if (strategy.size() > 1 && strategy.stream().allMatch(i -> weight(i) == 0)) {
             throw EcsErrors.invalidParameter(NO_WEIGHT);
@@ -120,7 +120,7 @@ public final class CapacityProviderStrategies {
             if (base(item) > 0) {
                 withBase++;
             }
-            CapacityProvider provider = capacityProviders.find(name);
+            SimulatedCapacityProvider provider = capacityProviders.find(name);
             if (provider == null || !provider.isActive()) {
                 throw EcsErrors.invalidParameter("The specified capacity provider " + name + " does not exist or is "
                         + "not ACTIVE. Specify a valid capacity provider and try again.");

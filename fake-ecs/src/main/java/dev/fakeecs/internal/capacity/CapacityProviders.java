@@ -1,7 +1,8 @@
 package dev.fakeecs.internal.capacity;
 
+import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import dev.fakeecs.internal.arn.Arns;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
@@ -75,7 +76,7 @@ public final class CapacityProviders {
     private final RegionContext region;
     private final Tags tags;
     private final Clusters clusters;
-    private final Map<String, CapacityProvider> byName = new LinkedHashMap<>();
+    private final Map<String, SimulatedCapacityProvider> byName = new LinkedHashMap<>();
     private final AutoScalingGroups autoScalingGroups;
     private final CapacityProviderStrategies strategies;
     private final CapacityProviderScaler scaler;
@@ -89,9 +90,9 @@ public final class CapacityProviders {
         this.strategies = new CapacityProviderStrategies(region, this);
         this.scaler = new CapacityProviderScaler(region, this);
         tags.registerResourceType("capacity-provider", arn -> find(arn) != null);
-        byName.put("FARGATE", new CapacityProvider("FARGATE", region.arns().capacityProvider("FARGATE"),
+        byName.put("FARGATE", new SimulatedCapacityProvider("FARGATE", region.arns().capacityProvider("FARGATE"),
                 CapacityProviderType.FARGATE, null, region.now()));
-        byName.put("FARGATE_SPOT", new CapacityProvider("FARGATE_SPOT", region.arns().capacityProvider("FARGATE_SPOT"),
+        byName.put("FARGATE_SPOT", new SimulatedCapacityProvider("FARGATE_SPOT", region.arns().capacityProvider("FARGATE_SPOT"),
                 CapacityProviderType.FARGATE_SPOT, null, region.now()));
     }
 
@@ -116,12 +117,12 @@ public final class CapacityProviders {
     }
 
     /** The provider with that name or ARN in any status, or null. */
-    public CapacityProvider find(String nameOrArn) {
+    public SimulatedCapacityProvider find(String nameOrArn) {
         if (nameOrArn == null || nameOrArn.isEmpty()) {
             return null;
         }
         if (Arns.isArn(nameOrArn)) {
-            CapacityProvider cp = byName.get(Arns.lastSegment(nameOrArn));
+            SimulatedCapacityProvider cp = byName.get(Arns.lastSegment(nameOrArn));
             return cp != null && cp.arn().equals(nameOrArn) ? cp : null;
         }
         return byName.get(nameOrArn);
@@ -129,12 +130,12 @@ public final class CapacityProviders {
 
     /** True when a cluster may use the provider: it exists and is ACTIVE (FARGATE and FARGATE_SPOT always). */
     public boolean isUsable(String nameOrArn) {
-        CapacityProvider cp = find(nameOrArn);
+        SimulatedCapacityProvider cp = find(nameOrArn);
         return cp != null && cp.isActive();
     }
 
     /** Every provider, built-ins first, then in creation order. */
-    public List<CapacityProvider> all() {
+    public List<SimulatedCapacityProvider> all() {
         return List.copyOf(byName.values());
     }
 
@@ -156,7 +157,7 @@ public final class CapacityProviders {
 
     /** The ACTIVE cluster an ASG provider is associated with, or null. */
     public String clusterOf(String providerName) {
-        for (Cluster cluster : clusters.all()) {
+        for (SimulatedCluster cluster : clusters.all()) {
             if (cluster.isActive() && cluster.capacityProviders().contains(providerName)) {
                 return cluster.name();
             }
@@ -172,7 +173,7 @@ public final class CapacityProviders {
         if (!NAME.matcher(name).matches() || reservedPrefix(name)) {
             throw EcsErrors.clientException(INVALID_NAME);
         }
-        CapacityProvider existing = byName.get(name);
+        SimulatedCapacityProvider existing = byName.get(name);
         if (existing != null && existing.isActive()) {
             throw EcsErrors.clientException("The specified capacity provider already exists. To change the "
                     + "configuration of an existing capacity provider, update the capacity provider.");
@@ -188,7 +189,7 @@ public final class CapacityProviders {
                     + "capacity provider. Specify a unique Auto Scaling group ARN and try again.");
         }
         tags.validate(request.tags());
-        CapacityProvider cp = new CapacityProvider(name, region.arns().capacityProvider(name),
+        SimulatedCapacityProvider cp = new SimulatedCapacityProvider(name, region.arns().capacityProvider(name),
                 CapacityProviderType.EC2_AUTOSCALING, asg, region.now());
         applyManagedScaling(cp, asgProvider.managedScaling(), true);
         applyProtection(cp, asgProvider.managedTerminationProtection(), asgProvider.managedDraining());
@@ -212,7 +213,7 @@ public final class CapacityProviders {
     /** DescribeCapacityProviders: by name or ARN, or all (pages of at most 10); missing ones as failures. */
     public DescribeCapacityProvidersResponse describeCapacityProviders(DescribeCapacityProvidersRequest request) {
         boolean tags = request.include().contains(CapacityProviderField.TAGS);
-        List<software.amazon.awssdk.services.ecs.model.CapacityProvider> found = new ArrayList<>();
+        List<CapacityProvider> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         if (request.hasCapacityProviders() && !request.capacityProviders().isEmpty()) {
             if (request.maxResults() != null || request.nextToken() != null) {
@@ -220,7 +221,7 @@ public final class CapacityProviders {
                         + "capacityProviders.");
             }
             for (String requested : request.capacityProviders()) {
-                CapacityProvider cp = find(requested);
+                SimulatedCapacityProvider cp = find(requested);
                 if (cp == null) {
                     String arn = Arns.isArn(requested) ? requested : region.arns().capacityProvider(requested);
                     failures.add(Failure.builder().arn(arn).reason("MISSING").build());
@@ -230,7 +231,7 @@ public final class CapacityProviders {
             }
             return DescribeCapacityProvidersResponse.builder().capacityProviders(found).failures(failures).build();
         }
-        Page<CapacityProvider> page = Page.of(all(), request.nextToken(), request.maxResults(), DESCRIBE_LIMIT,
+        Page<SimulatedCapacityProvider> page = Page.of(all(), request.nextToken(), request.maxResults(), DESCRIBE_LIMIT,
                 "DescribeCapacityProviders");
         page.items().forEach(cp -> found.add(render(cp, tags)));
         return DescribeCapacityProvidersResponse.builder().capacityProviders(found).failures(failures)
@@ -239,7 +240,7 @@ public final class CapacityProviders {
 
     /** UpdateCapacityProvider: managed scaling, termination protection, draining; never for Fargate. */
     public UpdateCapacityProviderResponse updateCapacityProvider(UpdateCapacityProviderRequest request) {
-        CapacityProvider cp = existing(EcsErrors.require(request.name(), "name"), "updated");
+        SimulatedCapacityProvider cp = existing(EcsErrors.require(request.name(), "name"), "updated");
         AutoScalingGroupProviderUpdate update = request.autoScalingGroupProvider();
         if (update == null) {
             throw EcsErrors.invalidParameter("autoScalingGroupProvider can not be null.");
@@ -274,7 +275,7 @@ public final class CapacityProviders {
 
     /** DeleteCapacityProvider. */
     public DeleteCapacityProviderResponse deleteCapacityProvider(DeleteCapacityProviderRequest request) {
-        CapacityProvider cp = existing(EcsErrors.require(request.capacityProvider(), "capacityProvider"), "deleted");
+        SimulatedCapacityProvider cp = existing(EcsErrors.require(request.capacityProvider(), "capacityProvider"), "deleted");
         String cluster = clusterOf(cp.name());
         if (cluster != null) {
             cp.updateStatus("DELETE_FAILED", "The capacity provider cannot be deleted because it is associated with "
@@ -298,8 +299,8 @@ public final class CapacityProviders {
 
     // ------------------------------------------------------------------ internals
 
-    private CapacityProvider existing(String nameOrArn, String verb) {
-        CapacityProvider cp = find(nameOrArn);
+    private SimulatedCapacityProvider existing(String nameOrArn, String verb) {
+        SimulatedCapacityProvider cp = find(nameOrArn);
         if (cp != null && cp.isFargate()) {
             throw EcsErrors.clientException("The specified capacity provider " + cp.name() + " is reserved by Amazon "
                     + "ECS and cannot be " + verb + ".");
@@ -310,7 +311,7 @@ public final class CapacityProviders {
         return cp;
     }
 
-    private software.amazon.awssdk.services.ecs.model.CapacityProvider render(CapacityProvider cp, boolean withTags) {
+    private CapacityProvider render(SimulatedCapacityProvider cp, boolean withTags) {
         return cp.toSdk(withTags ? tags.tagsOf(cp.arn()) : null);
     }
 
@@ -320,7 +321,7 @@ public final class CapacityProviders {
     }
 
     /** Applies managedScaling; {@code create}: a missing block or field takes ECS's default. */
-    private static void applyManagedScaling(CapacityProvider cp, ManagedScaling ms, boolean create) {
+    private static void applyManagedScaling(SimulatedCapacityProvider cp, ManagedScaling ms, boolean create) {
         if (ms == null) {
             if (create) {
                 cp.managedScaling(false);
@@ -328,13 +329,13 @@ public final class CapacityProviders {
             return;
         }
         int target = ms.targetCapacity() != null ? ms.targetCapacity()
-                : create ? CapacityProvider.DEFAULT_TARGET_CAPACITY : cp.targetCapacity();
+                : create ? SimulatedCapacityProvider.DEFAULT_TARGET_CAPACITY : cp.targetCapacity();
         int minStep = ms.minimumScalingStepSize() != null ? ms.minimumScalingStepSize()
-                : create ? CapacityProvider.DEFAULT_MIN_STEP : cp.minimumScalingStepSize();
+                : create ? SimulatedCapacityProvider.DEFAULT_MIN_STEP : cp.minimumScalingStepSize();
         int maxStep = ms.maximumScalingStepSize() != null ? ms.maximumScalingStepSize()
-                : create ? CapacityProvider.DEFAULT_MAX_STEP : cp.maximumScalingStepSize();
+                : create ? SimulatedCapacityProvider.DEFAULT_MAX_STEP : cp.maximumScalingStepSize();
         int warmup = ms.instanceWarmupPeriod() != null ? ms.instanceWarmupPeriod()
-                : create ? CapacityProvider.DEFAULT_WARMUP_SECONDS : cp.instanceWarmupPeriod();
+                : create ? SimulatedCapacityProvider.DEFAULT_WARMUP_SECONDS : cp.instanceWarmupPeriod();
         range("managedScaling.targetCapacity", target, 1, 100);
         range("managedScaling.minimumScalingStepSize", minStep, 1, 10_000);
         range("managedScaling.maximumScalingStepSize", maxStep, 1, 10_000);
@@ -352,7 +353,7 @@ public final class CapacityProviders {
         cp.instanceWarmupPeriod(warmup);
     }
 
-    private static void applyProtection(CapacityProvider cp, ManagedTerminationProtection protection,
+    private static void applyProtection(SimulatedCapacityProvider cp, ManagedTerminationProtection protection,
                                         ManagedDraining draining) {
         if (protection != null) {
             cp.managedTerminationProtection(protection == ManagedTerminationProtection.ENABLED);

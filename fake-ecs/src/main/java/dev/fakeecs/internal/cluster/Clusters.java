@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.cluster;
 
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
@@ -31,12 +32,12 @@ public final class Clusters {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     private final RegionContext region;
-    private final Map<String, Cluster> byName = new LinkedHashMap<>();
+    private final Map<String, SimulatedCluster> byName = new LinkedHashMap<>();
 
     public Clusters(RegionContext region, Tags tags) {
         this.region = region;
         tags.registerResourceType("cluster", arn -> {
-            Cluster cluster = find(arn);
+            SimulatedCluster cluster = find(arn);
             return cluster != null && cluster.isActive();
         });
     }
@@ -46,8 +47,8 @@ public final class Clusters {
      *
      * @throws software.amazon.awssdk.services.ecs.model.ClusterNotFoundException if there is none
      */
-    public Cluster resolve(String nameOrArn) {
-        Cluster cluster = find(nameOrArn);
+    public SimulatedCluster resolve(String nameOrArn) {
+        SimulatedCluster cluster = find(nameOrArn);
         if (cluster == null || !cluster.isActive()) {
             throw EcsErrors.clusterNotFound();
         }
@@ -55,14 +56,14 @@ public final class Clusters {
     }
 
     /** The cluster of that name or ARN in any status, or null. */
-    public Cluster find(String nameOrArn) {
+    public SimulatedCluster find(String nameOrArn) {
         String name = nameOf(nameOrArn);
         return byName.get(name);
     }
 
     /** The cluster, created ACTIVE if it does not exist yet (how the ECS agent joins {@code default}). */
-    public Cluster getOrCreate(String nameOrArn) {
-        Cluster cluster = find(nameOrArn);
+    public SimulatedCluster getOrCreate(String nameOrArn) {
+        SimulatedCluster cluster = find(nameOrArn);
         if (cluster != null && cluster.isActive()) {
             return cluster;
         }
@@ -70,7 +71,7 @@ public final class Clusters {
     }
 
     /** All clusters ever created in this region, ACTIVE and INACTIVE, in creation order. */
-    public List<Cluster> all() {
+    public List<SimulatedCluster> all() {
         return List.copyOf(byName.values());
     }
 
@@ -88,30 +89,30 @@ public final class Clusters {
     }
 
     /** The cluster of exactly that name (no ARN parsing) in any status, or null. */
-    public Cluster named(String name) {
+    public SimulatedCluster named(String name) {
         return byName.get(name);
     }
 
     /** Every ACTIVE cluster's ARN, in creation order. */
     public List<String> activeArns() {
-        return byName.values().stream().filter(Cluster::isActive).map(Cluster::arn).toList();
+        return byName.values().stream().filter(SimulatedCluster::isActive).map(SimulatedCluster::arn).toList();
     }
 
     /**
      * Creates the cluster ACTIVE (replacing an INACTIVE one of the same name), within the clusters-per-region
      * quota; ClientException-style InvalidParameterException for a bad name.
      */
-    public Cluster create(String name) {
+    public SimulatedCluster create(String name) {
         if (!NAME.matcher(name).matches()) {
             throw EcsErrors.invalidParameter("clusterName: Cluster name can only contain letters, numbers, "
                     + "hyphens and underscores, and be 1-255 characters long. Got: " + name);
         }
-        long active = byName.values().stream().filter(Cluster::isActive).count();
+        long active = byName.values().stream().filter(SimulatedCluster::isActive).count();
         if (active >= region.engine().quotas().clustersPerRegion()) {
             throw EcsErrors.limitExceeded("The maximum number of clusters (" + region.engine().quotas()
                     .clustersPerRegion() + ") has been reached for this account in " + region.name() + ".");
         }
-        Cluster cluster = new Cluster(name, region.arns().cluster(name));
+        SimulatedCluster cluster = new SimulatedCluster(name, region.arns().cluster(name));
         cluster.settings(List.of(ClusterSetting.builder().name("containerInsights").value("disabled").build()));
         byName.remove(name);
         byName.put(name, cluster);

@@ -45,7 +45,7 @@ public final class ContainerAgentUpdates {
     }
 
     /** Starts the update of one host's agent. */
-    public void start(ContainerInstance ci) {
+    public void start(SimulatedContainerInstance ci) {
         if (!ci.isRegistered()) {
             throw EcsErrors.invalidParameter("The container instance " + ci.arn() + " is not ACTIVE.");
         }
@@ -66,7 +66,7 @@ public final class ContainerAgentUpdates {
         }
     }
 
-    private void advance(ContainerInstance ci, String status) {
+    private void advance(SimulatedContainerInstance ci, String status) {
         if (!ci.isRegistered()) {
             return;
         }
@@ -80,7 +80,7 @@ public final class ContainerAgentUpdates {
         set(ci, status);
     }
 
-    private void set(ContainerInstance ci, String status) {
+    private void set(SimulatedContainerInstance ci, String status) {
         ci.agentUpdateStatus(status);
         ci.bumpVersion();
         region.record(JournalEventType.CONTAINER_INSTANCE, ci.arn(), "agentUpdateStatus", status,

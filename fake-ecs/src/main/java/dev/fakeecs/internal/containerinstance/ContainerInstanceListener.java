@@ -16,15 +16,15 @@ package dev.fakeecs.internal.containerinstance;
 public interface ContainerInstanceListener {
 
     /** A host registered (ACTIVE). */
-    default void onRegistered(ContainerInstance instance) {
+    default void onRegistered(SimulatedContainerInstance instance) {
     }
 
     /** UpdateContainerInstancesState set the host DRAINING. */
-    default void onDraining(ContainerInstance instance) {
+    default void onDraining(SimulatedContainerInstance instance) {
     }
 
     /** UpdateContainerInstancesState set a DRAINING host ACTIVE again. */
-    default void onActivated(ContainerInstance instance) {
+    default void onActivated(SimulatedContainerInstance instance) {
     }
 
     /**
@@ -32,6 +32,6 @@ public interface ContainerInstanceListener {
      * stay orphaned: running on the host, no longer tracked); true: the EC2 instance is gone, its
      * tasks must stop with {@code Host EC2 (instance i-...) terminated.}
      */
-    default void onDeregistered(ContainerInstance instance, boolean terminated) {
+    default void onDeregistered(SimulatedContainerInstance instance, boolean terminated) {
     }
 }

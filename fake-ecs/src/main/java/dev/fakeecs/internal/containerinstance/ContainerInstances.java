@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.containerinstance;
 
 import dev.fakeecs.internal.arn.Arns;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
@@ -34,8 +34,8 @@ import java.util.function.Predicate;
 public final class ContainerInstances {
 
     private final RegionContext region;
-    private final Map<String, List<ContainerInstance>> byCluster = new LinkedHashMap<>();
-    private final Map<String, ContainerInstance> byArn = new LinkedHashMap<>();
+    private final Map<String, List<SimulatedContainerInstance>> byCluster = new LinkedHashMap<>();
+    private final Map<String, SimulatedContainerInstance> byArn = new LinkedHashMap<>();
     private final List<ContainerInstanceListener> listeners = new ArrayList<>();
     private final List<ContainerInstanceListener> followUps = new ArrayList<>();
     private final Clusters clusters;
@@ -48,7 +48,7 @@ public final class ContainerInstances {
         this.images = new HostImages(region.engine().random());
         this.agentUpdates = new ContainerAgentUpdates(region);
         tags.registerResourceType("container-instance", arn -> {
-            ContainerInstance instance = byArn(arn);
+            SimulatedContainerInstance instance = byArn(arn);
             return instance != null && instance.isRegistered();
         });
     }
@@ -78,10 +78,10 @@ public final class ContainerInstances {
      *                             hosts of this cluster (ties: region order)
      * @param capacityProviderName the ASG capacity provider the host belongs to, or null
      */
-    public ContainerInstance launchHost(String cluster, String instanceType, String availabilityZone,
+    public SimulatedContainerInstance launchHost(String cluster, String instanceType, String availabilityZone,
                                         String capacityProviderName) {
         InstanceType type = InstanceTypes.get(instanceType);
-        Cluster target = clusterToJoin(cluster);
+        SimulatedCluster target = clusterToJoin(cluster);
         String zone = availabilityZone == null ? leastUsedZone(target.name()) : availabilityZone;
         if (!region.availabilityZones().contains(zone)) {
             throw EcsErrors.invalidParameter("The availability zone " + zone + " is not part of region "
@@ -91,33 +91,33 @@ public final class ContainerInstances {
     }
 
     /** Registered hosts (ACTIVE and DRAINING) of a cluster, in registration order. */
-    public List<ContainerInstance> inCluster(String clusterName) {
-        return filter(clusterName, ContainerInstance::isRegistered);
+    public List<SimulatedContainerInstance> inCluster(String clusterName) {
+        return filter(clusterName, SimulatedContainerInstance::isRegistered);
     }
 
     /** Every host ever registered with the cluster, INACTIVE ones included, in registration order. */
-    public List<ContainerInstance> allInCluster(String clusterName) {
+    public List<SimulatedContainerInstance> allInCluster(String clusterName) {
         return List.copyOf(byCluster.getOrDefault(clusterName, List.of()));
     }
 
     /** Every host of the region in any status, in registration order. */
-    public List<ContainerInstance> all() {
+    public List<SimulatedContainerInstance> all() {
         return List.copyOf(byArn.values());
     }
 
     /** The host of that cluster with this id or ARN (any status), or null. */
-    public ContainerInstance find(String cluster, String idOrArn) {
+    public SimulatedContainerInstance find(String cluster, String idOrArn) {
         if (idOrArn == null || idOrArn.isEmpty()) {
             return null;
         }
         String clusterName = clusterName(cluster);
         String arn = Arns.isArn(idOrArn) ? idOrArn : region.arns().containerInstance(clusterName, idOrArn);
-        ContainerInstance ci = byArn.get(arn);
+        SimulatedContainerInstance ci = byArn.get(arn);
         return ci != null && ci.clusterName().equals(clusterName) ? ci : null;
     }
 
     /** The host with that ARN anywhere in the region, or null. */
-    public ContainerInstance byArn(String arn) {
+    public SimulatedContainerInstance byArn(String arn) {
         return byArn.get(arn);
     }
 
@@ -130,7 +130,7 @@ public final class ContainerInstances {
      * The EC2 instance behind {@code ci} terminated (ASG scale-in, Spot interruption, a fault):
      * the host deregisters (INACTIVE, reason {@code Instance terminated}) and listeners stop its tasks.
      */
-    public void terminateHost(ContainerInstance ci) {
+    public void terminateHost(SimulatedContainerInstance ci) {
         if (!ci.isRegistered()) {
             return;
         }
@@ -146,7 +146,7 @@ public final class ContainerInstances {
      * The host's agent connected again after a disconnect: journaled, and the follow-up listeners hear
      * {@code onActivated} (the host can take tasks again: waiting tasks retry, services reconcile).
      */
-    public void reconnectAgent(ContainerInstance ci) {
+    public void reconnectAgent(SimulatedContainerInstance ci) {
         agentConnected(ci, true);
         for (ContainerInstanceListener l : List.copyOf(followUps)) {
             l.onActivated(ci);
@@ -154,7 +154,7 @@ public final class ContainerInstances {
     }
 
     /** Sets a host's agent connection (faults: agent disconnect / network partition); journals it. */
-    public void agentConnected(ContainerInstance ci, boolean connected) {
+    public void agentConnected(SimulatedContainerInstance ci, boolean connected) {
         if (ci.agentConnected() == connected) {
             return;
         }
@@ -166,7 +166,7 @@ public final class ContainerInstances {
      * Deregisters the host (DeregisterContainerInstance): INACTIVE; with {@code force} its tasks stay
      * orphaned. Listeners hear {@code onDeregistered(ci, false)}.
      */
-    public void deregister(ContainerInstance ci, boolean force) {
+    public void deregister(SimulatedContainerInstance ci, boolean force) {
         deactivate(ci, force ? "deregistered (force)" : "deregistered");
         for (ContainerInstanceListener l : List.copyOf(listeners)) {
             l.onDeregistered(ci, false);
@@ -174,7 +174,7 @@ public final class ContainerInstances {
     }
 
     /** UpdateContainerInstancesState for one registered host: ACTIVE or DRAINING, journaled, listeners told. */
-    public void changeStatus(ContainerInstance ci, String target) {
+    public void changeStatus(SimulatedContainerInstance ci, String target) {
         if (target.equals(ci.status())) {
             return;
         }
@@ -185,7 +185,7 @@ public final class ContainerInstances {
     }
 
     /** UpdateContainerAgent: PENDING now, then STAGING ... UPDATED on the virtual clock. */
-    public void startAgentUpdate(ContainerInstance ci) {
+    public void startAgentUpdate(SimulatedContainerInstance ci) {
         agentUpdates.start(ci);
     }
 
@@ -193,7 +193,7 @@ public final class ContainerInstances {
      * Registers a host with the cluster (ACTIVE) within the per-cluster quota, with the built-in
      * attributes of an ECS-optimized AMI; listeners, then follow-up listeners, hear {@code onRegistered}.
      */
-    public ContainerInstance register(Cluster cluster, InstanceType type, String zone, String ec2Id,
+    public SimulatedContainerInstance register(SimulatedCluster cluster, InstanceType type, String zone, String ec2Id,
                                        String capacityProviderName) {
         int max = region.engine().quotas().containerInstancesPerCluster();
         if (countRegistered(cluster.name()) >= max) {
@@ -205,7 +205,7 @@ public final class ContainerInstances {
         for (int i = 0; i < type.gpus(); i++) {
             gpuIds.add("GPU-" + region.engine().random().uuid());
         }
-        ContainerInstance ci = new ContainerInstance(id, region.arns().containerInstance(cluster.name(), id),
+        SimulatedContainerInstance ci = new SimulatedContainerInstance(id, region.arns().containerInstance(cluster.name(), id),
                 cluster.name(), ec2Id, type, zone, region.now(), capacityProviderName, gpuIds);
         ci.attributes().putAll(BuiltInAttributes.of(type, zone, images.amiId(type.architecture()), images.vpcId(),
                 images.subnetId(zone)));
@@ -222,14 +222,14 @@ public final class ContainerInstances {
         return ci;
     }
 
-    private void deactivate(ContainerInstance ci, String how) {
+    private void deactivate(SimulatedContainerInstance ci, String how) {
         String from = ci.status();
         ci.status("INACTIVE");
         region.record(JournalEventType.CONTAINER_INSTANCE, ci.arn(), "from", from, "status", "INACTIVE", "reason", how,
                 "orphanedTasks", String.valueOf(ci.tasks().size()));
     }
 
-    private void notifyStatus(ContainerInstance ci, String status) {
+    private void notifyStatus(SimulatedContainerInstance ci, String status) {
         for (List<ContainerInstanceListener> phase : List.of(listeners, followUps)) {
             for (ContainerInstanceListener l : List.copyOf(phase)) {
                 if ("DRAINING".equals(status)) {
@@ -242,7 +242,7 @@ public final class ContainerInstances {
     }
 
     /** Whether a task placed on the host has not reached STOPPED. */
-    public static boolean hasLiveTasks(ContainerInstance ci) {
+    public static boolean hasLiveTasks(SimulatedContainerInstance ci) {
         for (HostedTask task : ci.tasks()) {
             if (!task.isStopped()) {
                 return true;
@@ -251,9 +251,9 @@ public final class ContainerInstances {
         return false;
     }
 
-    private List<ContainerInstance> filter(String clusterName, Predicate<ContainerInstance> predicate) {
-        List<ContainerInstance> list = new ArrayList<>();
-        for (ContainerInstance ci : byCluster.getOrDefault(clusterName(clusterName), List.of())) {
+    private List<SimulatedContainerInstance> filter(String clusterName, Predicate<SimulatedContainerInstance> predicate) {
+        List<SimulatedContainerInstance> list = new ArrayList<>();
+        for (SimulatedContainerInstance ci : byCluster.getOrDefault(clusterName(clusterName), List.of())) {
             if (predicate.test(ci)) {
                 list.add(ci);
             }
@@ -276,7 +276,7 @@ public final class ContainerInstances {
     }
 
     /** The cluster a host joins: the named ACTIVE one, or {@code default} (created if missing). */
-    public Cluster clusterToJoin(String nameOrArn) {
+    public SimulatedCluster clusterToJoin(String nameOrArn) {
         if (nameOrArn == null || nameOrArn.isBlank() || Clusters.DEFAULT_CLUSTER.equals(nameOrArn)) {
             return clusters.getOrCreate(Clusters.DEFAULT_CLUSTER);
         }

@@ -1,8 +1,10 @@
 package dev.fakeecs.internal.controlplane;
 
+import software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.capacity.CapacityProviders;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.cluster.ClusterSettingsValidator;
 import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
@@ -73,7 +75,7 @@ public final class ClusterOperations {
     public CreateClusterResponse createCluster(CreateClusterRequest request) {
         String name = request.clusterName() == null || request.clusterName().isEmpty()
                 ? Clusters.DEFAULT_CLUSTER : request.clusterName();
-        Cluster existing = clusters.named(name);
+        SimulatedCluster existing = clusters.named(name);
         if (existing != null && existing.isActive()) {
             // Real ECS answers CreateCluster for an existing ACTIVE cluster with that cluster, unchanged.
             return CreateClusterResponse.builder().cluster(renderer.render(existing, EnumSet.noneOf(ClusterField.class)))
@@ -85,7 +87,7 @@ public final class ClusterOperations {
         List<CapacityProviderStrategyItem> strategy = request.hasDefaultCapacityProviderStrategy()
                 ? request.defaultCapacityProviderStrategy() : List.of();
         ClusterCapacityValidator.validate(region, capacityProviders, providers, strategy);
-        Cluster cluster = clusters.create(name);
+        SimulatedCluster cluster = clusters.create(name);
         if (request.hasSettings()) {
             cluster.settings(ClusterSettingsValidator.merge(cluster.settings(), request.settings()));
         }
@@ -93,7 +95,7 @@ public final class ClusterOperations {
         cluster.capacityProviders(providers);
         cluster.defaultStrategy(strategy);
         if (request.serviceConnectDefaults() != null) {
-            cluster.serviceConnectDefaults(software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults
+            cluster.serviceConnectDefaults(ClusterServiceConnectDefaults
                     .builder().namespace(request.serviceConnectDefaults().namespace()).build());
         }
         if (request.hasTags()) {
@@ -107,7 +109,7 @@ public final class ClusterOperations {
 
     public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
         EcsErrors.require(request.cluster(), "cluster");
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!containerInstances.inCluster(cluster.name()).isEmpty()) {
             throw EcsErrors.of("ClusterContainsContainerInstancesException",
                     "The Cluster cannot be deleted while Container Instances are active or draining.");
@@ -145,10 +147,10 @@ public final class ClusterOperations {
                 include.add(f);
             }
         }
-        List<software.amazon.awssdk.services.ecs.model.Cluster> found = new ArrayList<>();
+        List<Cluster> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String requested : names) {
-            Cluster cluster = clusters.find(requested);
+            SimulatedCluster cluster = clusters.find(requested);
             if (cluster == null) {
                 String arn = Arns.isArn(requested) ? requested : region.arns().cluster(requested);
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
@@ -163,7 +165,7 @@ public final class ClusterOperations {
      * A cluster as DescribeClusters with {@code include=TAGS} shows it, for Java-level readers (the
      * engine's SPI); call it under the engine lock.
      */
-    public software.amazon.awssdk.services.ecs.model.Cluster describe(Cluster cluster) {
+    public Cluster describe(SimulatedCluster cluster) {
         return renderer.render(cluster, EnumSet.of(ClusterField.TAGS));
     }
 
@@ -175,7 +177,7 @@ public final class ClusterOperations {
 
     public UpdateClusterResponse updateCluster(UpdateClusterRequest request) {
         EcsErrors.require(request.cluster(), "cluster");
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (request.hasSettings()) {
             ClusterSettingsValidator.validate(request.settings());
             cluster.settings(ClusterSettingsValidator.merge(cluster.settings(), request.settings()));
@@ -184,7 +186,7 @@ public final class ClusterOperations {
             cluster.configuration(request.configuration());
         }
         if (request.serviceConnectDefaults() != null) {
-            cluster.serviceConnectDefaults(software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults
+            cluster.serviceConnectDefaults(ClusterServiceConnectDefaults
                     .builder().namespace(request.serviceConnectDefaults().namespace()).build());
         }
         region.record(JournalEventType.CLUSTER, cluster.arn(), "updated", "configuration");
@@ -198,7 +200,7 @@ public final class ClusterOperations {
         if (!request.hasSettings() || request.settings().isEmpty()) {
             throw EcsErrors.invalidParameter("settings can not be null or empty.");
         }
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         ClusterSettingsValidator.validate(request.settings());
         cluster.settings(ClusterSettingsValidator.merge(cluster.settings(), request.settings()));
         for (ClusterSetting s : request.settings()) {
@@ -234,7 +236,7 @@ public final class ClusterOperations {
         if (!request.hasDefaultCapacityProviderStrategy()) {
             throw EcsErrors.invalidParameter("defaultCapacityProviderStrategy can not be null.");
         }
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         ClusterCapacityValidator.validate(region, capacityProviders, request.capacityProviders(), request.defaultCapacityProviderStrategy());
         for (String removed : cluster.capacityProviders()) {
             if (!request.capacityProviders().contains(removed) && (tasks.usesCapacityProvider(cluster.name(),

@@ -1,11 +1,13 @@
 package dev.fakeecs.internal.controlplane;
 
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.Attachment;
 import dev.fakeecs.internal.capacity.CapacityProviders;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.Tasks;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns a {@link Cluster} into the SDK's {@code Cluster} shape, with counters derived from the
+ * Turns a {@link SimulatedCluster} into the SDK's {@code SimulatedCluster} shape, with counters derived from the
  * other domains and the optional parts that DescribeClusters' {@code include} asks for.
  */
 final class ClusterRenderer {
@@ -35,15 +37,15 @@ final class ClusterRenderer {
         this.services = services;
     }
 
-    software.amazon.awssdk.services.ecs.model.Cluster render(Cluster cluster, Set<ClusterField> include) {
-        List<Task> active = tasks.activeInCluster(cluster.name());
+    Cluster render(SimulatedCluster cluster, Set<ClusterField> include) {
+        List<SimulatedTask> active = tasks.activeInCluster(cluster.name());
         int running = 0;
         int pending = 0;
         int runningEc2 = 0;
         int runningFargate = 0;
         int pendingEc2 = 0;
         int pendingFargate = 0;
-        for (Task t : active) {
+        for (SimulatedTask t : active) {
             // runningTasksCount: tasks in the RUNNING state, even one already told to stop (a Spot
             // notice); pendingTasksCount: tasks on their way to RUNNING that are still meant to run.
             boolean isRunning = t.isRunning();
@@ -67,7 +69,7 @@ final class ClusterRenderer {
                 pendingEc2++;
             }
         }
-        var builder = software.amazon.awssdk.services.ecs.model.Cluster.builder()
+        var builder = Cluster.builder()
                 .clusterArn(cluster.arn())
                 .clusterName(cluster.name())
                 .status(cluster.status())
@@ -115,8 +117,8 @@ final class ClusterRenderer {
      * scaling is on: the target-tracking policy ECS keeps on the group. Ids are derived from the
      * names (no random draw happens while rendering).
      */
-    private List<software.amazon.awssdk.services.ecs.model.Attachment> scalingPolicies(Cluster cluster) {
-        List<software.amazon.awssdk.services.ecs.model.Attachment> list = new ArrayList<>();
+    private List<Attachment> scalingPolicies(SimulatedCluster cluster) {
+        List<Attachment> list = new ArrayList<>();
         for (String name : cluster.capacityProviders()) {
             var cp = capacityProviders.find(name);
             if (cp == null || !cp.managedScaling()) {
@@ -124,7 +126,7 @@ final class ClusterRenderer {
             }
             String id = java.util.UUID.nameUUIDFromBytes((cluster.arn() + "|" + name)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-            list.add(software.amazon.awssdk.services.ecs.model.Attachment.builder().id(id).type("as_policy")
+            list.add(Attachment.builder().id(id).type("as_policy")
                     .status("CREATED")
                     .details(KeyValuePair.builder().name("capacityProviderName").value(name).build(),
                             KeyValuePair.builder().name("scalingPolicyName")

@@ -1,9 +1,10 @@
 package dev.fakeecs.internal.controlplane;
 
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import dev.fakeecs.internal.arn.Arns;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.cluster.Clusters;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.containerinstance.InstanceIdentityDocument;
 import dev.fakeecs.internal.containerinstance.InstanceType;
@@ -81,9 +82,9 @@ public final class ContainerInstanceOperations {
 
     /** RegisterContainerInstance: the identity document gives instance id, type and zone. */
     public RegisterContainerInstanceResponse registerContainerInstance(RegisterContainerInstanceRequest request) {
-        Cluster cluster = instances.clusterToJoin(request.cluster());
+        SimulatedCluster cluster = instances.clusterToJoin(request.cluster());
         if (request.containerInstanceArn() != null) {
-            ContainerInstance existing = instances.byArn(request.containerInstanceArn());
+            SimulatedContainerInstance existing = instances.byArn(request.containerInstanceArn());
             if (existing == null || !existing.clusterName().equals(cluster.name())) {
                 throw EcsErrors.invalidParameter("The referenced container instance was not found: "
                         + "containerInstanceArn " + request.containerInstanceArn());
@@ -102,7 +103,7 @@ public final class ContainerInstanceOperations {
         validateCustomAttributes(request.attributes());
         tags.validate(request.tags());
         String ec2Id = doc.instanceId() == null ? region.engine().random().ec2InstanceId() : doc.instanceId();
-        ContainerInstance ci = instances.register(cluster, type, zone, ec2Id, null);
+        SimulatedContainerInstance ci = instances.register(cluster, type, zone, ec2Id, null);
         applyRequest(ci, request);
         return RegisterContainerInstanceResponse.builder().containerInstance(renderer.render(ci, false, false))
                 .build();
@@ -112,8 +113,8 @@ public final class ContainerInstanceOperations {
     /** DeregisterContainerInstance: refused while tasks run unless forced; forced leaves them orphaned. */
     public DeregisterContainerInstanceResponse deregisterContainerInstance(DeregisterContainerInstanceRequest request) {
         EcsErrors.require(request.containerInstance(), "containerInstance");
-        Cluster cluster = clusters.resolve(request.cluster());
-        ContainerInstance ci = instances.find(cluster.name(), request.containerInstance());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
+        SimulatedContainerInstance ci = instances.find(cluster.name(), request.containerInstance());
         if (ci == null || !ci.isRegistered()) {
             throw EcsErrors.invalidParameter("The referenced container instance was not found: containerInstance "
                     + request.containerInstance());
@@ -130,7 +131,7 @@ public final class ContainerInstanceOperations {
 
     /** DescribeContainerInstances: up to 100; missing ones become MISSING failures with their full ARN. */
     public DescribeContainerInstancesResponse describeContainerInstances(DescribeContainerInstancesRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!request.hasContainerInstances() || request.containerInstances().isEmpty()) {
             throw EcsErrors.invalidParameter("containerInstances can not be null or empty.");
         }
@@ -139,10 +140,10 @@ public final class ContainerInstanceOperations {
         }
         boolean withTags = request.include().contains(ContainerInstanceField.TAGS);
         boolean health = request.include().contains(ContainerInstanceField.CONTAINER_INSTANCE_HEALTH);
-        List<software.amazon.awssdk.services.ecs.model.ContainerInstance> found = new ArrayList<>();
+        List<ContainerInstance> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String requested : request.containerInstances()) {
-            ContainerInstance ci = instances.find(cluster.name(), requested);
+            SimulatedContainerInstance ci = instances.find(cluster.name(), requested);
             if (ci == null) {
                 failures.add(missing(cluster.name(), requested));
             } else {
@@ -157,24 +158,24 @@ public final class ContainerInstanceOperations {
      * A container instance as DescribeContainerInstances with {@code include=TAGS} shows it, for
      * Java-level readers (the engine's SPI); call it under the engine lock.
      */
-    public software.amazon.awssdk.services.ecs.model.ContainerInstance describe(ContainerInstance ci) {
+    public ContainerInstance describe(SimulatedContainerInstance ci) {
         return renderer.render(ci, true, false);
     }
 
 
     /** ListContainerInstances: status filter (default: all but INACTIVE), cluster query filter, pages of 100. */
     public ListContainerInstancesResponse listContainerInstances(ListContainerInstancesRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         String status = request.statusAsString();
         if (status != null && !List.of("ACTIVE", "DRAINING", "REGISTERING", "DEREGISTERING", "REGISTRATION_FAILED")
                 .contains(status)) {
             throw EcsErrors.invalidParameter("status should be one of [ACTIVE, DRAINING, REGISTERING, "
                     + "DEREGISTERING, REGISTRATION_FAILED]: " + status);
         }
-        Predicate<ContainerInstance> matches = request.filter() == null || request.filter().isEmpty()
+        Predicate<SimulatedContainerInstance> matches = request.filter() == null || request.filter().isEmpty()
                 ? ci -> true : ClusterQuery.parse(request.filter());
         List<String> arns = new ArrayList<>();
-        for (ContainerInstance ci : instances.allInCluster(cluster.name())) {
+        for (SimulatedContainerInstance ci : instances.allInCluster(cluster.name())) {
             boolean statusOk = status == null ? !"INACTIVE".equals(ci.status()) : status.equals(ci.status());
             if (statusOk && matches.test(ci)) {
                 arns.add(ci.arn());
@@ -190,7 +191,7 @@ public final class ContainerInstanceOperations {
     /** UpdateContainerInstancesState: ACTIVE or DRAINING, at most 10 hosts, MISSING failures. */
     public UpdateContainerInstancesStateResponse updateContainerInstancesState(
             UpdateContainerInstancesStateRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!request.hasContainerInstances() || request.containerInstances().isEmpty()) {
             throw EcsErrors.invalidParameter("containerInstances can not be null or empty.");
         }
@@ -203,10 +204,10 @@ public final class ContainerInstanceOperations {
             throw EcsErrors.invalidParameter("Container instances status should be one of [ACTIVE, DRAINING]: status "
                     + target);
         }
-        List<software.amazon.awssdk.services.ecs.model.ContainerInstance> updated = new ArrayList<>();
+        List<ContainerInstance> updated = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String requested : request.containerInstances()) {
-            ContainerInstance ci = instances.find(cluster.name(), requested);
+            SimulatedContainerInstance ci = instances.find(cluster.name(), requested);
             if (ci == null) {
                 failures.add(missing(cluster.name(), requested));
                 continue;
@@ -226,8 +227,8 @@ public final class ContainerInstanceOperations {
     /** UpdateContainerAgent: PENDING now, then STAGING ... UPDATED on the virtual clock. */
     public UpdateContainerAgentResponse updateContainerAgent(UpdateContainerAgentRequest request) {
         EcsErrors.require(request.containerInstance(), "containerInstance");
-        Cluster cluster = clusters.resolve(request.cluster());
-        ContainerInstance ci = instances.find(cluster.name(), request.containerInstance());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
+        SimulatedContainerInstance ci = instances.find(cluster.name(), request.containerInstance());
         if (ci == null) {
             throw EcsErrors.invalidParameter("The referenced container instance was not found: containerInstance "
                     + request.containerInstance());
@@ -269,7 +270,7 @@ public final class ContainerInstanceOperations {
     }
 
 
-    private void applyRequest(ContainerInstance ci, RegisterContainerInstanceRequest request) {
+    private void applyRequest(SimulatedContainerInstance ci, RegisterContainerInstanceRequest request) {
         if (request.hasTotalResources()) {
             int cpu = ci.registeredCpu();
             int memory = ci.registeredMemory();

@@ -1,7 +1,8 @@
 package dev.fakeecs.internal.controlplane;
 
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerAgentUpdates;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attribute;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a {@link ContainerInstance} as the SDK shape DescribeContainerInstances returns:
+ * Renders a {@link SimulatedContainerInstance} as the SDK shape DescribeContainerInstances returns:
  * registered and remaining resources ({@code CPU} and {@code MEMORY} INTEGER, {@code PORTS} and
  * {@code PORTS_UDP} STRINGSET of ports taken, {@code GPU} STRINGSET of GPU ids on GPU hosts, each
  * with {@code doubleValue 0.0} and {@code longValue 0} as ECS fills them), counts, attributes,
@@ -42,9 +43,9 @@ public final class ContainerInstanceRenderer {
         this.tags = tags;
     }
 
-    public software.amazon.awssdk.services.ecs.model.ContainerInstance render(ContainerInstance ci, boolean withTags,
+    public ContainerInstance render(SimulatedContainerInstance ci, boolean withTags,
                                                                              boolean health) {
-        var builder = software.amazon.awssdk.services.ecs.model.ContainerInstance.builder()
+        var builder = ContainerInstance.builder()
                 .containerInstanceArn(ci.arn())
                 .ec2InstanceId(ci.ec2InstanceId())
                 .capacityProviderName(ci.capacityProviderName())
@@ -73,7 +74,7 @@ public final class ContainerInstanceRenderer {
     }
 
     /** The resources a host registered. */
-    public static List<Resource> registered(ContainerInstance ci) {
+    public static List<Resource> registered(SimulatedContainerInstance ci) {
         List<Resource> list = new ArrayList<>();
         list.add(integer("CPU", ci.registeredCpu()));
         list.add(integer("MEMORY", ci.registeredMemory()));
@@ -86,7 +87,7 @@ public final class ContainerInstanceRenderer {
     }
 
     /** What is left: CPU and memory free; ports (as ECS) the ports taken; GPU the free GPU ids. */
-    public static List<Resource> remaining(ContainerInstance ci) {
+    public static List<Resource> remaining(SimulatedContainerInstance ci) {
         List<Resource> list = new ArrayList<>();
         list.add(integer("CPU", ci.remainingCpu()));
         list.add(integer("MEMORY", ci.remainingMemory()));
@@ -105,7 +106,7 @@ public final class ContainerInstanceRenderer {
         return list;
     }
 
-    private ContainerInstanceHealthStatus health(ContainerInstance ci) {
+    private ContainerInstanceHealthStatus health(SimulatedContainerInstance ci) {
         InstanceHealthCheckState status = !ci.isRegistered() || !ci.agentConnected()
                 ? InstanceHealthCheckState.INSUFFICIENT_DATA : InstanceHealthCheckState.OK;
         List<InstanceHealthCheckResult> details = new ArrayList<>();
@@ -117,7 +118,7 @@ public final class ContainerInstanceRenderer {
     }
 
     private InstanceHealthCheckResult check(InstanceHealthCheckType type, InstanceHealthCheckState status,
-                                            ContainerInstance ci) {
+                                            SimulatedContainerInstance ci) {
         return InstanceHealthCheckResult.builder().type(type).status(status)
                 .lastUpdated(region.now()).lastStatusChange(ci.registeredAt()).build();
     }

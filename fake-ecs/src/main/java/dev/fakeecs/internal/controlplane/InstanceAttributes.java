@@ -1,12 +1,12 @@
 package dev.fakeecs.internal.controlplane;
 
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
 import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.containerinstance.BuiltInAttributes;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attribute;
@@ -72,7 +72,7 @@ public final class InstanceAttributes {
     }
 
     /** Adds custom attributes to a host, enforcing the per-resource limit; journals the change. */
-    void putAll(ContainerInstance ci, Map<String, String> attributes) {
+    void putAll(SimulatedContainerInstance ci, Map<String, String> attributes) {
         Map<String, String> after = new LinkedHashMap<>(ci.attributes());
         after.putAll(attributes);
         long custom = after.keySet().stream().filter(n -> !BuiltInAttributes.isBuiltIn(n)).count();
@@ -89,7 +89,7 @@ public final class InstanceAttributes {
     }
 
     PutAttributesResponse put(PutAttributesRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!request.hasAttributes() || request.attributes().isEmpty()) {
             throw EcsErrors.invalidParameter("attributes can not be null or empty.");
         }
@@ -97,10 +97,10 @@ public final class InstanceAttributes {
             throw EcsErrors.of("AttributeLimitExceededException", "You can put at most " + MAX_PER_CALL
                     + " attributes in one call.");
         }
-        Map<ContainerInstance, Map<String, String>> byTarget = new LinkedHashMap<>();
+        Map<SimulatedContainerInstance, Map<String, String>> byTarget = new LinkedHashMap<>();
         for (Attribute attribute : request.attributes()) {
             validate(attribute.name(), attribute.value());
-            ContainerInstance ci = target(cluster, attribute);
+            SimulatedContainerInstance ci = target(cluster, attribute);
             byTarget.computeIfAbsent(ci, c -> new LinkedHashMap<>()).put(attribute.name(), attribute.value());
         }
         byTarget.forEach(this::putAll);
@@ -113,7 +113,7 @@ public final class InstanceAttributes {
     }
 
     DeleteAttributesResponse delete(DeleteAttributesRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!request.hasAttributes() || request.attributes().isEmpty()) {
             throw EcsErrors.invalidParameter("attributes can not be null or empty.");
         }
@@ -126,7 +126,7 @@ public final class InstanceAttributes {
                 throw EcsErrors.invalidParameter("Attribute names beginning with 'ecs.' or 'com.amazonaws.ecs.' "
                         + "are reserved and can not be deleted: name " + attribute.name());
             }
-            ContainerInstance ci = target(cluster, attribute);
+            SimulatedContainerInstance ci = target(cluster, attribute);
             if (ci.attributes().containsKey(attribute.name())) {
                 ci.attributes().remove(attribute.name());
                 ci.bumpVersion();
@@ -138,7 +138,7 @@ public final class InstanceAttributes {
     }
 
     ListAttributesResponse list(ListAttributesRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (request.targetTypeAsString() == null || request.targetTypeAsString().isEmpty()) {
             throw EcsErrors.invalidParameter("targetType can not be null or empty.");
         }
@@ -150,7 +150,7 @@ public final class InstanceAttributes {
             throw EcsErrors.invalidParameter("attributeValue can only be given together with attributeName.");
         }
         List<Attribute> all = new ArrayList<>();
-        for (ContainerInstance ci : instances.inCluster(cluster.name())) {
+        for (SimulatedContainerInstance ci : instances.inCluster(cluster.name())) {
             ci.attributes().forEach((name, value) -> {
                 if ((request.attributeName() == null || request.attributeName().equals(name))
                         && (request.attributeValue() == null || request.attributeValue().equals(value))) {
@@ -164,7 +164,7 @@ public final class InstanceAttributes {
         return ListAttributesResponse.builder().attributes(page.items()).nextToken(page.nextToken()).build();
     }
 
-    private ContainerInstance target(Cluster cluster, Attribute attribute) {
+    private SimulatedContainerInstance target(SimulatedCluster cluster, Attribute attribute) {
         if (attribute.targetTypeAsString() != null && attribute.targetType() != TargetType.CONTAINER_INSTANCE) {
             throw EcsErrors.invalidParameter("targetType should be one of [container-instance]: "
                     + attribute.targetTypeAsString());
@@ -173,7 +173,7 @@ public final class InstanceAttributes {
             throw EcsErrors.invalidParameter("targetId can not be null or empty for attribute " + attribute.name()
                     + ".");
         }
-        ContainerInstance ci = instances.find(cluster.name(), attribute.targetId());
+        SimulatedContainerInstance ci = instances.find(cluster.name(), attribute.targetId());
         if (ci == null || !ci.isRegistered()) {
             throw EcsErrors.targetNotFound("Could not find the container instance " + attribute.targetId()
                     + " in cluster " + cluster.name() + ": targetId");

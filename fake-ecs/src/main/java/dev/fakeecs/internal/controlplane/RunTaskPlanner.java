@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.controlplane;
 
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.placement.PlacementStrategies;
 import dev.fakeecs.internal.placement.TaskPlacer;
@@ -47,7 +47,7 @@ final class RunTaskPlanner {
         this.taskDefinitions = taskDefinitions;
     }
 
-    List<LaunchSpec> plan(Cluster cluster, RunTaskRequest request) {
+    List<LaunchSpec> plan(SimulatedCluster cluster, RunTaskRequest request) {
         EcsErrors.require(request.taskDefinition(), "taskDefinition");
         int count = request.count() == null ? 1 : request.count();
         int max = region.engine().quotas().tasksPerRunTask();
@@ -124,7 +124,7 @@ final class RunTaskPlanner {
         return specs;
     }
 
-    LaunchSpec planStart(Cluster cluster, StartTaskRequest request) {
+    LaunchSpec planStart(SimulatedCluster cluster, StartTaskRequest request) {
         EcsErrors.require(request.taskDefinition(), "taskDefinition");
         TaskDefinition td = runnable(request.taskDefinition());
         checkStartedBy(request.startedBy());

@@ -1,19 +1,20 @@
 package dev.fakeecs.internal.controlplane;
 
+import software.amazon.awssdk.services.ecs.model.Task;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.internal.capacity.CapacityProviders;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.cluster.Clusters;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
 import dev.fakeecs.internal.service.Services;
-import dev.fakeecs.internal.task.Container;
+import dev.fakeecs.internal.task.SimulatedContainer;
 import dev.fakeecs.internal.task.LaunchResult;
 import dev.fakeecs.internal.task.LaunchSpec;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.TaskRenderer;
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
@@ -84,10 +85,10 @@ public final class TaskOperations {
     }
 
     public RunTaskResponse runTask(RunTaskRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         List<LaunchSpec> specs = planner.plan(cluster, request);
         tasks.checkClusterQuota(cluster.name(), specs.size());
-        List<software.amazon.awssdk.services.ecs.model.Task> started = new ArrayList<>();
+        List<Task> started = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (LaunchSpec spec : specs) {
             LaunchResult result = tasks.launch(spec);
@@ -104,7 +105,7 @@ public final class TaskOperations {
 
 
     public StartTaskResponse startTask(StartTaskRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!request.hasContainerInstances() || request.containerInstances().isEmpty()) {
             throw EcsErrors.invalidParameter("containerInstances can not be null or empty.");
         }
@@ -114,10 +115,10 @@ public final class TaskOperations {
         }
         LaunchSpec template = planner.planStart(cluster, request);
         tasks.checkClusterQuota(cluster.name(), request.containerInstances().size());
-        List<software.amazon.awssdk.services.ecs.model.Task> started = new ArrayList<>();
+        List<Task> started = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : request.containerInstances()) {
-            ContainerInstance ci = containerInstances.find(cluster.name(), ref);
+            SimulatedContainerInstance ci = containerInstances.find(cluster.name(), ref);
             if (ci == null) {
                 failures.add(Failure.builder().arn(Arns.isArn(ref) ? ref
                         : region.arns().containerInstance(cluster.name(), ref)).reason("MISSING").build());
@@ -136,8 +137,8 @@ public final class TaskOperations {
 
     public StopTaskResponse stopTask(StopTaskRequest request) {
         EcsErrors.require(request.task(), "task");
-        Cluster cluster = clusters.resolve(request.cluster());
-        Task task = tasks.find(request.task());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
+        SimulatedTask task = tasks.find(request.task());
         if (task == null || !task.clusterName().equals(cluster.name())) {
             throw EcsErrors.invalidParameter("The referenced task was not found.");
         }
@@ -152,7 +153,7 @@ public final class TaskOperations {
 
 
     public DescribeTasksResponse describeTasks(DescribeTasksRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!request.hasTasks() || request.tasks().isEmpty()) {
             throw EcsErrors.invalidParameter("Tasks cannot be empty.");
         }
@@ -160,10 +161,10 @@ public final class TaskOperations {
             throw EcsErrors.invalidParameter("tasks can have at most 100 items.");
         }
         boolean withTags = request.hasInclude() && request.include().contains(TaskField.TAGS);
-        List<software.amazon.awssdk.services.ecs.model.Task> found = new ArrayList<>();
+        List<Task> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : request.tasks()) {
-            Task task = tasks.find(ref);
+            SimulatedTask task = tasks.find(ref);
             if (task == null || !task.clusterName().equals(cluster.name())) {
                 String arn = Arns.isArn(ref) ? ref : region.arns().task(cluster.name(), ref);
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
@@ -176,7 +177,7 @@ public final class TaskOperations {
 
 
     public ListTasksResponse listTasks(ListTasksRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (request.serviceName() != null && !request.serviceName().isEmpty()
                 && !services.exists(cluster.name(), request.serviceName())) {
             throw EcsErrors.serviceNotFound();
@@ -188,7 +189,7 @@ public final class TaskOperations {
         }
         String instanceArn = null;
         if (request.containerInstance() != null) {
-            ContainerInstance ci = containerInstances.find(cluster.name(), request.containerInstance());
+            SimulatedContainerInstance ci = containerInstances.find(cluster.name(), request.containerInstance());
             if (ci == null) {
                 throw EcsErrors.invalidParameter("containerInstance: the referenced container instance "
                         + request.containerInstance() + " was not found.");
@@ -196,7 +197,7 @@ public final class TaskOperations {
             instanceArn = ci.arn();
         }
         List<String> arns = new ArrayList<>();
-        for (Task t : tasks.all()) {
+        for (SimulatedTask t : tasks.all()) {
             if (!t.clusterName().equals(cluster.name())) {
                 continue;
             }
@@ -228,12 +229,12 @@ public final class TaskOperations {
 
 
     public GetTaskProtectionResponse getTaskProtection(GetTaskProtectionRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         List<ProtectedTask> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<String> refs = request.hasTasks() ? request.tasks() : List.of();
         for (String ref : refs) {
-            Task task = tasks.find(ref);
+            SimulatedTask task = tasks.find(ref);
             if (task == null || !task.clusterName().equals(cluster.name())) {
                 failures.add(Failure.builder().arn(Arns.isArn(ref) ? ref : region.arns().task(cluster.name(), ref))
                         .reason("TASK_NOT_VALID").build());
@@ -246,7 +247,7 @@ public final class TaskOperations {
 
 
     public UpdateTaskProtectionResponse updateTaskProtection(UpdateTaskProtectionRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!request.hasTasks() || request.tasks().isEmpty()) {
             throw EcsErrors.invalidParameter("tasks can not be null or empty.");
         }
@@ -258,7 +259,7 @@ public final class TaskOperations {
         List<ProtectedTask> done = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : request.tasks()) {
-            Task task = tasks.find(ref);
+            SimulatedTask task = tasks.find(ref);
             if (task == null || !task.clusterName().equals(cluster.name()) || task.serviceName() == null) {
                 failures.add(Failure.builder().arn(Arns.isArn(ref) ? ref : region.arns().task(cluster.name(), ref))
                         .reason("TASK_NOT_VALID")
@@ -274,7 +275,7 @@ public final class TaskOperations {
     }
 
 
-    private ProtectedTask protection(Task task) {
+    private ProtectedTask protection(SimulatedTask task) {
         boolean on = tasks.isProtected(task);
         return ProtectedTask.builder().taskArn(task.arn()).protectionEnabled(on)
                 .expirationDate(on ? task.protectionExpiresAt() : null).build();
@@ -282,13 +283,13 @@ public final class TaskOperations {
 
 
     public ExecuteCommandResponse executeCommand(ExecuteCommandRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         EcsErrors.require(request.task(), "task");
         EcsErrors.require(request.command(), "command");
         if (!Boolean.TRUE.equals(request.interactive())) {
             throw EcsErrors.invalidParameter("Interactive is the only mode supported currently.");
         }
-        Task task = tasks.find(request.task());
+        SimulatedTask task = tasks.find(request.task());
         if (task == null || !task.clusterName().equals(cluster.name())) {
             throw EcsErrors.invalidParameter("The referenced task was not found.");
         }
@@ -300,7 +301,7 @@ public final class TaskOperations {
         if (!task.isRunning()) {
             throw EcsErrors.invalidParameter("The execute command failed because the task is not RUNNING.");
         }
-        Container container = request.container() == null ? task.containers().get(0)
+        SimulatedContainer container = request.container() == null ? task.containers().get(0)
                 : task.container(request.container());
         if (container == null) {
             throw EcsErrors.invalidParameter("container: the task has no container named " + request.container() + ".");
@@ -320,7 +321,7 @@ public final class TaskOperations {
 
 
     public SubmitTaskStateChangeResponse submitTaskStateChange(SubmitTaskStateChangeRequest request) {
-        Task task = request.task() == null ? null : tasks.find(request.task());
+        SimulatedTask task = request.task() == null ? null : tasks.find(request.task());
         if (task == null) {
             throw EcsErrors.invalidParameter("The referenced task was not found.");
         }
@@ -330,11 +331,11 @@ public final class TaskOperations {
 
 
     public SubmitContainerStateChangeResponse submitContainerStateChange(SubmitContainerStateChangeRequest request) {
-        Task task = request.task() == null ? null : tasks.find(request.task());
+        SimulatedTask task = request.task() == null ? null : tasks.find(request.task());
         if (task == null) {
             throw EcsErrors.invalidParameter("The referenced task was not found.");
         }
-        Container container = task.container(request.containerName());
+        SimulatedContainer container = task.container(request.containerName());
         if (container == null) {
             throw EcsErrors.invalidParameter("containerName: the task has no container named "
                     + request.containerName() + ".");

@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.error.EcsErrors;
 
 import java.util.function.Predicate;
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Subjects: {@code agentConnected}, {@code agentVersion} (compared numerically by component),
- * {@code attribute:<name>} (values from {@link ContainerInstance#attributes()}; numbers compare as
+ * {@code attribute:<name>} (values from {@link SimulatedContainerInstance#attributes()}; numbers compare as
  * numbers), {@code ec2InstanceId}, {@code registeredAt} ({@code 2018-06-18T22:28:28+00:00},
  * {@code ...Z}, without a zone meaning UTC, or {@code 2018-06-18}: midnight UTC for ordering, the whole
  * UTC day for {@code ==}), {@code runningTasksCount} and {@code task:group} (true when a task of the
@@ -28,7 +29,7 @@ import java.util.function.Predicate;
  *
  * <p>Invalid expressions fail with InvalidParameterException naming the expression and the position.
  */
-public final class ClusterQuery implements Predicate<ContainerInstance> {
+public final class ClusterQuery implements Predicate<SimulatedContainerInstance> {
 
     /** The longest expression ECS accepts. */
     public static final int MAX_LENGTH = 2000;
@@ -60,7 +61,7 @@ public final class ClusterQuery implements Predicate<ContainerInstance> {
 
     /** True when the instance belongs to the group of instances the expression describes. */
     @Override
-    public boolean test(ContainerInstance instance) {
+    public boolean test(SimulatedContainerInstance instance) {
         return root.test(instance);
     }
 

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class ConstraintCheck {
     }
 
     /** The failure reason for the instance, or null when every constraint is met. */
-    String reason(ContainerInstance instance, String group) {
+    String reason(SimulatedContainerInstance instance, String group) {
         if (distinctInstance && GroupTasks.anyNotStopped(instance, group)) {
             return PlacementFailure.ATTRIBUTE;
         }

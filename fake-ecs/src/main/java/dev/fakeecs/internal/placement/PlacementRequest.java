@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 
@@ -17,7 +17,7 @@ import java.util.List;
  *         List.of(), PlacementStrategies.SERVICE_DEFAULT);
  * }</pre>
  */
-public record PlacementRequest(List<ContainerInstance> candidates, ResourceDemand demand, String group,
+public record PlacementRequest(List<SimulatedContainerInstance> candidates, ResourceDemand demand, String group,
                                List<PlacementConstraint> constraints, List<PlacementStrategy> strategies) {
 
     public PlacementRequest {

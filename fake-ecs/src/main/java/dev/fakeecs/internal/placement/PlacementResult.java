@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * if (result.placed()) { result.instance().reserve(task); } else { failures.addAll(result.failures()); }
  * }</pre>
  */
-public record PlacementResult(ContainerInstance instance, List<PlacementFailure> failures) {
+public record PlacementResult(SimulatedContainerInstance instance, List<PlacementFailure> failures) {
 
     public PlacementResult {
         failures = failures == null ? List.of() : List.copyOf(failures);

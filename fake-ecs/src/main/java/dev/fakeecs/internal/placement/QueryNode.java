@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -8,25 +8,25 @@ import java.util.regex.Pattern;
 /** A parsed cluster query: a comparison, or {@code and}/{@code or}/{@code not} of other queries. */
 sealed interface QueryNode {
 
-    boolean test(ContainerInstance instance);
+    boolean test(SimulatedContainerInstance instance);
 
     record And(QueryNode left, QueryNode right) implements QueryNode {
         @Override
-        public boolean test(ContainerInstance instance) {
+        public boolean test(SimulatedContainerInstance instance) {
             return left.test(instance) && right.test(instance);
         }
     }
 
     record Or(QueryNode left, QueryNode right) implements QueryNode {
         @Override
-        public boolean test(ContainerInstance instance) {
+        public boolean test(SimulatedContainerInstance instance) {
             return left.test(instance) || right.test(instance);
         }
     }
 
     record Not(QueryNode inner) implements QueryNode {
         @Override
-        public boolean test(ContainerInstance instance) {
+        public boolean test(SimulatedContainerInstance instance) {
             return !inner.test(instance);
         }
     }
@@ -39,7 +39,7 @@ sealed interface QueryNode {
                       Pattern pattern) implements QueryNode {
 
         @Override
-        public boolean test(ContainerInstance instance) {
+        public boolean test(SimulatedContainerInstance instance) {
             boolean positive = holdsForAny(subject.values(instance, attributeName), operator.positive());
             return operator.isNegated() != positive;
         }

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.HostedTask;
 
 import java.math.BigDecimal;
@@ -74,7 +74,7 @@ enum QuerySubject {
     }
 
     /** What the instance holds for this subject: none, one or (task:group) several values. */
-    List<String> values(ContainerInstance instance, String attributeName) {
+    List<String> values(SimulatedContainerInstance instance, String attributeName) {
         return switch (this) {
             case AGENT_CONNECTED -> List.of(Boolean.toString(instance.agentConnected()));
             case AGENT_VERSION -> optional(instance.agentVersion());
@@ -91,7 +91,7 @@ enum QuerySubject {
         return value == null ? List.of() : List.of(value);
     }
 
-    private static List<String> attribute(ContainerInstance instance, String name) {
+    private static List<String> attribute(SimulatedContainerInstance instance, String name) {
         if (!instance.attributes().containsKey(name)) {
             return List.of();
         }
@@ -100,7 +100,7 @@ enum QuerySubject {
         return List.of(value == null ? "" : value);
     }
 
-    private static List<String> groups(ContainerInstance instance) {
+    private static List<String> groups(SimulatedContainerInstance instance) {
         List<String> groups = new ArrayList<>();
         for (HostedTask task : instance.tasks()) {
             if (!task.isStopped() && task.group() != null && !groups.contains(task.group())) {

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 
 import java.util.Set;
 
@@ -15,7 +15,7 @@ final class ResourceCheck {
     }
 
     /** The failure reason, or null when the instance can take the demand. */
-    static String reason(ContainerInstance instance, ResourceDemand demand) {
+    static String reason(SimulatedContainerInstance instance, ResourceDemand demand) {
         if (!instance.isActive()) {
             return PlacementFailure.INACTIVE;
         }

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.random.SeededRandom;
 
 import java.util.ArrayList;
@@ -17,8 +17,8 @@ import java.util.function.ToLongFunction;
  */
 final class StrategyRanker {
 
-    private static final Comparator<ContainerInstance> REGISTRATION_ORDER =
-            Comparator.comparing(ContainerInstance::registeredAt, Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<SimulatedContainerInstance> REGISTRATION_ORDER =
+            Comparator.comparing(SimulatedContainerInstance::registeredAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private StrategyRanker() {
     }
@@ -27,9 +27,9 @@ final class StrategyRanker {
      * @param eligible   instances that can take the task, in candidate order (not empty)
      * @param candidates every candidate of the request, eligible or not (spread counts tasks on all of them)
      */
-    static ContainerInstance choose(List<ContainerInstance> eligible, List<ContainerInstance> candidates,
+    static SimulatedContainerInstance choose(List<SimulatedContainerInstance> eligible, List<SimulatedContainerInstance> candidates,
                                     PlacementRequest request, List<StrategyStep> steps, SeededRandom random) {
-        List<ContainerInstance> remaining = new ArrayList<>(eligible);
+        List<SimulatedContainerInstance> remaining = new ArrayList<>(eligible);
         remaining.sort(REGISTRATION_ORDER); // stable: equal times keep the candidate order
         for (StrategyStep step : steps) {
             if (remaining.size() == 1) {
@@ -40,8 +40,8 @@ final class StrategyRanker {
         return remaining.get(0);
     }
 
-    private static List<ContainerInstance> apply(StrategyStep step, List<ContainerInstance> instances,
-                                                 List<ContainerInstance> candidates, PlacementRequest request,
+    private static List<SimulatedContainerInstance> apply(StrategyStep step, List<SimulatedContainerInstance> instances,
+                                                 List<SimulatedContainerInstance> candidates, PlacementRequest request,
                                                  SeededRandom random) {
         ResourceDemand demand = request.demand();
         String group = request.group();
@@ -58,26 +58,26 @@ final class StrategyRanker {
     }
 
     /** Tasks of the group per attribute value, over every candidate (instances without it share one bucket). */
-    private static Map<String, Long> tasksPerValue(List<ContainerInstance> candidates, String attribute,
+    private static Map<String, Long> tasksPerValue(List<SimulatedContainerInstance> candidates, String attribute,
                                                    String group) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (ContainerInstance instance : candidates) {
+        for (SimulatedContainerInstance instance : candidates) {
             counts.merge(valueOf(instance, attribute), (long) GroupTasks.live(instance, group), Long::sum);
         }
         return counts;
     }
 
-    private static String valueOf(ContainerInstance instance, String attribute) {
+    private static String valueOf(SimulatedContainerInstance instance, String attribute) {
         String value = instance.attributes().get(attribute);
         return value == null ? "" : value;
     }
 
     /** The instances with the lowest score, in their current order. */
-    private static List<ContainerInstance> lowest(List<ContainerInstance> instances,
-                                                  ToLongFunction<ContainerInstance> score) {
-        List<ContainerInstance> best = new ArrayList<>();
+    private static List<SimulatedContainerInstance> lowest(List<SimulatedContainerInstance> instances,
+                                                  ToLongFunction<SimulatedContainerInstance> score) {
+        List<SimulatedContainerInstance> best = new ArrayList<>();
         long bestScore = Long.MAX_VALUE;
-        for (ContainerInstance instance : instances) {
+        for (SimulatedContainerInstance instance : instances) {
             long s = score.applyAsLong(instance);
             if (s < bestScore) {
                 bestScore = s;

@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.random.SeededRandom;
 import dev.fakeecs.quota.Quotas;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
@@ -63,9 +64,9 @@ public final class TaskPlacer {
         for (int i = 0; i < request.strategies().size(); i++) {
             steps.add(StrategyStep.of(request.strategies().get(i), i));
         }
-        List<ContainerInstance> eligible = new ArrayList<>();
+        List<SimulatedContainerInstance> eligible = new ArrayList<>();
         List<PlacementFailure> failures = new ArrayList<>();
-        for (ContainerInstance instance : request.candidates()) {
+        for (SimulatedContainerInstance instance : request.candidates()) {
             String reason = ResourceCheck.reason(instance, request.demand());
             if (reason == null) {
                 reason = constraints.reason(instance, request.group());
@@ -79,7 +80,7 @@ public final class TaskPlacer {
         if (eligible.isEmpty()) {
             return new PlacementResult(null, failures);
         }
-        ContainerInstance chosen = StrategyRanker.choose(eligible, request.candidates(), request, steps, random);
+        SimulatedContainerInstance chosen = StrategyRanker.choose(eligible, request.candidates(), request, steps, random);
         return new PlacementResult(chosen, failures);
     }
 

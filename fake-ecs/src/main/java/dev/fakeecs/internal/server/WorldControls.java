@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.region.Region;
 
@@ -82,7 +82,7 @@ public final class WorldControls {
         ArrayNode arns = answer.putArray("containerInstanceArns");
         for (int i = 0; i < count; i++) {
             String az = zone != null ? zone : region.availabilityZones().get(i % region.availabilityZones().size());
-            ContainerInstance ci = RegionEngine.of(region).read(() ->
+            SimulatedContainerInstance ci = RegionEngine.of(region).read(() ->
                     RegionEngine.of(region).containerInstances().launchHost(cluster, type, az, null));
             arns.add(ci.arn());
         }

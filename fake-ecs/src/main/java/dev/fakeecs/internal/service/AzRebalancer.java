@@ -1,11 +1,11 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.deployment.DeploymentLimits;
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.Tasks;
 
 import java.time.Duration;
@@ -41,7 +41,7 @@ final class AzRebalancer {
     private final ServiceTasks tasks;
     private final ReplicaLauncher launcher;
     private final ServiceEventWriter events;
-    private final Map<Service, Move> moves = new IdentityHashMap<>();
+    private final Map<SimulatedService, Move> moves = new IdentityHashMap<>();
 
     AzRebalancer(RegionContext region, ContainerInstances containerInstances, Tasks regionTasks, ServiceTasks tasks,
                  ReplicaLauncher launcher, ServiceEventWriter events) {
@@ -53,12 +53,12 @@ final class AzRebalancer {
         this.events = events;
     }
 
-    private Move move(Service service) {
+    private Move move(SimulatedService service) {
         return moves.computeIfAbsent(service, s -> new Move());
     }
 
     /** Whether a rebalancing move of the service is under way (an extra task started to move). */
-    boolean isMoving(Service service) {
+    boolean isMoving(SimulatedService service) {
         return move(service).underWay;
     }
 
@@ -67,13 +67,13 @@ final class AzRebalancer {
      * move, none until every kept task is healthy; more than one extra is a lowered desired count,
      * not a move, so the move is abandoned and all of them may stop.
      */
-    int scaleInAllowance(Service service, List<Task> keep, int extra, Instant now) {
+    int scaleInAllowance(SimulatedService service, List<SimulatedTask> keep, int extra, Instant now) {
         Move m = move(service);
         if (extra > 1 && m.underWay) {
             m.underWay = false;
         }
         if (extra == 1 && m.underWay) {
-            for (Task t : keep) {
+            for (SimulatedTask t : keep) {
                 if (!ServiceHealth.isHealthy(t, now)) {
                     return 0;
                 }
@@ -82,16 +82,16 @@ final class AzRebalancer {
         return extra;
     }
 
-    void rebalance(Service service, Deployment primary, DeploymentLimits limits, Instant now, Wake wake) {
+    void rebalance(SimulatedService service, SimulatedDeployment primary, DeploymentLimits limits, Instant now, Wake wake) {
         if (!"ENABLED".equals(service.availabilityZoneRebalancing()) || !primary.isCompleted()
                 || service.deployments().size() != 1 || service.isDaemon()) {
             return;
         }
-        List<Task> live = tasks.live(service);
+        List<SimulatedTask> live = tasks.live(service);
         if (live.size() != service.desiredCount() || live.size() >= limits.maximumTotal()) {
             return;
         }
-        for (Task t : live) {
+        for (SimulatedTask t : live) {
             if (!ServiceHealth.isHealthy(t, now)) {
                 return;
             }
@@ -119,7 +119,7 @@ final class AzRebalancer {
     }
 
     /** The most tasks in one of the zones minus the fewest in one (0 for fewer than two zones). */
-    private static int imbalance(List<Task> live, List<String> zones) {
+    private static int imbalance(List<SimulatedTask> live, List<String> zones) {
         if (zones.size() < 2) {
             return 0;
         }
@@ -127,7 +127,7 @@ final class AzRebalancer {
         int max = 0;
         for (String zone : zones) {
             int n = 0;
-            for (Task t : live) {
+            for (SimulatedTask t : live) {
                 if (zone.equals(t.availabilityZone())) {
                     n++;
                 }
@@ -142,7 +142,7 @@ final class AzRebalancer {
      * Zones the service can run in: the region's zones on Fargate, the zones of the cluster's ACTIVE
      * instances otherwise; with {@code open}, only zones no fault closes now.
      */
-    private List<String> usableZones(Service service, boolean open) {
+    private List<String> usableZones(SimulatedService service, boolean open) {
         List<String> zones = new ArrayList<>();
         if ("FARGATE".equals(service.effectiveLaunchType())) {
             for (String z : region.availabilityZones()) {
@@ -152,7 +152,7 @@ final class AzRebalancer {
             }
             return zones;
         }
-        for (ContainerInstance ci : containerInstances.inCluster(service.clusterName())) {
+        for (SimulatedContainerInstance ci : containerInstances.inCluster(service.clusterName())) {
             if (ci.isActive() && (!open || regionTasks.zoneUsable(ci.availabilityZone()))
                     && !zones.contains(ci.availabilityZone())) {
                 zones.add(ci.availabilityZone());

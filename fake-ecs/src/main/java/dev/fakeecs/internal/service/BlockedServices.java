@@ -12,24 +12,24 @@ import java.util.Set;
  */
 final class BlockedServices {
 
-    private final Set<Service> blocked = new LinkedHashSet<>();
+    private final Set<SimulatedService> blocked = new LinkedHashSet<>();
 
-    void add(Service service) {
+    void add(SimulatedService service) {
         blocked.add(service);
     }
 
-    void remove(Service service) {
+    void remove(SimulatedService service) {
         blocked.remove(service);
     }
 
-    boolean contains(Service service) {
+    boolean contains(SimulatedService service) {
         return blocked.contains(service);
     }
 
     /** The blocked services of the cluster, in the order they last became blocked (a copy). */
-    List<Service> inCluster(String clusterName) {
-        List<Service> list = new ArrayList<>();
-        for (Service s : blocked) {
+    List<SimulatedService> inCluster(String clusterName) {
+        List<SimulatedService> list = new ArrayList<>();
+        for (SimulatedService s : blocked) {
             if (s.clusterName().equals(clusterName)) {
                 list.add(s);
             }

@@ -2,12 +2,12 @@ package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.LaunchResult;
 import dev.fakeecs.internal.task.LaunchSpec;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,18 +44,18 @@ final class DaemonReconciler {
         this.events = events;
     }
 
-    void reconcile(Service service, List<Task> live, Wake wake) {
-        Deployment primary = service.primary();
+    void reconcile(SimulatedService service, List<SimulatedTask> live, Wake wake) {
+        SimulatedDeployment primary = service.primary();
         Instant now = region.now();
-        List<ContainerInstance> instances = new ArrayList<>();
-        for (ContainerInstance ci : containerInstances.inCluster(service.clusterName())) {
+        List<SimulatedContainerInstance> instances = new ArrayList<>();
+        for (SimulatedContainerInstance ci : containerInstances.inCluster(service.clusterName())) {
             if (ci.isActive()) {
                 instances.add(ci);
             }
         }
         List<String> stopped = new ArrayList<>();
-        for (Task t : live) {
-            ContainerInstance ci = t.containerInstance();
+        for (SimulatedTask t : live) {
+            SimulatedContainerInstance ci = t.containerInstance();
             if (ci == null || !ci.isActive()) {
                 tasks.stop(t, "ServiceSchedulerInitiated", ServiceScheduler.DRAINING_REASON);
                 stopped.add(t.id());
@@ -63,10 +63,10 @@ final class DaemonReconciler {
         }
         List<String> started = new ArrayList<>();
         int eligible = 0;
-        for (ContainerInstance ci : instances) {
-            Task current = null;
-            Task old = null;
-            for (Task t : Task.placedOn(ci)) {
+        for (SimulatedContainerInstance ci : instances) {
+            SimulatedTask current = null;
+            SimulatedTask old = null;
+            for (SimulatedTask t : SimulatedTask.placedOn(ci)) {
                 if (service.name().equals(t.serviceName()) && !t.isStoppingOrStopped()) {
                     if (primary.id().equals(t.deploymentId())) {
                         current = t;

@@ -1,8 +1,8 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.journal.JournalEventType;
 
 import java.time.Instant;
@@ -27,14 +27,14 @@ final class DeploymentCompletion {
         this.events = events;
     }
 
-    void completeIfDone(Service service, Deployment primary, Instant now) {
+    void completeIfDone(SimulatedService service, SimulatedDeployment primary, Instant now) {
         if (!"IN_PROGRESS".equals(primary.rolloutState())) {
             return;
         }
         int desired = service.desiredCount();
         int healthyPrimary = 0;
-        List<Task> live = tasks.live(service);
-        for (Task t : live) {
+        List<SimulatedTask> live = tasks.live(service);
+        for (SimulatedTask t : live) {
             if (!primary.id().equals(t.deploymentId())) {
                 return;
             }
@@ -49,8 +49,8 @@ final class DeploymentCompletion {
             return;
         }
         primary.rollout("COMPLETED", "ECS deployment " + primary.id() + " completed.", now);
-        List<Deployment> others = new ArrayList<>(service.deployments().subList(1, service.deployments().size()));
-        for (Deployment d : others) {
+        List<SimulatedDeployment> others = new ArrayList<>(service.deployments().subList(1, service.deployments().size()));
+        for (SimulatedDeployment d : others) {
             d.status("INACTIVE", now);
             service.deployments().remove(d);
         }

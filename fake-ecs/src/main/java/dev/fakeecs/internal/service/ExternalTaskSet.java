@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 import java.time.Instant;
@@ -8,14 +8,14 @@ import java.util.List;
 
 /**
  * One task set of a service with the EXTERNAL deployment controller: its own task definition and
- * launch settings (held as a {@link Deployment} whose id, {@code ecs-svc/<19 digits>}, is the task
+ * launch settings (held as a {@link SimulatedDeployment} whose id, {@code ecs-svc/<19 digits>}, is the task
  * set id and its tasks' {@code startedBy}), a scale in percent of the service's desired count, a
  * status (PRIMARY, ACTIVE, DRAINING) and a stability status (STEADY_STATE, STABILIZING).
  */
 final class ExternalTaskSet {
 
     private final String arn;
-    private final Deployment launch;
+    private final SimulatedDeployment launch;
     private final String externalId;
     private final List<Tag> tags;
     private String status;
@@ -24,7 +24,7 @@ final class ExternalTaskSet {
     private String stabilityStatus = "STABILIZING";
     private Instant stabilityStatusAt;
 
-    ExternalTaskSet(String arn, Deployment launch, String externalId, List<Tag> tags, String status,
+    ExternalTaskSet(String arn, SimulatedDeployment launch, String externalId, List<Tag> tags, String status,
                     double scalePercent) {
         this.arn = arn;
         this.launch = launch;
@@ -39,7 +39,7 @@ final class ExternalTaskSet {
     String id() { return launch.id(); }
     String arn() { return arn; }
     /** The task definition, launch type or capacity provider strategy and network the set's tasks use. */
-    Deployment launch() { return launch; }
+    SimulatedDeployment launch() { return launch; }
     String externalId() { return externalId; }
     List<Tag> tags() { return tags; }
     String status() { return status; }

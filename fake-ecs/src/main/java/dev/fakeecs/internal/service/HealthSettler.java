@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.Tasks;
 
 import java.time.Instant;
@@ -27,10 +27,10 @@ final class HealthSettler {
         this.events = events;
     }
 
-    void settle(Service service, List<Task> live, Instant now, Wake wake) {
+    void settle(SimulatedService service, List<SimulatedTask> live, Instant now, Wake wake) {
         int grace = service.healthCheckGracePeriodSeconds();
         List<String> unhealthy = new ArrayList<>();
-        for (Task t : live) {
+        for (SimulatedTask t : live) {
             if (!t.isRunning()) {
                 continue;
             }
@@ -38,7 +38,7 @@ final class HealthSettler {
                 if (t.healthyAt() == null) {
                     t.healthyAt(now);
                 }
-                Deployment d = service.deployment(t.deploymentId());
+                SimulatedDeployment d = service.deployment(t.deploymentId());
                 if (d != null && (d.failedTasks() > 0 || !d.everHealthy())) {
                     d.recordHealthy();
                 }

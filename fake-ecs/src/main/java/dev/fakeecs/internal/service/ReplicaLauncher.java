@@ -1,10 +1,10 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.placement.PlacementFailure;
 import dev.fakeecs.internal.task.LaunchResult;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class ReplicaLauncher {
     private final BlockedServices blocked;
     private final SteadyStateTracker steadyState;
     private final ServiceEventWriter events;
-    private final Map<Service, Window> windows = new IdentityHashMap<>();
+    private final Map<SimulatedService, Window> windows = new IdentityHashMap<>();
 
     ReplicaLauncher(RegionContext region, ServiceLaunches launches, ServiceTasks tasks, BlockedServices blocked,
                     SteadyStateTracker steadyState, ServiceEventWriter events) {
@@ -45,7 +45,7 @@ final class ReplicaLauncher {
      * Starts up to {@code count} tasks of the deployment; {@code live} is the service's live tasks
      * before the batch (capacity provider strategies count them). Answers how many started.
      */
-    int launch(Service service, Deployment deployment, int count, List<Task> live, Wake wake) {
+    int launch(SimulatedService service, SimulatedDeployment deployment, int count, List<SimulatedTask> live, Wake wake) {
         Window window = windows.computeIfAbsent(service, s -> new Window());
         int perMinute = "FARGATE".equals(service.effectiveLaunchType()) ? 500 : 250;
         Instant now = region.now();
@@ -54,7 +54,7 @@ final class ReplicaLauncher {
             window.launched = 0;
         }
         List<String> startedIds = new ArrayList<>();
-        List<Task> current = new ArrayList<>(live);
+        List<SimulatedTask> current = new ArrayList<>(live);
         for (int i = 0; i < count; i++) {
             if (window.launched >= perMinute) {
                 events.write(service, ServiceMessages.throttled(service.name()));
@@ -68,7 +68,7 @@ final class ReplicaLauncher {
                 wake.at(now.plus(ServiceScheduler.PLACEMENT_RETRY));
                 break;
             }
-            Task task = result.task();
+            SimulatedTask task = result.task();
             tasks.add(service, task);
             current.add(task);
             startedIds.add(task.id());
@@ -81,7 +81,7 @@ final class ReplicaLauncher {
         return startedIds.size();
     }
 
-    private static String placementMessage(Service service, LaunchResult result) {
+    private static String placementMessage(SimulatedService service, LaunchResult result) {
         if (result.provisioningLimitExceeded()) {
             return ServiceMessages.provisioningLimitExceeded(service.name());
         }

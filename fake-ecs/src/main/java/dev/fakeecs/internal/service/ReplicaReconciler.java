@@ -1,8 +1,8 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.deployment.DeploymentLimits;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.Tasks;
 
 import java.time.Instant;
@@ -58,14 +58,14 @@ final class ReplicaReconciler {
         this.events = events;
     }
 
-    void reconcile(Service service, List<Task> live, Instant now, Wake wake) {
-        Deployment primary = service.primary();
+    void reconcile(SimulatedService service, List<SimulatedTask> live, Instant now, Wake wake) {
+        SimulatedDeployment primary = service.primary();
         int desired = service.desiredCount();
         DeploymentLimits limits = DeploymentLimits.of(desired, service.deploymentConfiguration());
 
-        List<Task> keep = new ArrayList<>();
-        List<Task> retire = new ArrayList<>();
-        for (Task t : live) {
+        List<SimulatedTask> keep = new ArrayList<>();
+        List<SimulatedTask> retire = new ArrayList<>();
+        for (SimulatedTask t : live) {
             boolean draining = t.containerInstance() != null && "DRAINING".equals(t.containerInstance().status());
             if (draining && !t.isRunning()) {
                 regionTasks.stop(t, "ServiceSchedulerInitiated", ServiceScheduler.DRAINING_REASON);
@@ -98,14 +98,14 @@ final class ReplicaReconciler {
 
         // 2. stop tasks to retire within minimumHealthyPercent, unhealthy ones first
         int healthy = 0;
-        for (Task t : live) {
+        for (SimulatedTask t : live) {
             if (ServiceHealth.isHealthy(t, now)) {
                 healthy++;
             }
         }
         List<String> stoppedIds = new ArrayList<>();
-        List<Task> retireHealthy = new ArrayList<>();
-        for (Task t : retire) {
+        List<SimulatedTask> retireHealthy = new ArrayList<>();
+        for (SimulatedTask t : retire) {
             if (ServiceHealth.isHealthy(t, now)) {
                 retireHealthy.add(t);
             } else {
@@ -114,7 +114,7 @@ final class ReplicaReconciler {
             }
         }
         while (!retireHealthy.isEmpty() && healthy - 1 >= limits.minimumHealthy()) {
-            Task victim = ScaleInSelector.pickTaskToStop(retireHealthy);
+            SimulatedTask victim = ScaleInSelector.pickTaskToStop(retireHealthy);
             retireHealthy.remove(victim);
             regionTasks.stop(victim, "ServiceSchedulerInitiated", retireReason(primary, victim));
             stoppedIds.add(victim.id());
@@ -125,20 +125,20 @@ final class ReplicaReconciler {
         int extra = rebalancer.scaleInAllowance(service, keep, keep.size() - desired, now);
         if (extra > 0) {
             boolean moving = rebalancer.isMoving(service);
-            List<Task> candidates = new ArrayList<>();
-            for (Task t : keep) {
+            List<SimulatedTask> candidates = new ArrayList<>();
+            for (SimulatedTask t : keep) {
                 if (!t.isRunning() && !regionTasks.isProtected(t) && !moving) {
                     candidates.add(t);
                 }
             }
-            List<Task> running = new ArrayList<>();
-            for (Task t : keep) {
+            List<SimulatedTask> running = new ArrayList<>();
+            for (SimulatedTask t : keep) {
                 if (t.isRunning() && !regionTasks.isProtected(t)) {
                     running.add(t);
                 }
             }
             while (extra > 0 && (!candidates.isEmpty() || !running.isEmpty())) {
-                Task victim = !candidates.isEmpty() ? candidates.remove(candidates.size() - 1)
+                SimulatedTask victim = !candidates.isEmpty() ? candidates.remove(candidates.size() - 1)
                         : ScaleInSelector.pickTaskToStop(running);
                 running.remove(victim);
                 regionTasks.stop(victim, "ServiceSchedulerInitiated",
@@ -154,7 +154,7 @@ final class ReplicaReconciler {
 
         // 4. a deployment that can neither start nor stop anything says so
         boolean inFlight = false;
-        for (Task t : tasks.live(service)) {
+        for (SimulatedTask t : tasks.live(service)) {
             if (!t.isRunning() || !ServiceHealth.isHealthy(t, now)) {
                 inFlight = true;
                 break;
@@ -172,9 +172,9 @@ final class ReplicaReconciler {
         steadyState.check(service, primary, now, wake);
     }
 
-    private static int primaryCount(List<Task> keep, Deployment primary) {
+    private static int primaryCount(List<SimulatedTask> keep, SimulatedDeployment primary) {
         int n = 0;
-        for (Task t : keep) {
+        for (SimulatedTask t : keep) {
             if (primary.id().equals(t.deploymentId())) {
                 n++;
             }
@@ -182,7 +182,7 @@ final class ReplicaReconciler {
         return n;
     }
 
-    private static String retireReason(Deployment primary, Task task) {
+    private static String retireReason(SimulatedDeployment primary, SimulatedTask task) {
         if (task.containerInstance() != null && "DRAINING".equals(task.containerInstance().status())) {
             return ServiceScheduler.DRAINING_REASON;
         }

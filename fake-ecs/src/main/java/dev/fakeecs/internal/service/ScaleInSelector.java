@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,26 +31,26 @@ public final class ScaleInSelector {
     }
 
     /** The task to stop, or null for an empty list. */
-    public static Task pickTaskToStop(List<Task> tasks) {
+    public static SimulatedTask pickTaskToStop(List<SimulatedTask> tasks) {
         if (tasks == null || tasks.isEmpty()) {
             return null;
         }
         Map<String, Integer> perZone = new LinkedHashMap<>();
-        Map<ContainerInstance, Integer> perInstance = new LinkedHashMap<>();
-        for (Task task : tasks) {
+        Map<SimulatedContainerInstance, Integer> perInstance = new LinkedHashMap<>();
+        for (SimulatedTask task : tasks) {
             perZone.merge(zone(task), 1, Integer::sum);
             if (task.containerInstance() != null) {
                 perInstance.merge(task.containerInstance(), 1, Integer::sum);
             }
         }
-        List<Task> order = new ArrayList<>(tasks);
-        Comparator<Task> preference = Comparator
-                .comparingInt((Task t) -> perZone.get(zone(t)))
+        List<SimulatedTask> order = new ArrayList<>(tasks);
+        Comparator<SimulatedTask> preference = Comparator
+                .comparingInt((SimulatedTask t) -> perZone.get(zone(t)))
                 .thenComparingInt(t -> t.containerInstance() == null ? 1 : perInstance.get(t.containerInstance()))
-                .thenComparing(Task::startedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-                .thenComparing(Task::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
-        Task best = order.get(0);
-        for (Task candidate : order) {
+                .thenComparing(SimulatedTask::startedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                .thenComparing(SimulatedTask::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+        SimulatedTask best = order.get(0);
+        for (SimulatedTask candidate : order) {
             if (preference.compare(candidate, best) >= 0) { // ">=": a later task in the list wins ties
                 best = candidate;
             }
@@ -58,11 +58,11 @@ public final class ScaleInSelector {
         return best;
     }
 
-    private static String zone(Task task) {
+    private static String zone(SimulatedTask task) {
         if (task.availabilityZone() != null) {
             return task.availabilityZone();
         }
-        ContainerInstance instance = task.containerInstance();
+        SimulatedContainerInstance instance = task.containerInstance();
         return instance == null ? "" : Objects.requireNonNullElse(instance.availabilityZone(), "");
     }
 }

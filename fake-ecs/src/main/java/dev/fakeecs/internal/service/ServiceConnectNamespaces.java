@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.cluster.Clusters;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.paging.Page;
 import dev.fakeecs.internal.engine.RegionContext;
@@ -38,13 +38,13 @@ final class ServiceConnectNamespaces {
         EcsErrors.require(request.namespace(), "namespace");
         String wanted = nameOf(request.namespace());
         boolean known = false;
-        for (Cluster c : clusters.all()) {
+        for (SimulatedCluster c : clusters.all()) {
             if (c.serviceConnectDefaults() != null && wanted.equals(nameOf(c.serviceConnectDefaults().namespace()))) {
                 known = true;
             }
         }
         List<String> arns = new ArrayList<>();
-        for (Service s : services.all()) {
+        for (SimulatedService s : services.all()) {
             String ns = namespaceOf(s);
             if (ns != null && wanted.equals(nameOf(ns))) {
                 known = true;
@@ -63,7 +63,7 @@ final class ServiceConnectNamespaces {
     }
 
     /** The namespace a service joined through Service Connect, or null. */
-    private String namespaceOf(Service s) {
+    private String namespaceOf(SimulatedService s) {
         ServiceConnectConfiguration sc = s.serviceConnectConfiguration();
         if (sc == null || !Boolean.TRUE.equals(sc.enabled())) {
             return null;
@@ -71,7 +71,7 @@ final class ServiceConnectNamespaces {
         if (sc.namespace() != null && !sc.namespace().isBlank()) {
             return sc.namespace();
         }
-        Cluster cluster = clusters.find(s.clusterName());
+        SimulatedCluster cluster = clusters.find(s.clusterName());
         return cluster == null || cluster.serviceConnectDefaults() == null ? null
                 : cluster.serviceConnectDefaults().namespace();
     }

@@ -1,8 +1,8 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Every service deployment and service revision of a region, kept after the engine forgets a
- * finished {@link Deployment}, so ListServiceDeployments, DescribeServiceDeployments and
+ * finished {@link SimulatedDeployment}, so ListServiceDeployments, DescribeServiceDeployments and
  * DescribeServiceRevisions can show the service's history.
  *
  * <p>ARNs: {@code arn:aws:ecs:<region>:<account>:service-deployment/<cluster>/<service>/<22 chars>} (the
@@ -29,7 +29,7 @@ final class ServiceDeploymentHistory {
     private final RegionContext region;
     private final Map<String, ServiceDeploymentRecord> byArn = new LinkedHashMap<>();
     private final Map<String, ServiceDeploymentRecord> byRevisionArn = new LinkedHashMap<>();
-    private final Map<Deployment, ServiceDeploymentRecord> byDeployment = new IdentityHashMap<>();
+    private final Map<SimulatedDeployment, ServiceDeploymentRecord> byDeployment = new IdentityHashMap<>();
     private int sequence;
 
     ServiceDeploymentHistory(RegionContext region) {
@@ -37,10 +37,10 @@ final class ServiceDeploymentHistory {
     }
 
     /** A deployment started; {@code live} are the service's tasks at that moment (for the source revisions). */
-    void started(Service service, Deployment deployment, List<Task> live) {
+    void started(SimulatedService service, SimulatedDeployment deployment, List<SimulatedTask> live) {
         refresh(service);
         List<ServiceRevisionSummary> sources = new ArrayList<>();
-        for (Deployment d : service.deployments()) {
+        for (SimulatedDeployment d : service.deployments()) {
             if (d == deployment) {
                 continue;
             }
@@ -55,8 +55,8 @@ final class ServiceDeploymentHistory {
     }
 
     /** Brings the statuses of the service's deployments up to date with the engine. */
-    void refresh(Service service) {
-        Deployment primary = service.primary();
+    void refresh(SimulatedService service) {
+        SimulatedDeployment primary = service.primary();
         ServiceDeploymentRecord primaryRecord = primary == null ? null : byDeployment.get(primary);
         int primarySequence = primaryRecord == null ? -1 : primaryRecord.sequence();
         String primaryRevision = primary == null ? null : revisionArn(service, primary);
@@ -71,7 +71,7 @@ final class ServiceDeploymentHistory {
         return arn == null ? null : byArn.get(arn);
     }
 
-    ServiceDeploymentRecord record(Deployment deployment) {
+    ServiceDeploymentRecord record(SimulatedDeployment deployment) {
         return byDeployment.get(deployment);
     }
 
@@ -81,7 +81,7 @@ final class ServiceDeploymentHistory {
     }
 
     /** The service's deployments, newest first. */
-    List<ServiceDeploymentRecord> of(Service service) {
+    List<ServiceDeploymentRecord> of(SimulatedService service) {
         List<ServiceDeploymentRecord> list = new ArrayList<>();
         for (ServiceDeploymentRecord r : byArn.values()) {
             if (r.service() == service) {
@@ -91,17 +91,17 @@ final class ServiceDeploymentHistory {
         return list;
     }
 
-    String revisionArn(Service service, Deployment deployment) {
+    String revisionArn(SimulatedService service, SimulatedDeployment deployment) {
         String id = deployment.id();
         return region.arns().prefix() + "service-revision/" + service.clusterName() + "/" + service.name() + "/"
                 + id.substring(id.indexOf('/') + 1);
     }
 
     /** The revision's requested, running and pending task counts now. */
-    ServiceRevisionSummary summary(Service service, Deployment d, List<Task> live) {
+    ServiceRevisionSummary summary(SimulatedService service, SimulatedDeployment d, List<SimulatedTask> live) {
         int running = 0;
         int pending = 0;
-        for (Task t : live) {
+        for (SimulatedTask t : live) {
             if (d.id().equals(t.deploymentId())) {
                 if (t.isRunning()) {
                     running++;

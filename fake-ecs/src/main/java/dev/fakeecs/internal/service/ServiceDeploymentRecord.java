@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import software.amazon.awssdk.services.ecs.model.Rollback;
 import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One service deployment as the ServiceDeployment API shows it: the engine {@link Deployment} it rolls
+ * One service deployment as the ServiceDeployment API shows it: the engine {@link SimulatedDeployment} it rolls
  * out (its target service revision), the revisions that ran when it started (its sources), and the
  * status the API reports. The status follows the engine deployment; once it is final it is frozen,
  * so a deployment that later becomes a rollback target stays SUCCESSFUL.
@@ -24,18 +24,18 @@ final class ServiceDeploymentRecord {
     static final String ROLLBACK_FAILED = "ROLLBACK_FAILED";
 
     private final String arn;
-    private final Service service;
-    private final Deployment deployment;
+    private final SimulatedService service;
+    private final SimulatedDeployment deployment;
     private final int sequence;
     private final List<ServiceRevisionSummary> sources;
     private String status = IN_PROGRESS;
     private String statusReason;
     private boolean done;
     private Instant finishedAt;
-    private Deployment rollbackTarget;
+    private SimulatedDeployment rollbackTarget;
     private Rollback rollback;
 
-    ServiceDeploymentRecord(String arn, Service service, Deployment deployment, int sequence,
+    ServiceDeploymentRecord(String arn, SimulatedService service, SimulatedDeployment deployment, int sequence,
                             List<ServiceRevisionSummary> sources) {
         this.arn = arn;
         this.service = service;
@@ -46,8 +46,8 @@ final class ServiceDeploymentRecord {
     }
 
     String arn() { return arn; }
-    Service service() { return service; }
-    Deployment deployment() { return deployment; }
+    SimulatedService service() { return service; }
+    SimulatedDeployment deployment() { return deployment; }
     /** Creation order within the region (older deployments have smaller numbers). */
     int sequence() { return sequence; }
     List<ServiceRevisionSummary> sources() { return sources; }
@@ -57,7 +57,7 @@ final class ServiceDeploymentRecord {
     boolean isDone() { return done; }
     Instant finishedAt() { return finishedAt; }
     Rollback rollback() { return rollback; }
-    Deployment rollbackTarget() { return rollbackTarget; }
+    SimulatedDeployment rollbackTarget() { return rollbackTarget; }
 
     /** Whether StopServiceDeployment may still act on it. */
     boolean isOngoing() {
@@ -65,7 +65,7 @@ final class ServiceDeploymentRecord {
     }
 
     /** The deployment is being rolled back to {@code target} (circuit breaker or StopServiceDeployment). */
-    void rollingBackTo(Deployment target, String targetRevisionArn, String reason, Instant at) {
+    void rollingBackTo(SimulatedDeployment target, String targetRevisionArn, String reason, Instant at) {
         rollbackTarget = target;
         rollback = Rollback.builder().reason(reason).startedAt(at).serviceRevisionArn(targetRevisionArn).build();
         status = ROLLBACK_IN_PROGRESS;
@@ -80,7 +80,7 @@ final class ServiceDeploymentRecord {
      * @param primaryRevisionArn the primary's service revision ARN
      * @param now                the virtual now
      */
-    void refresh(Deployment primary, int primarySequence, String primaryRevisionArn, Instant now) {
+    void refresh(SimulatedDeployment primary, int primarySequence, String primaryRevisionArn, Instant now) {
         if (done) {
             return;
         }

@@ -1,9 +1,9 @@
 package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.cluster.Clusters;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.deployment.CircuitBreaker;
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
@@ -72,8 +72,8 @@ final class ServiceDeploymentsApi {
 
     ListServiceDeploymentsResponse list(ListServiceDeploymentsRequest request) {
         EcsErrors.require(request.service(), "service");
-        Cluster cluster = clusters.resolve(request.cluster());
-        Service service = services.find(cluster.name(), request.service());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
+        SimulatedService service = services.find(cluster.name(), request.service());
         if (service == null) {
             throw EcsErrors.serviceNotFound();
         }
@@ -166,17 +166,17 @@ final class ServiceDeploymentsApi {
             throw EcsErrors.of("ConflictException", "The service deployment " + r.arn() + " is already "
                     + r.status() + " and can't be stopped.");
         }
-        Service service = r.service();
-        Deployment from = r.deployment();
-        Deployment target = null;
-        for (Deployment d : service.deployments()) {
+        SimulatedService service = r.service();
+        SimulatedDeployment from = r.deployment();
+        SimulatedDeployment target = null;
+        for (SimulatedDeployment d : service.deployments()) {
             if (d != from && d.isCompleted()) {
                 target = d;
                 break;
             }
         }
         if (target == null) {
-            for (Deployment d : service.deployments()) {
+            for (SimulatedDeployment d : service.deployments()) {
                 if (d != from) {
                     target = d;
                     break;
@@ -208,7 +208,7 @@ final class ServiceDeploymentsApi {
     }
 
     private ServiceDeploymentBrief brief(ServiceDeploymentRecord r) {
-        Service s = r.service();
+        SimulatedService s = r.service();
         return ServiceDeploymentBrief.builder()
                 .serviceDeploymentArn(r.arn())
                 .serviceArn(s.arn())
@@ -223,9 +223,9 @@ final class ServiceDeploymentsApi {
     }
 
     private ServiceDeployment render(ServiceDeploymentRecord r) {
-        Service s = r.service();
-        Deployment d = r.deployment();
-        List<dev.fakeecs.internal.task.Task> live = tasks.live(s);
+        SimulatedService s = r.service();
+        SimulatedDeployment d = r.deployment();
+        List<dev.fakeecs.internal.task.SimulatedTask> live = tasks.live(s);
         boolean stopped = r.isDone() && !ServiceDeploymentRecord.SUCCESSFUL.equals(r.status());
         var config = ServiceRenderer.effectiveConfig(s);
         boolean breaker = CircuitBreaker.enabled(s.deploymentConfiguration());

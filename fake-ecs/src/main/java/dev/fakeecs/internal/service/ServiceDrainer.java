@@ -1,8 +1,8 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.journal.JournalEventType;
 
@@ -28,10 +28,10 @@ final class ServiceDrainer {
         this.events = events;
     }
 
-    void drain(Service service) {
-        Deployment primary = service.primary();
+    void drain(SimulatedService service) {
+        SimulatedDeployment primary = service.primary();
         List<String> stopped = new ArrayList<>();
-        for (Task t : tasks.live(service)) {
+        for (SimulatedTask t : tasks.live(service)) {
             regionTasks.stop(t, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment "
                     + (primary == null ? "" : primary.id()) + ")");
             stopped.add(t.id());
@@ -40,7 +40,7 @@ final class ServiceDrainer {
             events.write(service, ServiceMessages.stopped(service.name(), stopped));
         }
         boolean allStopped = true;
-        for (Task t : tasks.all(service)) {
+        for (SimulatedTask t : tasks.all(service)) {
             if (!"STOPPED".equals(t.lastStatus()) && !"STOPPING".equals(t.lastStatus())
                     && !"DEPROVISIONING".equals(t.lastStatus())) {
                 allStopped = false;
@@ -48,7 +48,7 @@ final class ServiceDrainer {
         }
         if (allStopped) {
             service.status("INACTIVE");
-            for (Deployment d : service.deployments()) {
+            for (SimulatedDeployment d : service.deployments()) {
                 d.status("INACTIVE", region.now());
             }
             region.record(JournalEventType.SERVICE, service.arn(), "status", "INACTIVE");

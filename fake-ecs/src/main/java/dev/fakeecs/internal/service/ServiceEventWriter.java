@@ -17,7 +17,7 @@ final class ServiceEventWriter {
         this.region = region;
     }
 
-    void write(Service service, String message) {
+    void write(SimulatedService service, String message) {
         if (service.events().add(region.engine().random().uuid(), message, region.now())) {
             region.record(JournalEventType.SERVICE_EVENT, service.arn(), "message", message);
         }

@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.task.Container;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedContainer;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +22,8 @@ public final class ServiceHealth {
     private ServiceHealth() {
     }
 
-    public static boolean hasHealthCheck(Task task) {
-        for (Container c : task.containers()) {
+    public static boolean hasHealthCheck(SimulatedTask task) {
+        for (SimulatedContainer c : task.containers()) {
             if (c.essential() && c.hasHealthCheck()) {
                 return true;
             }
@@ -32,7 +32,7 @@ public final class ServiceHealth {
     }
 
     /** Whether the task counts as healthy for deployments and the minimum healthy percent. */
-    public static boolean isHealthy(Task task, Instant now) {
+    public static boolean isHealthy(SimulatedTask task, Instant now) {
         if (!task.isRunning() || task.isStoppingOrStopped()) {
             return false;
         }
@@ -43,7 +43,7 @@ public final class ServiceHealth {
     }
 
     /** When a running task without health checks will count as healthy. */
-    public static Instant settlesAt(Task task) {
+    public static Instant settlesAt(SimulatedTask task) {
         return task.startedAt().plus(NO_CHECK_SETTLE);
     }
 }

@@ -1,14 +1,15 @@
 package dev.fakeecs.internal.service;
 
+import software.amazon.awssdk.services.ecs.model.Tag;
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.placement.PlacementStrategies;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.LaunchResult;
 import dev.fakeecs.internal.task.LaunchSpec;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 
@@ -31,13 +32,13 @@ final class ServiceLaunches {
         this.tasks = tasks;
     }
 
-    LaunchSpec specFor(Service service, Deployment deployment, List<Task> live) {
+    LaunchSpec specFor(SimulatedService service, SimulatedDeployment deployment, List<SimulatedTask> live) {
         String provider = null;
         String launchType = deployment.launchType();
         List<CapacityProviderStrategyItem> strategy = deployment.capacityProviderStrategy();
         if (launchType == null && !strategy.isEmpty()) {
             Map<String, Integer> current = new LinkedHashMap<>();
-            for (Task t : live) {
+            for (SimulatedTask t : live) {
                 if (deployment.id().equals(t.deploymentId()) && t.capacityProviderName() != null) {
                     current.merge(t.capacityProviderName(), 1, Integer::sum);
                 }
@@ -60,7 +61,7 @@ final class ServiceLaunches {
      * The tags a service task gets: with {@code propagateTags} SERVICE the service's tags, with
      * TASK_DEFINITION the task definition's, otherwise none.
      */
-    private List<software.amazon.awssdk.services.ecs.model.Tag> propagatedTags(Service service, Deployment deployment) {
+    private List<Tag> propagatedTags(SimulatedService service, SimulatedDeployment deployment) {
         String propagate = service.creation() == null ? null : service.creation().propagateTagsAsString();
         if ("SERVICE".equals(propagate)) {
             return tags.tagsOf(service.arn());

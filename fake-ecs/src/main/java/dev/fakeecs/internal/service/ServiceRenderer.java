@@ -1,16 +1,18 @@
 package dev.fakeecs.internal.service;
 
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Deployment;
 import dev.fakeecs.internal.tag.Tags;
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentController;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a {@link Service} into the SDK's {@code Service} shape, as DescribeServices answers it. */
+/** Turns a {@link SimulatedService} into the SDK's {@code SimulatedService} shape, as DescribeServices answers it. */
 final class ServiceRenderer {
 
     private final RegionContext region;
@@ -23,22 +25,22 @@ final class ServiceRenderer {
         this.tags = tags;
     }
 
-    software.amazon.awssdk.services.ecs.model.Service render(Service s, boolean withTags) {
-        List<Task> live = tasks.live(s);
+    Service render(SimulatedService s, boolean withTags) {
+        List<SimulatedTask> live = tasks.live(s);
         int running = 0;
         int pending = 0;
-        for (Task t : live) {
+        for (SimulatedTask t : live) {
             if (t.isRunning()) {
                 running++;
             } else {
                 pending++;
             }
         }
-        List<software.amazon.awssdk.services.ecs.model.Deployment> deployments = new ArrayList<>();
-        for (Deployment d : s.deployments()) {
+        List<Deployment> deployments = new ArrayList<>();
+        for (SimulatedDeployment d : s.deployments()) {
             deployments.add(render(s, d, live));
         }
-        var b = software.amazon.awssdk.services.ecs.model.Service.builder()
+        var b = Service.builder()
                 .serviceArn(s.arn())
                 .serviceName(s.name())
                 .clusterArn(region.arns().cluster(s.clusterName()))
@@ -70,10 +72,10 @@ final class ServiceRenderer {
         return b.build();
     }
 
-    private software.amazon.awssdk.services.ecs.model.Deployment render(Service s, Deployment d, List<Task> live) {
+    private Deployment render(SimulatedService s, SimulatedDeployment d, List<SimulatedTask> live) {
         int running = 0;
         int pending = 0;
-        for (Task t : live) {
+        for (SimulatedTask t : live) {
             if (d.id().equals(t.deploymentId())) {
                 if (t.isRunning()) {
                     running++;
@@ -82,7 +84,7 @@ final class ServiceRenderer {
                 }
             }
         }
-        return software.amazon.awssdk.services.ecs.model.Deployment.builder()
+        return Deployment.builder()
                 .id(d.id())
                 .status(d.status())
                 .taskDefinition(d.taskDefinition().taskDefinitionArn())
@@ -101,7 +103,7 @@ final class ServiceRenderer {
                 .build();
     }
 
-    static DeploymentConfiguration effectiveConfig(Service s) {
+    static DeploymentConfiguration effectiveConfig(SimulatedService s) {
         DeploymentConfiguration c = s.deploymentConfiguration();
         DeploymentConfiguration.Builder b = c == null ? DeploymentConfiguration.builder() : c.toBuilder();
         if (c == null || c.minimumHealthyPercent() == null) {

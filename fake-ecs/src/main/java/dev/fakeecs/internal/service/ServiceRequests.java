@@ -3,7 +3,7 @@ package dev.fakeecs.internal.service;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.cluster.Clusters;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.placement.TaskPlacer;
 import dev.fakeecs.internal.engine.RegionContext;
@@ -45,7 +45,7 @@ final class ServiceRequests {
         return name;
     }
 
-    Service newService(Cluster cluster, String name, CreateServiceRequest r) {
+    SimulatedService newService(SimulatedCluster cluster, String name, CreateServiceRequest r) {
         String strategy = r.schedulingStrategy() == null ? "REPLICA" : r.schedulingStrategyAsString();
         String controller = r.deploymentController() == null || r.deploymentController().type() == null ? "ECS"
                 : r.deploymentController().typeAsString();
@@ -104,7 +104,7 @@ final class ServiceRequests {
             throw EcsErrors.invalidParameter("healthCheckGracePeriodSeconds must be between 0 and 2147483647.");
         }
 
-        Service s = new Service(name, region.arns().service(cluster.name(), name), cluster.name(), strategy,
+        SimulatedService s = new SimulatedService(name, region.arns().service(cluster.name(), name), cluster.name(), strategy,
                 region.now(), r);
         s.desiredCount(desired);
         s.taskDefinition(td);
@@ -129,9 +129,9 @@ final class ServiceRequests {
      *
      * @return true if it changes what the tasks run (a new deployment), false for a desired-count-only change
      */
-    boolean applyUpdate(Service s, UpdateServiceRequest r) {
+    boolean applyUpdate(SimulatedService s, UpdateServiceRequest r) {
         boolean changed = Boolean.TRUE.equals(r.forceNewDeployment());
-        Cluster cluster = clusters.resolve(s.clusterName());
+        SimulatedCluster cluster = clusters.resolve(s.clusterName());
         if (r.desiredCount() != null) {
             if (s.isDaemon()) {
                 throw EcsErrors.invalidParameter("The daemon scheduling strategy does not support a desired count "
@@ -202,7 +202,7 @@ final class ServiceRequests {
         return td;
     }
 
-    private void checkStrategy(Cluster cluster, List<CapacityProviderStrategyItem> cps) {
+    private void checkStrategy(SimulatedCluster cluster, List<CapacityProviderStrategyItem> cps) {
         if (cps.isEmpty()) {
             return;
         }

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -54,7 +54,7 @@ final class ServiceRevisions {
         return DescribeServiceRevisionsResponse.builder().serviceRevisions(found).failures(failures).build();
     }
 
-    private ServiceRevision render(Service s, Deployment d, String arn) {
+    private ServiceRevision render(SimulatedService s, SimulatedDeployment d, String arn) {
         List<ContainerImage> images = new ArrayList<>();
         for (ContainerDefinition c : d.taskDefinition().containerDefinitions()) {
             images.add(ContainerImage.builder().containerName(c.name()).image(c.image())

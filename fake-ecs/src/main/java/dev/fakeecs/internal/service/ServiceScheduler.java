@@ -1,10 +1,10 @@
 package dev.fakeecs.internal.service;
 
 import dev.fakeecs.clock.ScheduledEvent;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.TaskHealthListener;
 import dev.fakeecs.internal.task.TaskStateListener;
 
@@ -51,7 +51,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     private final ReplicaReconciler replicas;
     private final DaemonReconciler daemons;
     private final ServiceDrainer drainer;
-    private final Map<Service, ScheduledEvent> pending = new IdentityHashMap<>();
+    private final Map<SimulatedService, ScheduledEvent> pending = new IdentityHashMap<>();
 
     ServiceScheduler(RegionContext region, Services services, ServiceTasks tasks, BlockedServices blocked,
                      StartFailureTracker startFailures, HealthSettler health, ReplicaReconciler replicas,
@@ -68,7 +68,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     }
 
     /** Reconciles the service at the current virtual instant (after the current event). */
-    public void reconcileSoon(Service service) {
+    public void reconcileSoon(SimulatedService service) {
         reconcileAt(service, region.now());
     }
 
@@ -76,13 +76,13 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
      * Whether a reconcile pass of the service is due now and has not run yet (just after its
      * desired count dropped, say, when it may briefly hold more tasks than its new ceiling).
      */
-    public boolean isReconcilePending(Service service) {
+    public boolean isReconcilePending(SimulatedService service) {
         ScheduledEvent e = pending.get(service);
         return e != null && !e.isCancelled() && !e.due().isAfter(region.now());
     }
 
     /** Schedules a pass at {@code at}, unless one is pending no later; a later pending one moves earlier. */
-    void reconcileAt(Service service, Instant at) {
+    void reconcileAt(SimulatedService service, Instant at) {
         ScheduledEvent existing = pending.get(service);
         if (existing != null && !existing.isCancelled() && !existing.due().isAfter(at)) {
             return;
@@ -99,13 +99,13 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     // ---- triggers ---------------------------------------------------------------------------
 
     /** The service a task belongs to, or null for a standalone task. */
-    private Service serviceOf(Task task) {
+    private SimulatedService serviceOf(SimulatedTask task) {
         return task.serviceName() == null ? null : services.find(task.clusterName(), task.serviceName());
     }
 
     @Override
-    public void onTransition(Task task, String from, String to) {
-        Service service = serviceOf(task);
+    public void onTransition(SimulatedTask task, String from, String to) {
+        SimulatedService service = serviceOf(task);
         if (service == null) {
             return;
         }
@@ -117,8 +117,8 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     }
 
     @Override
-    public void onHealthChange(Task task, String from, String to) {
-        Service service = serviceOf(task);
+    public void onHealthChange(SimulatedTask task, String from, String to) {
+        SimulatedService service = serviceOf(task);
         if (service != null) {
             reconcileSoon(service);
         }
@@ -130,35 +130,35 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
      * instances without their task.
      */
     void onCapacityChanged(String clusterName) {
-        for (Service s : blocked.inCluster(clusterName)) {
+        for (SimulatedService s : blocked.inCluster(clusterName)) {
             reconcileSoon(s);
         }
-        for (Service s : services.daemonsIn(clusterName)) {
+        for (SimulatedService s : services.daemonsIn(clusterName)) {
             reconcileSoon(s);
         }
     }
 
     @Override
-    public void onRegistered(ContainerInstance instance) {
+    public void onRegistered(SimulatedContainerInstance instance) {
         onCapacityChanged(instance.clusterName());
     }
 
     @Override
-    public void onActivated(ContainerInstance instance) {
+    public void onActivated(SimulatedContainerInstance instance) {
         onCapacityChanged(instance.clusterName());
     }
 
     /** An instance went DRAINING: every service of its cluster reconciles (those with tasks there move them). */
     @Override
-    public void onDraining(ContainerInstance instance) {
-        for (Service s : services.inCluster(instance.clusterName())) {
+    public void onDraining(SimulatedContainerInstance instance) {
+        for (SimulatedService s : services.inCluster(instance.clusterName())) {
             reconcileSoon(s);
         }
     }
 
     // ---- one pass ---------------------------------------------------------------------------
 
-    void reconcile(Service service) {
+    void reconcile(SimulatedService service) {
         if ("INACTIVE".equals(service.status())) {
             return;
         }
@@ -171,7 +171,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
             return;
         }
         Instant now = region.now();
-        List<Task> live = tasks.live(service);
+        List<SimulatedTask> live = tasks.live(service);
         Wake wake = new Wake();
         health.settle(service, live, now, wake);
         live = tasks.live(service);

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -12,33 +12,33 @@ import java.util.Set;
 /** Which not-yet-STOPPED tasks belong to which service (an index, so reconciliation never scans all tasks). */
 final class ServiceTasks {
 
-    private final Map<Service, Set<Task>> byService = new IdentityHashMap<>();
+    private final Map<SimulatedService, Set<SimulatedTask>> byService = new IdentityHashMap<>();
 
-    void add(Service service, Task task) {
+    void add(SimulatedService service, SimulatedTask task) {
         byService.computeIfAbsent(service, s -> new LinkedHashSet<>()).add(task);
     }
 
-    void remove(Service service, Task task) {
-        Set<Task> set = byService.get(service);
+    void remove(SimulatedService service, SimulatedTask task) {
+        Set<SimulatedTask> set = byService.get(service);
         if (set != null) {
             set.remove(task);
         }
     }
 
     /** Tasks of the service not yet STOPPED, in launch order (a copy). */
-    List<Task> all(Service service) {
-        Set<Task> set = byService.get(service);
+    List<SimulatedTask> all(SimulatedService service) {
+        Set<SimulatedTask> set = byService.get(service);
         return set == null ? List.of() : new ArrayList<>(set);
     }
 
     /** Tasks of the service whose desired status is still RUNNING, in launch order. */
-    List<Task> live(Service service) {
-        Set<Task> set = byService.get(service);
+    List<SimulatedTask> live(SimulatedService service) {
+        Set<SimulatedTask> set = byService.get(service);
         if (set == null) {
             return List.of();
         }
-        List<Task> list = new ArrayList<>(set.size());
-        for (Task t : set) {
+        List<SimulatedTask> list = new ArrayList<>(set.size());
+        for (SimulatedTask t : set) {
             if (!t.isStoppingOrStopped()) {
                 list.add(t);
             }

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.service;
 
+import software.amazon.awssdk.services.ecs.model.Service;
 import dev.fakeecs.internal.task.Tasks;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
@@ -8,8 +9,8 @@ import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.arn.Arns;
-import dev.fakeecs.internal.cluster.Cluster;
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
@@ -68,7 +69,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateTaskSetResponse;
 public final class Services {
 
     private final RegionContext region;
-    private final Map<String, Service> byKey = new LinkedHashMap<>();
+    private final Map<String, SimulatedService> byKey = new LinkedHashMap<>();
     private final ServiceScheduler scheduler;
     private final ServiceTasks serviceTasks;
     private final StartFailureTracker startFailures;
@@ -132,7 +133,7 @@ public final class Services {
     // ---- Java-level access ------------------------------------------------------------------
 
     /** The service of that name or ARN in the cluster (any status), or null. */
-    public Service find(String cluster, String nameOrArn) {
+    public SimulatedService find(String cluster, String nameOrArn) {
         return byKey.get(key(cluster, Arns.lastSegment(nameOrArn)));
     }
 
@@ -141,8 +142,8 @@ public final class Services {
      * ServiceNotActiveException ("Service was not ACTIVE.") when it is DRAINING or INACTIVE, as
      * UpdateService answers (the UpdateService API reference).
      */
-    public Service resolveActive(String cluster, String nameOrArn) {
-        Service s = find(cluster, nameOrArn);
+    public SimulatedService resolveActive(String cluster, String nameOrArn) {
+        SimulatedService s = find(cluster, nameOrArn);
         if (s == null) {
             throw EcsErrors.serviceNotFound();
         }
@@ -153,9 +154,9 @@ public final class Services {
     }
 
     /** Services of a cluster that are not INACTIVE, in creation order. */
-    public List<Service> inCluster(String cluster) {
-        List<Service> list = new ArrayList<>();
-        for (Service s : byKey.values()) {
+    public List<SimulatedService> inCluster(String cluster) {
+        List<SimulatedService> list = new ArrayList<>();
+        for (SimulatedService s : byKey.values()) {
             if (s.clusterName().equals(cluster) && !"INACTIVE".equals(s.status())) {
                 list.add(s);
             }
@@ -163,9 +164,9 @@ public final class Services {
         return list;
     }
 
-    List<Service> daemonsIn(String cluster) {
-        List<Service> list = new ArrayList<>();
-        for (Service s : byKey.values()) {
+    List<SimulatedService> daemonsIn(String cluster) {
+        List<SimulatedService> list = new ArrayList<>();
+        for (SimulatedService s : byKey.values()) {
             if (s.isDaemon() && s.isActive() && s.clusterName().equals(cluster)) {
                 list.add(s);
             }
@@ -174,12 +175,12 @@ public final class Services {
     }
 
     /** Every service of the region, any status, in creation order. */
-    public List<Service> all() {
+    public List<SimulatedService> all() {
         return List.copyOf(byKey.values());
     }
 
     /** The service's tasks whose desired status is RUNNING. */
-    public List<dev.fakeecs.internal.task.Task> tasksOf(Service service) {
+    public List<dev.fakeecs.internal.task.SimulatedTask> tasksOf(SimulatedService service) {
         return serviceTasks.live(service);
     }
 
@@ -189,11 +190,11 @@ public final class Services {
     }
 
     /** Renders a service as DescribeServices shows it. */
-    public software.amazon.awssdk.services.ecs.model.Service describe(Service service) {
+    public Service describe(SimulatedService service) {
         return render(service, true);
     }
 
-    private software.amazon.awssdk.services.ecs.model.Service render(Service service, boolean withTags) {
+    private Service render(SimulatedService service, boolean withTags) {
         return taskSets.decorate(service, renderer.render(service, withTags));
     }
 
@@ -214,7 +215,7 @@ public final class Services {
 
     private int count(String cluster, String status, String launchType) {
         int n = 0;
-        for (Service s : byKey.values()) {
+        for (SimulatedService s : byKey.values()) {
             if (s.clusterName().equals(cluster) && status.equals(s.status())
                     && (launchType == null || launchType.equals(s.effectiveLaunchType()))) {
                 n++;
@@ -245,9 +246,9 @@ public final class Services {
      * one is replaced.
      */
     public CreateServiceResponse createService(CreateServiceRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         String name = requests.serviceName(request.serviceName());
-        Service existing = byKey.get(key(cluster.name(), name));
+        SimulatedService existing = byKey.get(key(cluster.name(), name));
         if (existing != null && "DRAINING".equals(existing.status())) {
             throw EcsErrors.invalidParameter("Unable to Start a service that is still Draining.");
         }
@@ -262,7 +263,7 @@ public final class Services {
             throw EcsErrors.limitExceeded("The maximum number of services (" + max + ") for cluster "
                     + cluster.name() + " has been reached.");
         }
-        Service service = requests.newService(cluster, name, request);
+        SimulatedService service = requests.newService(cluster, name, request);
         byKey.remove(key(cluster.name(), name));
         byKey.put(key(cluster.name(), name), service);
         if (request.hasTags() && !request.tags().isEmpty()) {
@@ -278,10 +279,10 @@ public final class Services {
         return CreateServiceResponse.builder().service(render(service, false)).build();
     }
 
-    private Deployment startDeployment(Service service) {
+    private SimulatedDeployment startDeployment(SimulatedService service) {
         java.time.Instant now = region.now();
-        Deployment previous = service.primary();
-        Deployment d = new Deployment("ecs-svc/" + region.engine().random().digits(19), service.taskDefinition(),
+        SimulatedDeployment previous = service.primary();
+        SimulatedDeployment d = new SimulatedDeployment("ecs-svc/" + region.engine().random().digits(19), service.taskDefinition(),
                 service.launchType(), service.capacityProviderStrategy(), service.networkConfiguration(),
                 service.desiredCount(), now);
         if (previous != null) {
@@ -297,9 +298,9 @@ public final class Services {
     }
 
     public UpdateServiceResponse updateService(UpdateServiceRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         EcsErrors.require(request.service(), "service");
-        Service service = resolveActive(cluster.name(), request.service());
+        SimulatedService service = resolveActive(cluster.name(), request.service());
         if (TaskSets.manages(service)) {
             taskSets.updateService(service, request);
             return UpdateServiceResponse.builder().service(render(service, false)).build();
@@ -318,9 +319,9 @@ public final class Services {
     }
 
     public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         EcsErrors.require(request.service(), "service");
-        Service service = find(cluster.name(), request.service());
+        SimulatedService service = find(cluster.name(), request.service());
         if (service == null || "INACTIVE".equals(service.status())) {
             throw EcsErrors.serviceNotFound();
         }
@@ -333,13 +334,13 @@ public final class Services {
         service.desiredCount(0);
         service.status("DRAINING");
         region.record(JournalEventType.SERVICE, service.arn(), "status", "DRAINING");
-        software.amazon.awssdk.services.ecs.model.Service rendered = render(service, false);
+        Service rendered = render(service, false);
         scheduler.reconcileSoon(service);
         return DeleteServiceResponse.builder().service(rendered).build();
     }
 
     public DescribeServicesResponse describeServices(DescribeServicesRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         if (!request.hasServices() || request.services().isEmpty()) {
             throw EcsErrors.invalidParameter("Services cannot be empty.");
         }
@@ -347,10 +348,10 @@ public final class Services {
             throw EcsErrors.invalidParameter("services can have at most 10 items.");
         }
         boolean withTags = request.hasInclude() && request.include().contains(ServiceField.TAGS);
-        List<software.amazon.awssdk.services.ecs.model.Service> found = new ArrayList<>();
+        List<Service> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : request.services()) {
-            Service s = find(cluster.name(), ref);
+            SimulatedService s = find(cluster.name(), ref);
             if (s == null) {
                 String arn = Arns.isArn(ref) ? ref : region.arns().service(cluster.name(), ref);
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
@@ -362,9 +363,9 @@ public final class Services {
     }
 
     public ListServicesResponse listServices(ListServicesRequest request) {
-        Cluster cluster = clusters.resolve(request.cluster());
+        SimulatedCluster cluster = clusters.resolve(request.cluster());
         List<String> arns = new ArrayList<>();
-        for (Service s : byKey.values()) {
+        for (SimulatedService s : byKey.values()) {
             if (!s.clusterName().equals(cluster.name()) || !s.isActive()) {
                 continue;
             }
@@ -436,8 +437,8 @@ public final class Services {
         return taskSets.updatePrimary(taskSetService(request.cluster(), request.service()), request);
     }
 
-    private Service taskSetService(String cluster, String service) {
-        Cluster c = clusters.resolve(cluster);
+    private SimulatedService taskSetService(String cluster, String service) {
+        SimulatedCluster c = clusters.resolve(cluster);
         EcsErrors.require(service, "service");
         return resolveActive(c.name(), service);
     }

@@ -1,9 +1,9 @@
 package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.deployment.CircuitBreaker;
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.journal.JournalEventType;
 
 import java.time.Duration;
@@ -36,9 +36,9 @@ final class StartFailureTracker {
     private final RegionContext region;
     private final SteadyStateTracker steadyState;
     private final ServiceEventWriter events;
-    private final Map<Service, BackOff> backOffs = new IdentityHashMap<>();
+    private final Map<SimulatedService, BackOff> backOffs = new IdentityHashMap<>();
     /** Stopping tasks whose stop was already judged as a failure or not (each is judged once). */
-    private final Set<Task> judged = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<SimulatedTask> judged = Collections.newSetFromMap(new IdentityHashMap<>());
 
     StartFailureTracker(RegionContext region, SteadyStateTracker steadyState, ServiceEventWriter events) {
         this.region = region;
@@ -46,12 +46,12 @@ final class StartFailureTracker {
         this.events = events;
     }
 
-    private BackOff backOff(Service service) {
+    private BackOff backOff(SimulatedService service) {
         return backOffs.computeIfAbsent(service, s -> new BackOff());
     }
 
     /** A task of the service changed state: judged when it starts stopping, forgotten once STOPPED. */
-    void onTransition(Service service, Task task, String to) {
+    void onTransition(SimulatedService service, SimulatedTask task, String to) {
         if (task.isStoppingOrStopped() && judged.add(task)) {
             judge(service, task);
         }
@@ -63,18 +63,18 @@ final class StartFailureTracker {
     }
 
     /** Until when the service launches nothing (null when it never backed off). */
-    Instant backedOffUntil(Service service) {
+    Instant backedOffUntil(SimulatedService service) {
         return backOff(service).until;
     }
 
     /** A new deployment or a rollback: the service starts over without back-off. */
-    void reset(Service service) {
+    void reset(SimulatedService service) {
         BackOff b = backOff(service);
         b.failures = 0;
         b.until = null;
     }
 
-    private void judge(Service service, Task task) {
+    private void judge(SimulatedService service, SimulatedTask task) {
         boolean neverHealthy = task.healthyAt() == null;
         String code = task.stopCode();
         boolean failed = neverHealthy && ("TaskFailedToStart".equals(code) || "EssentialContainerExited".equals(code)
@@ -95,7 +95,7 @@ final class StartFailureTracker {
                 events.write(service, ServiceMessages.unableToStartConsistently(service.name()));
             }
         }
-        Deployment d = service.deployment(task.deploymentId());
+        SimulatedDeployment d = service.deployment(task.deploymentId());
         if (d == null || !"IN_PROGRESS".equals(d.rolloutState())) {
             return;
         }
@@ -108,7 +108,7 @@ final class StartFailureTracker {
         }
     }
 
-    private void failDeployment(Service service, Deployment failed) {
+    private void failDeployment(SimulatedService service, SimulatedDeployment failed) {
         Instant now = region.now();
         failed.rollout("FAILED", CircuitBreaker.FAILED_REASON, now);
         region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", failed.id(), "rolloutState", "FAILED");
@@ -116,8 +116,8 @@ final class StartFailureTracker {
         if (!CircuitBreaker.rollback(service.deploymentConfiguration()) || !failed.isPrimary()) {
             return;
         }
-        Deployment target = null;
-        for (Deployment d : service.deployments()) {
+        SimulatedDeployment target = null;
+        for (SimulatedDeployment d : service.deployments()) {
             if (d != failed && d.isCompleted()) {
                 target = d;
                 break;

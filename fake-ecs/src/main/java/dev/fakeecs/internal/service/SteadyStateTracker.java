@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
+import dev.fakeecs.internal.task.SimulatedTask;
 
 import java.time.Instant;
 import java.util.IdentityHashMap;
@@ -19,7 +19,7 @@ final class SteadyStateTracker {
     private final ServiceTasks tasks;
     private final BlockedServices blocked;
     private final ServiceEventWriter events;
-    private final Map<Service, Steadiness> states = new IdentityHashMap<>();
+    private final Map<SimulatedService, Steadiness> states = new IdentityHashMap<>();
 
     SteadyStateTracker(ServiceTasks tasks, BlockedServices blocked, ServiceEventWriter events) {
         this.tasks = tasks;
@@ -27,22 +27,22 @@ final class SteadyStateTracker {
         this.events = events;
     }
 
-    private Steadiness state(Service service) {
+    private Steadiness state(SimulatedService service) {
         return states.computeIfAbsent(service, s -> new Steadiness());
     }
 
     /** Something moved (tasks started, a rollback began): the next steady state is written afresh. */
-    void unsettle(Service service) {
+    void unsettle(SimulatedService service) {
         state(service).steady = false;
     }
 
-    void check(Service service, Deployment primary, Instant now, Wake wake) {
+    void check(SimulatedService service, SimulatedDeployment primary, Instant now, Wake wake) {
         Steadiness st = state(service);
         boolean steady = primary.isCompleted() && service.deployments().size() == 1 && !blocked.contains(service);
         if (steady) {
-            List<Task> live = tasks.live(service);
+            List<SimulatedTask> live = tasks.live(service);
             steady = live.size() == service.desiredCount();
-            for (Task t : live) {
+            for (SimulatedTask t : live) {
                 if (!ServiceHealth.isHealthy(t, now)) {
                     steady = false;
                     break;

@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.engine.RegionContext;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.Scale;
 import software.amazon.awssdk.services.ecs.model.ScaleUnit;
 import software.amazon.awssdk.services.ecs.model.TaskSet;
@@ -17,10 +17,10 @@ final class TaskSetRenderer {
         this.region = region;
     }
 
-    TaskSet render(Service service, ExternalTaskSet set, List<Task> live, boolean withTags) {
+    TaskSet render(SimulatedService service, ExternalTaskSet set, List<SimulatedTask> live, boolean withTags) {
         int running = 0;
         int pending = 0;
-        for (Task t : live) {
+        for (SimulatedTask t : live) {
             if (set.id().equals(t.deploymentId())) {
                 if (t.isRunning()) {
                     running++;

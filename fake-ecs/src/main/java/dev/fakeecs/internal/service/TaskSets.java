@@ -1,16 +1,18 @@
 package dev.fakeecs.internal.service;
 
+import software.amazon.awssdk.services.ecs.model.TaskSet;
+import software.amazon.awssdk.services.ecs.model.Service;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.task.Tasks;
-import dev.fakeecs.internal.cluster.Cluster;
-import dev.fakeecs.internal.deployment.Deployment;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.service.ScaleInSelector;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.LaunchResult;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.taskdefinition.TaskResources;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.CreateTaskSetRequest;
@@ -60,7 +62,7 @@ final class TaskSets {
     private final ServiceTasks serviceTasks;
     private final ServiceEventWriter events;
     private final TaskSetRenderer renderer;
-    private final Map<Service, List<ExternalTaskSet>> sets = new IdentityHashMap<>();
+    private final Map<SimulatedService, List<ExternalTaskSet>> sets = new IdentityHashMap<>();
     private final Tasks tasks;
     private final CapacityProviders capacityProviders;
     private final TaskDefinitions taskDefinitions;
@@ -81,24 +83,24 @@ final class TaskSets {
     }
 
     /** Whether the service's tasks are managed through task sets (EXTERNAL deployment controller). */
-    static boolean manages(Service service) {
+    static boolean manages(SimulatedService service) {
         return "EXTERNAL".equals(service.deploymentController());
     }
 
     /** The service's task sets in creation order (a copy). */
-    List<ExternalTaskSet> of(Service service) {
+    List<ExternalTaskSet> of(SimulatedService service) {
         List<ExternalTaskSet> list = sets.get(service);
         return list == null ? List.of() : new ArrayList<>(list);
     }
 
     /** Adds the task sets to a rendered EXTERNAL service, as DescribeServices shows them. */
-    software.amazon.awssdk.services.ecs.model.Service decorate(Service service,
-                                                              software.amazon.awssdk.services.ecs.model.Service rendered) {
+    Service decorate(SimulatedService service,
+                                                              Service rendered) {
         if (!manages(service)) {
             return rendered;
         }
-        List<Task> live = serviceTasks.live(service);
-        List<software.amazon.awssdk.services.ecs.model.TaskSet> list = new ArrayList<>();
+        List<SimulatedTask> live = serviceTasks.live(service);
+        List<TaskSet> list = new ArrayList<>();
         for (ExternalTaskSet set : of(service)) {
             list.add(renderer.render(service, set, live, false));
         }
@@ -107,7 +109,7 @@ final class TaskSets {
 
     // ---- API ------------------------------------------------------------------------------------
 
-    CreateTaskSetResponse create(Service service, CreateTaskSetRequest r) {
+    CreateTaskSetResponse create(SimulatedService service, CreateTaskSetRequest r) {
         requireExternal(service);
         EcsErrors.require(r.taskDefinition(), "taskDefinition");
         boolean hasStrategy = r.hasCapacityProviderStrategy() && !r.capacityProviderStrategy().isEmpty();
@@ -139,7 +141,7 @@ final class TaskSets {
         double scale = scalePercent(r.scale(), 100.0);
         Instant now = region.now();
         String id = "ecs-svc/" + region.engine().random().digits(19);
-        Deployment launch = new Deployment(id, td, launchType, cps, network, 0, now);
+        SimulatedDeployment launch = new SimulatedDeployment(id, td, launchType, cps, network, 0, now);
         List<ExternalTaskSet> list = sets.computeIfAbsent(service, s -> new ArrayList<>());
         String status = list.isEmpty() ? "PRIMARY" : "ACTIVE";
         ExternalTaskSet set = new ExternalTaskSet(region.arns().taskSet(service.clusterName(), service.name(), id),
@@ -154,7 +156,7 @@ final class TaskSets {
         return CreateTaskSetResponse.builder().taskSet(render(service, set, true)).build();
     }
 
-    DeleteTaskSetResponse delete(Service service, DeleteTaskSetRequest r) {
+    DeleteTaskSetResponse delete(SimulatedService service, DeleteTaskSetRequest r) {
         requireExternal(service);
         ExternalTaskSet set = resolve(service, r.taskSet());
         if (!set.isDraining()) {
@@ -169,10 +171,10 @@ final class TaskSets {
         return DeleteTaskSetResponse.builder().taskSet(render(service, set, true)).build();
     }
 
-    DescribeTaskSetsResponse describe(Service service, DescribeTaskSetsRequest r) {
+    DescribeTaskSetsResponse describe(SimulatedService service, DescribeTaskSetsRequest r) {
         requireExternal(service);
         boolean withTags = r.hasInclude() && r.include().contains(TaskSetField.TAGS);
-        List<software.amazon.awssdk.services.ecs.model.TaskSet> found = new ArrayList<>();
+        List<TaskSet> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         if (!r.hasTaskSets() || r.taskSets().isEmpty()) {
             for (ExternalTaskSet set : of(service)) {
@@ -193,7 +195,7 @@ final class TaskSets {
         return DescribeTaskSetsResponse.builder().taskSets(found).failures(failures).build();
     }
 
-    UpdateTaskSetResponse update(Service service, UpdateTaskSetRequest r) {
+    UpdateTaskSetResponse update(SimulatedService service, UpdateTaskSetRequest r) {
         requireExternal(service);
         ExternalTaskSet set = resolve(service, r.taskSet());
         EcsErrors.require(r.scale(), "scale");
@@ -207,7 +209,7 @@ final class TaskSets {
         return UpdateTaskSetResponse.builder().taskSet(render(service, set, true)).build();
     }
 
-    UpdateServicePrimaryTaskSetResponse updatePrimary(Service service, UpdateServicePrimaryTaskSetRequest r) {
+    UpdateServicePrimaryTaskSetResponse updatePrimary(SimulatedService service, UpdateServicePrimaryTaskSetRequest r) {
         requireExternal(service);
         EcsErrors.require(r.primaryTaskSet(), "primaryTaskSet");
         ExternalTaskSet set = resolve(service, r.primaryTaskSet());
@@ -230,7 +232,7 @@ final class TaskSets {
     }
 
     /** UpdateService on an EXTERNAL service: only the desired count and a few settings may change. */
-    void updateService(Service service, UpdateServiceRequest r) {
+    void updateService(SimulatedService service, UpdateServiceRequest r) {
         if (r.taskDefinition() != null || Boolean.TRUE.equals(r.forceNewDeployment())
                 || r.networkConfiguration() != null || r.hasCapacityProviderStrategy()) {
             throw EcsErrors.invalidParameter("Unable to update the task definition, network configuration or "
@@ -256,16 +258,16 @@ final class TaskSets {
     // ---- reconciliation -------------------------------------------------------------------------
 
     /** Brings every task set of the service to its computed count; removes drained sets. */
-    void reconcile(Service service) {
+    void reconcile(SimulatedService service) {
         Instant now = region.now();
         List<String> started = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
         Instant retryAt = null;
         for (ExternalTaskSet set : of(service)) {
-            List<Task> live = tasksOf(service, set, serviceTasks.live(service));
+            List<SimulatedTask> live = tasksOf(service, set, serviceTasks.live(service));
             int want = set.computedDesiredCount(service.desiredCount());
             for (int i = live.size(); i < want; i++) {
-                List<Task> current = serviceTasks.live(service);
+                List<SimulatedTask> current = serviceTasks.live(service);
                 LaunchResult result = launches.launch(launches.specFor(service, set.launch(), current));
                 if (!result.placed()) {
                     retryAt = now.plus(ServiceScheduler.PLACEMENT_RETRY);
@@ -276,7 +278,7 @@ final class TaskSets {
                 started.add(result.task().id());
             }
             while (live.size() > want) {
-                Task victim = pickVictim(live);
+                SimulatedTask victim = pickVictim(live);
                 live.remove(victim);
                 tasks.stop(victim, "ServiceSchedulerInitiated",
                         "Scaling activity initiated by (deployment " + set.id() + ")");
@@ -288,7 +290,7 @@ final class TaskSets {
                 region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "INACTIVE");
                 continue;
             }
-            boolean steady = live.size() == want && live.stream().allMatch(Task::isRunning);
+            boolean steady = live.size() == want && live.stream().allMatch(SimulatedTask::isRunning);
             set.stability(steady ? "STEADY_STATE" : "STABILIZING", now);
         }
         if (!started.isEmpty()) {
@@ -302,7 +304,7 @@ final class TaskSets {
         }
     }
 
-    private static Task pickVictim(List<Task> live) {
+    private static SimulatedTask pickVictim(List<SimulatedTask> live) {
         for (int i = live.size() - 1; i >= 0; i--) {
             if (!live.get(i).isRunning()) {
                 return live.get(i);
@@ -311,9 +313,9 @@ final class TaskSets {
         return ScaleInSelector.pickTaskToStop(live);
     }
 
-    private static List<Task> tasksOf(Service service, ExternalTaskSet set, List<Task> tasks) {
-        List<Task> list = new ArrayList<>();
-        for (Task t : tasks) {
+    private static List<SimulatedTask> tasksOf(SimulatedService service, ExternalTaskSet set, List<SimulatedTask> tasks) {
+        List<SimulatedTask> list = new ArrayList<>();
+        for (SimulatedTask t : tasks) {
             if (set.id().equals(t.deploymentId())) {
                 list.add(t);
             }
@@ -323,18 +325,18 @@ final class TaskSets {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private software.amazon.awssdk.services.ecs.model.TaskSet render(Service service, ExternalTaskSet set,
+    private TaskSet render(SimulatedService service, ExternalTaskSet set,
                                                                      boolean withTags) {
         return renderer.render(service, set, serviceTasks.live(service), withTags);
     }
 
-    private static void requireExternal(Service service) {
+    private static void requireExternal(SimulatedService service) {
         if (!manages(service)) {
             throw EcsErrors.invalidParameter(NOT_EXTERNAL);
         }
     }
 
-    private ExternalTaskSet find(Service service, String ref) {
+    private ExternalTaskSet find(SimulatedService service, String ref) {
         for (ExternalTaskSet set : of(service)) {
             if (set.isNamedBy(ref)) {
                 return set;
@@ -343,7 +345,7 @@ final class TaskSets {
         return null;
     }
 
-    private ExternalTaskSet resolve(Service service, String ref) {
+    private ExternalTaskSet resolve(SimulatedService service, String ref) {
         EcsErrors.require(ref, "taskSet");
         ExternalTaskSet set = find(service, ref);
         if (set == null) {

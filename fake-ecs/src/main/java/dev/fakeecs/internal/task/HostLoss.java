@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.task;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
 
 import java.util.List;
@@ -27,16 +27,16 @@ final class HostLoss implements ContainerInstanceListener {
     }
 
     /** {@code Host EC2 (instance i-...) terminated.} */
-    static String terminatedReason(ContainerInstance ci) {
+    static String terminatedReason(SimulatedContainerInstance ci) {
         return "Host EC2 (instance " + ci.ec2InstanceId() + ") terminated.";
     }
 
     @Override
-    public void onDeregistered(ContainerInstance instance, boolean terminated) {
+    public void onDeregistered(SimulatedContainerInstance instance, boolean terminated) {
         if (!terminated) {
             return;
         }
-        for (Task task : Task.placedOn(instance)) {
+        for (SimulatedTask task : SimulatedTask.placedOn(instance)) {
             lifecycle.stopImmediately(task, STOP_CODE, terminatedReason(instance));
         }
     }

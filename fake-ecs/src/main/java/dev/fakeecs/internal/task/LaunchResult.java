@@ -17,7 +17,7 @@ import java.util.List;
  * @param capacityShortage the Fargate capacity message when the provider had no capacity, or
  *                         {@link #PROVISIONING_LIMIT_EXCEEDED}, or null
  */
-public record LaunchResult(Task task, List<PlacementFailure> failures, String capacityShortage) {
+public record LaunchResult(SimulatedTask task, List<PlacementFailure> failures, String capacityShortage) {
 
     /**
      * The {@link #capacityShortage} text when the task could not wait in PROVISIONING because the

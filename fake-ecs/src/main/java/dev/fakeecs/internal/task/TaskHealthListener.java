@@ -11,5 +11,5 @@ package dev.fakeecs.internal.task;
 @FunctionalInterface
 public interface TaskHealthListener {
 
-    void onHealthChange(Task task, String from, String to);
+    void onHealthChange(SimulatedTask task, String from, String to);
 }

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.task;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.placement.PlacementFailure;
@@ -27,13 +27,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a {@link LaunchSpec} into a placed {@link Task}: Fargate tasks get an availability zone,
+ * Turns a {@link LaunchSpec} into a placed {@link SimulatedTask}: Fargate tasks get an availability zone,
  * EC2 tasks a container instance chosen by the placement engine; then the lifecycle starts.
  */
 final class TaskLauncher {
 
     /** What placing one task gave: the task, or why it could not be placed. */
-    record Outcome(Task task, List<PlacementFailure> failures, String capacityShortage) {
+    record Outcome(SimulatedTask task, List<PlacementFailure> failures, String capacityShortage) {
         boolean placed() {
             return task != null;
         }
@@ -59,14 +59,14 @@ final class TaskLauncher {
     }
 
     /** Places on exactly these instances (StartTask): the first that fits. */
-    Outcome launchOn(LaunchSpec spec, ContainerInstance instance) {
+    Outcome launchOn(LaunchSpec spec, SimulatedContainerInstance instance) {
         return launchOnEc2(spec, List.of(instance));
     }
 
-    private List<ContainerInstance> candidates(LaunchSpec spec) {
-        List<ContainerInstance> all = containerInstances.inCluster(spec.clusterName());
-        List<ContainerInstance> usable = new ArrayList<>(all.size());
-        for (ContainerInstance ci : all) {
+    private List<SimulatedContainerInstance> candidates(LaunchSpec spec) {
+        List<SimulatedContainerInstance> all = containerInstances.inCluster(spec.clusterName());
+        List<SimulatedContainerInstance> usable = new ArrayList<>(all.size());
+        for (SimulatedContainerInstance ci : all) {
             if (spec.capacityProvider() != null && !spec.capacityProvider().equals(ci.capacityProviderName())) {
                 continue;
             }
@@ -84,22 +84,22 @@ final class TaskLauncher {
             return new Outcome(null, List.of(), "Capacity is unavailable at this time. Please try again later or in "
                     + "a different availability zone");
         }
-        Task task = create(spec, null, zone);
+        SimulatedTask task = create(spec, null, zone);
         return new Outcome(task, List.of(), null);
     }
 
-    private Outcome launchOnEc2(LaunchSpec spec, List<ContainerInstance> candidates) {
+    private Outcome launchOnEc2(LaunchSpec spec, List<SimulatedContainerInstance> candidates) {
         PlacementResult result = placeOnEc2(spec, candidates);
         if (result.instance() == null) {
             return new Outcome(null, result.failures(), null);
         }
-        Task task = create(spec, result.instance(), result.instance().availabilityZone());
+        SimulatedTask task = create(spec, result.instance(), result.instance().availabilityZone());
         return new Outcome(task, List.of(), null);
     }
 
-    private PlacementResult placeOnEc2(LaunchSpec spec, List<ContainerInstance> candidates) {
-        List<ContainerInstance> open = new ArrayList<>(candidates.size());
-        for (ContainerInstance ci : candidates) {
+    private PlacementResult placeOnEc2(LaunchSpec spec, List<SimulatedContainerInstance> candidates) {
+        List<SimulatedContainerInstance> open = new ArrayList<>(candidates.size());
+        for (SimulatedContainerInstance ci : candidates) {
             if (tasks.zoneUsable(ci.availabilityZone())) {
                 open.add(ci);
             }
@@ -131,20 +131,20 @@ final class TaskLauncher {
         return all;
     }
 
-    private Task create(LaunchSpec spec, ContainerInstance instance, String zone) {
-        Task task = newTask(spec, zone);
+    private SimulatedTask create(LaunchSpec spec, SimulatedContainerInstance instance, String zone) {
+        SimulatedTask task = newTask(spec, zone);
         tasks.register(task, spec.tags());
         start(task, spec, instance);
         return task;
     }
 
     /** A new task for the spec, with its containers, not yet on any host and not yet registered. */
-    Task newTask(LaunchSpec spec, String zone) {
+    SimulatedTask newTask(LaunchSpec spec, String zone) {
         SeededRandom random = region.engine().random();
         String id = random.hex(32);
         TaskDefinition td = spec.taskDefinition();
         boolean fargate = "FARGATE".equals(spec.launchType());
-        Task task = new Task(id, region.arns().task(spec.clusterName(), id), spec.clusterName(), td,
+        SimulatedTask task = new SimulatedTask(id, region.arns().task(spec.clusterName(), id), spec.clusterName(), td,
                 spec.launchType(), spec.capacityProvider(), spec.group(), spec.startedBy(), spec.overrides(),
                 fargate ? 0 : TaskResources.cpuUnits(td), fargate ? 0 : TaskResources.memoryMiB(td),
                 fargate ? List.of() : TaskResources.tcpHostPorts(td), fargate ? List.of() : TaskResources.udpHostPorts(td),
@@ -160,7 +160,7 @@ final class TaskLauncher {
         for (ContainerDefinition def : td.containerDefinitions()) {
             ImageBehavior behavior = region.engine().images().behaviorOf(def.image());
             boolean essential = def.essential() == null || def.essential();
-            task.containers().add(new Container(def.name(),
+            task.containers().add(new SimulatedContainer(def.name(),
                     region.arns().container(spec.clusterName(), id, random.uuid()), id + "-" + random.digits(10),
                     def.image(), essential, def.healthCheck() != null, behavior));
         }
@@ -168,7 +168,7 @@ final class TaskLauncher {
     }
 
     /** Puts a registered task on its host (null for Fargate), records the placement and starts its lifecycle. */
-    private void start(Task task, LaunchSpec spec, ContainerInstance instance) {
+    private void start(SimulatedTask task, LaunchSpec spec, SimulatedContainerInstance instance) {
         if (instance != null) {
             int gpus = TaskResources.gpuCount(spec.taskDefinition());
             List<String> free = instance.freeGpuIds();
@@ -190,7 +190,7 @@ final class TaskLauncher {
      * omitted the lowest free port of the ephemeral range 49153-65535 on that host (reference
      * section 3). Mappings without a single {@code containerPort} (port ranges) are left out.
      */
-    static void bindHostPorts(Task task, ContainerInstance instance) {
+    static void bindHostPorts(SimulatedTask task, SimulatedContainerInstance instance) {
         NetworkMode mode = task.taskDefinition().networkMode() == null ? NetworkMode.BRIDGE
                 : task.taskDefinition().networkMode();
         if (mode != NetworkMode.BRIDGE && mode != NetworkMode.HOST) {
@@ -225,7 +225,7 @@ final class TaskLauncher {
      *
      * @return true if it was placed
      */
-    boolean placeWaiting(Task task, LaunchSpec spec) {
+    boolean placeWaiting(SimulatedTask task, LaunchSpec spec) {
         PlacementResult result = placeOnEc2(spec, candidates(spec));
         if (result.instance() == null) {
             return false;

@@ -2,7 +2,7 @@ package dev.fakeecs.internal.task;
 
 import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.clock.ScheduledEvent;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.internal.image.ImagePull;
 import dev.fakeecs.journal.JournalEventType;
@@ -44,18 +44,18 @@ public final class TaskLifecycle {
     }
 
     /** Schedules a freshly placed task's way to RUNNING. */
-    void launch(Task task) {
+    void launch(SimulatedTask task) {
         TimingModel timing = region.engine().timing();
         boolean fargate = task.isFargate();
         boolean cached = false;
-        ContainerInstance instance = task.containerInstance();
+        SimulatedContainerInstance instance = task.containerInstance();
         if (instance != null) {
-            cached = instance.cachedImages().containsAll(task.containers().stream().map(Container::image).toList());
+            cached = instance.cachedImages().containsAll(task.containers().stream().map(SimulatedContainer::image).toList());
         }
         Duration provisioning = jitter(fargate ? timing.fargateProvisioning() : timing.ec2Provisioning());
         Duration pull = jitter(fargate ? timing.fargatePull() : cached ? timing.ec2CachedPull() : timing.ec2FirstPull());
         Duration extraStart = Duration.ZERO;
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             if (c.behavior().startTime().compareTo(extraStart) > 0) {
                 extraStart = c.behavior().startTime();
             }
@@ -69,8 +69,8 @@ public final class TaskLifecycle {
         task.setActivation(activation);
     }
 
-    private void finishPull(Task task) {
-        for (Container c : task.containers()) {
+    private void finishPull(SimulatedTask task) {
+        for (SimulatedContainer c : task.containers()) {
             ImagePull pulled = region.engine().images().pull(region.name(), task.clusterName(), task.group(), c.image());
             if (pulled.isFailure()) {
                 c.reason(pulled.failureReason());
@@ -90,18 +90,18 @@ public final class TaskLifecycle {
         }
         task.pullStoppedAt(region.now());
         transition(task, "ACTIVATING");
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             c.lastStatus("PENDING");
         }
         after(task, task.activation(), "containers started", this::run);
     }
 
-    private void run(Task task) {
+    private void run(SimulatedTask task) {
         Instant now = region.now();
         task.startedAt(now);
         task.connectivityAt(now);
-        ContainerInstance instance = task.containerInstance();
-        for (Container c : task.containers()) {
+        SimulatedContainerInstance instance = task.containerInstance();
+        for (SimulatedContainer c : task.containers()) {
             c.lastStatus("RUNNING");
             if (instance != null) {
                 instance.cachedImages().add(c.image());
@@ -109,13 +109,13 @@ public final class TaskLifecycle {
             region.record(JournalEventType.CONTAINER_STATE, task.arn(), "container", c.name(), "to", "RUNNING");
         }
         transition(task, "RUNNING");
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             scheduleHealth(task, c);
             scheduleExit(task, c);
         }
     }
 
-    private void scheduleHealth(Task task, Container container) {
+    private void scheduleHealth(SimulatedTask task, SimulatedContainer container) {
         HealthCheck check = healthCheckOf(task, container.name());
         if (check == null) {
             return;
@@ -137,7 +137,7 @@ public final class TaskLifecycle {
         }
     }
 
-    private void scheduleExit(Task task, Container container) {
+    private void scheduleExit(SimulatedTask task, SimulatedContainer container) {
         Duration exitAfter = container.behavior().exitAfter();
         if (exitAfter == null) {
             return;
@@ -148,7 +148,7 @@ public final class TaskLifecycle {
     }
 
     /** A container exits by itself (or is killed); an essential one stops the whole task. */
-    public void containerExited(Task task, Container container, int exitCode, String reason) {
+    public void containerExited(SimulatedTask task, SimulatedContainer container, int exitCode, String reason) {
         if (container.isStopped() || task.isStopped()) {
             return;
         }
@@ -165,7 +165,7 @@ public final class TaskLifecycle {
     }
 
     /** Sets one container's health and recomputes the task's (from essential containers only). */
-    public void setHealth(Task task, Container container, String health) {
+    public void setHealth(SimulatedTask task, SimulatedContainer container, String health) {
         if (task.isStoppingOrStopped() || container.isStopped() || health.equals(container.healthStatus())) {
             return;
         }
@@ -182,9 +182,9 @@ public final class TaskLifecycle {
         }
     }
 
-    static String aggregateHealth(Task task) {
+    static String aggregateHealth(SimulatedTask task) {
         boolean anyUnknown = false;
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             if (!c.essential()) {
                 continue;
             }
@@ -198,7 +198,7 @@ public final class TaskLifecycle {
         return anyUnknown ? "UNKNOWN" : "HEALTHY";
     }
 
-    private void failToStart(Task task, String reason) {
+    private void failToStart(SimulatedTask task, String reason) {
         stop(task, "TaskFailedToStart", reason);
     }
 
@@ -207,7 +207,7 @@ public final class TaskLifecycle {
      * DEPROVISIONING, STOPPED. A task that never reached RUNNING goes straight to DEPROVISIONING.
      * Does nothing if the task is already stopping.
      */
-    public void stop(Task task, String stopCode, String reason) {
+    public void stop(SimulatedTask task, String stopCode, String reason) {
         if (task.isStoppingOrStopped()) {
             return;
         }
@@ -216,7 +216,7 @@ public final class TaskLifecycle {
                 "reason", reason);
         TimingModel timing = region.engine().timing();
         if (!task.isRunning()) {
-            for (Container c : task.containers()) {
+            for (SimulatedContainer c : task.containers()) {
                 c.lastStatus("STOPPED");
             }
             task.executionStoppedAt(region.now());
@@ -238,7 +238,7 @@ public final class TaskLifecycle {
      * lifecycle.stopAfter(task, "SpotInterruption", "Your Spot Task was interrupted.", Duration.ofSeconds(30));
      * }</pre>
      */
-    public void stopAfter(Task task, String stopCode, String reason, Duration grace) {
+    public void stopAfter(SimulatedTask task, String stopCode, String reason, Duration grace) {
         if (task.isStoppingOrStopped()) {
             return;
         }
@@ -256,7 +256,7 @@ public final class TaskLifecycle {
     }
 
     /** The stop decision: desired status STOPPED, the code and reason, pending work cancelled. */
-    private void markStopping(Task task, String stopCode, String reason) {
+    private void markStopping(SimulatedTask task, String stopCode, String reason) {
         cancelPending(task);
         task.desiredStatus("STOPPED");
         if (task.containerInstance() != null) {
@@ -267,9 +267,9 @@ public final class TaskLifecycle {
     }
 
     /** STOPPING: SIGTERM, every running container exits 143; then DEPROVISIONING and, later, STOPPED. */
-    private void terminateContainers(Task task) {
+    private void terminateContainers(SimulatedTask task) {
         transition(task, "STOPPING");
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             if (!c.isStopped()) {
                 c.lastStatus("STOPPED");
                 c.exitCode(SIGTERM_EXIT);
@@ -284,7 +284,7 @@ public final class TaskLifecycle {
      * Stops a task at once, as when its host disappears: every container and the task are STOPPED
      * now, with no exit codes.
      */
-    public void stopImmediately(Task task, String stopCode, String reason) {
+    public void stopImmediately(SimulatedTask task, String stopCode, String reason) {
         if (task.isStopped()) {
             return;
         }
@@ -292,27 +292,27 @@ public final class TaskLifecycle {
         if (!task.isStoppingOrStopped()) {
             markStopping(task, stopCode, reason);
         }
-        for (Container c : task.containers()) {
+        for (SimulatedContainer c : task.containers()) {
             c.lastStatus("STOPPED");
         }
         task.executionStoppedAt(region.now());
         finish(task);
     }
 
-    private void finish(Task task) {
+    private void finish(SimulatedTask task) {
         task.stoppedAt(region.now());
         transition(task, "STOPPED");
         tasks.stopped(task);
     }
 
-    private void cancelPending(Task task) {
+    private void cancelPending(SimulatedTask task) {
         for (ScheduledEvent e : task.pendingEvents()) {
             e.cancel();
         }
         task.pendingEvents().clear();
     }
 
-    private void transition(Task task, String to) {
+    private void transition(SimulatedTask task, String to) {
         String from = task.lastStatus();
         if (from.equals(to)) {
             return;
@@ -322,7 +322,7 @@ public final class TaskLifecycle {
         tasks.notifyTransition(task, from, to);
     }
 
-    private void after(Task task, Duration delay, String what, Consumer<Task> action) {
+    private void after(SimulatedTask task, Duration delay, String what, Consumer<SimulatedTask> action) {
         List<ScheduledEvent> events = task.pendingEvents();
         ScheduledEvent[] self = new ScheduledEvent[1];
         self[0] = region.engine().clock().schedule(delay, "task " + task.id() + " " + what, () -> {
@@ -336,7 +336,7 @@ public final class TaskLifecycle {
         return region.engine().random().jitter(base, region.engine().timing().jitter());
     }
 
-    private static HealthCheck healthCheckOf(Task task, String containerName) {
+    private static HealthCheck healthCheckOf(SimulatedTask task, String containerName) {
         for (ContainerDefinition def : task.taskDefinition().containerDefinitions()) {
             if (def.name().equals(containerName)) {
                 return def.healthCheck();

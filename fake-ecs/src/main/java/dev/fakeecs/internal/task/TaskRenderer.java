@@ -1,5 +1,9 @@
 package dev.fakeecs.internal.task;
 
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.Attribute;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.engine.RegionContext;
 import software.amazon.awssdk.services.ecs.model.Attachment;
@@ -17,7 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Turns a {@link Task} into the SDK's {@code Task} shape, as DescribeTasks and RunTask answer it. */
+/** Turns a {@link SimulatedTask} into the SDK's {@code SimulatedTask} shape, as DescribeTasks and RunTask answer it. */
 public final class TaskRenderer {
 
     private final RegionContext region;
@@ -29,9 +33,9 @@ public final class TaskRenderer {
     }
 
     /** The SDK shape of a task, as DescribeTasks shows it (tags only when asked for). */
-    public software.amazon.awssdk.services.ecs.model.Task render(Task task, boolean withTags) {
+    public Task render(SimulatedTask task, boolean withTags) {
         TaskDefinition td = task.taskDefinition();
-        var b = software.amazon.awssdk.services.ecs.model.Task.builder()
+        var b = Task.builder()
                 .taskArn(task.arn())
                 .clusterArn(region.arns().cluster(task.clusterName()))
                 .taskDefinitionArn(td.taskDefinitionArn())
@@ -61,7 +65,7 @@ public final class TaskRenderer {
                 .platformVersion(task.platformVersion())
                 .platformFamily(task.isFargate() ? "Linux" : null)
                 .overrides(task.overrides())
-                .attributes(List.of(software.amazon.awssdk.services.ecs.model.Attribute.builder()
+                .attributes(List.of(Attribute.builder()
                         .name("ecs.cpu-architecture")
                         .value(task.containerInstance() != null
                                 ? task.containerInstance().instanceType().architecture() : "x86_64").build()))
@@ -74,7 +78,7 @@ public final class TaskRenderer {
         }
         if (task.isFargate()) {
             b.ephemeralStorage(td.ephemeralStorage() != null ? td.ephemeralStorage()
-                    : software.amazon.awssdk.services.ecs.model.EphemeralStorage.builder().sizeInGiB(20).build());
+                    : EphemeralStorage.builder().sizeInGiB(20).build());
         }
         if (withTags) {
             b.tags(tags.tagsOf(task.arn()));
@@ -82,11 +86,11 @@ public final class TaskRenderer {
         return b.build();
     }
 
-    private List<software.amazon.awssdk.services.ecs.model.Container> containers(Task task) {
-        List<software.amazon.awssdk.services.ecs.model.Container> out = new ArrayList<>();
-        for (Container c : task.containers()) {
+    private List<Container> containers(SimulatedTask task) {
+        List<Container> out = new ArrayList<>();
+        for (SimulatedContainer c : task.containers()) {
             ContainerDefinition def = definition(task, c.name());
-            var b = software.amazon.awssdk.services.ecs.model.Container.builder()
+            var b = Container.builder()
                     .containerArn(c.arn())
                     .taskArn(task.arn())
                     .name(c.name())
@@ -120,7 +124,7 @@ public final class TaskRenderer {
     }
 
     /** The container's port mappings with the host ports chosen at placement (see TaskLauncher#bindHostPorts). */
-    private static List<NetworkBinding> bindings(Task task, ContainerDefinition def) {
+    private static List<NetworkBinding> bindings(SimulatedTask task, ContainerDefinition def) {
         List<Integer> hostPorts = task.hostPortBindings().getOrDefault(def.name(), List.of());
         List<NetworkBinding> list = new ArrayList<>();
         int i = 0;
@@ -137,7 +141,7 @@ public final class TaskRenderer {
         return list;
     }
 
-    private static Attachment eni(Task task) {
+    private static Attachment eni(SimulatedTask task) {
         String status = task.isStopped() ? "DELETED" : task.isRunning() ? "ATTACHED" : "PRECREATED";
         return Attachment.builder().id(attachmentId(task)).type("ElasticNetworkInterface").status(status)
                 .details(KeyValuePair.builder().name("privateIPv4Address").value(task.privateIp()).build(),
@@ -145,13 +149,13 @@ public final class TaskRenderer {
                 .build();
     }
 
-    private static String attachmentId(Task task) {
+    private static String attachmentId(SimulatedTask task) {
         String id = task.id();
         return id.substring(0, 8) + "-" + id.substring(8, 12) + "-" + id.substring(12, 16) + "-" + id.substring(16, 20)
                 + "-" + id.substring(20);
     }
 
-    private static ContainerDefinition definition(Task task, String name) {
+    private static ContainerDefinition definition(SimulatedTask task, String name) {
         for (ContainerDefinition def : task.taskDefinition().containerDefinitions()) {
             if (def.name().equals(name)) {
                 return def;

@@ -13,5 +13,5 @@ package dev.fakeecs.internal.task;
 public interface TaskStateListener {
 
     /** Called under the engine lock after {@code task} moved from {@code from} to {@code to}. */
-    void onTransition(Task task, String from, String to);
+    void onTransition(SimulatedTask task, String from, String to);
 }

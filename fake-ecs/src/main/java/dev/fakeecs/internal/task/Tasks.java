@@ -1,8 +1,9 @@
 package dev.fakeecs.internal.task;
 
+import software.amazon.awssdk.services.ecs.model.Task;
 import dev.fakeecs.internal.arn.Arns;
-import dev.fakeecs.internal.cluster.Cluster;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
@@ -35,7 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Tasks {
 
     private final RegionContext region;
-    private final Map<String, Task> byId = new LinkedHashMap<>();
+    private final Map<String, SimulatedTask> byId = new LinkedHashMap<>();
     private final Map<String, Integer> activePerCluster = new java.util.HashMap<>();
     private final Map<String, Map<String, Integer>> zoneCountsByGroup = new java.util.HashMap<>();
     private final List<TaskStateListener> listeners = new CopyOnWriteArrayList<>();
@@ -59,18 +60,18 @@ public final class Tasks {
         containerInstances.addListener(new HostLoss(lifecycle));
         containerInstances.addFollowUpListener(new ContainerInstanceListener() {
             @Override
-            public void onRegistered(ContainerInstance instance) {
+            public void onRegistered(SimulatedContainerInstance instance) {
                 waiting.retry(instance.clusterName());   // tasks waiting for capacity may now place
             }
 
             @Override
-            public void onActivated(ContainerInstance instance) {
+            public void onActivated(SimulatedContainerInstance instance) {
                 waiting.retry(instance.clusterName());
             }
         });
         capacityProviders.demand(waiting::needs);
         tags.registerResourceType("task", arn -> {
-            Task task = find(arn);
+            SimulatedTask task = find(arn);
             return task != null && task.arn().equals(arn);
         });
     }
@@ -93,33 +94,33 @@ public final class Tasks {
                 // Amazon ECS service quotas: at most 500 tasks per cluster wait in PROVISIONING (ASG providers).
                 return new LaunchResult(null, List.of(), LaunchResult.PROVISIONING_LIMIT_EXCEEDED);
             }
-            Task waitingTask = waiting.enqueue(spec);
+            SimulatedTask waitingTask = waiting.enqueue(spec);
             return new LaunchResult(waitingTask, List.of(), null);
         }
         return new LaunchResult(null, outcome.failures(), outcome.capacityShortage());
     }
 
     /** Launches one task on exactly this container instance (StartTask, daemon services). */
-    public LaunchResult launchOn(LaunchSpec spec, ContainerInstance instance) {
+    public LaunchResult launchOn(LaunchSpec spec, SimulatedContainerInstance instance) {
         checkClusterQuota(spec.clusterName(), 1);
         TaskLauncher.Outcome outcome = launcher.launchOn(spec, instance);
         return new LaunchResult(outcome.task(), outcome.failures(), outcome.capacityShortage());
     }
 
     /** Stops a task the orderly way (no-op if already stopping). */
-    public void stop(Task task, String stopCode, String reason) {
+    public void stop(SimulatedTask task, String stopCode, String reason) {
         lifecycle.stop(task, stopCode, reason);
     }
 
     /** Every task this region still remembers (STOPPED ones for an hour), in launch order. */
-    public List<Task> all() {
+    public List<SimulatedTask> all() {
         return List.copyOf(byId.values());
     }
 
     /** Tasks of the cluster that are not STOPPED. */
-    public List<Task> activeInCluster(String clusterName) {
-        List<Task> list = new ArrayList<>();
-        for (Task t : byId.values()) {
+    public List<SimulatedTask> activeInCluster(String clusterName) {
+        List<SimulatedTask> list = new ArrayList<>();
+        for (SimulatedTask t : byId.values()) {
             if (!t.isStopped() && t.clusterName().equals(clusterName)) {
                 list.add(t);
             }
@@ -134,7 +135,7 @@ public final class Tasks {
     }
 
     /** A waiting task got its zone when it was placed. */
-    void zonePlaced(Task task, String zone) {
+    void zonePlaced(SimulatedTask task, String zone) {
         task.availabilityZone(zone);
         zoneCountsByGroup.computeIfAbsent(task.clusterName() + "|" + task.group(), k -> new java.util.HashMap<>())
                 .merge(zone, 1, Integer::sum);
@@ -147,7 +148,7 @@ public final class Tasks {
 
     /** Whether any not-STOPPED task of the cluster runs on that capacity provider. */
     public boolean usesCapacityProvider(String clusterName, String provider) {
-        for (Task t : activeInCluster(clusterName)) {
+        for (SimulatedTask t : activeInCluster(clusterName)) {
             if (provider.equals(t.capacityProviderName())) {
                 return true;
             }
@@ -156,7 +157,7 @@ public final class Tasks {
     }
 
     /** A task by id or ARN (any cluster), or null. */
-    public Task find(String idOrArn) {
+    public SimulatedTask find(String idOrArn) {
         return byId.get(Arns.lastSegment(idOrArn));
     }
 
@@ -200,7 +201,7 @@ public final class Tasks {
         capacityListeners.add(listener);
     }
 
-    void register(Task task, List<Tag> taskTags) {
+    void register(SimulatedTask task, List<Tag> taskTags) {
         byId.put(task.id(), task);
         activePerCluster.merge(task.clusterName(), 1, Integer::sum);
         if (task.availabilityZone() != null) {
@@ -212,20 +213,20 @@ public final class Tasks {
         }
     }
 
-    void notifyTransition(Task task, String from, String to) {
+    void notifyTransition(SimulatedTask task, String from, String to) {
         for (TaskStateListener l : listeners) {
             l.onTransition(task, from, to);
         }
     }
 
-    void notifyHealth(Task task, String from, String to) {
+    void notifyHealth(SimulatedTask task, String from, String to) {
         for (TaskHealthListener l : healthListeners) {
             l.onHealthChange(task, from, to);
         }
     }
 
     /** Called when a task reaches STOPPED: frees its host resources and forgets it an hour later. */
-    void stopped(Task task) {
+    void stopped(SimulatedTask task) {
         activePerCluster.merge(task.clusterName(), -1, Integer::sum);
         Map<String, Integer> zones = zoneCountsByGroup.get(task.clusterName() + "|" + task.group());
         if (zones != null && task.availabilityZone() != null) {
@@ -252,7 +253,7 @@ public final class Tasks {
      * Places one task on exactly this container instance without the per-cluster quota check (StartTask
      * checks the quota for the whole request first); the result says why not when it could not.
      */
-    public LaunchResult placeOn(LaunchSpec spec, ContainerInstance instance) {
+    public LaunchResult placeOn(LaunchSpec spec, SimulatedContainerInstance instance) {
         TaskLauncher.Outcome outcome = launcher.launchOn(spec, instance);
         return new LaunchResult(outcome.placed() ? outcome.task() : null, outcome.failures(), outcome.capacityShortage());
     }
@@ -267,13 +268,13 @@ public final class Tasks {
     }
 
     /** Whether a task is protected from scale-in now (protection expires on the virtual clock). */
-    public boolean isProtected(Task task) {
+    public boolean isProtected(SimulatedTask task) {
         return task.protectedFromScaleIn() && task.protectionExpiresAt() != null
                 && region.now().isBefore(task.protectionExpiresAt());
     }
 
     /** Renders a task as the API shows it (for the DSL and assertions). */
-    public software.amazon.awssdk.services.ecs.model.Task describe(Task task) {
+    public Task describe(SimulatedTask task) {
         return renderer.render(task, true);
     }
 }

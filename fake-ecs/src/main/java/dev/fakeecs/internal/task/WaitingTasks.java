@@ -18,7 +18,7 @@ final class WaitingTasks {
     private final RegionContext region;
     private final Tasks tasks;
     private final TaskLauncher launcher;
-    private final Map<Task, LaunchSpec> waiting = new LinkedHashMap<>();
+    private final Map<SimulatedTask, LaunchSpec> waiting = new LinkedHashMap<>();
 
     WaitingTasks(RegionContext region, Tasks tasks, TaskLauncher launcher) {
         this.region = region;
@@ -27,8 +27,8 @@ final class WaitingTasks {
     }
 
     /** Registers a task that waits in PROVISIONING, on no host, until capacity appears. */
-    Task enqueue(LaunchSpec spec) {
-        Task task = launcher.newTask(spec, null);
+    SimulatedTask enqueue(LaunchSpec spec) {
+        SimulatedTask task = launcher.newTask(spec, null);
         waiting.put(task, spec);
         tasks.register(task, spec.tags());
         region.record(JournalEventType.TASK_STATE, task.arn(), "from", "NONE", "to", "PROVISIONING",
@@ -70,7 +70,7 @@ final class WaitingTasks {
         return list;
     }
 
-    void remove(Task task) {
+    void remove(SimulatedTask task) {
         waiting.remove(task);
     }
 
@@ -79,8 +79,8 @@ final class WaitingTasks {
         if (waiting.isEmpty()) {
             return;
         }
-        for (Map.Entry<Task, LaunchSpec> e : new ArrayList<>(waiting.entrySet())) {
-            Task task = e.getKey();
+        for (Map.Entry<SimulatedTask, LaunchSpec> e : new ArrayList<>(waiting.entrySet())) {
+            SimulatedTask task = e.getKey();
             LaunchSpec spec = e.getValue();
             if (!spec.clusterName().equals(clusterName) || task.isStoppingOrStopped()) {
                 continue;

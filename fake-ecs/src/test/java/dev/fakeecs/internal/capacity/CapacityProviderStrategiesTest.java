@@ -3,7 +3,7 @@ package dev.fakeecs.internal.capacity;
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.containerinstance.ErrorText;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.cluster.Cluster;
+import dev.fakeecs.internal.cluster.SimulatedCluster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -22,7 +22,7 @@ class CapacityProviderStrategiesTest {
 
     private FakeEcs ecs;
     private CapacityProviderStrategies strategies;
-    private Cluster cluster;
+    private SimulatedCluster cluster;
 
     @BeforeEach
     void setUp() {
@@ -136,7 +136,7 @@ class CapacityProviderStrategiesTest {
     @Test
     void should_reject_providers_not_associated_with_the_cluster() {
         ecs.api().createCluster(r -> r.clusterName("bare"));
-        Cluster bare = RegionEngine.of(ecs.defaultRegion()).clusters().resolve("bare");
+        SimulatedCluster bare = RegionEngine.of(ecs.defaultRegion()).clusters().resolve("bare");
         assertThatThrownBy(() -> strategies.validate(SEED, bare)).isInstanceOf(InvalidParameterException.class)
                 .extracting(ErrorText::of).isEqualTo(CapacityProviderStrategies.NOT_ASSOCIATED);
     }

@@ -2,7 +2,7 @@ package dev.fakeecs.internal.capacity;
 
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.containerinstance.HostFixtures;
 import dev.fakeecs.journal.JournalEntry;
@@ -86,9 +86,9 @@ class ManagedScalingTest {
         ecs.clock().advance(Duration.ofSeconds(1));
 
         // then both hosts are registered, one per zone, tagged with the provider
-        List<ContainerInstance> registered = hosts.inCluster("prod");
+        List<SimulatedContainerInstance> registered = hosts.inCluster("prod");
         assertThat(registered).hasSize(2);
-        assertThat(registered).extracting(ContainerInstance::availabilityZone)
+        assertThat(registered).extracting(SimulatedContainerInstance::availabilityZone)
                 .containsExactly("us-east-1a", "us-east-1b");
         assertThat(registered).allSatisfy(ci -> {
             assertThat(ci.capacityProviderName()).isEqualTo("web-cp");
@@ -118,7 +118,7 @@ class ManagedScalingTest {
         ecs.clock().advanceTo(T0.plusSeconds(1080));
         assertThat(asg.desired()).isZero();
         assertThat(hosts.countRegistered("prod")).isZero();
-        assertThat(hosts.allInCluster("prod")).extracting(ContainerInstance::status)
+        assertThat(hosts.allInCluster("prod")).extracting(SimulatedContainerInstance::status)
                 .containsExactly("INACTIVE", "INACTIVE");
         assertThat(ecs.journal().ofType(JournalEventType.AUTO_SCALING_GROUP).stream()
                 .filter(e -> e.detail("terminated") != null).map(JournalEntry::time))
@@ -132,7 +132,7 @@ class ManagedScalingTest {
         ecs.clock().advance(Duration.ofSeconds(120));
         waiting.clear();
         // one host gets a task: one host is needed, so desired settles at 1 after the scale-in delay
-        ContainerInstance busy = hosts.inCluster("prod").get(0);
+        SimulatedContainerInstance busy = hosts.inCluster("prod").get(0);
         busy.reserve(HostFixtures.task("prod"));
 
         ecs.clock().advanceTo(T0.plusSeconds(1080));
@@ -162,7 +162,7 @@ class ManagedScalingTest {
         assertThat(asg.desired()).isEqualTo(2);
         ecs.clock().advance(Duration.ofSeconds(60));
 
-        assertThat(hosts.inCluster("prod")).extracting(ContainerInstance::registeredAt)
+        assertThat(hosts.inCluster("prod")).extracting(SimulatedContainerInstance::registeredAt)
                 .containsExactly(T0.plusSeconds(120), T0.plusSeconds(180));
     }
 
@@ -184,7 +184,7 @@ class ManagedScalingTest {
                 .clusterName("prod");
         ecs.clock().advance(Duration.ofSeconds(60));
 
-        assertThat(hosts.inCluster("prod")).extracting(ContainerInstance::availabilityZone)
+        assertThat(hosts.inCluster("prod")).extracting(SimulatedContainerInstance::availabilityZone)
                 .containsExactly("us-east-1a", "us-east-1b", "us-east-1c");
         assertThat(hosts.inCluster("prod")).allSatisfy(ci -> {
             assertThat(ci.spot()).isTrue();

@@ -18,7 +18,7 @@ class ContainerAgentUpdatesTest {
 
     private FakeEcs ecs;
     private EcsClient api;
-    private ContainerInstance ci;
+    private SimulatedContainerInstance ci;
 
     @BeforeEach
     void setUp() {

@@ -57,15 +57,15 @@ class ContainerInstancesTest {
                         .memory(256).build()));
     }
 
-    private ContainerInstance launch(String type, String zone) {
+    private SimulatedContainerInstance launch(String type, String zone) {
         return RegionEngine.of(ecs.defaultRegion()).read(() -> hosts.launchHost("prod", type, zone, null));
     }
 
-    private ContainerInstance host(String zone) {
+    private SimulatedContainerInstance host(String zone) {
         return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", zone, null);
     }
 
-    private software.amazon.awssdk.services.ecs.model.ContainerInstance describe(ContainerInstance ci) {
+    private software.amazon.awssdk.services.ecs.model.ContainerInstance describe(SimulatedContainerInstance ci) {
         return api.describeContainerInstances(r -> r.cluster("prod").containerInstances(ci.arn()))
                 .containerInstances().get(0);
     }
@@ -76,7 +76,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_launch_a_host_with_built_in_attributes() {
-        ContainerInstance ci = launch("c7g.large", "us-east-1b");
+        SimulatedContainerInstance ci = launch("c7g.large", "us-east-1b");
 
         assertThat(ci.id()).hasSize(32).matches("[0-9a-f]+");
         assertThat(ci.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:container-instance/prod/" + ci.id());
@@ -97,7 +97,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_use_the_long_container_instance_arn_format() {
-        ContainerInstance ci = host("us-east-1a");
+        SimulatedContainerInstance ci = host("us-east-1a");
 
         assertThat(describe(ci).containerInstanceArn()).matches(Pattern.quote("arn:aws:ecs:us-east-1:"
                 + ecs.accountId() + ":container-instance/prod/") + "[0-9a-f]{32}");
@@ -105,10 +105,10 @@ class ContainerInstancesTest {
 
     @Test
     void should_share_vpc_and_ami_per_region_and_subnet_per_zone() {
-        ContainerInstance a1 = launch("m5.large", "us-east-1a");
-        ContainerInstance a2 = launch("m5.xlarge", "us-east-1a");
-        ContainerInstance b = launch("m5.large", "us-east-1b");
-        ContainerInstance arm = launch("m6g.large", "us-east-1b");
+        SimulatedContainerInstance a1 = launch("m5.large", "us-east-1a");
+        SimulatedContainerInstance a2 = launch("m5.xlarge", "us-east-1a");
+        SimulatedContainerInstance b = launch("m5.large", "us-east-1b");
+        SimulatedContainerInstance arm = launch("m6g.large", "us-east-1b");
 
         assertThat(a1.attributes().get("ecs.vpc-id")).isEqualTo(b.attributes().get("ecs.vpc-id"));
         assertThat(a1.attributes().get("ecs.subnet-id")).isEqualTo(a2.attributes().get("ecs.subnet-id"))
@@ -152,7 +152,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_describe_resources_as_ecs_does() {
-        ContainerInstance ci = launch("m5.large", "us-east-1a");
+        SimulatedContainerInstance ci = launch("m5.large", "us-east-1a");
         ci.reserve(HostFixtures.task("prod"));
 
         var described = api.describeContainerInstances(r -> r.cluster("prod").containerInstances(ci.id()))
@@ -186,7 +186,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_leave_the_default_reserved_ports_in_the_registered_resources() {
-        ContainerInstance ci = host("us-east-1a");
+        SimulatedContainerInstance ci = host("us-east-1a");
 
         var ports = describe(ci).registeredResources().stream().filter(r -> r.name().equals("PORTS")).findFirst()
                 .orElseThrow();
@@ -197,7 +197,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_count_tasks_whose_desired_status_is_running_as_running_tasks() {
-        ContainerInstance ci = host("us-east-1a");
+        SimulatedContainerInstance ci = host("us-east-1a");
 
         api.runTask(r -> r.cluster("prod").taskDefinition("web").count(2));
         ecs.clock().advance(Duration.ofSeconds(5)); // PENDING: pulling the image
@@ -214,7 +214,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_list_gpu_ids_on_gpu_hosts() {
-        ContainerInstance ci = launch("g4dn.12xlarge", "us-east-1a");
+        SimulatedContainerInstance ci = launch("g4dn.12xlarge", "us-east-1a");
 
         var described = api.describeContainerInstances(r -> r.cluster("prod").containerInstances(ci.arn()))
                 .containerInstances().get(0);
@@ -227,7 +227,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_include_tags_and_health_on_request_and_report_missing_with_full_arn() {
-        ContainerInstance ci = launch("m5.large", "us-east-1a");
+        SimulatedContainerInstance ci = launch("m5.large", "us-east-1a");
         RegionEngine.of(ecs.defaultRegion()).read(() -> {
             RegionEngine.of(ecs.defaultRegion()).tags().put(ci.arn(), List.of(Tag.builder().key("k").value("v").build()));
             return null;
@@ -305,7 +305,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_refuse_to_deregister_a_host_with_running_tasks_unless_forced() {
-        ContainerInstance ci = launch("m5.large", "us-east-1a");
+        SimulatedContainerInstance ci = launch("m5.large", "us-east-1a");
         ci.reserve(HostFixtures.task("prod"));
 
         assertThatThrownBy(() -> api.deregisterContainerInstance(r -> r.cluster("prod").containerInstance(ci.id())))
@@ -329,21 +329,21 @@ class ContainerInstancesTest {
         List<String> events = new ArrayList<>();
         hosts.addListener(new ContainerInstanceListener() {
             @Override
-            public void onDraining(ContainerInstance instance) {
+            public void onDraining(SimulatedContainerInstance instance) {
                 events.add("draining");
             }
 
             @Override
-            public void onActivated(ContainerInstance instance) {
+            public void onActivated(SimulatedContainerInstance instance) {
                 events.add("active");
             }
 
             @Override
-            public void onDeregistered(ContainerInstance instance, boolean terminated) {
+            public void onDeregistered(SimulatedContainerInstance instance, boolean terminated) {
                 events.add(terminated ? "terminated" : "deregistered");
             }
         });
-        ContainerInstance ci = launch("m5.large", "us-east-1a");
+        SimulatedContainerInstance ci = launch("m5.large", "us-east-1a");
 
         api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id()).status("DRAINING"));
         api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(ci.id()).status("ACTIVE"));
@@ -359,7 +359,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_update_state_with_failures_for_missing_hosts() {
-        ContainerInstance ci = launch("m5.large", "us-east-1a");
+        SimulatedContainerInstance ci = launch("m5.large", "us-east-1a");
 
         UpdateContainerInstancesStateResponse response = api.updateContainerInstancesState(r -> r.cluster("prod")
                 .containerInstances(ci.arn(), "ffffffffffffffffffffffffffffffff").status(ContainerInstanceStatus.DRAINING));
@@ -382,7 +382,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_accept_only_active_or_draining_as_a_target_status() {
-        ContainerInstance ci = host("us-east-1a");
+        SimulatedContainerInstance ci = host("us-east-1a");
 
         assertThatThrownBy(() -> api.updateContainerInstancesState(r -> r.cluster("prod")
                 .containerInstances(ci.id()).status("INACTIVE")))
@@ -395,7 +395,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_drain_only_from_active_and_report_a_deregistered_host_as_a_failure() {
-        ContainerInstance ci = host("us-east-1a");
+        SimulatedContainerInstance ci = host("us-east-1a");
         api.deregisterContainerInstance(r -> r.cluster("prod").containerInstance(ci.arn()));
 
         UpdateContainerInstancesStateResponse r = api.updateContainerInstancesState(b -> b.cluster("prod")
@@ -408,7 +408,7 @@ class ContainerInstancesTest {
 
     @Test
     void should_place_nothing_on_a_draining_host_and_leave_its_standalone_tasks_running() {
-        ContainerInstance ci = host("us-east-1a");
+        SimulatedContainerInstance ci = host("us-east-1a");
         String arn = api.runTask(r -> r.cluster("prod").taskDefinition("web")).tasks().get(0).taskArn();
         ecs.clock().advance(Duration.ofMinutes(2));
 
@@ -426,9 +426,9 @@ class ContainerInstancesTest {
 
     @Test
     void should_list_by_status_and_filter_and_page() {
-        ContainerInstance a = launch("t3.micro", "us-east-1a");
-        ContainerInstance b = launch("m5.large", "us-east-1b");
-        ContainerInstance c = launch("t3.small", "us-east-1c");
+        SimulatedContainerInstance a = launch("t3.micro", "us-east-1a");
+        SimulatedContainerInstance b = launch("m5.large", "us-east-1b");
+        SimulatedContainerInstance c = launch("t3.small", "us-east-1c");
         api.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(b.id()).status("DRAINING"));
 
         assertThat(api.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns())
@@ -447,10 +447,10 @@ class ContainerInstancesTest {
 
     @Test
     void should_filter_list_container_instances_with_the_query_language_and_page_through_it() {
-        ContainerInstance a = host("us-east-1a");
+        SimulatedContainerInstance a = host("us-east-1a");
         host("us-east-1b");
-        ContainerInstance c = host("us-east-1a");
-        ContainerInstance d = host("us-east-1a");
+        SimulatedContainerInstance c = host("us-east-1a");
+        SimulatedContainerInstance d = host("us-east-1a");
 
         var first = api.listContainerInstances(r -> r.cluster("prod")
                 .filter("attribute:ecs.availability-zone == us-east-1a").maxResults(2));

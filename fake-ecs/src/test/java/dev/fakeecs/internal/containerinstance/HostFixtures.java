@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.containerinstance;
 
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 import java.time.Instant;
@@ -15,11 +15,11 @@ public final class HostFixtures {
     }
 
     /** A task of 512 CPU units and 1024 MiB that holds TCP port 8080, as if placed on {@code cluster}. */
-    public static Task task(String cluster) {
+    public static SimulatedTask task(String cluster) {
         String id = String.format("%032x", ++next);
         TaskDefinition td = TaskDefinition.builder().family("web").revision(1)
                 .taskDefinitionArn("arn:aws:ecs:us-east-1:123456789012:task-definition/web:1").build();
-        return new Task(id, "arn:aws:ecs:us-east-1:123456789012:task/" + cluster + "/" + id, cluster, td, "EC2",
+        return new SimulatedTask(id, "arn:aws:ecs:us-east-1:123456789012:task/" + cluster + "/" + id, cluster, td, "EC2",
                 null, "family:web", null, null, 512, 1024, List.of(8080), List.of(), List.of(), false,
                 Instant.parse("2026-01-01T00:00:00Z"));
     }

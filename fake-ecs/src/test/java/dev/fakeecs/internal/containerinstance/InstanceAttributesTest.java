@@ -21,8 +21,8 @@ class InstanceAttributesTest {
 
     private FakeEcs ecs;
     private EcsClient api;
-    private ContainerInstance a;
-    private ContainerInstance b;
+    private SimulatedContainerInstance a;
+    private SimulatedContainerInstance b;
 
     @BeforeEach
     void setUp() {

@@ -2,8 +2,8 @@ package dev.fakeecs.internal.engine;
 
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
+import dev.fakeecs.internal.task.SimulatedTask;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -72,10 +72,10 @@ class ConcurrentHostReservationsTest {
         assertThat(started).isGreaterThan(0);
         var state = RegionEngine.of(ecs.defaultRegion());
         state.read(() -> {
-            for (ContainerInstance ci : state.containerInstances().inCluster("prod")) {
+            for (SimulatedContainerInstance ci : state.containerInstances().inCluster("prod")) {
                 int cpu = 0;
                 int memory = 0;
-                for (Task t : Task.placedOn(ci)) {
+                for (SimulatedTask t : SimulatedTask.placedOn(ci)) {
                     assertThat(t.isStopped()).isFalse();
                     cpu += t.cpuReservation();
                     memory += t.memoryReservation();

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClusterQueryTest {
 
     private final PlacementFixtures fx = new PlacementFixtures();
-    private ContainerInstance host;
+    private SimulatedContainerInstance host;
 
     @BeforeEach
     void given_a_t3_host_in_us_east_1a_running_one_web_task() {
@@ -117,7 +117,7 @@ class ClusterQueryTest {
 
         @Test
         void should_not_count_stopped_tasks_as_group_members() {
-            dev.fakeecs.internal.task.Task.placedOn(host).get(0).lastStatus("STOPPED");
+            dev.fakeecs.internal.task.SimulatedTask.placedOn(host).get(0).lastStatus("STOPPED");
             assertThat(eval("task:group == family:web")).isFalse();
         }
 

@@ -1,9 +1,9 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.InstanceType;
 import dev.fakeecs.internal.random.SeededRandom;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 import java.time.Instant;
@@ -23,15 +23,15 @@ public final class PlacementFixtures {
     private int tasks;
 
     /** An ACTIVE m5.large in the zone, registered one minute after the previous one. */
-    public ContainerInstance instance(String az) {
+    public SimulatedContainerInstance instance(String az) {
         return instance(az, M5_LARGE);
     }
 
-    public ContainerInstance instance(String az, InstanceType type) {
+    public SimulatedContainerInstance instance(String az, InstanceType type) {
         instances++;
         String id = random.hex(32);
         List<String> gpus = type.gpus() == 0 ? List.of() : List.of("GPU-" + random.hex(8));
-        ContainerInstance ci = new ContainerInstance(id, "arn:aws:ecs:us-east-1:123456789012:container-instance/c/" + id,
+        SimulatedContainerInstance ci = new SimulatedContainerInstance(id, "arn:aws:ecs:us-east-1:123456789012:container-instance/c/" + id,
                 "c", random.ec2InstanceId(), type, az, T0.plusSeconds(60L * instances), null, gpus);
         ci.attributes().put("ecs.availability-zone", az);
         ci.attributes().put("ecs.instance-type", type.name());
@@ -42,23 +42,23 @@ public final class PlacementFixtures {
     }
 
     /** A RUNNING task of the group, reserved on the instance. */
-    public Task runTask(ContainerInstance on, String group, int cpu, int memory) {
+    public SimulatedTask runTask(SimulatedContainerInstance on, String group, int cpu, int memory) {
         return runTask(on, group, cpu, memory, List.of());
     }
 
-    public Task runTask(ContainerInstance on, String group, int cpu, int memory, List<Integer> ports) {
-        Task task = newTask(on, group, new ResourceDemand(cpu, memory, ports, List.of(), 0, false));
+    public SimulatedTask runTask(SimulatedContainerInstance on, String group, int cpu, int memory, List<Integer> ports) {
+        SimulatedTask task = newTask(on, group, new ResourceDemand(cpu, memory, ports, List.of(), 0, false));
         task.lastStatus("RUNNING");
         task.startedAt(task.createdAt().plusSeconds(20));
         return task;
     }
 
     /** A task for the demand, reserved on the instance, still PROVISIONING. */
-    public Task newTask(ContainerInstance on, String group, ResourceDemand demand) {
+    public SimulatedTask newTask(SimulatedContainerInstance on, String group, ResourceDemand demand) {
         tasks++;
         String id = random.hex(32);
         List<String> gpus = on.freeGpuIds().subList(0, demand.gpus());
-        Task task = new Task(id, "arn:aws:ecs:us-east-1:123456789012:task/c/" + id, "c", TD, "EC2", null, group,
+        SimulatedTask task = new SimulatedTask(id, "arn:aws:ecs:us-east-1:123456789012:task/c/" + id, "c", TD, "EC2", null, group,
                 null, null, demand.cpu(), demand.memoryMiB(), demand.tcpHostPorts(), demand.udpHostPorts(),
                 List.copyOf(gpus), demand.needsEni(), T0.plusSeconds(3600L + tasks));
         task.containerInstance(on);

@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.placement;
 
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.random.SeededRandom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,20 +28,20 @@ class TaskPlacerTest {
     private final PlacementFixtures fx = new PlacementFixtures();
     private final TaskPlacer placer = new TaskPlacer(new SeededRandom(1));
 
-    private PlacementResult place(List<ContainerInstance> candidates, ResourceDemand demand,
+    private PlacementResult place(List<SimulatedContainerInstance> candidates, ResourceDemand demand,
                                   List<PlacementConstraint> constraints, List<PlacementStrategy> strategies) {
         return placer.placeOne(new PlacementRequest(candidates, demand, WEB, constraints, strategies));
     }
 
-    private PlacementResult place(List<ContainerInstance> candidates, ResourceDemand demand) {
+    private PlacementResult place(List<SimulatedContainerInstance> candidates, ResourceDemand demand) {
         return place(candidates, demand, List.of(), List.of());
     }
 
     /** Places and reserves {@code count} tasks, as RunTask does; returns where each went. */
-    private List<ContainerInstance> placeAndReserve(int count, List<ContainerInstance> candidates,
+    private List<SimulatedContainerInstance> placeAndReserve(int count, List<SimulatedContainerInstance> candidates,
                                                     ResourceDemand demand, List<PlacementConstraint> constraints,
                                                     List<PlacementStrategy> strategies) {
-        List<ContainerInstance> chosen = new ArrayList<>();
+        List<SimulatedContainerInstance> chosen = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             PlacementResult result = place(candidates, demand, constraints, strategies);
             assertThat(result.placed()).as("task %d placed; failures %s", i, result.failures()).isTrue();
@@ -57,13 +57,13 @@ class TaskPlacerTest {
         @Test
         void should_report_one_reason_per_rejected_instance_in_candidate_order() {
             // given
-            ContainerInstance draining = fx.instance("us-east-1a");
+            SimulatedContainerInstance draining = fx.instance("us-east-1a");
             draining.status("DRAINING");
-            ContainerInstance disconnected = fx.instance("us-east-1a");
+            SimulatedContainerInstance disconnected = fx.instance("us-east-1a");
             disconnected.agentConnected(false);
-            ContainerInstance busyCpu = fx.instance("us-east-1a");
+            SimulatedContainerInstance busyCpu = fx.instance("us-east-1a");
             fx.runTask(busyCpu, "other", 2048, 100);
-            ContainerInstance busyMemory = fx.instance("us-east-1a");
+            SimulatedContainerInstance busyMemory = fx.instance("us-east-1a");
             fx.runTask(busyMemory, "other", 0, 7500);
             // when
             PlacementResult result = place(List.of(draining, disconnected, busyCpu, busyMemory),
@@ -79,7 +79,7 @@ class TaskPlacerTest {
 
         @Test
         void should_give_the_first_failing_check_when_several_fail() {
-            ContainerInstance host = fx.instance("us-east-1a");
+            SimulatedContainerInstance host = fx.instance("us-east-1a");
             host.status("DRAINING");
             host.agentConnected(false);
             assertThat(place(List.of(host), ResourceDemand.of(99_999, 99_999)).failures())
@@ -94,7 +94,7 @@ class TaskPlacerTest {
 
         @Test
         void should_report_ports_taken_by_the_agent_or_by_tasks() {
-            ContainerInstance host = fx.instance("us-east-1a");
+            SimulatedContainerInstance host = fx.instance("us-east-1a");
             fx.runTask(host, "other", 128, 128, List.of(80));
             ResourceDemand ssh = new ResourceDemand(128, 128, List.of(22), List.of(), 0, false);
             ResourceDemand http = new ResourceDemand(128, 128, List.of(8080, 80), List.of(), 0, false);
@@ -108,7 +108,7 @@ class TaskPlacerTest {
 
         @Test
         void should_report_udp_ports_separately() {
-            ContainerInstance host = fx.instance("us-east-1a");
+            SimulatedContainerInstance host = fx.instance("us-east-1a");
             host.reservedUdpPorts().add(53);
             ResourceDemand dnsUdp = new ResourceDemand(128, 128, List.of(), List.of(53), 0, false);
             ResourceDemand dnsTcp = new ResourceDemand(128, 128, List.of(53), List.of(), 0, false);
@@ -119,8 +119,8 @@ class TaskPlacerTest {
 
         @Test
         void should_report_missing_gpus() {
-            ContainerInstance plain = fx.instance("us-east-1a");
-            ContainerInstance gpuHost = fx.instance("us-east-1a", PlacementFixtures.G4DN);
+            SimulatedContainerInstance plain = fx.instance("us-east-1a");
+            SimulatedContainerInstance gpuHost = fx.instance("us-east-1a", PlacementFixtures.G4DN);
             ResourceDemand oneGpu = new ResourceDemand(1024, 1024, List.of(), List.of(), 1, false);
             // when
             PlacementResult first = place(List.of(plain, gpuHost), oneGpu);
@@ -136,7 +136,7 @@ class TaskPlacerTest {
 
         @Test
         void should_report_when_no_eni_is_left_for_awsvpc_tasks() {
-            ContainerInstance host = fx.instance("us-east-1a"); // m5.large: 3 ENIs, the primary one taken
+            SimulatedContainerInstance host = fx.instance("us-east-1a"); // m5.large: 3 ENIs, the primary one taken
             ResourceDemand awsvpc = new ResourceDemand(128, 128, List.of(), List.of(), 0, true);
             placeAndReserve(2, List.of(host), awsvpc, List.of(), List.of());
             assertThat(place(List.of(host), awsvpc).failures()).extracting(PlacementFailure::reason)
@@ -146,7 +146,7 @@ class TaskPlacerTest {
 
         @Test
         void should_see_earlier_reservations_when_placing_several_tasks() {
-            ContainerInstance host = fx.instance("us-east-1a"); // 2048 CPU units
+            SimulatedContainerInstance host = fx.instance("us-east-1a"); // 2048 CPU units
             placeAndReserve(2, List.of(host), ResourceDemand.of(1024, 256), List.of(), List.of());
             PlacementResult third = place(List.of(host), ResourceDemand.of(1024, 256));
             assertThat(third.placed()).isFalse();
@@ -155,7 +155,7 @@ class TaskPlacerTest {
 
         @Test
         void should_accept_a_task_that_uses_exactly_what_remains() {
-            ContainerInstance host = fx.instance("us-east-1a");
+            SimulatedContainerInstance host = fx.instance("us-east-1a");
             assertThat(place(List.of(host), ResourceDemand.of(2048, 7680)).instance()).isSameAs(host);
         }
     }
@@ -165,11 +165,11 @@ class TaskPlacerTest {
 
         @Test
         void should_keep_each_task_of_the_group_on_its_own_instance_with_distinct_instance() {
-            ContainerInstance a = fx.instance("us-east-1a");
-            ContainerInstance b = fx.instance("us-east-1b");
-            List<ContainerInstance> hosts = List.of(a, b);
+            SimulatedContainerInstance a = fx.instance("us-east-1a");
+            SimulatedContainerInstance b = fx.instance("us-east-1b");
+            List<SimulatedContainerInstance> hosts = List.of(a, b);
             // when
-            List<ContainerInstance> chosen = placeAndReserve(2, hosts, ResourceDemand.of(128, 128),
+            List<SimulatedContainerInstance> chosen = placeAndReserve(2, hosts, ResourceDemand.of(128, 128),
                     List.of(distinctInstance()), List.of());
             PlacementResult third = place(hosts, ResourceDemand.of(128, 128), List.of(distinctInstance()), List.of());
             // then
@@ -180,7 +180,7 @@ class TaskPlacerTest {
 
         @Test
         void should_let_distinct_instance_ignore_other_groups_and_stopped_tasks() {
-            ContainerInstance a = fx.instance("us-east-1a");
+            SimulatedContainerInstance a = fx.instance("us-east-1a");
             fx.runTask(a, "family:other", 128, 128);
             var stopped = fx.runTask(a, WEB, 128, 128);
             stopped.lastStatus("STOPPED");
@@ -191,9 +191,9 @@ class TaskPlacerTest {
 
         @Test
         void should_place_only_on_members_of_the_expression() {
-            ContainerInstance t3 = fx.instance("us-east-1a");
+            SimulatedContainerInstance t3 = fx.instance("us-east-1a");
             t3.attributes().put("ecs.instance-type", "t3.medium");
-            ContainerInstance m5 = fx.instance("us-east-1b");
+            SimulatedContainerInstance m5 = fx.instance("us-east-1b");
             PlacementResult result = place(List.of(t3, m5), ResourceDemand.of(128, 128),
                     List.of(memberOf("attribute:ecs.instance-type =~ m5.*")), List.of());
             assertThat(result.instance()).isSameAs(m5);
@@ -202,9 +202,9 @@ class TaskPlacerTest {
 
         @Test
         void should_require_every_member_of_constraint() {
-            ContainerInstance a = fx.instance("us-east-1a");
-            ContainerInstance b = fx.instance("us-east-1b");
-            ContainerInstance c = fx.instance("us-east-1b");
+            SimulatedContainerInstance a = fx.instance("us-east-1a");
+            SimulatedContainerInstance b = fx.instance("us-east-1b");
+            SimulatedContainerInstance c = fx.instance("us-east-1b");
             c.attributes().put("stack", "prod");
             PlacementResult result = place(List.of(a, b, c), ResourceDemand.of(128, 128),
                     List.of(memberOf("attribute:ecs.availability-zone == us-east-1b"),
@@ -215,8 +215,8 @@ class TaskPlacerTest {
 
         @Test
         void should_support_affinity_to_another_group() {
-            ContainerInstance a = fx.instance("us-east-1a");
-            ContainerInstance b = fx.instance("us-east-1b");
+            SimulatedContainerInstance a = fx.instance("us-east-1a");
+            SimulatedContainerInstance b = fx.instance("us-east-1b");
             fx.runTask(b, "database", 128, 128);
             assertThat(place(List.of(a, b), ResourceDemand.of(128, 128),
                     List.of(memberOf("task:group == database")), List.of()).instance()).isSameAs(b);
@@ -226,7 +226,7 @@ class TaskPlacerTest {
 
         @Test
         void should_check_resources_before_constraints() {
-            ContainerInstance full = fx.instance("us-east-1a");
+            SimulatedContainerInstance full = fx.instance("us-east-1a");
             fx.runTask(full, WEB, 2048, 128);
             PlacementResult result = place(List.of(full), ResourceDemand.of(128, 128),
                     List.of(memberOf("attribute:stack == prod"), distinctInstance()), List.of());
@@ -235,7 +235,7 @@ class TaskPlacerTest {
 
         @Test
         void should_reject_an_invalid_expression_when_placing() {
-            ContainerInstance a = fx.instance("us-east-1a");
+            SimulatedContainerInstance a = fx.instance("us-east-1a");
             assertThatThrownBy(() -> place(List.of(a), ResourceDemand.of(1, 1),
                     List.of(memberOf("attribute:stack ==")), List.of()))
                     .isInstanceOf(InvalidParameterException.class);
@@ -247,12 +247,12 @@ class TaskPlacerTest {
 
         @Test
         void should_binpack_memory_onto_the_instance_with_least_memory_left_that_fits() {
-            ContainerInstance empty = fx.instance("us-east-1a");
-            ContainerInstance half = fx.instance("us-east-1a");
+            SimulatedContainerInstance empty = fx.instance("us-east-1a");
+            SimulatedContainerInstance half = fx.instance("us-east-1a");
             fx.runTask(half, "other", 0, 3680);   // 4000 left
-            ContainerInstance nearlyFull = fx.instance("us-east-1a");
+            SimulatedContainerInstance nearlyFull = fx.instance("us-east-1a");
             fx.runTask(nearlyFull, "other", 0, 5680); // 2000 left
-            List<ContainerInstance> hosts = List.of(empty, half, nearlyFull);
+            List<SimulatedContainerInstance> hosts = List.of(empty, half, nearlyFull);
             assertThat(place(hosts, ResourceDemand.of(128, 1000), List.of(), List.of(binpack("memory")))
                     .instance()).isSameAs(nearlyFull);
             assertThat(place(hosts, ResourceDemand.of(128, 3000), List.of(), List.of(binpack("memory")))
@@ -263,30 +263,30 @@ class TaskPlacerTest {
 
         @Test
         void should_binpack_cpu() {
-            ContainerInstance big = fx.instance("us-east-1a", PlacementFixtures.C5_XLARGE); // 4096
-            ContainerInstance small = fx.instance("us-east-1a");                            // 2048
-            List<ContainerInstance> chosen = placeAndReserve(3, List.of(big, small), ResourceDemand.of(1024, 128),
+            SimulatedContainerInstance big = fx.instance("us-east-1a", PlacementFixtures.C5_XLARGE); // 4096
+            SimulatedContainerInstance small = fx.instance("us-east-1a");                            // 2048
+            List<SimulatedContainerInstance> chosen = placeAndReserve(3, List.of(big, small), ResourceDemand.of(1024, 128),
                     List.of(), List.of(binpack("cpu")));
             assertThat(chosen).containsExactly(small, small, big);
         }
 
         @Test
         void should_spread_across_instances_by_tasks_of_the_same_group() {
-            ContainerInstance a = fx.instance("us-east-1a");
-            ContainerInstance b = fx.instance("us-east-1a");
-            ContainerInstance c = fx.instance("us-east-1a");
+            SimulatedContainerInstance a = fx.instance("us-east-1a");
+            SimulatedContainerInstance b = fx.instance("us-east-1a");
+            SimulatedContainerInstance c = fx.instance("us-east-1a");
             fx.runTask(a, WEB, 128, 128);
             fx.runTask(b, "family:other", 128, 128);
             fx.runTask(b, "family:other", 128, 128);
-            List<ContainerInstance> chosen = placeAndReserve(4, List.of(a, b, c), ResourceDemand.of(128, 128),
+            List<SimulatedContainerInstance> chosen = placeAndReserve(4, List.of(a, b, c), ResourceDemand.of(128, 128),
                     List.of(), List.of(spread("instanceId")));
             assertThat(chosen).containsExactly(b, c, a, b);
         }
 
         @Test
         void should_treat_host_as_instance_id() {
-            ContainerInstance a = fx.instance("us-east-1a");
-            ContainerInstance b = fx.instance("us-east-1a");
+            SimulatedContainerInstance a = fx.instance("us-east-1a");
+            SimulatedContainerInstance b = fx.instance("us-east-1a");
             fx.runTask(a, WEB, 128, 128);
             assertThat(place(List.of(a, b), ResourceDemand.of(1, 1), List.of(), List.of(spread("host"))).instance())
                     .isSameAs(b);
@@ -294,9 +294,9 @@ class TaskPlacerTest {
 
         @Test
         void should_spread_by_zone_counting_tasks_on_instances_that_cannot_take_more() {
-            ContainerInstance a1 = fx.instance("us-east-1a");
-            ContainerInstance a2 = fx.instance("us-east-1a");
-            ContainerInstance b1 = fx.instance("us-east-1b");
+            SimulatedContainerInstance a1 = fx.instance("us-east-1a");
+            SimulatedContainerInstance a2 = fx.instance("us-east-1a");
+            SimulatedContainerInstance b1 = fx.instance("us-east-1b");
             fx.runTask(a1, WEB, 2048, 128); // a1 is full, but its task still counts for us-east-1a
             fx.runTask(b1, WEB, 128, 128);
             fx.runTask(b1, WEB, 128, 128);
@@ -308,24 +308,24 @@ class TaskPlacerTest {
 
         @Test
         void should_spread_evenly_over_zones_and_instances_with_the_service_default() {
-            List<ContainerInstance> hosts = new ArrayList<>();
+            List<SimulatedContainerInstance> hosts = new ArrayList<>();
             for (String az : List.of("us-east-1a", "us-east-1b", "us-east-1c")) {
                 hosts.add(fx.instance(az));
                 hosts.add(fx.instance(az));
             }
-            List<ContainerInstance> chosen = placeAndReserve(6, hosts, ResourceDemand.of(128, 128), List.of(),
+            List<SimulatedContainerInstance> chosen = placeAndReserve(6, hosts, ResourceDemand.of(128, 128), List.of(),
                     PlacementStrategies.SERVICE_DEFAULT);
-            assertThat(chosen.subList(0, 3)).extracting(ContainerInstance::availabilityZone)
+            assertThat(chosen.subList(0, 3)).extracting(SimulatedContainerInstance::availabilityZone)
                     .containsExactlyInAnyOrder("us-east-1a", "us-east-1b", "us-east-1c");
             assertThat(new LinkedHashSet<>(chosen)).hasSize(6);
         }
 
         @Test
         void should_break_ties_of_the_first_strategy_with_the_next() {
-            ContainerInstance a1 = fx.instance("us-east-1a");
-            ContainerInstance a2 = fx.instance("us-east-1a");
+            SimulatedContainerInstance a1 = fx.instance("us-east-1a");
+            SimulatedContainerInstance a2 = fx.instance("us-east-1a");
             fx.runTask(a2, "other", 0, 4000);
-            ContainerInstance b1 = fx.instance("us-east-1b");
+            SimulatedContainerInstance b1 = fx.instance("us-east-1b");
             fx.runTask(b1, WEB, 128, 128);
             fx.runTask(b1, "other", 0, 6000);
             // zone a wins the spread (0 web tasks against 1); within it binpack memory picks the fuller a2
@@ -336,8 +336,8 @@ class TaskPlacerTest {
 
         @Test
         void should_apply_binpack_first_when_it_comes_first() {
-            ContainerInstance a1 = fx.instance("us-east-1a");
-            ContainerInstance b1 = fx.instance("us-east-1b");
+            SimulatedContainerInstance a1 = fx.instance("us-east-1a");
+            SimulatedContainerInstance b1 = fx.instance("us-east-1b");
             fx.runTask(b1, WEB, 128, 1000);
             PlacementResult result = place(List.of(a1, b1), ResourceDemand.of(128, 512), List.of(),
                     List.of(binpack("memory"), spread("attribute:ecs.availability-zone")));
@@ -346,8 +346,8 @@ class TaskPlacerTest {
 
         @Test
         void should_break_remaining_ties_by_registration_order_not_list_order() {
-            ContainerInstance first = fx.instance("us-east-1a");
-            ContainerInstance second = fx.instance("us-east-1a");
+            SimulatedContainerInstance first = fx.instance("us-east-1a");
+            SimulatedContainerInstance second = fx.instance("us-east-1a");
             assertThat(place(List.of(second, first), ResourceDemand.of(1, 1)).instance()).isSameAs(first);
             assertThat(place(List.of(second, first), ResourceDemand.of(1, 1), List.of(),
                     List.of(spread("instanceId"), binpack("cpu"))).instance()).isSameAs(first);
@@ -355,13 +355,13 @@ class TaskPlacerTest {
 
         @Test
         void should_pick_randomly_among_the_eligible_instances() {
-            List<ContainerInstance> hosts = List.of(fx.instance("us-east-1a"), fx.instance("us-east-1b"),
+            List<SimulatedContainerInstance> hosts = List.of(fx.instance("us-east-1a"), fx.instance("us-east-1b"),
                     fx.instance("us-east-1c"));
-            ContainerInstance full = fx.instance("us-east-1a");
+            SimulatedContainerInstance full = fx.instance("us-east-1a");
             fx.runTask(full, "other", 2048, 128);
-            List<ContainerInstance> candidates = new ArrayList<>(hosts);
+            List<SimulatedContainerInstance> candidates = new ArrayList<>(hosts);
             candidates.add(full);
-            Set<ContainerInstance> seen = new LinkedHashSet<>();
+            Set<SimulatedContainerInstance> seen = new LinkedHashSet<>();
             for (int i = 0; i < 60; i++) {
                 seen.add(place(candidates, ResourceDemand.of(128, 128), List.of(),
                         PlacementStrategies.RUN_TASK_DEFAULT).instance());
@@ -375,7 +375,7 @@ class TaskPlacerTest {
 
         private List<Integer> choices(long seed) {
             PlacementFixtures world = new PlacementFixtures();
-            List<ContainerInstance> hosts = new ArrayList<>();
+            List<SimulatedContainerInstance> hosts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 hosts.add(world.instance("us-east-1" + "abc".charAt(i % 3)));
             }

@@ -2,7 +2,7 @@ package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
@@ -37,7 +37,7 @@ class Ec2ServiceFidelityTest {
                         .cpu(256).memory(256).build()));
     }
 
-    private ContainerInstance host(String az) {
+    private SimulatedContainerInstance host(String az) {
         return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", "m5.large", az, null);
     }
 
@@ -53,7 +53,7 @@ class Ec2ServiceFidelityTest {
         return arns.isEmpty() ? List.of() : ecs.api().describeTasks(b -> b.cluster("prod").tasks(arns)).tasks();
     }
 
-    private void drain(ContainerInstance instance) {
+    private void drain(SimulatedContainerInstance instance) {
         ecs.api().updateContainerInstancesState(r -> r.cluster("prod").containerInstances(instance.arn())
                 .status(ContainerInstanceStatus.DRAINING));
     }
@@ -68,10 +68,10 @@ class Ec2ServiceFidelityTest {
     @Test
     void should_stop_tasks_on_a_draining_instance_before_replacements_when_minimum_is_below_100() {
         // given
-        ContainerInstance a = host("us-east-1a");
+        SimulatedContainerInstance a = host("us-east-1a");
         service("web", 2, 50, 100);
         ecs.clock().advance(Duration.ofMinutes(2));
-        ContainerInstance b = host("us-east-1b");
+        SimulatedContainerInstance b = host("us-east-1b");
 
         // when
         drain(a);
@@ -89,10 +89,10 @@ class Ec2ServiceFidelityTest {
     @Test
     void should_start_replacements_before_stopping_draining_tasks_when_minimum_is_100() {
         // given
-        ContainerInstance a = host("us-east-1a");
+        SimulatedContainerInstance a = host("us-east-1a");
         service("web", 2, 100, 200);
         ecs.clock().advance(Duration.ofMinutes(2));
-        ContainerInstance b = host("us-east-1b");
+        SimulatedContainerInstance b = host("us-east-1b");
 
         // when
         drain(a);
@@ -108,7 +108,7 @@ class Ec2ServiceFidelityTest {
     @Test
     void should_make_no_progress_draining_when_minimum_and_maximum_are_both_100() {
         // given
-        ContainerInstance a = host("us-east-1a");
+        SimulatedContainerInstance a = host("us-east-1a");
         service("web", 2, 100, 100);
         ecs.clock().advance(Duration.ofMinutes(2));
         host("us-east-1b");
@@ -125,7 +125,7 @@ class Ec2ServiceFidelityTest {
     @Test
     void should_place_nothing_on_a_draining_instance() {
         // given
-        ContainerInstance a = host("us-east-1a");
+        SimulatedContainerInstance a = host("us-east-1a");
         drain(a);
 
         // when
@@ -173,7 +173,7 @@ class Ec2ServiceFidelityTest {
     @Test
     void should_stop_the_daemon_task_of_an_instance_that_becomes_draining_and_not_replace_it() {
         // given
-        ContainerInstance a = host("us-east-1a");
+        SimulatedContainerInstance a = host("us-east-1a");
         host("us-east-1b");
         daemon(r -> r.launchType(LaunchType.EC2));
         ecs.clock().advance(Duration.ofMinutes(2));
@@ -196,9 +196,9 @@ class Ec2ServiceFidelityTest {
     @Test
     void should_scale_in_from_the_most_loaded_zone_then_the_most_loaded_instance() {
         // given: zone a has a1 and a2 with one task each; zone b has b1 with two
-        ContainerInstance a1 = host("us-east-1a");
-        ContainerInstance a2 = host("us-east-1a");
-        ContainerInstance b1 = host("us-east-1b");
+        SimulatedContainerInstance a1 = host("us-east-1a");
+        SimulatedContainerInstance a2 = host("us-east-1a");
+        SimulatedContainerInstance b1 = host("us-east-1b");
         service("web", 4, 100, 200);
         ecs.clock().advance(Duration.ofMinutes(2));
         assertThat(perInstance("web")).containsOnly(Map.entry(a1.arn(), 1L), Map.entry(a2.arn(), 1L),

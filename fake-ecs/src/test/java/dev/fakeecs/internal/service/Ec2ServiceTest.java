@@ -2,7 +2,7 @@ package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.task.PlacementGate;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -24,7 +24,7 @@ class Ec2ServiceTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(23).build();
 
-    private ContainerInstance host(String type, String az) {
+    private SimulatedContainerInstance host(String type, String az) {
         return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", type, az, null);
     }
 
@@ -67,7 +67,7 @@ class Ec2ServiceTest {
     @Test
     void should_move_service_tasks_off_a_draining_instance_and_leave_standalone_tasks() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ContainerInstance draining = host("m5.large", "us-east-1a");
+        SimulatedContainerInstance draining = host("m5.large", "us-east-1a");
         family("web", 256, 256);
         ecs.api().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(2)
                 .launchType(LaunchType.EC2));
@@ -92,7 +92,7 @@ class Ec2ServiceTest {
     @Test
     void should_say_which_resource_is_missing_when_no_instance_fits() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ContainerInstance small = host("t3.micro", "us-east-1a");
+        SimulatedContainerInstance small = host("t3.micro", "us-east-1a");
         family("big", 256, 4096);
 
         ecs.api().createService(r -> r.cluster("prod").serviceName("big").taskDefinition("big").desiredCount(1)

@@ -3,8 +3,8 @@ package dev.fakeecs.internal.service;
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.deployment.DeploymentLimits;
-import dev.fakeecs.internal.task.Container;
-import dev.fakeecs.internal.task.Task;
+import dev.fakeecs.internal.task.SimulatedContainer;
+import dev.fakeecs.internal.task.SimulatedTask;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -47,7 +47,7 @@ class RollingDeploymentProperties {
                 .minimumHealthyPercent(minPercent).maximumPercent(maxPercent)));
         ecs.clock().advance(Duration.ofMinutes(5));
         var services = RegionEngine.of(ecs.defaultRegion()).services();
-        Service service = services.find("prod", "app");
+        SimulatedService service = services.find("prod", "app");
 
         ecs.api().updateService(b -> b.cluster("prod").service("app").taskDefinition(v2));
         SplittableRandom chaos = new SplittableRandom(seed);
@@ -55,10 +55,10 @@ class RollingDeploymentProperties {
         for (int i = 0; i < crashes; i++) {
             Duration at = Duration.ofSeconds(chaos.nextInt(30, 600));
             ecs.clock().schedule(at, "crash a task", () -> {
-                List<Task> running = services.tasksOf(service).stream().filter(Task::isRunning).toList();
+                List<SimulatedTask> running = services.tasksOf(service).stream().filter(SimulatedTask::isRunning).toList();
                 if (!running.isEmpty()) {
-                    Task victim = running.get(chaos.nextInt(running.size()));
-                    Container c = victim.containers().get(0);
+                    SimulatedTask victim = running.get(chaos.nextInt(running.size()));
+                    SimulatedContainer c = victim.containers().get(0);
                     RegionEngine.of(ecs.defaultRegion()).tasks().lifecycle().containerExited(victim, c, 1, null);
                     failures.addLast(ecs.clock().instant());
                 }
@@ -70,7 +70,7 @@ class RollingDeploymentProperties {
             while (!failures.isEmpty() && failures.peekFirst().plus(Duration.ofMinutes(4)).isBefore(now)) {
                 failures.removeFirst();
             }
-            List<Task> live = services.tasksOf(service);
+            List<SimulatedTask> live = services.tasksOf(service);
             long healthy = live.stream().filter(t -> ServiceHealth.isHealthy(t, now)).count();
             assertThat(live.size()).as("tasks at %s", now).isLessThanOrEqualTo(limits.maximumTotal());
             assertThat(healthy + failures.size()).as("healthy tasks at %s", now)

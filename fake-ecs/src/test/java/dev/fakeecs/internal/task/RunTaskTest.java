@@ -2,7 +2,7 @@ package dev.fakeecs.internal.task;
 
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.quota.Quotas;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -42,7 +42,7 @@ class RunTaskTest {
         return ecs.api().describeTasks(b -> b.cluster("prod").tasks(arn)).tasks().get(0);
     }
 
-    private ContainerInstance host(String type, String zone) {
+    private SimulatedContainerInstance host(String type, String zone) {
         return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", type, zone, null);
     }
 
@@ -125,7 +125,7 @@ class RunTaskTest {
     @Test
     void should_charge_memory_reservation_rather_than_the_hard_limit() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ContainerInstance ci = host("m5.large", "us-east-1a");
+        SimulatedContainerInstance ci = host("m5.large", "us-east-1a");
         int before = ci.remainingMemory();
         ecs.api().registerTaskDefinition(r -> r.family("soft").networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/soft:1").cpu(100)
@@ -139,7 +139,7 @@ class RunTaskTest {
     @Test
     void should_respect_resources_in_start_task() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ContainerInstance small = host("t3.micro", "us-east-1a");
+        SimulatedContainerInstance small = host("t3.micro", "us-east-1a");
         TaskFixtures.registerEc2(ecs, "big", "acme/big:1", 256, 4096, 0);
 
         var r = ecs.api().startTask(b -> b.cluster("prod").taskDefinition("big").containerInstances(small.id()));
@@ -331,7 +331,7 @@ class RunTaskTest {
     void should_honour_the_task_definition_member_of_constraints_in_run_task() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
         host("m5.large", "us-east-1a");
-        ContainerInstance c5 = host("c5.large", "us-east-1b");
+        SimulatedContainerInstance c5 = host("c5.large", "us-east-1b");
         ecs.api().registerTaskDefinition(r -> r.family("batch").networkMode(NetworkMode.BRIDGE)
                 .placementConstraints(TaskDefinitionPlacementConstraint.builder().type("memberOf")
                         .expression("attribute:ecs.instance-type =~ c5.*").build())

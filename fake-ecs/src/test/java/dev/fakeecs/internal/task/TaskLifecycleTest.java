@@ -3,7 +3,7 @@ package dev.fakeecs.internal.task;
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.image.ImageBehavior;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -40,7 +40,7 @@ class TaskLifecycleTest {
         return r.tasks().get(0);
     }
 
-    private ContainerInstance host(String type, String zone) {
+    private SimulatedContainerInstance host(String type, String zone) {
         return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", type, zone, null);
     }
 
@@ -124,7 +124,7 @@ class TaskLifecycleTest {
         TaskFixtures.registerFargate(ecs, "web", "acme/web:1");
         String arn = runFargate("web");
         ecs.clock().advance(Duration.ofSeconds(90));
-        dev.fakeecs.internal.task.Task task = RegionEngine.of(ecs.defaultRegion()).tasks().find(arn);
+        dev.fakeecs.internal.task.SimulatedTask task = RegionEngine.of(ecs.defaultRegion()).tasks().find(arn);
         long running = describe(arn).version();
 
         RegionEngine.of(ecs.defaultRegion()).tasks().lifecycle().stopAfter(task, "SpotInterruption",
@@ -242,7 +242,7 @@ class TaskLifecycleTest {
     @Test
     void should_leave_tasks_orphaned_running_when_their_host_is_deregistered_by_force() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ContainerInstance ci = host("m5.large", "us-east-1a");
+        SimulatedContainerInstance ci = host("m5.large", "us-east-1a");
         TaskFixtures.registerEc2(ecs, "web", "acme/web:1", 128, 256, 0);
         String arn = ecs.api().runTask(b -> b.cluster("prod").taskDefinition("web")).tasks().get(0).taskArn();
         ecs.clock().advance(Duration.ofMinutes(2));

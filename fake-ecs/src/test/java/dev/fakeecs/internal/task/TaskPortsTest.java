@@ -2,7 +2,7 @@ package dev.fakeecs.internal.task;
 
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
@@ -29,7 +29,7 @@ class TaskPortsTest {
         return ecs.api().describeTasks(b -> b.cluster("prod").tasks(arn)).tasks().get(0);
     }
 
-    private ContainerInstance host(String type, String zone) {
+    private SimulatedContainerInstance host(String type, String zone) {
         return RegionEngine.of(ecs.defaultRegion()).containerInstances().launchHost("prod", type, zone, null);
     }
 
@@ -48,7 +48,7 @@ class TaskPortsTest {
     @Test
     void should_bind_dynamic_bridge_ports_to_distinct_ephemeral_host_ports() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
-        ContainerInstance ci = host("m5.large", "us-east-1a");
+        SimulatedContainerInstance ci = host("m5.large", "us-east-1a");
         ecs.api().registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/web:1").cpu(128)
                         .memory(256).portMappings(PortMapping.builder().containerPort(8080).hostPort(0).build(),

@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.service;
 
-import dev.fakeecs.internal.deployment.Deployment;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
+import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
@@ -23,7 +24,7 @@ import java.util.List;
  * orders.primary().rolloutState();   // "COMPLETED"
  * }</pre>
  */
-public final class Service {
+public final class SimulatedService {
 
     private final String name;
     private final String arn;
@@ -31,7 +32,7 @@ public final class Service {
     private final String schedulingStrategy;
     private final Instant createdAt;
     private final CreateServiceRequest creation;
-    private final List<Deployment> deployments = new ArrayList<>();
+    private final List<SimulatedDeployment> deployments = new ArrayList<>();
     private final ServiceEventLog events = new ServiceEventLog();
     private String status = "ACTIVE";
     private int desiredCount;
@@ -47,9 +48,9 @@ public final class Service {
     private String availabilityZoneRebalancing = "DISABLED";
     private String deploymentController = "ECS";
     private boolean scaleInSuspended;
-    private software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration serviceConnectConfiguration;
+    private ServiceConnectConfiguration serviceConnectConfiguration;
 
-    public Service(String name, String arn, String clusterName, String schedulingStrategy, Instant createdAt,
+    public SimulatedService(String name, String arn, String clusterName, String schedulingStrategy, Instant createdAt,
                    CreateServiceRequest creation) {
         this.name = name;
         this.arn = arn;
@@ -69,17 +70,17 @@ public final class Service {
     /** The request that created the service (to check CreateService idempotence). */
     public CreateServiceRequest creation() { return creation; }
     /** Deployments, the PRIMARY first. */
-    public List<Deployment> deployments() { return deployments; }
+    public List<SimulatedDeployment> deployments() { return deployments; }
     public ServiceEventLog events() { return events; }
 
     /** The PRIMARY deployment, or null before the first one. */
-    public Deployment primary() {
+    public SimulatedDeployment primary() {
         return deployments.isEmpty() ? null : deployments.get(0);
     }
 
     /** The deployment with that id, or null. */
-    public Deployment deployment(String id) {
-        for (Deployment d : deployments) {
+    public SimulatedDeployment deployment(String id) {
+        for (SimulatedDeployment d : deployments) {
             if (d.id().equals(id)) {
                 return d;
             }
@@ -119,11 +120,11 @@ public final class Service {
     public void scaleInSuspended(boolean v) { this.scaleInSuspended = v; }
 
     /** The service's Service Connect configuration, or null. */
-    public software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration serviceConnectConfiguration() {
+    public ServiceConnectConfiguration serviceConnectConfiguration() {
         return serviceConnectConfiguration;
     }
 
-    public void serviceConnectConfiguration(software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration c) {
+    public void serviceConnectConfiguration(ServiceConnectConfiguration c) {
         this.serviceConnectConfiguration = c;
     }
 

@@ -20,7 +20,7 @@ import java.util.Set;
  * host.remainingCpu();  // 2048 before any task
  * }</pre>
  */
-public final class ContainerInstance {
+public final class SimulatedContainerInstance {
 
     /** Host ports the agent reserves on Linux by default. */
     public static final List<Integer> DEFAULT_RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679);
@@ -63,7 +63,7 @@ public final class ContainerInstance {
     private int usedMemory;
     private int usedEnis;
 
-    public ContainerInstance(String id, String arn, String clusterName, String ec2InstanceId,
+    public SimulatedContainerInstance(String id, String arn, String clusterName, String ec2InstanceId,
                              InstanceType instanceType, String availabilityZone, Instant registeredAt,
                              String capacityProviderName, List<String> gpuIds) {
         this.id = id;

@@ -11,7 +11,7 @@ import dev.fakeecs.image.ImageBehavior;
  * app.exitCode();       // 137 after an OOM kill
  * }</pre>
  */
-public final class Container {
+public final class SimulatedContainer {
 
     private final String name;
     private final String arn;
@@ -26,7 +26,7 @@ public final class Container {
     private String healthStatus;
     private String imageDigest;
 
-    public Container(String name, String arn, String runtimeId, String image, boolean essential,
+    public SimulatedContainer(String name, String arn, String runtimeId, String image, boolean essential,
                      boolean hasHealthCheck, ImageBehavior behavior) {
         this.name = name;
         this.arn = arn;

@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.task;
 
 import dev.fakeecs.clock.ScheduledEvent;
-import dev.fakeecs.internal.containerinstance.ContainerInstance;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.containerinstance.HostedTask;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
@@ -21,7 +21,7 @@ import java.util.List;
  * t.stopCode();        // null until it stops
  * }</pre>
  */
-public final class Task implements HostedTask {
+public final class SimulatedTask implements HostedTask {
 
     private final String id;
     private final String arn;
@@ -38,10 +38,10 @@ public final class Task implements HostedTask {
     private final List<Integer> udpHostPorts;
     private List<String> gpuIds;
     private final boolean usesEni;
-    private final List<Container> containers = new ArrayList<>();
+    private final List<SimulatedContainer> containers = new ArrayList<>();
     private final List<ScheduledEvent> pendingEvents = new ArrayList<>();
     private final Instant createdAt;
-    private ContainerInstance containerInstance;
+    private SimulatedContainerInstance containerInstance;
     private String availabilityZone;
     private String privateIp;
     private String lastStatus = "PROVISIONING";
@@ -68,7 +68,7 @@ public final class Task implements HostedTask {
     private java.util.Map<String, List<Integer>> hostPortBindings = java.util.Map.of();
     private List<Integer> ephemeralHostPorts = List.of();
 
-    public Task(String id, String arn, String clusterName, TaskDefinition taskDefinition, String launchType,
+    public SimulatedTask(String id, String arn, String clusterName, TaskDefinition taskDefinition, String launchType,
                 String capacityProviderName, String group, String startedBy, TaskOverride overrides,
                 int cpuReservation, int memoryReservation, List<Integer> hostPorts, List<Integer> udpHostPorts,
                 List<String> gpuIds, boolean usesEni, Instant createdAt) {
@@ -118,13 +118,13 @@ public final class Task implements HostedTask {
     public void gpuIds(List<String> ids) { this.gpuIds = List.copyOf(ids); }
     @Override
     public boolean usesEni() { return usesEni; }
-    public List<Container> containers() { return containers; }
+    public List<SimulatedContainer> containers() { return containers; }
     /** Clock events this task is waiting on; cancelled when it stops early. */
     public List<ScheduledEvent> pendingEvents() { return pendingEvents; }
     public Instant createdAt() { return createdAt; }
 
-    public ContainerInstance containerInstance() { return containerInstance; }
-    public void containerInstance(ContainerInstance instance) { this.containerInstance = instance; }
+    public SimulatedContainerInstance containerInstance() { return containerInstance; }
+    public void containerInstance(SimulatedContainerInstance instance) { this.containerInstance = instance; }
     public String availabilityZone() { return availabilityZone; }
     public void availabilityZone(String az) { this.availabilityZone = az; }
     public String privateIp() { return privateIp; }
@@ -223,8 +223,8 @@ public final class Task implements HostedTask {
     }
 
     /** The container of that name, or null. */
-    public Container container(String name) {
-        for (Container c : containers) {
+    public SimulatedContainer container(String name) {
+        for (SimulatedContainer c : containers) {
             if (c.name().equals(name)) {
                 return c;
             }
@@ -239,10 +239,10 @@ public final class Task implements HostedTask {
     }
 
     /** The tasks placed on a container instance that have not reached STOPPED, in placement order. */
-    public static List<Task> placedOn(ContainerInstance instance) {
-        List<Task> placed = new java.util.ArrayList<>(instance.tasks().size());
+    public static List<SimulatedTask> placedOn(SimulatedContainerInstance instance) {
+        List<SimulatedTask> placed = new java.util.ArrayList<>(instance.tasks().size());
         for (HostedTask hosted : instance.tasks()) {
-            placed.add((Task) hosted);   // the one HostedTask implementation
+            placed.add((SimulatedTask) hosted);   // the one HostedTask implementation
         }
         return placed;
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * capacity provider strategy. Counters (tasks, services, instances) are derived from the other
  * domains when the cluster is described. Mutable engine state, changed only under the engine lock.
  */
-public final class Cluster {
+public final class SimulatedCluster {
 
     private final String name;
     private final String arn;
@@ -25,7 +25,7 @@ public final class Cluster {
     private List<CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
     private boolean spotInstanceDraining;
 
-    public Cluster(String name, String arn) {
+    public SimulatedCluster(String name, String arn) {
         this.name = name;
         this.arn = arn;
     }

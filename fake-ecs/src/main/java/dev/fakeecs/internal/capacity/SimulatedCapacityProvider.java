@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.capacity;
 
+import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import dev.fakeecs.clock.ScheduledEvent;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStatus;
@@ -25,7 +26,7 @@ import java.util.List;
  * cp.autoScalingGroup().desired();
  * }</pre>
  */
-public final class CapacityProvider {
+public final class SimulatedCapacityProvider {
 
     /** The managedScaling defaults ECS fills in. */
     public static final int DEFAULT_TARGET_CAPACITY = 100;
@@ -50,7 +51,7 @@ public final class CapacityProvider {
     private boolean managedDraining = true;
     private ScheduledEvent scaling;
 
-    public CapacityProvider(String name, String arn, CapacityProviderType type, AutoScalingGroup autoScalingGroup,
+    public SimulatedCapacityProvider(String name, String arn, CapacityProviderType type, AutoScalingGroup autoScalingGroup,
                             Instant createdAt) {
         this.name = name;
         this.arn = arn;
@@ -109,8 +110,8 @@ public final class CapacityProvider {
     void scalingEvent(ScheduledEvent event) { this.scaling = event; }
 
     /** The SDK shape DescribeCapacityProviders returns. */
-    public software.amazon.awssdk.services.ecs.model.CapacityProvider toSdk(List<Tag> tags) {
-        var builder = software.amazon.awssdk.services.ecs.model.CapacityProvider.builder()
+    public CapacityProvider toSdk(List<Tag> tags) {
+        var builder = CapacityProvider.builder()
                 .capacityProviderArn(arn)
                 .name(name)
                 .status(CapacityProviderStatus.fromValue(status))

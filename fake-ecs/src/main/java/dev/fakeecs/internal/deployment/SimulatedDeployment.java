@@ -12,7 +12,7 @@ import java.util.List;
  * settings it rolls out, its status (PRIMARY, ACTIVE, INACTIVE), rollout state (IN_PROGRESS,
  * COMPLETED, FAILED) and the circuit breaker's failure count. Mutable engine state.
  */
-public final class Deployment {
+public final class SimulatedDeployment {
 
     private final String id;
     private final TaskDefinition taskDefinition;
@@ -28,7 +28,7 @@ public final class Deployment {
     private int failedTasks;
     private boolean everHealthy;
 
-    public Deployment(String id, TaskDefinition taskDefinition, String launchType,
+    public SimulatedDeployment(String id, TaskDefinition taskDefinition, String launchType,
                       List<CapacityProviderStrategyItem> capacityProviderStrategy,
                       NetworkConfiguration networkConfiguration, int desiredCount, Instant createdAt) {
         this.id = id;
