@@ -162,7 +162,12 @@ public final class FakeEcs implements AutoCloseable {
         return this;
     }
 
-    /** The engine context shared by every region (for the DSL, faults and assertions). */
+    /**
+     * The engine's shared context (lock, event queue, seeded random source, journal, quotas, timing):
+     * the one door from the world handle into the engine, for the engine's own add-ons (faults, the server,
+     * DNS, registries, the SPI). Not API: its type lives in {@code dev.fakeecs.internal} and may change;
+     * tests, the DSL and the JUnit extension never call it (an architecture test checks).
+     */
     public EngineContext engine() {
         return world;
     }

@@ -30,7 +30,7 @@ import java.util.Map;
  * while the service has a deployment in progress.
  *
  * <pre>{@code
- * ServiceAutoScaling scaling = ecs.defaultRegion().state().autoScaling();
+ * ServiceAutoScaling scaling = RegionEngine.of(ecs.defaultRegion()).autoScaling();
  * scaling.registerScalableTarget("prod", "orders", 2, 20);
  * scaling.putTargetTrackingPolicy("prod", "orders", TargetTrackingPolicy.cpu(60));
  * scaling.setLoad("prod", "orders", new ServiceLoad(dinnerPeak, 50));

@@ -20,7 +20,7 @@ import java.util.List;
  * the engine lock.
  *
  * <pre>{@code
- * CapacityProvider cp = capacityProviders.find("web-asg");
+ * SimulatedCapacityProvider cp = capacityProviders.find("web-asg");
  * cp.isFargate();              // false
  * cp.targetCapacity();         // 100
  * cp.autoScalingGroup().desired();

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Clusters clusters = new Clusters(region, tags);
- * Cluster prod = clusters.create("prod");
+ * SimulatedCluster prod = clusters.create("prod");
  * clusters.resolve("arn:aws:ecs:us-east-1:123456789012:cluster/prod");   // the same cluster
  * }</pre>
  */

@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * ContainerInstances hosts = new ContainerInstances(region, clusters, tags);
- * ContainerInstance ci = hosts.launchHost("prod", "m5.large", "us-east-1a", null);
+ * SimulatedContainerInstance ci = hosts.launchHost("prod", "m5.large", "us-east-1a", null);
  * hosts.inCluster("prod");          // [ci]
  * hosts.find("prod", ci.id());      // ci (id or ARN)
  * hosts.terminateHost(ci);          // INACTIVE; listeners stop its tasks

@@ -16,7 +16,7 @@ import java.util.Set;
  * changed only under the engine lock.
  *
  * <pre>{@code
- * ContainerInstance host = containerInstances.launchHost("prod", "m5.large", "us-east-1a", null);
+ * SimulatedContainerInstance host = containerInstances.launchHost("prod", "m5.large", "us-east-1a", null);
  * host.remainingCpu();  // 2048 before any task
  * }</pre>
  */

@@ -16,7 +16,7 @@ import java.util.Objects;
  * Availability Zones and instances balanced.
  *
  * <pre>{@code
- * Task victim = ScaleInSelector.pickTaskToStop(service.tasksThatMayStop());
+ * SimulatedTask victim = ScaleInSelector.pickTaskToStop(service.tasksThatMayStop());
  * }</pre>
  *
  * <p>Rule: the task in the Availability Zone with the most of the given tasks; among those, the one on

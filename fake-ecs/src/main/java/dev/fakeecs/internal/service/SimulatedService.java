@@ -20,7 +20,7 @@ import java.util.List;
  * changed only under the engine lock; the {@link ServiceScheduler} makes reality follow it.
  *
  * <pre>{@code
- * Service orders = ecs.defaultRegion().state().services().find("prod", "orders");
+ * SimulatedService orders = RegionEngine.of(ecs.defaultRegion()).services().find("prod", "orders");
  * orders.primary().rolloutState();   // "COMPLETED"
  * }</pre>
  */

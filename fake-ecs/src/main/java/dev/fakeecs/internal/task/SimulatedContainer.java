@@ -7,7 +7,7 @@ import dev.fakeecs.image.ImageBehavior;
  * state, changed only under the engine lock.
  *
  * <pre>{@code
- * Container app = task.container("app");
+ * SimulatedContainer app = task.container("app");
  * app.exitCode();       // 137 after an OOM kill
  * }</pre>
  */

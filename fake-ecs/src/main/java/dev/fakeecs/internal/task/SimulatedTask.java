@@ -16,7 +16,7 @@ import java.util.List;
  * its timestamps and why it stopped. Mutable engine state, changed only under the engine lock.
  *
  * <pre>{@code
- * Task t = ecs.defaultRegion().state().tasks().find(taskArn);
+ * SimulatedTask t = RegionEngine.of(ecs.defaultRegion()).tasks().find(taskArn);
  * t.lastStatus();      // "RUNNING"
  * t.stopCode();        // null until it stops
  * }</pre>
