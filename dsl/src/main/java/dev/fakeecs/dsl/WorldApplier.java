@@ -1,9 +1,9 @@
 package dev.fakeecs.dsl;
 
-import dev.fakeecs.dsl.apply.ServiceApplier;
-import dev.fakeecs.dsl.apply.ClusterApplier;
-import dev.fakeecs.dsl.apply.EcrApplier;
-import dev.fakeecs.dsl.apply.TaskDefinitionApplier;
+import dev.fakeecs.dsl.internal.apply.ServiceApplier;
+import dev.fakeecs.dsl.internal.apply.ClusterApplier;
+import dev.fakeecs.dsl.internal.apply.EcrApplier;
+import dev.fakeecs.dsl.internal.apply.TaskDefinitionApplier;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.cluster.ClusterSpec;

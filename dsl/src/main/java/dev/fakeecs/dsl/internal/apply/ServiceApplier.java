@@ -1,4 +1,4 @@
-package dev.fakeecs.dsl.apply;
+package dev.fakeecs.dsl.internal.apply;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.autoscaling.ServiceLoad;

@@ -1,4 +1,4 @@
-package dev.fakeecs.dsl.apply;
+package dev.fakeecs.dsl.internal.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
