@@ -73,10 +73,9 @@ public final class EventQueue {
      * @return a handle that can cancel the event
      */
     public QueuedEvent schedule(Duration delay, String description, Runnable action) {
-        Duration d = delay.isNegative() ? Duration.ZERO : delay;
         lock.lock();
         try {
-            return scheduleAt(now.plus(d), description, action);
+            return enqueue(delay.isNegative() ? now : now.plus(delay), description, action);
         } finally {
             lock.unlock();
         }
@@ -86,13 +85,17 @@ public final class EventQueue {
     public QueuedEvent scheduleAt(Instant due, String description, Runnable action) {
         lock.lock();
         try {
-            Instant at = due.isBefore(now) ? now : due;
-            QueuedEvent event = new QueuedEvent(at, sequence++, description, action, null);
-            queue.add(event);
-            return event;
+            return enqueue(due.isBefore(now) ? now : due, description, action);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Adds a one-off event at {@code at} (not before now); the caller holds the lock. */
+    private QueuedEvent enqueue(Instant at, String description, Runnable action) {
+        QueuedEvent event = new QueuedEvent(at, sequence++, description, action, null);
+        queue.add(event);
+        return event;
     }
 
     /**
