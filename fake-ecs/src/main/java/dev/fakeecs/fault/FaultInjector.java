@@ -2,6 +2,7 @@ package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.clock.ScheduledEvent;
+import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.region.RegionEngine;
 
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,7 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class FaultInjector {
 
-    private final FakeEcs ecs;
+    private final EngineContext engine;
+    private final Function<String, RegionEngine> regions;
     private final ReentrantLock lock;
     private final Map<String, FaultHandle> handles = new LinkedHashMap<>();
     private final Map<FaultHandle, ActiveFault> running = new LinkedHashMap<>();
@@ -38,14 +41,20 @@ public final class FaultInjector {
     private final FaultEffects effects = new FaultEffects();
     private long nextId = 1;
 
-    private FaultInjector(FakeEcs ecs) {
-        this.ecs = ecs;
-        this.lock = ecs.engine().lock();
+    /**
+     * @param engine  the world's engine context (clock, lock, journal)
+     * @param regions each region's engine by name; null names the default region
+     */
+    private FaultInjector(EngineContext engine, Function<String, RegionEngine> regions) {
+        this.engine = engine;
+        this.regions = regions;
+        this.lock = engine.lock();
     }
 
     /** The world's fault injector (made on first use). */
     public static FaultInjector of(FakeEcs ecs) {
-        return ecs.engine().extension(FaultInjector.class, () -> new FaultInjector(ecs));
+        return ecs.engine().extension(FaultInjector.class, () -> new FaultInjector(ecs.engine(),
+                name -> RegionEngine.of(name == null ? ecs.defaultRegion() : ecs.region(name))));
     }
 
     /**
@@ -56,7 +65,7 @@ public final class FaultInjector {
     public FaultHandle inject(FaultSpec spec) {
         lock.lock();
         try {
-            RegionEngine state = RegionEngine.of(spec.region() == null ? ecs.defaultRegion() : ecs.region(spec.region()));
+            RegionEngine state = regions.apply(spec.region());
             FaultHandle handle = new FaultHandle(String.format("fault-%04d", nextId++), spec, state.name(), this);
             FaultContext context = new FaultContext(spec, state, handle, effects, this::complete);
             ActiveFault fault = FaultFactory.create(context);
@@ -66,7 +75,7 @@ public final class FaultInjector {
             if (at.isZero()) {
                 start(handle, fault, context);
             } else {
-                timer(handle, ecs.clock().schedule(at, "fault " + handle.id() + " starts",
+                timer(handle, engine.clock().schedule(at, "fault " + handle.id() + " starts",
                         () -> start(handle, fault, context)));
             }
             return handle;
@@ -136,8 +145,8 @@ public final class FaultInjector {
         }
         running.remove(handle);
         cancelTimers(handle);
-        handle.ended(ecs.clock().instant());
-        ecs.engine().journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
+        handle.ended(engine.clock().instant());
+        engine.journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
                 "faultType", handle.type().name(), "phase", "completed");
     }
 
@@ -150,8 +159,8 @@ public final class FaultInjector {
             cancelTimers(handle);
             ActiveFault fault = running.remove(handle);
             boolean wasScheduled = handle.state() == FaultState.SCHEDULED;
-            handle.ended(ecs.clock().instant());
-            ecs.engine().journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
+            handle.ended(engine.clock().instant());
+            engine.journal().record(handle.region(), JournalEventType.FAULT, handle.id(), "fault", handle.id(),
                     "faultType", handle.type().name(), "phase", wasScheduled ? "cancelled" : "ended");
             if (fault != null) {
                 fault.end();
@@ -162,12 +171,12 @@ public final class FaultInjector {
     }
 
     private void start(FaultHandle handle, ActiveFault fault, FaultContext context) {
-        handle.started(ecs.clock().instant());
+        handle.started(engine.clock().instant());
         running.put(handle, fault);
         context.effect(handle.id(), "phase", "started");
         Duration duration = FaultFactory.duration(handle.spec());
         if (handle.type().lasting() && duration != null) {
-            timer(handle, ecs.clock().schedule(duration, "fault " + handle.id() + " ends", () -> end(handle)));
+            timer(handle, engine.clock().schedule(duration, "fault " + handle.id() + " ends", () -> end(handle)));
         }
         fault.start();
     }

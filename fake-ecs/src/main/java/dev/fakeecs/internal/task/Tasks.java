@@ -57,7 +57,7 @@ public final class Tasks {
         this.launcher = new TaskLauncher(region, this, containerInstances);
         this.renderer = new TaskRenderer(region, tags);
         this.waiting = new WaitingTasks(region, this, launcher);
-        containerInstances.addListener(new HostLoss(lifecycle));
+        containerInstances.addListener(new HostTermination(lifecycle));
         containerInstances.addFollowUpListener(new ContainerInstanceListener() {
             @Override
             public void onRegistered(SimulatedContainerInstance instance) {

@@ -32,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Fidelity audit of the replica service scheduler and its deployments against
- * the ECS developer guide and the SDK waiters, one behaviour per test,
- * through the public API.
+ * A replica service over its life, through the public API: deployment rollout states and the events in
+ * order, the circuit breaker and rollback, the SDK's services-stable waiter, DRAINING and INACTIVE
+ * services, protected tasks at scale-in, and a capacity provider strategy change.
  */
-class ServiceFidelityTest {
+class ServiceLifecycleTest {
 
     private final FakeEcs ecs = ServiceFixtures.world();
     private final Instant t0 = FakeEcs.DEFAULT_START;

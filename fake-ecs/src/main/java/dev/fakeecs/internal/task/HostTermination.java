@@ -15,14 +15,14 @@ import java.util.List;
  * containerInstances.terminateHost(ci);   // ci's tasks are STOPPED now
  * }</pre>
  */
-final class HostLoss implements ContainerInstanceListener {
+final class HostTermination implements ContainerInstanceListener {
 
     /** The stop code of tasks whose host was terminated or stopped. */
     static final String STOP_CODE = "TerminationNotice";
 
     private final TaskLifecycle lifecycle;
 
-    HostLoss(TaskLifecycle lifecycle) {
+    HostTermination(TaskLifecycle lifecycle) {
         this.lifecycle = lifecycle;
     }
 

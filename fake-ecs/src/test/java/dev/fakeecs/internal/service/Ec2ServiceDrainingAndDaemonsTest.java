@@ -23,14 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Fidelity audit of EC2 services against the ECS developer guide and API reference (rules the fake picks are in docs/fidelity.md):
- * DRAINING instances within minimumHealthyPercent / maximumPercent, DAEMON rules, scale-in order.
+ * EC2 services on hosts that change: tasks leave a DRAINING instance within minimumHealthyPercent and
+ * maximumPercent, DAEMON services follow their hosts, and scale-in picks the fullest zone first.
  */
-class Ec2ServiceFidelityTest {
+class Ec2ServiceDrainingAndDaemonsTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(29).build();
 
-    Ec2ServiceFidelityTest() {
+    Ec2ServiceDrainingAndDaemonsTest() {
         ecs.api().createCluster(r -> r.clusterName("prod"));
         ecs.api().registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/web:1")
