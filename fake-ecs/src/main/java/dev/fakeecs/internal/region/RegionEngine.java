@@ -22,7 +22,9 @@ import dev.fakeecs.internal.engine.EngineContext;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -52,12 +54,22 @@ public final class RegionEngine implements Region {
     private final ContainerInstanceOperations containerInstanceOperations;
     private final TaskOperations taskOperations;
     private final RegionControlPlane api;
+    private final Map<RegionalService<?>, Object> neighbours = new LinkedHashMap<>();
 
     /**
      * Builds the region's engine in dependency order: every part receives exactly the parts below it
      * that it uses; parts above talk back only through the listeners and lookups the lower ones publish.
      */
     public RegionEngine(EngineContext world, String name, List<String> availabilityZones) {
+        this(world, name, availabilityZones, RegionalServices.ALL);
+    }
+
+    /**
+     * Builds the region with ECS and the given simulated services beside it (tests name their own; the world
+     * uses {@link RegionalServices#ALL}).
+     */
+    public RegionEngine(EngineContext world, String name, List<String> availabilityZones,
+                        List<RegionalService<?>> neighbours) {
         this.world = world;
         this.context = new RegionContext(world, name, availabilityZones);
         this.tags = new Tags(context);
@@ -77,6 +89,21 @@ public final class RegionEngine implements Region {
         this.taskOperations = new TaskOperations(context, clusters, tags, capacityProviders, containerInstances,
                 taskDefinitions, tasks, services);
         this.api = new RegionControlPlane(this);
+        EcsNeighbourhood ecs = new EcsNeighbourhood(tasks, containerInstances, services);
+        for (RegionalService<?> neighbour : neighbours) {
+            this.neighbours.put(neighbour, neighbour.create(context, ecs));
+        }
+    }
+
+    /** The region's part of a simulated service beside ECS. */
+    public <P> P service(RegionalService<P> service) {
+        Object part = neighbours.get(service);
+        if (part == null) {
+            throw new IllegalArgumentException("region " + name() + " does not host " + service);
+        }
+        @SuppressWarnings("unchecked")
+        P typed = (P) part;
+        return typed;
     }
 
     /** The engine behind a region of the world (every {@link Region} is one). */
