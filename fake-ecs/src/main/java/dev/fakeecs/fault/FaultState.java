@@ -1,6 +1,13 @@
 package dev.fakeecs.fault;
 
 /** Where an injected fault is in its life. */
+/**
+ * Where a fault is in its life: SCHEDULED (its start time is ahead), ACTIVE, or ENDED.
+ *
+ * <pre>{@code
+ * if (handle.state() == FaultState.ACTIVE) handle.close();   // ends it early
+ * }</pre>
+ */
 public enum FaultState {
     /** Injected with a start time still ahead. */
     SCHEDULED,
