@@ -1,6 +1,5 @@
 package dev.fakeecs.fault;
 
-/** Where an injected fault is in its life. */
 /**
  * Where a fault is in its life: SCHEDULED (its start time is ahead), ACTIVE, or ENDED.
  *
