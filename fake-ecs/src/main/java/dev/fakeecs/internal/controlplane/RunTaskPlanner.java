@@ -66,7 +66,8 @@ final class RunTaskPlanner {
         checkConstraintCount(constraints, td);
         TaskPlacer.validate(constraints, strategies, region.engine().quotas().placementConstraints(),
                 region.engine().quotas().placementStrategies());
-        List<Tag> tags = taskTags(td, request.propagateTagsAsString(), request.hasTags() ? request.tags() : List.of());
+        List<Tag> tags = taskTags(td, request.propagateTagsAsString(), request.hasTags() ? request.tags() : List.of(),
+                Boolean.TRUE.equals(request.enableECSManagedTags()) ? cluster.name() : null);
         if (strategies.isEmpty()) {
             strategies = PlacementStrategies.RUN_TASK_DEFAULT;
         }
@@ -130,7 +131,8 @@ final class RunTaskPlanner {
         checkStartedBy(request.startedBy());
         checkCompatible(td, "EC2", request.networkConfiguration());
         String group = request.group() == null || request.group().isEmpty() ? "family:" + td.family() : request.group();
-        List<Tag> tags = taskTags(td, request.propagateTagsAsString(), request.hasTags() ? request.tags() : List.of());
+        List<Tag> tags = taskTags(td, request.propagateTagsAsString(), request.hasTags() ? request.tags() : List.of(),
+                Boolean.TRUE.equals(request.enableECSManagedTags()) ? cluster.name() : null);
         return new LaunchSpec(cluster.name(), td, "EC2", null, group, request.startedBy(), request.overrides(),
                 List.of(), List.of(), request.networkConfiguration(), tags,
                 Boolean.TRUE.equals(request.enableExecuteCommand()), null, null);
@@ -150,7 +152,7 @@ final class RunTaskPlanner {
      * first, then the request's (a request tag wins over a task definition tag of the same key). Checked
      * here, before any task exists, with the same rules as TagResource (at most 50, no {@code aws:} prefix).
      */
-    private List<Tag> taskTags(TaskDefinition td, String propagateTags, List<Tag> requestTags) {
+    private List<Tag> taskTags(TaskDefinition td, String propagateTags, List<Tag> requestTags, String managedCluster) {
         Map<String, Tag> byKey = new LinkedHashMap<>();
         if ("TASK_DEFINITION".equals(propagateTags)) {
             tags.tagsOf(td.taskDefinitionArn()).forEach(t -> byKey.put(t.key(), t));
@@ -158,7 +160,13 @@ final class RunTaskPlanner {
         requestTags.forEach(t -> byKey.put(t.key(), t));
         List<Tag> merged = List.copyOf(byKey.values());
         tags.validate(merged);
-        return merged;
+        if (managedCluster == null) {
+            return merged;
+        }
+        // enableECSManagedTags: ECS adds aws:ecs:clusterName (not counted, not writable by users).
+        List<Tag> withManaged = new ArrayList<>(merged);
+        withManaged.add(Tag.builder().key("aws:ecs:clusterName").value(managedCluster).build());
+        return withManaged;
     }
 
     /**

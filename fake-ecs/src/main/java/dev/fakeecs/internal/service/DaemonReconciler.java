@@ -88,7 +88,7 @@ final class DaemonReconciler {
             }
             LaunchSpec base = launches.specFor(service, primary, live);
             LaunchSpec spec = new LaunchSpec(base.clusterName(), base.taskDefinition(), "EC2", null, base.group(),
-                    base.startedBy(), null, service.placementConstraints(), List.of(), base.network(), List.of(),
+                    base.startedBy(), null, service.placementConstraints(), List.of(), base.network(), base.tags(),
                     base.enableExecuteCommand(), service.name(), primary.id());
             LaunchResult result = tasks.launchOn(spec, ci);
             if (result.placed()) {

@@ -13,6 +13,7 @@ import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,18 +60,30 @@ final class ServiceLaunches {
 
     /**
      * The tags a service task gets: with {@code propagateTags} SERVICE the service's tags, with
-     * TASK_DEFINITION the task definition's, otherwise none.
+     * TASK_DEFINITION the task definition's, otherwise none; then, with {@code enableECSManagedTags},
+     * {@code aws:ecs:clusterName} and {@code aws:ecs:serviceName}. The service's current settings
+     * apply (UpdateService changes them for tasks started afterwards).
      */
     private List<Tag> propagatedTags(SimulatedService service, SimulatedDeployment deployment) {
-        String propagate = service.creation() == null ? null : service.creation().propagateTagsAsString();
+        String propagate = service.propagateTags();
+        List<Tag> result = new ArrayList<>();
         if ("SERVICE".equals(propagate)) {
-            return tags.tagsOf(service.arn());
+            tags.tagsOf(service.arn()).stream().filter(t -> !t.key().startsWith("aws:")).forEach(result::add);
+        } else if ("TASK_DEFINITION".equals(propagate)) {
+            tags.tagsOf(deployment.taskDefinition().taskDefinitionArn()).stream()
+                    .filter(t -> !t.key().startsWith("aws:")).forEach(result::add);
         }
-        if ("TASK_DEFINITION".equals(propagate)) {
-            return tags.tagsOf(deployment.taskDefinition().taskDefinitionArn());
+        if (service.enableEcsManagedTags()) {
+            result.add(Tag.builder().key(MANAGED_CLUSTER).value(service.clusterName()).build());
+            result.add(Tag.builder().key(MANAGED_SERVICE).value(service.name()).build());
         }
-        return List.of();
+        return result;
     }
+
+    /** The ECS managed tag naming a task's cluster. */
+    static final String MANAGED_CLUSTER = "aws:ecs:clusterName";
+    /** The ECS managed tag naming a task's service. */
+    static final String MANAGED_SERVICE = "aws:ecs:serviceName";
 
     LaunchResult launch(LaunchSpec spec) {
         return tasks.launch(spec);

@@ -63,6 +63,11 @@ final class ServiceRenderer {
                 .schedulingStrategy(s.schedulingStrategy())
                 .deploymentController(DeploymentController.builder().type(s.deploymentController()).build())
                 .enableExecuteCommand(s.enableExecuteCommand())
+                .loadBalancers(s.loadBalancers())
+                .serviceRegistries(s.serviceRegistries())
+                .roleArn(s.roleArn())
+                .enableECSManagedTags(s.enableEcsManagedTags())
+                .propagateTags(s.propagateTags())
                 .availabilityZoneRebalancing(s.availabilityZoneRebalancing())
                 .platformVersion("FARGATE".equals(s.effectiveLaunchType()) ? "LATEST" : null)
                 .platformFamily("FARGATE".equals(s.effectiveLaunchType()) ? "Linux" : null);

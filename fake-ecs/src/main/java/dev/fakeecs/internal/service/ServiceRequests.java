@@ -121,6 +121,11 @@ final class ServiceRequests {
                 : r.availabilityZoneRebalancingAsString());
         s.deploymentController(controller);
         s.serviceConnectConfiguration(r.serviceConnectConfiguration());
+        s.loadBalancers(r.hasLoadBalancers() ? r.loadBalancers() : List.of());
+        s.serviceRegistries(r.hasServiceRegistries() ? r.serviceRegistries() : List.of());
+        s.roleArn(roleArn(r.role(), s.loadBalancers()));
+        s.enableEcsManagedTags(Boolean.TRUE.equals(r.enableECSManagedTags()));
+        s.propagateTags(r.propagateTags() == null ? "NONE" : r.propagateTagsAsString());
         return s;
     }
 
@@ -159,6 +164,9 @@ final class ServiceRequests {
             changed = true;
         }
         if (r.networkConfiguration() != null && !r.networkConfiguration().equals(s.networkConfiguration())) {
+            if (s.taskDefinition() != null) {
+                checkNetwork(s.taskDefinition(), s.effectiveLaunchType(), r.networkConfiguration());
+            }
             s.networkConfiguration(r.networkConfiguration());
             changed = true;
         }
@@ -191,7 +199,40 @@ final class ServiceRequests {
         if (r.availabilityZoneRebalancing() != null) {
             s.availabilityZoneRebalancing(r.availabilityZoneRebalancingAsString());
         }
+        if (r.hasLoadBalancers() && !r.loadBalancers().equals(s.loadBalancers())) {
+            s.loadBalancers(r.loadBalancers());
+            if (s.roleArn() == null) {
+                s.roleArn(roleArn(null, s.loadBalancers()));
+            }
+            changed = true;
+        }
+        if (r.hasServiceRegistries() && !r.serviceRegistries().equals(s.serviceRegistries())) {
+            s.serviceRegistries(r.serviceRegistries());
+            changed = true;
+        }
+        // Only tasks started afterwards see new tag settings; they do not start a deployment (UpdateService API).
+        if (r.enableECSManagedTags() != null) {
+            s.enableEcsManagedTags(r.enableECSManagedTags());
+        }
+        if (r.propagateTags() != null) {
+            s.propagateTags(r.propagateTagsAsString());
+        }
         return changed;
+    }
+
+    /**
+     * The roleArn DescribeServices shows: the role given (a name becomes
+     * {@code arn:aws:iam::ACCOUNT:role/NAME}); with load balancers and no role, the ECS service-linked
+     * role; otherwise none.
+     */
+    private String roleArn(String role, List<?> loadBalancers) {
+        String account = region.engine().accountId();
+        if (role != null && !role.isEmpty()) {
+            return role.startsWith("arn:") ? role : "arn:aws:iam::" + account + ":role/"
+                    + (role.startsWith("/") ? role.substring(1) : role);
+        }
+        return loadBalancers.isEmpty() ? null
+                : "arn:aws:iam::" + account + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS";
     }
 
     private TaskDefinition runnable(String reference) {
@@ -232,6 +273,16 @@ final class ServiceRequests {
         if (TaskResources.usesAwsvpc(td) && (network == null || network.awsvpcConfiguration() == null)) {
             throw EcsErrors.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is "
                     + "specified.");
+        }
+        if (TaskResources.usesAwsvpc(td)) {
+            // The same checks RunTask makes on awsvpcConfiguration.subnets.
+            var awsvpc = network.awsvpcConfiguration();
+            if (!awsvpc.hasSubnets() || awsvpc.subnets().isEmpty()) {
+                throw EcsErrors.invalidParameter("subnets can not be empty.");
+            }
+            if (awsvpc.subnets().size() > 16) {
+                throw EcsErrors.invalidParameter("subnets can have at most 16 items.");
+            }
         }
     }
 

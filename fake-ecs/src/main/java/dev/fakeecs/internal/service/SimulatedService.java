@@ -5,7 +5,9 @@ import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -49,6 +51,11 @@ public final class SimulatedService {
     private String deploymentController = "ECS";
     private boolean scaleInSuspended;
     private ServiceConnectConfiguration serviceConnectConfiguration;
+    private List<LoadBalancer> loadBalancers = List.of();
+    private List<ServiceRegistry> serviceRegistries = List.of();
+    private String roleArn;
+    private boolean enableEcsManagedTags;
+    private String propagateTags = "NONE";
 
     public SimulatedService(String name, String arn, String clusterName, String schedulingStrategy, Instant createdAt,
                    CreateServiceRequest creation) {
@@ -127,6 +134,22 @@ public final class SimulatedService {
     public void serviceConnectConfiguration(ServiceConnectConfiguration c) {
         this.serviceConnectConfiguration = c;
     }
+
+    /** The service's load balancers (stored and returned; Elastic Load Balancing is not simulated). */
+    public List<LoadBalancer> loadBalancers() { return loadBalancers; }
+    public void loadBalancers(List<LoadBalancer> l) { this.loadBalancers = List.copyOf(l); }
+    /** The service's Cloud Map registries (stored and returned). */
+    public List<ServiceRegistry> serviceRegistries() { return serviceRegistries; }
+    public void serviceRegistries(List<ServiceRegistry> r) { this.serviceRegistries = List.copyOf(r); }
+    /** The IAM role ARN DescribeServices answers as {@code roleArn}, or null. */
+    public String roleArn() { return roleArn; }
+    public void roleArn(String arn) { this.roleArn = arn; }
+    /** Whether the service's tasks get the ECS managed tags (aws:ecs:clusterName, aws:ecs:serviceName). */
+    public boolean enableEcsManagedTags() { return enableEcsManagedTags; }
+    public void enableEcsManagedTags(boolean v) { this.enableEcsManagedTags = v; }
+    /** NONE, SERVICE or TASK_DEFINITION: whose tags the service's new tasks copy. */
+    public String propagateTags() { return propagateTags; }
+    public void propagateTags(String v) { this.propagateTags = v; }
 
     /** The group ECS gives the service's tasks. */
     public String group() {

@@ -252,6 +252,12 @@ final class TaskSets {
         if (r.deploymentConfiguration() != null) {
             service.deploymentConfiguration(r.deploymentConfiguration());
         }
+        if (r.enableECSManagedTags() != null) {
+            service.enableEcsManagedTags(r.enableECSManagedTags());
+        }
+        if (r.propagateTags() != null) {
+            service.propagateTags(r.propagateTagsAsString());
+        }
         scheduler.reconcileSoon(service);
     }
 

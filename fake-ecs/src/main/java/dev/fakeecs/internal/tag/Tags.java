@@ -82,7 +82,7 @@ public final class Tags {
         Map<String, String> merged = new LinkedHashMap<>(current);
         tags.forEach(t -> merged.put(t.key(), t.value() == null ? "" : t.value()));
         int max = region.engine().quotas().tagsPerResource();
-        if (merged.size() > max) {
+        if (userKeys(merged) > max) {
             if (current.isEmpty()) {
                 byArn.remove(arn);
             }
@@ -90,6 +90,34 @@ public final class Tags {
         }
         current.clear();
         current.putAll(merged);
+    }
+
+    /**
+     * Stores the tags a new resource gets: the user's (validated, as {@link #put}) and the ECS managed
+     * ones ({@code aws:ecs:...}, which users cannot write and which do not count towards the limit).
+     */
+    public void putWithManaged(String arn, List<Tag> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return;
+        }
+        List<Tag> user = new ArrayList<>();
+        List<Tag> managed = new ArrayList<>();
+        for (Tag t : tags) {
+            (isManaged(t.key()) ? managed : user).add(t);
+        }
+        put(arn, user);
+        if (!managed.isEmpty()) {
+            Map<String, String> current = byArn.computeIfAbsent(arn, a -> new LinkedHashMap<>());
+            managed.forEach(t -> current.put(t.key(), t.value() == null ? "" : t.value()));
+        }
+    }
+
+    private static boolean isManaged(String key) {
+        return key != null && key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:");
+    }
+
+    private static int userKeys(Map<String, String> tags) {
+        return (int) tags.keySet().stream().filter(k -> !isManaged(k)).count();
     }
 
     /** The tags of a resource, in the order they were first added (empty if none). */

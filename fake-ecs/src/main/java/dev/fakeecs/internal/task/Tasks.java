@@ -209,7 +209,7 @@ public final class Tasks {
                     .merge(task.availabilityZone(), 1, Integer::sum);
         }
         if (taskTags != null && !taskTags.isEmpty()) {
-            tags.put(task.arn(), taskTags);
+            tags.putWithManaged(task.arn(), taskTags);
         }
     }
 

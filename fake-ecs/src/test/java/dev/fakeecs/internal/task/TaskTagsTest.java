@@ -60,4 +60,22 @@ class TaskTagsTest {
                 .isInstanceOf(InvalidParameterException.class);
         assertThat(RegionEngine.of(ecs.defaultRegion()).tasks().all()).isEmpty();
     }
+
+    @Test
+    void should_give_a_run_task_task_the_cluster_managed_tag_when_enable_ecs_managed_tags_is_set() {
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        TaskFixtures.registerFargate(ecs, "web", "acme/web:1");
+
+        String managed = ecs.api().runTask(r -> r.cluster("prod").taskDefinition("web")
+                .launchType(LaunchType.FARGATE).networkConfiguration(TaskFixtures.NETWORK).enableECSManagedTags(true)
+                .tags(Tag.builder().key("team").value("orders").build())).tasks().get(0).taskArn();
+        String plain = ecs.api().runTask(r -> r.cluster("prod").taskDefinition("web")
+                .launchType(LaunchType.FARGATE).networkConfiguration(TaskFixtures.NETWORK)).tasks().get(0).taskArn();
+
+        assertThat(describe(managed).tags()).containsExactly(Tag.builder().key("team").value("orders").build(),
+                Tag.builder().key("aws:ecs:clusterName").value("prod").build());
+        assertThat(ecs.api().listTagsForResource(r -> r.resourceArn(managed)).tags())
+                .contains(Tag.builder().key("aws:ecs:clusterName").value("prod").build());
+        assertThat(describe(plain).tags()).isEmpty();
+    }
 }
