@@ -1,7 +1,8 @@
 package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.deployment.SimulatedDeployment;
-import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,19 +18,22 @@ final class ExternalTaskSet {
     private final String arn;
     private final SimulatedDeployment launch;
     private final String externalId;
-    private final List<Tag> tags;
+    private final List<LoadBalancer> loadBalancers;
+    private final List<ServiceRegistry> serviceRegistries;
     private String status;
     private double scalePercent;
     private Instant updatedAt;
     private String stabilityStatus = "STABILIZING";
     private Instant stabilityStatusAt;
 
-    ExternalTaskSet(String arn, SimulatedDeployment launch, String externalId, List<Tag> tags, String status,
+    ExternalTaskSet(String arn, SimulatedDeployment launch, String externalId, List<LoadBalancer> loadBalancers,
+                    List<ServiceRegistry> serviceRegistries, String status,
                     double scalePercent) {
         this.arn = arn;
         this.launch = launch;
         this.externalId = externalId;
-        this.tags = List.copyOf(tags);
+        this.loadBalancers = List.copyOf(loadBalancers);
+        this.serviceRegistries = List.copyOf(serviceRegistries);
         this.status = status;
         this.scalePercent = scalePercent;
         this.updatedAt = launch.createdAt();
@@ -41,7 +45,10 @@ final class ExternalTaskSet {
     /** The task definition, launch type or capacity provider strategy and network the set's tasks use. */
     SimulatedDeployment launch() { return launch; }
     String externalId() { return externalId; }
-    List<Tag> tags() { return tags; }
+    /** The set's load balancers (stored and returned; Elastic Load Balancing is not simulated). */
+    List<LoadBalancer> loadBalancers() { return loadBalancers; }
+    /** The set's Cloud Map registries (stored and returned). */
+    List<ServiceRegistry> serviceRegistries() { return serviceRegistries; }
     String status() { return status; }
     double scalePercent() { return scalePercent; }
     Instant createdAt() { return launch.createdAt(); }

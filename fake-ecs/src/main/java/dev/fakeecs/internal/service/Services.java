@@ -114,7 +114,7 @@ public final class Services {
                 startFailures, events, history, clusters);
         this.revisions = new ServiceRevisions(region, history);
         this.taskSets = new TaskSets(region, scheduler, serviceTasks, events, tasks, capacityProviders,
-                taskDefinitions, launches);
+                taskDefinitions, launches, tags);
         tasks.addListener(scheduler);
         tasks.addHealthListener(scheduler);
         tasks.addCapacityFreedListener(scheduler::onCapacityChanged);

@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.service;
 
 import dev.fakeecs.internal.engine.RegionContext;
+import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.Scale;
 import software.amazon.awssdk.services.ecs.model.ScaleUnit;
@@ -12,9 +13,11 @@ import java.util.List;
 final class TaskSetRenderer {
 
     private final RegionContext region;
+    private final Tags tags;
 
-    TaskSetRenderer(RegionContext region) {
+    TaskSetRenderer(RegionContext region, Tags tags) {
         this.region = region;
+        this.tags = tags;
     }
 
     TaskSet render(SimulatedService service, ExternalTaskSet set, List<SimulatedTask> live, boolean withTags) {
@@ -49,11 +52,13 @@ final class TaskSetRenderer {
                 .platformVersion(fargate ? "1.4.0" : null)
                 .platformFamily(fargate ? "Linux" : null)
                 .networkConfiguration(set.launch().networkConfiguration())
+                .loadBalancers(set.loadBalancers())
+                .serviceRegistries(set.serviceRegistries())
                 .scale(Scale.builder().value(set.scalePercent()).unit(ScaleUnit.PERCENT).build())
                 .stabilityStatus(set.stabilityStatus())
                 .stabilityStatusAt(set.stabilityStatusAt());
         if (withTags) {
-            b.tags(set.tags());
+            b.tags(tags.tagsOf(set.arn()));
         }
         return b.build();
     }

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import dev.fakeecs.internal.taskdefinition.TaskDefinitions;
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.task.Tasks;
+import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.cluster.SimulatedCluster;
 import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.error.EcsErrors;
@@ -67,10 +68,11 @@ final class TaskSets {
     private final CapacityProviders capacityProviders;
     private final TaskDefinitions taskDefinitions;
     private final ServiceLaunches launches;
+    private final Tags tags;
 
     TaskSets(RegionContext region, ServiceScheduler scheduler, ServiceTasks serviceTasks, ServiceEventWriter events,
              Tasks tasks, CapacityProviders capacityProviders, TaskDefinitions taskDefinitions,
-             ServiceLaunches launches) {
+             ServiceLaunches launches, Tags tags) {
         this.region = region;
         this.scheduler = scheduler;
         this.serviceTasks = serviceTasks;
@@ -79,7 +81,21 @@ final class TaskSets {
         this.capacityProviders = capacityProviders;
         this.taskDefinitions = taskDefinitions;
         this.launches = launches;
-        this.renderer = new TaskSetRenderer(region);
+        this.tags = tags;
+        this.renderer = new TaskSetRenderer(region, tags);
+        tags.registerResourceType("task-set", this::exists);
+    }
+
+    /** Whether a task set of that ARN exists (not yet drained away): TagResource's check. */
+    private boolean exists(String arn) {
+        for (List<ExternalTaskSet> list : sets.values()) {
+            for (ExternalTaskSet set : list) {
+                if (set.arn().equals(arn)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the service's tasks are managed through task sets (EXTERNAL deployment controller). */
@@ -139,14 +155,18 @@ final class TaskSets {
                     + "specified.");
         }
         double scale = scalePercent(r.scale(), 100.0);
+        tags.validate(r.hasTags() ? r.tags() : List.of());
         Instant now = region.now();
         String id = "ecs-svc/" + region.engine().random().digits(19);
         SimulatedDeployment launch = new SimulatedDeployment(id, td, launchType, cps, network, 0, now);
         List<ExternalTaskSet> list = sets.computeIfAbsent(service, s -> new ArrayList<>());
         String status = list.isEmpty() ? "PRIMARY" : "ACTIVE";
         ExternalTaskSet set = new ExternalTaskSet(region.arns().taskSet(service.clusterName(), service.name(), id),
-                launch, r.externalId(), r.hasTags() ? r.tags() : List.of(), status, scale);
+                launch, r.externalId(), r.hasLoadBalancers() ? r.loadBalancers() : List.of(),
+                r.hasServiceRegistries() ? r.serviceRegistries() : List.of(), status, scale);
         list.add(set);
+        // One tag store: the creation tags are what ListTagsForResource and TagResource see too.
+        tags.put(set.arn(), r.hasTags() ? r.tags() : List.of());
         if (set.isPrimary()) {
             service.taskDefinition(td);
         }
@@ -293,6 +313,7 @@ final class TaskSets {
             if (set.isDraining() && tasksOf(service, set, serviceTasks.all(service)).stream()
                     .allMatch(t -> "STOPPED".equals(t.lastStatus()))) {
                 sets.get(service).remove(set);
+                tags.remove(set.arn());
                 region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", set.id(), "status", "INACTIVE");
                 continue;
             }

@@ -165,6 +165,31 @@ class TaskSetsTest {
     }
 
     @Test
+    void should_keep_a_task_sets_load_balancers_and_one_set_of_tags_for_tag_resource_and_describe() {
+        // given
+        software.amazon.awssdk.services.ecs.model.LoadBalancer lb = software.amazon.awssdk.services.ecs.model
+                .LoadBalancer.builder().containerName("app").containerPort(80)
+                .targetGroupArn("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/0123").build();
+        TaskSet created = client.createTaskSet(r -> r.cluster("prod").service("web").taskDefinition(blueTd)
+                .launchType(LaunchType.FARGATE).networkConfiguration(NETWORK).loadBalancers(lb)
+                .tags(t -> t.key("color").value("blue"))).taskSet();
+
+        // when
+        client.tagResource(r -> r.resourceArn(created.taskSetArn()).tags(t -> t.key("team").value("web")));
+        client.untagResource(r -> r.resourceArn(created.taskSetArn()).tagKeys("color"));
+
+        // then
+        TaskSet described = client.describeTaskSets(r -> r.cluster("prod").service("web")
+                .include(TaskSetField.TAGS)).taskSets().get(0);
+        assertThat(created.loadBalancers()).containsExactly(lb);
+        assertThat(described.loadBalancers()).containsExactly(lb);
+        assertThat(described.tags()).extracting(software.amazon.awssdk.services.ecs.model.Tag::key)
+                .containsExactly("team");
+        assertThat(client.listTagsForResource(r -> r.resourceArn(created.taskSetArn())).tags())
+                .isEqualTo(described.tags());
+    }
+
+    @Test
     void should_refuse_task_sets_on_ecs_controlled_services_and_unknown_sets() {
         // given
         client.createService(r -> r.cluster("prod").serviceName("orders").desiredCount(0).taskDefinition(blueTd)
