@@ -113,6 +113,11 @@ final class RegistrationRules {
         if (networkMode(request) != NetworkMode.AWSVPC) {
             throw EcsErrors.clientException("Fargate only supports network mode \u2018awsvpc\u2019.");
         }
+        if ("host".equals(request.pidModeAsString())) {
+            // The text ECS answers (seen in CloudFormation errors, aws-cdk issue 29619).
+            throw EcsErrors.clientException("Tasks using the Fargate launch type do not support pidMode 'host'. "
+                    + "The supported value for pidMode is 'task'.");
+        }
         if (cpu == null) {
             throw EcsErrors.clientException("Fargate requires that 'cpu' be defined at the task level.");
         }

@@ -38,7 +38,8 @@ final class TaskDefinitionAssembler {
                 .networkMode(networkMode)
                 .containerDefinitions(request.containerDefinitions().stream()
                         .map(c -> ContainerDefaults.apply(c, networkMode)).toList())
-                .volumes(request.hasVolumes() ? request.volumes() : List.of())
+                .volumes(request.hasVolumes() ? request.volumes().stream().map(TaskDefinitionAssembler::withDefaults)
+                        .toList() : List.of())
                 .placementConstraints(request.hasPlacementConstraints() ? request.placementConstraints() : List.of())
                 .status(TaskDefinitionStatus.ACTIVE)
                 .requiresAttributes(RequiredAttributes.of(request, networkMode))
@@ -60,5 +61,15 @@ final class TaskDefinitionAssembler {
             b.inferenceAccelerators(request.inferenceAccelerators());
         }
         return b.build();
+    }
+
+    /** An EFS volume without {@code rootDirectory} reads back with "/", as ECS fills it in. */
+    private static software.amazon.awssdk.services.ecs.model.Volume withDefaults(
+            software.amazon.awssdk.services.ecs.model.Volume volume) {
+        var efs = volume.efsVolumeConfiguration();
+        if (efs == null || efs.rootDirectory() != null && !efs.rootDirectory().isEmpty()) {
+            return volume;
+        }
+        return volume.toBuilder().efsVolumeConfiguration(efs.toBuilder().rootDirectory("/").build()).build();
     }
 }

@@ -46,6 +46,31 @@ class RegistrationValidationTest {
     }
 
     @Test
+    void should_reject_pid_mode_host_on_fargate_and_accept_it_on_ec2() {
+        rejects(fargate(b -> b.pidMode("host")), "Tasks using the Fargate launch type do not support pidMode 'host'. "
+                + "The supported value for pidMode is 'task'.");
+
+        assertThat(api.registerTaskDefinition(fargate(b -> b.pidMode("task"))).taskDefinition().pidModeAsString())
+                .isEqualTo("task");
+        assertThat(api.registerTaskDefinition(simple("ec2").toBuilder().pidMode("host").build()).taskDefinition()
+                .pidModeAsString()).isEqualTo("host");
+    }
+
+    @Test
+    void should_fill_in_the_root_directory_of_an_efs_volume_that_has_none() {
+        var registered = api.registerTaskDefinition(simple("web").toBuilder().volumes(
+                v -> v.name("data").efsVolumeConfiguration(e -> e.fileSystemId("fs-1234")),
+                v -> v.name("logs").efsVolumeConfiguration(e -> e.fileSystemId("fs-1234").rootDirectory("/logs")))
+                .build()).taskDefinition();
+
+        var described = api.describeTaskDefinition(r -> r.taskDefinition("web")).taskDefinition();
+        for (var td : List.of(registered, described)) {
+            assertThat(td.volumes().get(0).efsVolumeConfiguration().rootDirectory()).isEqualTo("/");
+            assertThat(td.volumes().get(1).efsVolumeConfiguration().rootDirectory()).isEqualTo("/logs");
+        }
+    }
+
+    @Test
     void should_reject_a_missing_family() {
         rejects(simple("web").toBuilder().family(null).build(), "Family can not be blank.");
     }
