@@ -51,12 +51,12 @@ class DescribeFailuresTest {
     }
 
     @Test
-    void describe_services_reports_a_missing_service_with_its_long_arn() {
+    void describe_services_reports_a_missing_name_with_the_short_arn_and_echoes_a_missing_arn() {
         var r = client.describeServices(b -> b.cluster("prod").services("web", "ghost",
                 PREFIX + "service/prod/phantom"));
 
         assertThat(r.services()).extracting(s -> s.serviceName()).containsExactly("web");
-        assertMissing(r.failures(), PREFIX + "service/prod/ghost", PREFIX + "service/prod/phantom");
+        assertMissing(r.failures(), PREFIX + "service/ghost", PREFIX + "service/prod/phantom");
     }
 
     @Test

@@ -353,7 +353,8 @@ public final class Services {
         for (String ref : request.services()) {
             SimulatedService s = find(cluster.name(), ref);
             if (s == null) {
-                String arn = Arns.isArn(ref) ? ref : region.arns().service(cluster.name(), ref);
+                // ECS names a missing service by its short ARN, without the cluster: service/NAME.
+                String arn = Arns.isArn(ref) ? ref : region.arns().prefix() + "service/" + ref;
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
             } else {
                 found.add(render(s, withTags));

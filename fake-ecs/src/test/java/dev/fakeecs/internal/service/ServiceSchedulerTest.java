@@ -308,11 +308,11 @@ class ServiceSchedulerTest {
     }
 
     @Test
-    void should_report_missing_services_as_failures() {
+    void should_report_missing_services_as_failures_named_by_the_arn_ecs_gives_without_the_cluster() {
         var r = ecs.api().describeServices(b -> b.cluster("prod").services("ghost"));
 
         assertThat(r.failures()).singleElement().satisfies(f -> {
-            assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/prod/ghost");
+            assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/ghost");
             assertThat(f.reason()).isEqualTo("MISSING");
         });
     }
