@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.ecs.model.SettingName;
 import software.amazon.awssdk.services.ecs.model.SettingType;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,8 @@ public final class AccountSettings {
 
     private final RegionContext region;
     private final String rootArn;
-    private final Map<SettingName, String> accountDefaults = new EnumMap<>(SettingName.class);
-    private final Map<String, Map<SettingName, String>> byPrincipal = new LinkedHashMap<>();
+    private final Map<String, String> accountDefaults = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> byPrincipal = new LinkedHashMap<>();
 
     public AccountSettings(RegionContext region) {
         this.region = region;
@@ -58,8 +57,13 @@ public final class AccountSettings {
 
     /** The value that applies to {@code principalArn} (null = the caller, the root user). */
     public String effective(SettingName name, String principalArn) {
+        return effective(name.toString(), principalArn);
+    }
+
+    /** The value of the setting of that wire name that applies to {@code principalArn} (null = the caller). */
+    public String effective(String name, String principalArn) {
         String principal = principal(principalArn);
-        Map<SettingName, String> own = byPrincipal.get(principal);
+        Map<String, String> own = byPrincipal.get(principal);
         if (own != null && own.containsKey(name)) {
             return own.get(name);
         }
@@ -74,29 +78,29 @@ public final class AccountSettings {
 
     /** PutAccountSetting. */
     public PutAccountSettingResponse putAccountSetting(PutAccountSettingRequest request) {
-        SettingName name = SettingRules.name(request.name(), request.nameAsString());
+        String name = SettingRules.name(request.name(), request.nameAsString());
         SettingRules.validate(name, request.value());
         String principal = principal(request.principalArn());
-        if (name == SettingName.FARGATE_TASK_RETIREMENT_WAIT_PERIOD && !principal.equals(rootArn)) {
+        if (SettingName.FARGATE_TASK_RETIREMENT_WAIT_PERIOD.toString().equals(name) && !principal.equals(rootArn)) {
             throw EcsErrors.invalidParameter("fargateTaskRetirementWaitPeriod can only be set for the root user "
                     + "or as the account default: principalArn " + principal);
         }
         if (principal.equals(rootArn)) {
             accountDefaults.put(name, request.value());
         } else {
-            byPrincipal.computeIfAbsent(principal, p -> new EnumMap<>(SettingName.class)).put(name, request.value());
+            byPrincipal.computeIfAbsent(principal, p -> new LinkedHashMap<>()).put(name, request.value());
         }
-        region.record(JournalEventType.ACCOUNT_SETTING, principal, "name", name.toString(), "value", request.value());
+        region.record(JournalEventType.ACCOUNT_SETTING, principal, "name", name, "value", request.value());
         return PutAccountSettingResponse.builder().setting(setting(name, request.value(), principal, SettingType.USER))
                 .build();
     }
 
     /** PutAccountSettingDefault. */
     public PutAccountSettingDefaultResponse putAccountSettingDefault(PutAccountSettingDefaultRequest request) {
-        SettingName name = SettingRules.name(request.name(), request.nameAsString());
+        String name = SettingRules.name(request.name(), request.nameAsString());
         SettingRules.validate(name, request.value());
         accountDefaults.put(name, request.value());
-        region.record(JournalEventType.ACCOUNT_SETTING, rootArn, "name", name.toString(), "value", request.value(),
+        region.record(JournalEventType.ACCOUNT_SETTING, rootArn, "name", name, "value", request.value(),
                 "scope", "default");
         return PutAccountSettingDefaultResponse.builder()
                 .setting(setting(name, request.value(), rootArn, SettingType.USER)).build();
@@ -104,17 +108,17 @@ public final class AccountSettings {
 
     /** DeleteAccountSetting: forgets the principal's own value (for the root user: the account default). */
     public DeleteAccountSettingResponse deleteAccountSetting(DeleteAccountSettingRequest request) {
-        SettingName name = SettingRules.name(request.name(), request.nameAsString());
+        String name = SettingRules.name(request.name(), request.nameAsString());
         String principal = principal(request.principalArn());
         String removed;
         if (principal.equals(rootArn)) {
             removed = accountDefaults.remove(name);
         } else {
-            Map<SettingName, String> own = byPrincipal.get(principal);
+            Map<String, String> own = byPrincipal.get(principal);
             removed = own == null ? null : own.remove(name);
         }
         if (removed != null) {
-            region.record(JournalEventType.ACCOUNT_SETTING, principal, "name", name.toString(), "deleted", removed);
+            region.record(JournalEventType.ACCOUNT_SETTING, principal, "name", name, "deleted", removed);
         }
         String value = removed != null ? removed : effective(name, principal);
         return DeleteAccountSettingResponse.builder().setting(setting(name, value, principal, SettingType.USER))
@@ -124,15 +128,15 @@ public final class AccountSettings {
     /** ListAccountSettings (pages of at most 10). */
     public ListAccountSettingsResponse listAccountSettings(ListAccountSettingsRequest request) {
         String principal = principal(request.principalArn());
-        SettingName only = request.nameAsString() == null ? null
+        String only = request.nameAsString() == null ? null
                 : SettingRules.name(request.name(), request.nameAsString());
         if (request.value() != null && only == null) {
             throw EcsErrors.invalidParameter("value can only be given together with name.");
         }
         boolean effective = Boolean.TRUE.equals(request.effectiveSettings());
         List<Setting> all = new ArrayList<>();
-        for (SettingName name : SettingRules.names()) {
-            if (only != null && only != name) {
+        for (String name : SettingRules.names()) {
+            if (only != null && !only.equals(name)) {
                 continue;
             }
             Setting setting = listed(name, principal, effective);
@@ -145,8 +149,8 @@ public final class AccountSettings {
         return ListAccountSettingsResponse.builder().settings(page.items()).nextToken(page.nextToken()).build();
     }
 
-    private Setting listed(SettingName name, String principal, boolean effective) {
-        Map<SettingName, String> own = principal.equals(rootArn) ? accountDefaults
+    private Setting listed(String name, String principal, boolean effective) {
+        Map<String, String> own = principal.equals(rootArn) ? accountDefaults
                 : byPrincipal.getOrDefault(principal, Map.of());
         if (own.containsKey(name)) {
             return setting(name, own.get(name), principal, SettingType.USER);
@@ -171,7 +175,7 @@ public final class AccountSettings {
         return principalArn;
     }
 
-    private static Setting setting(SettingName name, String value, String principal, SettingType type) {
+    private static Setting setting(String name, String value, String principal, SettingType type) {
         return Setting.builder().name(name).value(value).principalArn(principal).type(type).build();
     }
 }

@@ -54,7 +54,7 @@ class AccountSettingsTest {
     void should_start_from_the_aws_defaults() {
         List<Setting> settings = effective(null);
 
-        assertThat(settings).hasSize(11);
+        assertThat(settings).hasSize(12);
         assertThat(find(settings, SettingName.TASK_LONG_ARN_FORMAT).value()).isEqualTo("enabled");
         assertThat(find(settings, SettingName.SERVICE_LONG_ARN_FORMAT).value()).isEqualTo("enabled");
         assertThat(find(settings, SettingName.CONTAINER_INSTANCE_LONG_ARN_FORMAT).value()).isEqualTo("enabled");
@@ -118,5 +118,27 @@ class AccountSettingsTest {
                 .principalArn("bob"))).isInstanceOf(InvalidParameterException.class);
         api.putAccountSetting(r -> r.name(SettingName.FARGATE_TASK_RETIREMENT_WAIT_PERIOD).value("14"));
         assertThat(find(effective(null), SettingName.FARGATE_TASK_RETIREMENT_WAIT_PERIOD).value()).isEqualTo("14");
+    }
+
+    @Test
+    void should_accept_dual_stack_ipv6_and_every_setting_name_the_sdk_knows() {
+        Setting put = api.putAccountSetting(r -> r.name("dualStackIPv6").value("enabled")).setting();
+        api.putAccountSettingDefault(r -> r.name("dualStackIPv6").value("enabled"));
+
+        assertThat(put.nameAsString()).isEqualTo("dualStackIPv6");
+        assertThat(put.value()).isEqualTo("enabled");
+        assertThat(api.listAccountSettings(r -> r.name("dualStackIPv6")).settings())
+                .singleElement().satisfies(s -> assertThat(s.value()).isEqualTo("enabled"));
+        assertThat(effective(ROLE)).anySatisfy(s -> {
+            assertThat(s.nameAsString()).isEqualTo("dualStackIPv6");
+            assertThat(s.value()).isEqualTo("enabled");
+        });
+        assertThat(api.deleteAccountSetting(r -> r.name("dualStackIPv6")).setting().value()).isEqualTo("enabled");
+        for (SettingName name : SettingName.knownValues()) {
+            if (name != SettingName.GUARD_DUTY_ACTIVATE) {
+                String value = SettingRules.defaultValue(name);
+                assertThat(api.putAccountSetting(r -> r.name(name).value(value)).setting().name()).isEqualTo(name);
+            }
+        }
     }
 }
