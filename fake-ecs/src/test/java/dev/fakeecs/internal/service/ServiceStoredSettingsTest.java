@@ -55,6 +55,23 @@ class ServiceStoredSettingsTest {
     }
 
     @Test
+    void should_replace_load_balancers_and_registries_through_update_service_with_a_new_deployment() {
+        FakeEcs ecs = ServiceFixtures.world();
+        String td = fargateFamily(ecs, "app", "acme/app:1", false);
+        createFargateService(ecs, "web", td, 1, r -> { });
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        Service updated = ecs.api().updateService(r -> r.cluster("prod").service("web").loadBalancers(LB)
+                .serviceRegistries(REGISTRY)).service();
+
+        assertThat(updated.loadBalancers()).containsExactly(LB);
+        assertThat(updated.serviceRegistries()).containsExactly(REGISTRY);
+        assertThat(updated.roleArn()).endsWith(":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
+        assertThat(updated.deployments()).hasSize(2);
+        assertThat(describe(ecs, "web").loadBalancers()).containsExactly(LB);
+    }
+
+    @Test
     void should_apply_new_tag_settings_from_update_service_to_tasks_started_afterwards() {
         FakeEcs ecs = ServiceFixtures.world();
         String td = fargateFamily(ecs, "app", "acme/app:1", false);
