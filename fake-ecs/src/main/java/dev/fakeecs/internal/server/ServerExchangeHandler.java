@@ -29,11 +29,17 @@ public final class ServerExchangeHandler implements HttpHandler {
     private final ControlApi control;
 
     private final WallLatency wallLatency;
+    private final ControlGuard guard;
 
-    public ServerExchangeHandler(ProtocolRouter protocol, ControlApi control, WallLatency wallLatency) {
+    /**
+     * @param guard who may call the control API; {@code null} turns the control API off (every
+     *              {@code /_fake-ecs/} path answers 404)
+     */
+    public ServerExchangeHandler(ProtocolRouter protocol, ControlApi control, WallLatency wallLatency, ControlGuard guard) {
         this.protocol = protocol;
         this.wallLatency = wallLatency;
         this.control = control;
+        this.guard = guard;
     }
 
     @Override
@@ -44,7 +50,9 @@ public final class ServerExchangeHandler implements HttpHandler {
             } catch (IOException e) {
                 throw e;
             } catch (RuntimeException e) {
-                ControlResponse error = ControlResponse.error(500, "ServerException", "Internal error: " + e.getClass().getName());
+                ControlResponse error = ControlResponse.error(500, "ServerException",
+                        "Internal error: fake-ecs could not answer " + exchange.getRequestMethod() + " "
+                                + exchange.getRequestURI().getRawPath() + "; please report it with the request");
                 send(exchange, error.status(), error.contentType(), null, error.body());
             }
         }
@@ -97,6 +105,18 @@ public final class ServerExchangeHandler implements HttpHandler {
 
     private void control(HttpExchange exchange, String method, String path) throws IOException {
         byte[] body = readBody(exchange, protocol.maxBodyBytes());
+        if (guard == null) {
+            sendControl(exchange, ControlResponse.error(404, "NotFound",
+                    "The control API is off on this server (started with --control-api off)"));
+            return;
+        }
+        Headers headers = exchange.getRequestHeaders();
+        String refusal = guard.refusal(method, headers.getFirst("Host"), headers.getFirst("Origin"),
+                headers.getFirst("Content-Type"));
+        if (refusal != null) {
+            sendControl(exchange, ControlResponse.error(403, "AccessDeniedException", refusal));
+            return;
+        }
         if (body == null) {
             sendControl(exchange, ControlResponse.error(413, "RequestEntityTooLargeException", "The control request is too large"));
             return;
