@@ -49,6 +49,10 @@ public final class ServerExchangeHandler implements HttpHandler {
                 route(exchange);
             } catch (IOException e) {
                 throw e;
+            } catch (BodyUnreadable e) {
+                ControlResponse error = ControlResponse.error(400, "SerializationException",
+                        "The request body ended before its Content-Length");
+                send(exchange, error.status(), error.contentType(), null, error.body());
             } catch (RuntimeException e) {
                 ControlResponse error = ControlResponse.error(500, "ServerException",
                         "Internal error: fake-ecs could not answer " + exchange.getRequestMethod() + " "
@@ -136,10 +140,17 @@ public final class ServerExchangeHandler implements HttpHandler {
     /** Bodies up to this size are read (and dropped) even when refused, so the client gets the 413 answer. */
     private static final long DRAIN_LIMIT = 64L << 20;
 
-    /** The body, or {@code null} if it exceeds {@code limit} (declared or actual); an oversized body is drained. */
-    private static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+    /**
+     * The body, or {@code null} if it exceeds {@code limit} (declared or actual). A body declared larger
+     * than {@link #DRAIN_LIMIT} is not read at all: the answer goes out first and the connection is closed
+     * afterwards; a smaller oversized one is drained so the connection can be reused.
+     *
+     * @throws BodyUnreadable if the body ends before its {@code Content-Length} or cannot be read
+     */
+    private static byte[] readBody(HttpExchange exchange, int limit) {
         long declared = declaredLength(exchange.getRequestHeaders());
-        try (InputStream in = exchange.getRequestBody()) {
+        InputStream in = exchange.getRequestBody();
+        try {
             if (declared > limit) {
                 drain(in, declared);
                 return null;
@@ -155,6 +166,15 @@ public final class ServerExchangeHandler implements HttpHandler {
                 }
             }
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new BodyUnreadable();
+        }
+    }
+
+    /** The request body could not be read in full (it ended before its Content-Length). */
+    private static final class BodyUnreadable extends RuntimeException {
+        BodyUnreadable() {
+            super(null, null, false, false);
         }
     }
 
