@@ -64,6 +64,32 @@ class ControlApiBoundsTest {
     }
 
     @Test
+    void should_hold_the_same_bounds_in_the_runnable_jar() throws Exception {
+        FakeEcsServerMain main = new FakeEcsServerMain(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        new picocli.CommandLine(main).parseArgs("--port", "0");
+        try (FakeEcsServerMain.Running running = main.start()) {
+            ServerTestSupport jar = new ServerTestSupport(running.server.endpoint());
+
+            var advance = jar.call("POST", "/_fake-ecs/clock/advance", "{\"seconds\": " + (THIRTY_DAYS + 1) + "}");
+            var latency = jar.call("POST", "/_fake-ecs/faults", "{\"type\": \"API_LATENCY\", \"latencyMillis\": 86400000}");
+            var probability = jar.call("POST", "/_fake-ecs/faults", "{\"type\": \"API_ERROR\", \"probability\": \"NaN\"}");
+            var cluster = jar.call("POST", "/_fake-ecs/instances", "{\"cluster\": \"nope\", \"instanceType\": \"m5.large\"}");
+
+            assertThat(advance.statusCode()).isEqualTo(400);
+            assertThat(advance.body()).contains("30 virtual days");
+            assertThat(latency.statusCode()).isEqualTo(400);
+            assertThat(latency.body()).contains("latencyMillis must be between 0 and 60000");
+            assertThat(probability.statusCode()).isEqualTo(400);
+            assertThat(probability.body()).contains("probability must be a finite number");
+            assertThat(cluster.statusCode()).isEqualTo(400);
+            assertThat(cluster.body()).contains("ClusterNotFoundException", "Cluster not found.").doesNotContain("software.amazon");
+            assertThat(jar.call("POST", "/_fake-ecs/clock/advance", "{\"seconds\": " + THIRTY_DAYS + "}").statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void should_refuse_negative_nan_infinite_and_non_numeric_advances_with_400s() throws Exception {
         Instant start = ecs.clock().instant();
         assertThat(post("/_fake-ecs/clock/advance", "{\"seconds\": -1}", 400).get("message").asText())

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * ControlGuard guard = ControlGuard.forBind("127.0.0.1", List.of());
- * String why = guard.refusal("POST", "127.0.0.1:4599", "https://evil.example", "text/plain");
- * // "The control API refuses cross-origin requests: Origin https://evil.example is not this server"
+ * String why = guard.refusal("POST", "127.0.0.1:4599", "https://evil.example", "application/json");
+ * // "The control API refuses cross-origin requests: Origin 'https://evil.example' is not this server (...)"
+ * guard.refusal("POST", "127.0.0.1:4599", null, "application/json");   // null: allowed
  * }</pre>
  */
 public final class ControlGuard {

@@ -133,6 +133,9 @@ public final class WorldControls {
         java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
         spec.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
+            if (v.isNull()) {
+                return; // as if absent
+            }
             if (v.isContainerNode()) {
                 throw new IllegalArgumentException(e.getKey() + " must be a string or a number, not "
                         + (v.isArray() ? "an array" : "an object"));
