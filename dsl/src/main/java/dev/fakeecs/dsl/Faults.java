@@ -3,6 +3,7 @@ package dev.fakeecs.dsl;
 import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.dsl.internal.Check;
 import dev.fakeecs.dsl.fault.FaultAction;
+import dev.fakeecs.fault.FaultSpec;
 import dev.fakeecs.fault.FaultType;
 
 import java.time.Duration;
@@ -108,10 +109,12 @@ public final class Faults {
         return FaultAction.create(FaultType.API_ERROR, b -> b.errorCode(errorCode)).operation(operation);
     }
 
-    /** ECS API calls take {@code latency} longer (virtual time in process). */
+    /** ECS API calls take {@code latency} (at most one minute) longer (virtual time in process). */
     public static FaultAction apiLatency(Duration latency) {
         FaultAction.require(latency != null && !latency.isNegative() && !latency.isZero(), "API_LATENCY", "latency",
                 latency, "must be positive");
+        FaultAction.require(latency.compareTo(Duration.ofMillis(FaultSpec.MAX_LATENCY_MILLIS)) <= 0, "API_LATENCY", "latency",
+                latency, "must be at most one minute");
         return FaultAction.create(FaultType.API_LATENCY, b -> b.latency(latency));
     }
 

@@ -211,6 +211,13 @@ class FaultScenarioTest {
     }
 
     @Test
+    void should_keep_an_api_latency_within_one_minute() {
+        assertThatThrownBy(() -> dev.fakeecs.dsl.Faults.apiLatency(Duration.ofMinutes(2))).hasMessage(
+                "fault API_LATENCY: latency = PT2M: must be at most one minute");
+        assertThat(dev.fakeecs.dsl.Faults.apiLatency(Duration.ofMinutes(1))).isNotNull();
+    }
+
+    @Test
     void an_operation_is_an_ecs_operation_name() {
         assertThatThrownBy(() -> apiThrottling("run-task")).hasMessage(
                 "fault API_ERROR: operation = \"run-task\": must be an ECS operation name such as RunTask");

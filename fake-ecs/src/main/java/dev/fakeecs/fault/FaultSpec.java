@@ -32,12 +32,18 @@ import java.util.Objects;
  * @param errorCode         API_ERROR's error code (null: ThrottlingException)
  * @param everyNth          API_ERROR: fail every Nth matching call
  * @param probability       API_ERROR: fail each matching call with this probability (seeded)
- * @param latencyMillis     API_LATENCY's delay
+ * @param latencyMillis     API_LATENCY's delay, 0..{@link #MAX_LATENCY_MILLIS}
  */
 public record FaultSpec(FaultType type, String region, String availabilityZone, String cluster,
                         String containerInstance, String service, String task, Integer percentage, Duration at,
                         Duration duration, Duration notice, Integer exitCode, String operation, String errorCode,
                         Integer everyNth, Double probability, Long latencyMillis) {
+
+    /**
+     * The longest API_LATENCY delay: one minute. Over HTTP the delay is a real sleep on a server thread, so
+     * a longer one would hold threads hostage (SDK clients time out well before).
+     */
+    public static final long MAX_LATENCY_MILLIS = 60_000;
 
     public FaultSpec {
         Objects.requireNonNull(type, "type");
@@ -56,11 +62,12 @@ public record FaultSpec(FaultType type, String region, String availabilityZone, 
         if (everyNth != null && everyNth < 1) {
             throw new IllegalArgumentException("everyNth must be at least 1: " + everyNth);
         }
-        if (probability != null && (probability < 0 || probability > 1)) {
+        if (probability != null && !(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("probability must be between 0 and 1: " + probability);
         }
-        if (latencyMillis != null && latencyMillis < 0) {
-            throw new IllegalArgumentException("latencyMillis must not be negative: " + latencyMillis);
+        if (latencyMillis != null && (latencyMillis < 0 || latencyMillis > MAX_LATENCY_MILLIS)) {
+            throw new IllegalArgumentException("latencyMillis must be between 0 and " + MAX_LATENCY_MILLIS
+                    + " (one minute): " + latencyMillis);
         }
     }
 

@@ -35,6 +35,9 @@ final class FaultSpecParser {
         b.errorCode(text(fields, "errorCode"));
         Double percentage = number(fields, "percentage");
         if (percentage != null) {
+            if (percentage < 1 || percentage > 100) {
+                throw new IllegalArgumentException("percentage must be between 1 and 100: " + plain(percentage));
+            }
             b.percentage((int) Math.round(percentage));
         }
         Duration at = seconds(fields, "atSeconds");
@@ -51,11 +54,11 @@ final class FaultSpecParser {
         }
         Double exitCode = number(fields, "exitCode");
         if (exitCode != null) {
-            b.exitCode(exitCode.intValue());
+            b.exitCode(integer(exitCode, "exitCode", Integer.MIN_VALUE));
         }
         Double everyNth = number(fields, "everyNth");
         if (everyNth != null) {
-            b.everyNth(everyNth.intValue());
+            b.everyNth(integer(everyNth, "everyNth", 1));
         }
         Double probability = number(fields, "probability");
         if (probability != null) {
@@ -63,7 +66,11 @@ final class FaultSpecParser {
         }
         Double latency = number(fields, "latencyMillis");
         if (latency != null) {
-            b.latency(Duration.ofMillis(latency.longValue()));
+            if (latency < 0 || latency > FaultSpec.MAX_LATENCY_MILLIS) {
+                throw new IllegalArgumentException("latencyMillis must be between 0 and " + FaultSpec.MAX_LATENCY_MILLIS
+                        + " (one minute): " + plain(latency));
+            }
+            b.latency(Duration.ofMillis(Math.round(latency)));
         }
         return b.build();
     }
@@ -82,18 +89,46 @@ final class FaultSpecParser {
         if (v == null) {
             return null;
         }
+        double value;
         if (v instanceof Number n) {
-            return n.doubleValue();
+            value = n.doubleValue();
+        } else {
+            try {
+                value = Double.parseDouble(v.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number: " + v);
+            }
         }
-        try {
-            return Double.parseDouble(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number: " + v);
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number: " + v);
         }
+        return value;
     }
+
+    /** The longest {@code atSeconds}, {@code durationSeconds} or {@code noticeSeconds}: ten years. */
+    static final double MAX_SECONDS = 10 * 365 * 24 * 3600.0;
 
     private static Duration seconds(Map<String, ?> fields, String name) {
         Double v = number(fields, name);
-        return v == null ? null : Duration.ofMillis(Math.round(v * 1000));
+        if (v == null) {
+            return null;
+        }
+        if (v < 0 || v > MAX_SECONDS) {
+            throw new IllegalArgumentException(name + " must be between 0 and " + plain(MAX_SECONDS)
+                    + " (ten years): " + plain(v));
+        }
+        return Duration.ofMillis(Math.round(v * 1000));
+    }
+
+    private static int integer(double v, String name, int min) {
+        if (v != Math.rint(v) || v < min || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must be a whole number"
+                    + (min == Integer.MIN_VALUE ? "" : " of at least " + min) + ": " + plain(v));
+        }
+        return (int) v;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -4,6 +4,7 @@ import dev.fakeecs.internal.server.WallLatency;
 import dev.fakeecs.internal.server.ServerExchangeHandler;
 import dev.fakeecs.internal.server.InJvmControlBackend;
 import dev.fakeecs.internal.server.ControlApi;
+import dev.fakeecs.internal.server.ControlGuard;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
 
@@ -47,7 +48,9 @@ public final class FakeEcsServer implements AutoCloseable {
     private final URI endpoint;
 
     private FakeEcsServer(Builder builder) throws IOException {
-        ServerExchangeHandler exchangeHandler = new ServerExchangeHandler(builder.protocol, builder.controlApi, builder.wallLatency);
+        ControlGuard guard = builder.controlApiOn ? ControlGuard.forBind(builder.host, builder.allowedHosts) : null;
+        ServerExchangeHandler exchangeHandler = new ServerExchangeHandler(builder.protocol, builder.controlApi,
+                builder.wallLatency, guard);
         this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 256);
         this.executor = Executors.newFixedThreadPool(builder.threads, new DaemonThreads());
         server.setExecutor(executor);
@@ -93,6 +96,11 @@ public final class FakeEcsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Whether the server listens on a loopback address only (false: other machines can reach it). */
+    boolean loopbackOnly() {
+        return server.getAddress().getAddress().isLoopbackAddress();
+    }
+
     /** {@code http://127.0.0.1:PORT}: the endpoint to give SDK clients and tools. */
     public URI endpoint() {
         return endpoint;
@@ -123,6 +131,8 @@ public final class FakeEcsServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private WallLatency wallLatency = WallLatency.NONE;
         private int port;
+        private boolean controlApiOn = true;
+        private java.util.List<String> allowedHosts = java.util.List.of();
         private int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
         private Builder() {
@@ -140,13 +150,31 @@ public final class FakeEcsServer implements AutoCloseable {
             return this;
         }
 
-        /** The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the fake to the network). */
+        /**
+         * Whether {@code /_fake-ecs/...} is served (default true); off, every control path answers 404,
+         * whatever {@link #controlApi} says.
+         */
+        Builder controlApiEnabled(boolean on) {
+            this.controlApiOn = on;
+            return this;
+        }
+
+        /**
+         * Host names the control API answers to besides loopback, {@code localhost} and the bind address
+         * (e.g. a container name); other {@code Host} and {@code Origin} values are refused 403.
+         */
+        Builder allowedHosts(java.util.List<String> hosts) {
+            this.allowedHosts = java.util.List.copyOf(hosts);
+            return this;
+        }
+
         /** Wall-clock delays per region and operation (the API_LATENCY fault over HTTP). */
         public Builder wallLatency(WallLatency wallLatency) {
             this.wallLatency = java.util.Objects.requireNonNull(wallLatency, "wallLatency");
             return this;
         }
 
+        /** The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the fake to the network). */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;

@@ -48,15 +48,29 @@ public final class FakeEcsServerMain implements Callable<Integer> {
     @Option(names = "--clock", description = "manual | auto[:SECONDS] | realtime[:FACTOR] (default: ${DEFAULT-VALUE}).")
     String clock = "manual";
 
+    @Option(names = "--control-api", description = "on | off: serve the control API under /_fake-ecs/ "
+            + "(off: every /_fake-ecs/ path answers 404) (default: ${DEFAULT-VALUE}).")
+    String controlApi = "on";
+
+    @Option(names = "--allowed-host", split = ",", description = "Extra host name(s) the control API answers to "
+            + "(Host and Origin checks), e.g. a container name; loopback, localhost and the bind address always work.")
+    List<String> allowedHosts = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final PrintStream out;
+    private final PrintStream err;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean blockUntilStopped = true;
 
     FakeEcsServerMain(PrintStream out) {
+        this(out, System.err);
+    }
+
+    FakeEcsServerMain(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     /** Parses the options, starts the server, prints the listening line and serves until the JVM stops. */
@@ -88,6 +102,9 @@ public final class FakeEcsServerMain implements Callable<Integer> {
         ClockMode mode;
         try {
             mode = ClockMode.parse(clock);
+            if (!controlApi.equals("on") && !controlApi.equals("off")) {
+                throw new IllegalArgumentException("--control-api must be on or off, not '" + controlApi + "'");
+            }
             if (!account.matches("\\d{12}")) {
                 throw new IllegalArgumentException("--account must be 12 digits, not '" + account + "'");
             }
@@ -108,6 +125,8 @@ public final class FakeEcsServerMain implements Callable<Integer> {
         try {
             server = FakeEcsServer.builder()
                     .host(host).port(port)
+                    .controlApiEnabled(controlApi.equals("on"))
+                    .allowedHosts(allowedHosts)
                     .protocol(SimulatedServices.router(world, declared.get(0).trim()))
                     .controlApi(ControlApi.of(world))
                     .wallLatency((region, op) -> dev.fakeecs.fault.FaultInjector.of(world.world()).wallLatencyFor(
@@ -116,6 +135,13 @@ public final class FakeEcsServerMain implements Callable<Integer> {
         } catch (RuntimeException e) {
             world.close();
             throw e;
+        }
+        if (!server.loopbackOnly()) {
+            err.println("WARNING: fake-ecs listens on " + host + ", reachable from other machines: anyone who can "
+                    + "reach port " + server.port() + " can call ECS" + (controlApi.equals("on")
+                    ? " and the control API (reset the world, inject faults); use --control-api off or bind 127.0.0.1"
+                    : "; bind 127.0.0.1 to keep it on this machine"));
+            err.flush();
         }
         out.println("fake-ecs listening on " + server.endpoint());
         out.flush();

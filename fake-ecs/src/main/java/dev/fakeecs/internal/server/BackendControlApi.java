@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -30,6 +32,13 @@ final class BackendControlApi implements ControlApi {
             return ControlResponse.error(400, "InvalidParameterException", String.valueOf(e.getMessage()));
         } catch (NoSuchElementException e) {
             return ControlResponse.error(404, "ResourceNotFoundException", String.valueOf(e.getMessage()));
+        } catch (AwsServiceException e) {
+            // the engine's own ECS error (ClusterNotFoundException "Cluster not found.", ...): answered as ECS would
+            AwsErrorDetails details = e.awsErrorDetails();
+            String type = details != null && details.errorCode() != null ? details.errorCode() : "InvalidParameterException";
+            String message = details != null && details.errorMessage() != null ? details.errorMessage() : "Invalid request";
+            int status = e.statusCode() >= 400 && e.statusCode() < 500 ? e.statusCode() : 400;
+            return ControlResponse.error(status, type, message);
         } catch (UnsupportedOperationException e) {
             return ControlResponse.error(501, "UnsupportedOperation",
                     "fake-ecs does not support " + method + " /_fake-ecs" + route + " yet");
@@ -98,15 +107,22 @@ final class BackendControlApi implements ControlApi {
         return ControlResponse.json(body);
     }
 
+    /** The longest {@code /clock/advance} the control API takes in one call: 30 virtual days. */
+    static final long MAX_ADVANCE_SECONDS = 30L * 24 * 3600;
+
     private static Duration seconds(JsonNode body) {
         requireObject(body);
         JsonNode seconds = body.get("seconds");
         if (seconds == null || !seconds.isNumber()) {
             throw new IllegalArgumentException("'seconds' must be a number, e.g. {\"seconds\": 30}");
         }
+        if (seconds.isFloatingPointNumber() && !Double.isFinite(seconds.doubleValue())) {
+            throw new IllegalArgumentException("'seconds' must be a finite number: " + seconds.asText());
+        }
         BigDecimal value = seconds.decimalValue();
-        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100L * 365 * 24 * 3600)) > 0) {
-            throw new IllegalArgumentException("'seconds' must be between 0 and 100 years: " + value);
+        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(MAX_ADVANCE_SECONDS)) > 0) {
+            throw new IllegalArgumentException("'seconds' must be between 0 and " + MAX_ADVANCE_SECONDS
+                    + " (30 virtual days) per call; advance in several calls to go further: " + value.toPlainString());
         }
         return Duration.ofMillis(value.movePointRight(3).longValue());
     }

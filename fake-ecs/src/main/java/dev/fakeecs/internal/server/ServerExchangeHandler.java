@@ -29,11 +29,17 @@ public final class ServerExchangeHandler implements HttpHandler {
     private final ControlApi control;
 
     private final WallLatency wallLatency;
+    private final ControlGuard guard;
 
-    public ServerExchangeHandler(ProtocolRouter protocol, ControlApi control, WallLatency wallLatency) {
+    /**
+     * @param guard who may call the control API; {@code null} turns the control API off (every
+     *              {@code /_fake-ecs/} path answers 404)
+     */
+    public ServerExchangeHandler(ProtocolRouter protocol, ControlApi control, WallLatency wallLatency, ControlGuard guard) {
         this.protocol = protocol;
         this.wallLatency = wallLatency;
         this.control = control;
+        this.guard = guard;
     }
 
     @Override
@@ -43,8 +49,14 @@ public final class ServerExchangeHandler implements HttpHandler {
                 route(exchange);
             } catch (IOException e) {
                 throw e;
+            } catch (BodyUnreadable e) {
+                ControlResponse error = ControlResponse.error(400, "SerializationException",
+                        "The request body ended before its Content-Length");
+                send(exchange, error.status(), error.contentType(), null, error.body());
             } catch (RuntimeException e) {
-                ControlResponse error = ControlResponse.error(500, "ServerException", "Internal error: " + e.getClass().getName());
+                ControlResponse error = ControlResponse.error(500, "ServerException",
+                        "Internal error: fake-ecs could not answer " + exchange.getRequestMethod() + " "
+                                + exchange.getRequestURI().getRawPath() + "; please report it with the request");
                 send(exchange, error.status(), error.contentType(), null, error.body());
             }
         }
@@ -97,6 +109,18 @@ public final class ServerExchangeHandler implements HttpHandler {
 
     private void control(HttpExchange exchange, String method, String path) throws IOException {
         byte[] body = readBody(exchange, protocol.maxBodyBytes());
+        if (guard == null) {
+            sendControl(exchange, ControlResponse.error(404, "NotFound",
+                    "The control API is off on this server (started with --control-api off)"));
+            return;
+        }
+        Headers headers = exchange.getRequestHeaders();
+        String refusal = guard.refusal(method, headers.getFirst("Host"), headers.getFirst("Origin"),
+                headers.getFirst("Content-Type"));
+        if (refusal != null) {
+            sendControl(exchange, ControlResponse.error(403, "AccessDeniedException", refusal));
+            return;
+        }
         if (body == null) {
             sendControl(exchange, ControlResponse.error(413, "RequestEntityTooLargeException", "The control request is too large"));
             return;
@@ -116,10 +140,17 @@ public final class ServerExchangeHandler implements HttpHandler {
     /** Bodies up to this size are read (and dropped) even when refused, so the client gets the 413 answer. */
     private static final long DRAIN_LIMIT = 64L << 20;
 
-    /** The body, or {@code null} if it exceeds {@code limit} (declared or actual); an oversized body is drained. */
-    private static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+    /**
+     * The body, or {@code null} if it exceeds {@code limit} (declared or actual). A body declared larger
+     * than {@link #DRAIN_LIMIT} is not read at all: the answer goes out first and the connection is closed
+     * afterwards; a smaller oversized one is drained so the connection can be reused.
+     *
+     * @throws BodyUnreadable if the body ends before its {@code Content-Length} or cannot be read
+     */
+    private static byte[] readBody(HttpExchange exchange, int limit) {
         long declared = declaredLength(exchange.getRequestHeaders());
-        try (InputStream in = exchange.getRequestBody()) {
+        InputStream in = exchange.getRequestBody();
+        try {
             if (declared > limit) {
                 drain(in, declared);
                 return null;
@@ -135,6 +166,15 @@ public final class ServerExchangeHandler implements HttpHandler {
                 }
             }
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new BodyUnreadable();
+        }
+    }
+
+    /** The request body could not be read in full (it ended before its Content-Length). */
+    private static final class BodyUnreadable extends RuntimeException {
+        BodyUnreadable() {
+            super(null, null, false, false);
         }
     }
 

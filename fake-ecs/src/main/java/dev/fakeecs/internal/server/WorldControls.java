@@ -11,6 +11,8 @@ import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.region.Region;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The control API's world-changing calls, shared by the standalone server and in-JVM servers:
@@ -26,6 +28,43 @@ public final class WorldControls {
     private WorldControls() {
     }
 
+    /** Long advances run in slices of this much virtual time, the engine lock released between slices. */
+    static final Duration ADVANCE_SLICE = Duration.ofHours(1);
+    /** How long, in wall time, a sliced advance waits at most for the calls queued on the lock to run. */
+    private static final long YIELD_NANOS = 50_000_000L;
+
+    /**
+     * Advances the world's clock by {@code duration} one {@link #ADVANCE_SLICE} at a time, letting calls
+     * waiting for the engine lock run between slices. Without such calls the outcome (events, journal,
+     * final instant) is that of a single advance: events run in (due time, sequence) order either way.
+     */
+    public static Instant advanceInSlices(FakeEcs ecs, Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("virtual time cannot go backwards: " + duration);
+        }
+        ReentrantLock lock = ecs.engine().lock();
+        Duration remaining = duration;
+        while (true) {
+            Duration slice = remaining.compareTo(ADVANCE_SLICE) > 0 ? ADVANCE_SLICE : remaining;
+            Instant now = ecs.clock().advance(slice);
+            remaining = remaining.minus(slice);
+            if (remaining.isZero()) {
+                return now;
+            }
+            letQueuedCallsRun(lock);
+        }
+    }
+
+    private static void letQueuedCallsRun(ReentrantLock lock) {
+        if (lock.isHeldByCurrentThread()) {
+            return;
+        }
+        long deadline = System.nanoTime() + YIELD_NANOS;
+        while (lock.hasQueuedThreads() && System.nanoTime() - deadline < 0) {
+            Thread.yield();
+        }
+    }
+
     /** Reads a behaviour object ({@code startSeconds, healthy, healthyAfterSeconds, ...}) and declares it. */
     public static void declareImage(FakeEcs ecs, String image, JsonNode behavior) {
         if (image == null || image.isBlank()) {
@@ -34,26 +73,26 @@ public final class WorldControls {
         ImageBehavior b = ImageBehavior.DEFAULT;
         JsonNode j = behavior == null ? JsonNodeFactory.instance.objectNode() : behavior;
         if (j.has("startSeconds")) {
-            b = b.withStartTime(Duration.ofMillis(Math.round(number(j, "startSeconds") * 1000)));
+            b = b.withStartTime(Duration.ofMillis(Math.round(seconds(j, "startSeconds") * 1000)));
         }
         if (j.has("healthyAfterSeconds")) {
-            b = b.healthyAfter(Duration.ofMillis(Math.round(number(j, "healthyAfterSeconds") * 1000)));
+            b = b.healthyAfter(Duration.ofMillis(Math.round(seconds(j, "healthyAfterSeconds") * 1000)));
         }
         if (j.has("healthy") && !bool(j, "healthy")) {
             b = b.unhealthy();
         }
         if (j.has("exitAfterSeconds")) {
-            int code = j.has("exitCode") ? (int) number(j, "exitCode") : 0;
-            b = b.exitAfter(Duration.ofMillis(Math.round(number(j, "exitAfterSeconds") * 1000)), code);
+            int code = j.has("exitCode") ? wholeNumber(j, "exitCode", Integer.MIN_VALUE, Integer.MAX_VALUE) : 0;
+            b = b.exitAfter(Duration.ofMillis(Math.round(seconds(j, "exitAfterSeconds") * 1000)), code);
         }
         if (j.has("failToPull") && bool(j, "failToPull")) {
             b = b.failingToPull();
         }
         if (j.has("cpuPercent")) {
-            b = b.withCpuPercent(number(j, "cpuPercent"));
+            b = b.withCpuPercent(between(j, "cpuPercent", 0, 100_000));
         }
         if (j.has("memoryMiB")) {
-            b = b.withMemoryMiB((int) number(j, "memoryMiB"));
+            b = b.withMemoryMiB(wholeNumber(j, "memoryMiB", 0, Integer.MAX_VALUE));
         }
         if (j.has("commandOutput")) {
             b = b.withCommandOutput(j.get("commandOutput").asText());
@@ -68,10 +107,7 @@ public final class WorldControls {
         if (type == null) {
             throw new IllegalArgumentException("instanceType is required");
         }
-        int count = request.has("count") ? (int) number(request, "count") : 1;
-        if (count < 1 || count > 1000) {
-            throw new IllegalArgumentException("count must be between 1 and 1000, got " + count);
-        }
+        int count = request.has("count") ? wholeNumber(request, "count", 1, 1000) : 1;
         Region region = request.has("region") ? ecs.region(request.get("region").asText()) : ecs.defaultRegion();
         String zone = text(request, "availabilityZone", null);
         if (zone != null && !region.availabilityZones().contains(zone)) {
@@ -97,6 +133,13 @@ public final class WorldControls {
         java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
         spec.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
+            if (v.isNull()) {
+                return; // as if absent
+            }
+            if (v.isContainerNode()) {
+                throw new IllegalArgumentException(e.getKey() + " must be a string or a number, not "
+                        + (v.isArray() ? "an array" : "an object"));
+            }
             fields.put(e.getKey(), v.isNumber() ? v.numberValue() : v.isBoolean() ? v.booleanValue() : v.asText());
         });
         return dev.fakeecs.fault.FaultInjector.of(ecs).inject(dev.fakeecs.fault.FaultSpec.fromMap(fields)).id();
@@ -108,6 +151,35 @@ public final class WorldControls {
             throw new IllegalArgumentException(field + " must be a number");
         }
         return v.asDouble();
+    }
+
+    /** The longest image timing ({@code startSeconds}, {@code healthyAfterSeconds}, {@code exitAfterSeconds}): a year. */
+    static final double MAX_IMAGE_SECONDS = 365 * 24 * 3600.0;
+
+    private static double seconds(JsonNode j, String field) {
+        return between(j, field, 0, MAX_IMAGE_SECONDS);
+    }
+
+    private static double between(JsonNode j, String field, double min, double max) {
+        double v = number(j, field);
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(field + " must be between " + plain(min) + " and " + plain(max) + ": "
+                    + j.get(field).asText());
+        }
+        return v;
+    }
+
+    private static int wholeNumber(JsonNode j, String field, int min, int max) {
+        double v = number(j, field);
+        if (v != Math.rint(v) || v < min || v > max) {
+            throw new IllegalArgumentException(field + " must be a whole number between " + min + " and " + max + ": "
+                    + j.get(field).asText());
+        }
+        return (int) v;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static boolean bool(JsonNode j, String field) {

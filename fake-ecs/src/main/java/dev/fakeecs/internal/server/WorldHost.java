@@ -55,7 +55,7 @@ public final class WorldHost implements ControlApiBackend, Function<String, EcsC
 
     @Override
     public Instant advance(Duration duration) {
-        Instant now = world.clock().advance(duration);
+        Instant now = WorldControls.advanceInSlices(world, duration);
         rebase();
         return now;
     }
