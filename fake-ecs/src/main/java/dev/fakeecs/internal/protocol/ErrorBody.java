@@ -59,6 +59,14 @@ final class ErrorBody {
         return new ErrorBody(status, type, message, extra);
     }
 
+    /** This error answered as {@code newType} (modeled members dropped if the type changes). */
+    ErrorBody withType(String newType) {
+        if (newType == null || newType.equals(type)) {
+            return this;
+        }
+        return new ErrorBody(status, newType, message, null);
+    }
+
     int status() {
         return status;
     }
