@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.ecs.model.EcsException;
  * ServerException, ClientException, InvalidParameterException and AccessDeniedException, so a
  * ClusterNotFoundException becomes a ClientException with the same message). Errors that are not ECS
  * model types (SerializationException, ThrottlingException, ...) are common to every operation and
- * pass unchanged.
+ * pass unchanged, and so do the undeclared types listed in {@code CONFORMED}'s comment.
  *
  * <pre>{@code
  * String type = DeclaredErrors.typeFor("DiscoverPollEndpoint", "ClusterNotFoundException", 400); // "ClientException"
@@ -24,6 +24,12 @@ public final class DeclaredErrors {
 
     private static final String MODEL_PACKAGE = "software.amazon.awssdk.services.ecs.model.";
     private static final Set<String> MODELED = modeledErrors();
+    /**
+     * The undeclared types that are conformed. Only the cluster's not-found error: the engine's other
+     * undeclared answers (LimitExceededException for the tasks- and services-per-cluster quotas,
+     * ResourceNotFoundException from ListTagsForResource) are kept as ECS gives them in practice.
+     */
+    private static final Set<String> CONFORMED = Set.of("ClusterNotFoundException");
     private static final ConcurrentHashMap<String, Set<String>> DECLARED = new ConcurrentHashMap<>();
 
     private DeclaredErrors() {
@@ -36,7 +42,7 @@ public final class DeclaredErrors {
      * operation declares.
      */
     public static String typeFor(String operation, String errorType, int status) {
-        if (operation == null || errorType == null || !MODELED.contains(errorType)) {
+        if (operation == null || errorType == null || !MODELED.contains(errorType) || !CONFORMED.contains(errorType)) {
             return errorType;
         }
         Set<String> declared = declared(operation);
