@@ -30,7 +30,8 @@ import software.amazon.awssdk.core.traits.MapTrait;
  * ECS), also inside lists, maps and nested structures; numeric members must lie in the ranges of
  * {@code member-ranges.properties}. The enum checks are derived from the SDK model classes (a member
  * {@code xxx} with an {@code xxxAsString()} or {@code xxxAsStrings()} getter beside an enum-typed
- * {@code xxx()}); the ranges come from one table because the SDK classes carry no range traits.
+ * {@code xxx()}); the ranges come from one table because the SDK classes carry no range traits (a
+ * string member in that table, such as a task override's {@code cpu}, is checked when it holds a number).
  *
  * <p>Violations are answered as ECS's request validation answers them, an
  * {@code InvalidParameterException}:
@@ -156,7 +157,7 @@ public final class ModelConstraints {
         private static Check checkOf(SdkField<?> field, Class<?> enumClass, BigDecimal[] range) {
             MarshallingType<?> type = field.marshallingType();
             if (type == MarshallingType.STRING) {
-                return enumClass != null ? enumCheck(enumClass) : NONE;
+                return enumClass != null ? enumCheck(enumClass) : range != null ? numericStringCheck(rangeCheck(range)) : NONE;
             }
             if (type == MarshallingType.INTEGER || type == MarshallingType.LONG || type == MarshallingType.DOUBLE
                     || type == MarshallingType.FLOAT || type == MarshallingType.SHORT || type == MarshallingType.BIG_DECIMAL) {
@@ -247,6 +248,19 @@ public final class ModelConstraints {
                 out.add("Value '" + quote(String.valueOf(value)) + "' at '" + path
                         + "' failed to satisfy constraint: Member must satisfy enum value set: " + valueSet);
             }
+        };
+    }
+
+    /** A range check of a string member that carries a number (e.g. a task override's {@code cpu} "256"); other text passes. */
+    private static Check numericStringCheck(Check range) {
+        return (value, path, out) -> {
+            BigDecimal number;
+            try {
+                number = new BigDecimal(((String) value).trim());
+            } catch (NumberFormatException | ArithmeticException notANumber) {
+                return; // units such as "1 vCPU" or "2 GB" are the engine's to read
+            }
+            range.collect(number, path, out);
         };
     }
 

@@ -106,6 +106,16 @@ class ModelConstraintsTest {
     }
 
     @Test
+    void should_refuse_a_negative_task_override_but_leave_units_to_the_engine() throws Exception {
+        // when
+        JsonNode error = call(400, "RunTask", "{\"taskDefinition\":\"web\",\"overrides\":{\"cpu\":\"-256\",\"memory\":\"2 GB\"}}");
+
+        // then
+        assertThat(error.get("message").asText()).isEqualTo("1 validation error detected: Value '-256' at 'overrides.cpu' "
+                + "failed to satisfy constraint: Member must have value greater than or equal to 0");
+    }
+
+    @Test
     void should_apply_the_same_checks_to_the_in_process_api() {
         // when / then
         assertThatThrownBy(() -> ecs.api().runTask(RunTaskRequest.builder().taskDefinition("web").launchType("BOGUS").build()))
