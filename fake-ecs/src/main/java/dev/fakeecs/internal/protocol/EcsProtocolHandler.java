@@ -30,7 +30,10 @@ import software.amazon.awssdk.services.ecs.model.EcsRequest;
  * {@code SerializationException}; unknown target 400 {@code UnknownOperationException}; an operation
  * the engine does not implement 400 {@code UnsupportedOperation}; a body over the limit 413; an
  * engine exception keeps its error code and {@code statusCode()} (400 by default, 500 for
- * {@code ServerException}); anything else escaping the engine is a 500 {@code ServerException}.
+ * {@code ServerException}); anything else escaping the engine is a 500 {@code ServerException} whose
+ * message names no Java class. A decoded request whose values break the ECS model (an unknown enum
+ * value, a number out of range) is answered by {@link ModelConstraints} before the engine sees it, and
+ * an error type the operation does not declare is conformed by {@link DeclaredErrors}.
  * Thread-safe; keeps no state besides the request-id counter.
  *
  * <pre>{@code
