@@ -23,6 +23,9 @@ enum DocumentType implements ValueType {
             case STRING:
                 return Document.fromString(node.textValue());
             case NUMBER:
+                if (ValueType.isNonFinite(node)) {
+                    throw ValueType.outOfRange(this);
+                }
                 return Document.fromNumber(SdkNumber.fromBigDecimal(node.decimalValue()));
             case BOOLEAN:
                 return Document.fromBoolean(node.booleanValue());

@@ -1,6 +1,10 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +30,10 @@ import software.amazon.awssdk.services.ecs.model.EcsRequest;
  * {@code SerializationException}; unknown target 400 {@code UnknownOperationException}; an operation
  * the engine does not implement 400 {@code UnsupportedOperation}; a body over the limit 413; an
  * engine exception keeps its error code and {@code statusCode()} (400 by default, 500 for
- * {@code ServerException}); anything else escaping the engine is a 500 {@code ServerException}.
+ * {@code ServerException}); anything else escaping the engine is a 500 {@code ServerException} whose
+ * message names no Java class. A decoded request whose values break the ECS model (an unknown enum
+ * value, a number out of range) is answered by {@link ModelConstraints} before the engine sees it, and
+ * an error type the operation does not declare is conformed by {@link DeclaredErrors}.
  * Thread-safe; keeps no state besides the request-id counter.
  *
  * <pre>{@code
@@ -117,17 +124,21 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
     /** Answers one request; never throws for anything the client sent. */
     @Override
     public ProtocolResponse handle(ProtocolRequest request) {
+        ErrorBody error;
         try {
             return respond(200, dispatch(request));
         } catch (ProtocolException e) {
-            return error(ErrorBody.of(e));
+            error = ErrorBody.of(e);
         } catch (SdkServiceException e) {
-            return error(ErrorBody.of(e, codec));
+            error = ErrorBody.of(e, codec);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            return error(ErrorBody.of(500, "ServerException", "Internal error: " + e.getClass().getName()));
+            // an engine bug: the client learns nothing about the implementation
+            error = ErrorBody.of(500, "ServerException", "Internal error while handling the request");
         }
+        String operation = operationName(request.target());
+        return error(error.withType(DeclaredErrors.typeFor(operation, error.type(), error.status())));
     }
 
     /**
@@ -154,6 +165,7 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
             throw unsupported(operation);
         }
         EcsRequest ecsRequest = codec.decode(parse(request.body()), operation.requestClass());
+        ModelConstraints.check(ecsRequest);
         Object result;
         try {
             result = operation.method().invoke(client, ecsRequest);
@@ -183,17 +195,72 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
         return operation;
     }
 
+    /** The operation named by the target, or null if it names none. */
+    private static String operationName(String target) {
+        if (target == null || !target.startsWith(TARGET_PREFIX)) {
+            return null;
+        }
+        EcsOperation operation = EcsOperation.named(target.substring(TARGET_PREFIX.length()));
+        return operation == null ? null : operation.name();
+    }
+
     private static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             return null;
         }
         try {
             return MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ProtocolException.serialization("Malformed JSON: " + constraintProblem(e.getOriginalMessage()));
+        } catch (MismatchedInputException e) {
+            throw ProtocolException.serialization("Malformed JSON: unexpected content after the end of the JSON value"
+                    + where(e.getLocation()));
+        } catch (JsonEOFException e) {
+            throw ProtocolException.serialization("Malformed JSON: the request body ends in the middle of a value"
+                    + where(e.getLocation()));
         } catch (JsonProcessingException e) {
-            throw ProtocolException.serialization("Malformed JSON: " + truncate(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw ProtocolException.serialization("Malformed JSON: " + truncate(String.valueOf(e.getMessage())));
+            throw ProtocolException.serialization("Malformed JSON: " + parseProblem(e.getOriginalMessage())
+                    + where(e.getLocation()));
+        } catch (IOException | RuntimeException e) {
+            throw ProtocolException.serialization("Malformed JSON: the request body could not be read as JSON");
         }
+    }
+
+    /** A parser limit, named by what the request exceeds (never by the parser's own setting names). */
+    private static String constraintProblem(String message) {
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("nesting depth")) {
+            return "the JSON value nests arrays and objects too deeply";
+        }
+        if (m.contains("number")) {
+            return "a number has too many digits";
+        }
+        if (m.contains("string") || m.contains("name")) {
+            return "a string or member name is too long";
+        }
+        return "the JSON value exceeds a size limit";
+    }
+
+    /** The parser's description of a syntax error, without parser internals (names in backticks, class names). */
+    private static String parseProblem(String message) {
+        if (message == null || message.isBlank()) {
+            return "the request body is not valid JSON";
+        }
+        String firstLine = message.lines().findFirst().orElse("").trim();
+        if (firstLine.contains("`") || JAVA_NAME.matcher(firstLine).find()) {
+            return "the request body is not valid JSON";
+        }
+        return truncate(firstLine);
+    }
+
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("\\b(?:java|javax|com|org|software|dev)\\.[a-z0-9_]+\\.");
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private EcsClient client(String signedRegion) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.ServerException;
 
 /**
@@ -11,6 +12,8 @@ import software.amazon.awssdk.services.ecs.model.ServerException;
  * (e.g. {@code ConflictException.resourceIds}), turned into the AWS JSON 1.1 error body.
  */
 final class ErrorBody {
+
+    private static final String ECS_MODEL_PACKAGE = "software.amazon.awssdk.services.ecs.model.";
 
     private final int status;
     private final String type;
@@ -45,7 +48,9 @@ final class ErrorBody {
             }
         }
         if (type == null || type.isBlank()) {
-            type = e.getClass().getSimpleName();
+            // an ECS model exception is named as ECS names it; anything else by its status, never its class
+            boolean modeled = e.getClass().getName().startsWith(ECS_MODEL_PACKAGE) && !(e.getClass() == EcsException.class);
+            type = modeled ? e.getClass().getSimpleName() : status >= 500 ? "ServerException" : "ClientException";
         }
         if (message == null) {
             message = stripServiceSuffix(e.getMessage());
@@ -57,6 +62,14 @@ final class ErrorBody {
             // a plain EcsException or a foreign exception class: no modeled members
         }
         return new ErrorBody(status, type, message, extra);
+    }
+
+    /** This error answered as {@code newType} (modeled members dropped if the type changes). */
+    ErrorBody withType(String newType) {
+        if (newType == null || newType.equals(type)) {
+            return this;
+        }
+        return new ErrorBody(status, newType, message, null);
     }
 
     int status() {

@@ -97,7 +97,11 @@ enum ScalarType implements ValueType {
             if (!node.isNumber()) {
                 throw ValueType.mismatch(node, this);
             }
-            return node.doubleValue();
+            double value = node.doubleValue();
+            if (!Double.isFinite(value)) {
+                throw ValueType.outOfRange(this);
+            }
+            return value;
         }
 
         @Override
@@ -112,7 +116,11 @@ enum ScalarType implements ValueType {
             if (!node.isNumber()) {
                 throw ValueType.mismatch(node, this);
             }
-            return node.floatValue();
+            float value = node.floatValue();
+            if (!Float.isFinite(value)) {
+                throw ValueType.outOfRange(this);
+            }
+            return value;
         }
 
         @Override
@@ -126,6 +134,9 @@ enum ScalarType implements ValueType {
         public Object decode(JsonNode node) {
             if (!node.isNumber()) {
                 throw ValueType.mismatch(node, this);
+            }
+            if (ValueType.isNonFinite(node)) {
+                throw ValueType.outOfRange(this);
             }
             return node.decimalValue();
         }
@@ -156,13 +167,19 @@ enum ScalarType implements ValueType {
         @Override
         public Object decode(JsonNode node) {
             if (node.isNumber()) {
+                if (ValueType.isNonFinite(node)) {
+                    throw ValueType.outOfRange(this);
+                }
                 BigDecimal seconds = node.decimalValue();
+                if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) {
+                    throw ValueType.outOfRange(this);
+                }
                 BigDecimal whole = new BigDecimal(seconds.toBigInteger());
                 int nanos = seconds.subtract(whole).movePointRight(9).intValue();
                 try {
                     return Instant.ofEpochSecond(whole.longValueExact(), nanos);
                 } catch (ArithmeticException | java.time.DateTimeException e) {
-                    throw ValueType.mismatch(node, this);
+                    throw ValueType.outOfRange(this);
                 }
             }
             if (node.isTextual()) {
@@ -204,6 +221,9 @@ enum ScalarType implements ValueType {
             return nodes.textNode(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
         }
     };
+
+    /** Beyond {@link Instant#MAX}: checked before any arithmetic, so huge exponents cost nothing. */
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
 
     private final String description;
 

@@ -35,6 +35,16 @@ interface ValueType {
         }
     }
 
+    /** Whether a JSON number is too large for any finite value (e.g. {@code 1e400}). */
+    static boolean isNonFinite(JsonNode node) {
+        return node.isNumber() && !node.isIntegralNumber() && !Double.isFinite(node.doubleValue());
+    }
+
+    /** The failure for a number outside what {@code expected} can hold. */
+    static DecodeFailure outOfRange(ValueType expected) {
+        return DecodeFailure.wrongType("NUMBER_VALUE is out of range for " + expected.description());
+    }
+
     /** The failure for a value of the wrong JSON type where {@code expected} was wanted. */
     static DecodeFailure mismatch(JsonNode node, ValueType expected) {
         if (node.isObject()) {

@@ -134,7 +134,11 @@ import software.amazon.awssdk.services.ecs.model.UpdateTaskProtectionResponse;
 import software.amazon.awssdk.services.ecs.model.UpdateTaskSetRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateTaskSetResponse;
 
+import dev.fakeecs.internal.protocol.DeclaredErrors;
+import dev.fakeecs.internal.protocol.ModelConstraints;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.model.EcsException;
 
 /**
  * One region's ECS API, in process: an {@link EcsClient} whose calls go straight into the engine
@@ -158,8 +162,18 @@ public final class RegionControlPlane implements EcsClient {
         this.state = state;
     }
 
-    private <T> T call(String operation, Supplier<T> body) {
-        return state.invoke(operation, body);
+    /**
+     * One call: the request's values checked against the ECS model first (as the wire protocol checks
+     * them), then the engine under its lock; an error the operation's model does not declare is
+     * answered as one it does.
+     */
+    private <T> T call(String operation, SdkPojo request, Supplier<T> body) {
+        try {
+            ModelConstraints.check(request);
+            return state.invoke(operation, body);
+        } catch (EcsException e) {
+            throw DeclaredErrors.conform(operation, e);
+        }
     }
 
     @Override
@@ -179,306 +193,306 @@ public final class RegionControlPlane implements EcsClient {
 
     @Override
     public CreateClusterResponse createCluster(CreateClusterRequest request) {
-        return call("CreateCluster", () -> state.clusterOperations().createCluster(request));
+        return call("CreateCluster", request, () -> state.clusterOperations().createCluster(request));
     }
 
     @Override
     public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
-        return call("DeleteCluster", () -> state.clusterOperations().deleteCluster(request));
+        return call("DeleteCluster", request, () -> state.clusterOperations().deleteCluster(request));
     }
 
     @Override
     public DescribeClustersResponse describeClusters(DescribeClustersRequest request) {
-        return call("DescribeClusters", () -> state.clusterOperations().describeClusters(request));
+        return call("DescribeClusters", request, () -> state.clusterOperations().describeClusters(request));
     }
 
     @Override
     public ListClustersResponse listClusters(ListClustersRequest request) {
-        return call("ListClusters", () -> state.clusterOperations().listClusters(request));
+        return call("ListClusters", request, () -> state.clusterOperations().listClusters(request));
     }
 
     @Override
     public UpdateClusterResponse updateCluster(UpdateClusterRequest request) {
-        return call("UpdateCluster", () -> state.clusterOperations().updateCluster(request));
+        return call("UpdateCluster", request, () -> state.clusterOperations().updateCluster(request));
     }
 
     @Override
     public UpdateClusterSettingsResponse updateClusterSettings(UpdateClusterSettingsRequest request) {
-        return call("UpdateClusterSettings", () -> state.clusterOperations().updateClusterSettings(request));
+        return call("UpdateClusterSettings", request, () -> state.clusterOperations().updateClusterSettings(request));
     }
 
     @Override
     public PutClusterCapacityProvidersResponse putClusterCapacityProviders(PutClusterCapacityProvidersRequest request) {
-        return call("PutClusterCapacityProviders", () -> state.clusterOperations().putClusterCapacityProviders(request));
+        return call("PutClusterCapacityProviders", request, () -> state.clusterOperations().putClusterCapacityProviders(request));
     }
 
     @Override
     public CreateCapacityProviderResponse createCapacityProvider(CreateCapacityProviderRequest request) {
-        return call("CreateCapacityProvider", () -> state.capacityProviders().createCapacityProvider(request));
+        return call("CreateCapacityProvider", request, () -> state.capacityProviders().createCapacityProvider(request));
     }
 
     @Override
     public DeleteCapacityProviderResponse deleteCapacityProvider(DeleteCapacityProviderRequest request) {
-        return call("DeleteCapacityProvider", () -> state.capacityProviders().deleteCapacityProvider(request));
+        return call("DeleteCapacityProvider", request, () -> state.capacityProviders().deleteCapacityProvider(request));
     }
 
     @Override
     public DescribeCapacityProvidersResponse describeCapacityProviders(DescribeCapacityProvidersRequest request) {
-        return call("DescribeCapacityProviders", () -> state.capacityProviders().describeCapacityProviders(request));
+        return call("DescribeCapacityProviders", request, () -> state.capacityProviders().describeCapacityProviders(request));
     }
 
     @Override
     public UpdateCapacityProviderResponse updateCapacityProvider(UpdateCapacityProviderRequest request) {
-        return call("UpdateCapacityProvider", () -> state.capacityProviders().updateCapacityProvider(request));
+        return call("UpdateCapacityProvider", request, () -> state.capacityProviders().updateCapacityProvider(request));
     }
 
     @Override
     public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest request) {
-        return call("RegisterTaskDefinition", () -> state.taskDefinitions().registerTaskDefinition(request));
+        return call("RegisterTaskDefinition", request, () -> state.taskDefinitions().registerTaskDefinition(request));
     }
 
     @Override
     public DeregisterTaskDefinitionResponse deregisterTaskDefinition(DeregisterTaskDefinitionRequest request) {
-        return call("DeregisterTaskDefinition", () -> state.taskDefinitions().deregisterTaskDefinition(request));
+        return call("DeregisterTaskDefinition", request, () -> state.taskDefinitions().deregisterTaskDefinition(request));
     }
 
     @Override
     public DeleteTaskDefinitionsResponse deleteTaskDefinitions(DeleteTaskDefinitionsRequest request) {
-        return call("DeleteTaskDefinitions", () -> state.taskDefinitions().deleteTaskDefinitions(request));
+        return call("DeleteTaskDefinitions", request, () -> state.taskDefinitions().deleteTaskDefinitions(request));
     }
 
     @Override
     public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest request) {
-        return call("DescribeTaskDefinition", () -> state.taskDefinitions().describeTaskDefinition(request));
+        return call("DescribeTaskDefinition", request, () -> state.taskDefinitions().describeTaskDefinition(request));
     }
 
     @Override
     public ListTaskDefinitionsResponse listTaskDefinitions(ListTaskDefinitionsRequest request) {
-        return call("ListTaskDefinitions", () -> state.taskDefinitions().listTaskDefinitions(request));
+        return call("ListTaskDefinitions", request, () -> state.taskDefinitions().listTaskDefinitions(request));
     }
 
     @Override
     public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest request) {
-        return call("ListTaskDefinitionFamilies", () -> state.taskDefinitions().listTaskDefinitionFamilies(request));
+        return call("ListTaskDefinitionFamilies", request, () -> state.taskDefinitions().listTaskDefinitionFamilies(request));
     }
 
     @Override
     public RunTaskResponse runTask(RunTaskRequest request) {
-        return call("RunTask", () -> state.taskOperations().runTask(request));
+        return call("RunTask", request, () -> state.taskOperations().runTask(request));
     }
 
     @Override
     public StartTaskResponse startTask(StartTaskRequest request) {
-        return call("StartTask", () -> state.taskOperations().startTask(request));
+        return call("StartTask", request, () -> state.taskOperations().startTask(request));
     }
 
     @Override
     public StopTaskResponse stopTask(StopTaskRequest request) {
-        return call("StopTask", () -> state.taskOperations().stopTask(request));
+        return call("StopTask", request, () -> state.taskOperations().stopTask(request));
     }
 
     @Override
     public DescribeTasksResponse describeTasks(DescribeTasksRequest request) {
-        return call("DescribeTasks", () -> state.taskOperations().describeTasks(request));
+        return call("DescribeTasks", request, () -> state.taskOperations().describeTasks(request));
     }
 
     @Override
     public ListTasksResponse listTasks(ListTasksRequest request) {
-        return call("ListTasks", () -> state.taskOperations().listTasks(request));
+        return call("ListTasks", request, () -> state.taskOperations().listTasks(request));
     }
 
     @Override
     public GetTaskProtectionResponse getTaskProtection(GetTaskProtectionRequest request) {
-        return call("GetTaskProtection", () -> state.taskOperations().getTaskProtection(request));
+        return call("GetTaskProtection", request, () -> state.taskOperations().getTaskProtection(request));
     }
 
     @Override
     public UpdateTaskProtectionResponse updateTaskProtection(UpdateTaskProtectionRequest request) {
-        return call("UpdateTaskProtection", () -> state.taskOperations().updateTaskProtection(request));
+        return call("UpdateTaskProtection", request, () -> state.taskOperations().updateTaskProtection(request));
     }
 
     @Override
     public ExecuteCommandResponse executeCommand(ExecuteCommandRequest request) {
-        return call("ExecuteCommand", () -> state.taskOperations().executeCommand(request));
+        return call("ExecuteCommand", request, () -> state.taskOperations().executeCommand(request));
     }
 
     @Override
     public SubmitTaskStateChangeResponse submitTaskStateChange(SubmitTaskStateChangeRequest request) {
-        return call("SubmitTaskStateChange", () -> state.taskOperations().submitTaskStateChange(request));
+        return call("SubmitTaskStateChange", request, () -> state.taskOperations().submitTaskStateChange(request));
     }
 
     @Override
     public SubmitContainerStateChangeResponse submitContainerStateChange(SubmitContainerStateChangeRequest request) {
-        return call("SubmitContainerStateChange", () -> state.taskOperations().submitContainerStateChange(request));
+        return call("SubmitContainerStateChange", request, () -> state.taskOperations().submitContainerStateChange(request));
     }
 
     @Override
     public SubmitAttachmentStateChangesResponse submitAttachmentStateChanges(SubmitAttachmentStateChangesRequest request) {
-        return call("SubmitAttachmentStateChanges", () -> state.taskOperations().submitAttachmentStateChanges(request));
+        return call("SubmitAttachmentStateChanges", request, () -> state.taskOperations().submitAttachmentStateChanges(request));
     }
 
     @Override
     public RegisterContainerInstanceResponse registerContainerInstance(RegisterContainerInstanceRequest request) {
-        return call("RegisterContainerInstance", () -> state.containerInstanceOperations().registerContainerInstance(request));
+        return call("RegisterContainerInstance", request, () -> state.containerInstanceOperations().registerContainerInstance(request));
     }
 
     @Override
     public DeregisterContainerInstanceResponse deregisterContainerInstance(DeregisterContainerInstanceRequest request) {
-        return call("DeregisterContainerInstance", () -> state.containerInstanceOperations().deregisterContainerInstance(request));
+        return call("DeregisterContainerInstance", request, () -> state.containerInstanceOperations().deregisterContainerInstance(request));
     }
 
     @Override
     public DescribeContainerInstancesResponse describeContainerInstances(DescribeContainerInstancesRequest request) {
-        return call("DescribeContainerInstances", () -> state.containerInstanceOperations().describeContainerInstances(request));
+        return call("DescribeContainerInstances", request, () -> state.containerInstanceOperations().describeContainerInstances(request));
     }
 
     @Override
     public ListContainerInstancesResponse listContainerInstances(ListContainerInstancesRequest request) {
-        return call("ListContainerInstances", () -> state.containerInstanceOperations().listContainerInstances(request));
+        return call("ListContainerInstances", request, () -> state.containerInstanceOperations().listContainerInstances(request));
     }
 
     @Override
     public UpdateContainerInstancesStateResponse updateContainerInstancesState(UpdateContainerInstancesStateRequest request) {
-        return call("UpdateContainerInstancesState", () -> state.containerInstanceOperations().updateContainerInstancesState(request));
+        return call("UpdateContainerInstancesState", request, () -> state.containerInstanceOperations().updateContainerInstancesState(request));
     }
 
     @Override
     public UpdateContainerAgentResponse updateContainerAgent(UpdateContainerAgentRequest request) {
-        return call("UpdateContainerAgent", () -> state.containerInstanceOperations().updateContainerAgent(request));
+        return call("UpdateContainerAgent", request, () -> state.containerInstanceOperations().updateContainerAgent(request));
     }
 
     @Override
     public PutAttributesResponse putAttributes(PutAttributesRequest request) {
-        return call("PutAttributes", () -> state.containerInstanceOperations().putAttributes(request));
+        return call("PutAttributes", request, () -> state.containerInstanceOperations().putAttributes(request));
     }
 
     @Override
     public DeleteAttributesResponse deleteAttributes(DeleteAttributesRequest request) {
-        return call("DeleteAttributes", () -> state.containerInstanceOperations().deleteAttributes(request));
+        return call("DeleteAttributes", request, () -> state.containerInstanceOperations().deleteAttributes(request));
     }
 
     @Override
     public ListAttributesResponse listAttributes(ListAttributesRequest request) {
-        return call("ListAttributes", () -> state.containerInstanceOperations().listAttributes(request));
+        return call("ListAttributes", request, () -> state.containerInstanceOperations().listAttributes(request));
     }
 
     @Override
     public DiscoverPollEndpointResponse discoverPollEndpoint(DiscoverPollEndpointRequest request) {
-        return call("DiscoverPollEndpoint", () -> state.containerInstanceOperations().discoverPollEndpoint(request));
+        return call("DiscoverPollEndpoint", request, () -> state.containerInstanceOperations().discoverPollEndpoint(request));
     }
 
     @Override
     public TagResourceResponse tagResource(TagResourceRequest request) {
-        return call("TagResource", () -> state.tags().tagResource(request));
+        return call("TagResource", request, () -> state.tags().tagResource(request));
     }
 
     @Override
     public UntagResourceResponse untagResource(UntagResourceRequest request) {
-        return call("UntagResource", () -> state.tags().untagResource(request));
+        return call("UntagResource", request, () -> state.tags().untagResource(request));
     }
 
     @Override
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
-        return call("ListTagsForResource", () -> state.tags().listTagsForResource(request));
+        return call("ListTagsForResource", request, () -> state.tags().listTagsForResource(request));
     }
 
     @Override
     public PutAccountSettingResponse putAccountSetting(PutAccountSettingRequest request) {
-        return call("PutAccountSetting", () -> state.accountSettings().putAccountSetting(request));
+        return call("PutAccountSetting", request, () -> state.accountSettings().putAccountSetting(request));
     }
 
     @Override
     public PutAccountSettingDefaultResponse putAccountSettingDefault(PutAccountSettingDefaultRequest request) {
-        return call("PutAccountSettingDefault", () -> state.accountSettings().putAccountSettingDefault(request));
+        return call("PutAccountSettingDefault", request, () -> state.accountSettings().putAccountSettingDefault(request));
     }
 
     @Override
     public DeleteAccountSettingResponse deleteAccountSetting(DeleteAccountSettingRequest request) {
-        return call("DeleteAccountSetting", () -> state.accountSettings().deleteAccountSetting(request));
+        return call("DeleteAccountSetting", request, () -> state.accountSettings().deleteAccountSetting(request));
     }
 
     @Override
     public ListAccountSettingsResponse listAccountSettings(ListAccountSettingsRequest request) {
-        return call("ListAccountSettings", () -> state.accountSettings().listAccountSettings(request));
+        return call("ListAccountSettings", request, () -> state.accountSettings().listAccountSettings(request));
     }
 
     @Override
     public CreateServiceResponse createService(CreateServiceRequest request) {
-        return call("CreateService", () -> state.services().createService(request));
+        return call("CreateService", request, () -> state.services().createService(request));
     }
 
     @Override
     public UpdateServiceResponse updateService(UpdateServiceRequest request) {
-        return call("UpdateService", () -> state.services().updateService(request));
+        return call("UpdateService", request, () -> state.services().updateService(request));
     }
 
     @Override
     public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
-        return call("DeleteService", () -> state.services().deleteService(request));
+        return call("DeleteService", request, () -> state.services().deleteService(request));
     }
 
     @Override
     public DescribeServicesResponse describeServices(DescribeServicesRequest request) {
-        return call("DescribeServices", () -> state.services().describeServices(request));
+        return call("DescribeServices", request, () -> state.services().describeServices(request));
     }
 
     @Override
     public ListServicesResponse listServices(ListServicesRequest request) {
-        return call("ListServices", () -> state.services().listServices(request));
+        return call("ListServices", request, () -> state.services().listServices(request));
     }
 
     @Override
     public ListServicesByNamespaceResponse listServicesByNamespace(ListServicesByNamespaceRequest request) {
-        return call("ListServicesByNamespace", () -> state.services().listServicesByNamespace(request));
+        return call("ListServicesByNamespace", request, () -> state.services().listServicesByNamespace(request));
     }
 
     @Override
     public DescribeServiceDeploymentsResponse describeServiceDeployments(DescribeServiceDeploymentsRequest request) {
-        return call("DescribeServiceDeployments", () -> state.services().describeServiceDeployments(request));
+        return call("DescribeServiceDeployments", request, () -> state.services().describeServiceDeployments(request));
     }
 
     @Override
     public ListServiceDeploymentsResponse listServiceDeployments(ListServiceDeploymentsRequest request) {
-        return call("ListServiceDeployments", () -> state.services().listServiceDeployments(request));
+        return call("ListServiceDeployments", request, () -> state.services().listServiceDeployments(request));
     }
 
     @Override
     public DescribeServiceRevisionsResponse describeServiceRevisions(DescribeServiceRevisionsRequest request) {
-        return call("DescribeServiceRevisions", () -> state.services().describeServiceRevisions(request));
+        return call("DescribeServiceRevisions", request, () -> state.services().describeServiceRevisions(request));
     }
 
     @Override
     public StopServiceDeploymentResponse stopServiceDeployment(StopServiceDeploymentRequest request) {
-        return call("StopServiceDeployment", () -> state.services().stopServiceDeployment(request));
+        return call("StopServiceDeployment", request, () -> state.services().stopServiceDeployment(request));
     }
 
     @Override
     public ContinueServiceDeploymentResponse continueServiceDeployment(ContinueServiceDeploymentRequest request) {
-        return call("ContinueServiceDeployment", () -> state.services().continueServiceDeployment(request));
+        return call("ContinueServiceDeployment", request, () -> state.services().continueServiceDeployment(request));
     }
 
     @Override
     public CreateTaskSetResponse createTaskSet(CreateTaskSetRequest request) {
-        return call("CreateTaskSet", () -> state.services().createTaskSet(request));
+        return call("CreateTaskSet", request, () -> state.services().createTaskSet(request));
     }
 
     @Override
     public DeleteTaskSetResponse deleteTaskSet(DeleteTaskSetRequest request) {
-        return call("DeleteTaskSet", () -> state.services().deleteTaskSet(request));
+        return call("DeleteTaskSet", request, () -> state.services().deleteTaskSet(request));
     }
 
     @Override
     public DescribeTaskSetsResponse describeTaskSets(DescribeTaskSetsRequest request) {
-        return call("DescribeTaskSets", () -> state.services().describeTaskSets(request));
+        return call("DescribeTaskSets", request, () -> state.services().describeTaskSets(request));
     }
 
     @Override
     public UpdateTaskSetResponse updateTaskSet(UpdateTaskSetRequest request) {
-        return call("UpdateTaskSet", () -> state.services().updateTaskSet(request));
+        return call("UpdateTaskSet", request, () -> state.services().updateTaskSet(request));
     }
 
     @Override
     public UpdateServicePrimaryTaskSetResponse updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetRequest request) {
-        return call("UpdateServicePrimaryTaskSet", () -> state.services().updateServicePrimaryTaskSet(request));
+        return call("UpdateServicePrimaryTaskSet", request, () -> state.services().updateServicePrimaryTaskSet(request));
     }
 }

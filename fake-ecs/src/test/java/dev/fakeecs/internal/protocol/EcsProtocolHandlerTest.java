@@ -226,7 +226,7 @@ class EcsProtocolHandlerTest {
         // then
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(json(response).toString()).isEqualTo(
-                "{\"__type\":\"ServerException\",\"message\":\"Internal error: java.lang.NullPointerException\"}");
+                "{\"__type\":\"ServerException\",\"message\":\"Internal error while handling the request\"}");
     }
 
     @Test
