@@ -107,8 +107,8 @@ final class BackendControlApi implements ControlApi {
                     continue;
                 }
                 int eq = parameter.indexOf('=');
-                String name = eq < 0 ? parameter : parameter.substring(0, eq);
-                String value = eq < 0 ? "" : parameter.substring(eq + 1);
+                String name = decode(eq < 0 ? parameter : parameter.substring(0, eq));
+                String value = decode(eq < 0 ? "" : parameter.substring(eq + 1));
                 if (!name.equals("since") && !name.equals("limit")) {
                     throw new IllegalArgumentException("GET /_fake-ecs/journal takes the query parameters since and "
                             + "limit only, not '" + shorten(name) + "'");
@@ -142,6 +142,15 @@ final class BackendControlApi implements ControlApi {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static String decode(String raw) {
+        try {
+            return java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the query string is malformed; GET /_fake-ecs/journal takes "
+                    + "since=SEQ and limit=N");
+        }
     }
 
     private static String shorten(String text) {
