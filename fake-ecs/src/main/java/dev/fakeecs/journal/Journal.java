@@ -227,7 +227,15 @@ public final class Journal {
      * {@code seq} numbers show the gap.
      */
     public long writeJsonLines(Writer out, long fromSequence, long limit) {
-        long end = mark();
+        return writeJsonLines(out, fromSequence, mark(), limit);
+    }
+
+    /**
+     * As {@link #writeJsonLines(Writer, long, long)}, but only entries with a sequence number below
+     * {@code beforeSequence} (a {@link #mark()} taken earlier), so what is written matches that mark.
+     */
+    public long writeJsonLines(Writer out, long fromSequence, long beforeSequence, long limit) {
+        long end = beforeSequence;
         long position = fromSequence;
         long written = 0;
         try {

@@ -155,4 +155,14 @@ class JournalEndpointTest {
         assertThat(writes[0]).isGreaterThan(5_000_000L);
         assertThat(writes[1]).isLessThanOrEqualTo(64 * 1024);
     }
+
+    @Test
+    void should_stop_the_body_at_the_next_seq_it_announced() {
+        record(10);
+        ControlResponse response = ControlApi.of(new InJvmControlBackend(ecs)).handle("GET", "/journal", "since=4", null);
+        record(5); // recorded while the answer is on its way
+
+        assertThat(response.headers()).containsEntry("X-Fake-Ecs-Journal-Next-Seq", "10");
+        assertThat(response.bodyAsString().lines()).hasSize(6).last().asString().startsWith("{\"seq\":9,");
+    }
 }

@@ -130,14 +130,15 @@ final class BackendControlApi implements ControlApi {
         dev.fakeecs.journal.Journal journal = backend.journal();
         long from = since;
         long max = limit;
+        long next = journal.mark(); // the body stops here, whatever is recorded while it streams
         return ControlResponse.streamed(ControlResponse.JSON_LINES,
                 java.util.Map.of("X-Fake-Ecs-Journal-First-Seq", Long.toString(journal.firstSequence()),
-                        "X-Fake-Ecs-Journal-Next-Seq", Long.toString(journal.mark())),
+                        "X-Fake-Ecs-Journal-Next-Seq", Long.toString(next)),
                 out -> {
                     java.io.Writer writer = new java.io.BufferedWriter(
                             new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 16384);
                     try {
-                        journal.writeJsonLines(writer, from, max);
+                        journal.writeJsonLines(writer, from, next, max);
                     } catch (java.io.UncheckedIOException e) {
                         throw e.getCause();
                     }
