@@ -2,6 +2,7 @@ package dev.fakeecs;
 
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.journal.Journal;
+import dev.fakeecs.journal.JournalRetention;
 import dev.fakeecs.quota.Quotas;
 import dev.fakeecs.region.Region;
 import dev.fakeecs.internal.region.RegionEngine;
@@ -49,7 +50,8 @@ public final class FakeEcs implements AutoCloseable {
     private ProtocolRouter protocol;
 
     private FakeEcs(Builder builder) {
-        this.world = new EngineContext(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing);
+        this.world = new EngineContext(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing,
+                builder.journalRetention);
         this.clock = new VirtualClock(world.clock());
         Map<String, List<String>> declared = builder.regions.isEmpty()
                 ? Map.of("us-east-1", defaultZones("us-east-1"))
@@ -231,6 +233,7 @@ public final class FakeEcs implements AutoCloseable {
         private final Map<String, List<String>> regions = new LinkedHashMap<>();
         private Quotas quotas = Quotas.seedDefaults();
         private TimingModel timing = TimingModel.defaults();
+        private JournalRetention journalRetention = JournalRetention.keepAll();
 
         private Builder() {
         }
@@ -269,6 +272,16 @@ public final class FakeEcs implements AutoCloseable {
 
         public Builder timing(TimingModel timing) {
             this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /**
+         * How much of the journal to keep: everything by default (what tests and golden journals need);
+         * bound it for a world that runs for long, e.g. {@code JournalRetention.lastEntries(100_000)}.
+         * Kept entries keep their sequence numbers; see {@link Journal}.
+         */
+        public Builder journalRetention(JournalRetention retention) {
+            this.journalRetention = Objects.requireNonNull(retention, "retention");
             return this;
         }
 

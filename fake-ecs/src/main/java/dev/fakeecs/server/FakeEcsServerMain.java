@@ -4,6 +4,7 @@ import dev.fakeecs.internal.server.WorldHost;
 import dev.fakeecs.internal.server.ControlApi;
 import dev.fakeecs.internal.server.ClockMode;
 import dev.fakeecs.FakeEcs;
+import dev.fakeecs.journal.JournalRetention;
 import dev.fakeecs.internal.protocol.SimulatedServices;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -56,6 +57,13 @@ public final class FakeEcsServerMain implements Callable<Integer> {
             + "(Host and Origin checks), e.g. a container name; loopback, localhost and the bind address always work.")
     List<String> allowedHosts = new ArrayList<>();
 
+    /** The server's default journal retention: enough for any debugging session, bounded for a server left running. */
+    static final String DEFAULT_JOURNAL_RETENTION = "last:100000";
+
+    @Option(names = "--journal-retention", description = "How much of the event journal to keep: all | last:N | "
+            + "age:DURATION (90s, 30m, 6h, 2d, PT6H) | last:N,age:DURATION (default: ${DEFAULT-VALUE}).")
+    String journalRetention = DEFAULT_JOURNAL_RETENTION;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -75,6 +83,7 @@ public final class FakeEcsServerMain implements Callable<Integer> {
 
     /** Parses the options, starts the server, prints the listening line and serves until the JVM stops. */
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(new FatalErrorHandler(System.err, Runtime.getRuntime()::halt));
         int exit = new CommandLine(new FakeEcsServerMain(System.out)).execute(args);
         if (exit != 0) {
             System.exit(exit);
@@ -100,11 +109,13 @@ public final class FakeEcsServerMain implements Callable<Integer> {
     /** Builds the world and starts the server (without blocking); validates options first. */
     Running start() {
         ClockMode mode;
+        JournalRetention retention;
         try {
             mode = ClockMode.parse(clock);
             if (!controlApi.equals("on") && !controlApi.equals("off")) {
                 throw new IllegalArgumentException("--control-api must be on or off, not '" + controlApi + "'");
             }
+            retention = JournalRetention.parse(journalRetention);
             if (!account.matches("\\d{12}")) {
                 throw new IllegalArgumentException("--account must be 12 digits, not '" + account + "'");
             }
@@ -112,7 +123,8 @@ public final class FakeEcsServerMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine(), e.getMessage());
         }
         List<String> declared = regions.isEmpty() ? List.of("us-east-1") : List.copyOf(regions);
-        FakeEcs.Builder builder = FakeEcs.builder().seed(seed).accountId(account);
+        FakeEcs.Builder builder = FakeEcs.builder().seed(seed).accountId(account)
+                .journalRetention(retention);
         try {
             declared.forEach(region -> builder.region(region.trim()));
         } catch (IllegalArgumentException e) {

@@ -63,4 +63,33 @@ class FakeEcsServerMainTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--clock must be manual");
     }
+
+    @Test
+    void should_bound_the_journal_by_default_and_take_a_retention_option() {
+        FakeEcsServerMain byDefault = new FakeEcsServerMain(new PrintStream(new ByteArrayOutputStream()));
+        new CommandLine(byDefault).parseArgs("--port", "0");
+        try (FakeEcsServerMain.Running running = byDefault.start()) {
+            assertThat(running.world.world().journal().retention())
+                    .isEqualTo(dev.fakeecs.journal.JournalRetention.lastEntries(100_000));
+        }
+        FakeEcsServerMain keepAll = new FakeEcsServerMain(new PrintStream(new ByteArrayOutputStream()));
+        new CommandLine(keepAll).parseArgs("--port", "0", "--journal-retention", "all");
+        try (FakeEcsServerMain.Running running = keepAll.start()) {
+            assertThat(running.world.world().journal().retention().keepsAll()).isTrue();
+            running.world.reset();
+            assertThat(running.world.world().journal().retention().keepsAll()).isTrue();
+        }
+    }
+
+    @Test
+    void should_refuse_a_bad_journal_retention_with_usage_help() {
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new FakeEcsServerMain(System.out).doNotBlock());
+        command.setErr(new PrintWriter(err));
+
+        int exit = command.execute("--port", "0", "--journal-retention", "last:0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--journal-retention must be all, last:N");
+    }
 }

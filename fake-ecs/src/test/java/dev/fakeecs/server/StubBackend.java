@@ -1,6 +1,8 @@
 package dev.fakeecs.server;
 
 import dev.fakeecs.internal.server.ControlApiBackend;
+import dev.fakeecs.journal.Journal;
+import dev.fakeecs.journal.JournalEventType;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,7 +12,7 @@ class StubBackend implements ControlApiBackend {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     Instant now = START;
-    final StringBuilder journal = new StringBuilder();
+    Journal journal = new Journal(() -> now);
     int resets;
 
     @Override
@@ -21,19 +23,19 @@ class StubBackend implements ControlApiBackend {
     @Override
     public synchronized Instant advance(Duration duration) {
         now = now.plus(duration);
-        journal.append("{\"type\":\"CLOCK_ADVANCED\",\"at\":\"").append(now).append("\"}\n");
+        journal.record("", JournalEventType.API, "CLOCK_ADVANCED", "at", now.toString());
         return now;
     }
 
     @Override
-    public synchronized String journalJsonLines() {
-        return journal.toString();
+    public synchronized Journal journal() {
+        return journal;
     }
 
     @Override
     public synchronized void reset() {
         resets++;
         now = START;
-        journal.setLength(0);
+        journal = new Journal(() -> now);
     }
 }

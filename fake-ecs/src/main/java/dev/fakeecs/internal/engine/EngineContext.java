@@ -3,6 +3,7 @@ package dev.fakeecs.internal.engine;
 import dev.fakeecs.internal.image.ImageCatalog;
 import dev.fakeecs.internal.clock.EventQueue;
 import dev.fakeecs.journal.Journal;
+import dev.fakeecs.journal.JournalRetention;
 import dev.fakeecs.quota.Quotas;
 import dev.fakeecs.internal.random.SeededRandom;
 import dev.fakeecs.timing.TimingModel;
@@ -32,11 +33,16 @@ public final class EngineContext {
     private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
 
     public EngineContext(long seed, String accountId, Instant start, Quotas quotas, TimingModel timing) {
+        this(seed, accountId, start, quotas, timing, JournalRetention.keepAll());
+    }
+
+    public EngineContext(long seed, String accountId, Instant start, Quotas quotas, TimingModel timing,
+                         JournalRetention retention) {
         this.seed = seed;
         this.accountId = accountId;
         this.clock = new EventQueue(start, lock);
         this.random = new SeededRandom(seed);
-        this.journal = new Journal(clock::instant);
+        this.journal = new Journal(clock::instant, retention);
         this.quotas = quotas;
         this.timing = timing;
     }

@@ -25,8 +25,16 @@ final class BackendControlApi implements ControlApi {
 
     @Override
     public ControlResponse handle(String method, String path, JsonNode body) {
+        return handle(method, path, null, body);
+    }
+
+    @Override
+    public ControlResponse handle(String method, String path, String query, JsonNode body) {
         String route = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         try {
+            if (route.equals("/journal") && method.equals("GET")) {
+                return journal(query);
+            }
             return route(method, route, body == null ? NODES.objectNode() : body);
         } catch (IllegalArgumentException e) {
             return ControlResponse.error(400, "InvalidParameterException", String.valueOf(e.getMessage()));
@@ -52,9 +60,7 @@ final class BackendControlApi implements ControlApi {
             case "/clock/advance":
                 return expect("POST", method, route) ? now(backend.advance(seconds(body))) : notAllowed(method, route);
             case "/journal":
-                return expect("GET", method, route)
-                        ? ControlResponse.text(ControlResponse.JSON_LINES, backend.journalJsonLines())
-                        : notAllowed(method, route);
+                return notAllowed(method, route); // GET is answered by journal(query)
             case "/reset":
                 if (!expect("POST", method, route)) {
                     return notAllowed(method, route);
@@ -92,6 +98,73 @@ final class BackendControlApi implements ControlApi {
                 return ControlResponse.error(404, "NotFound", "No control endpoint " + method + " /_fake-ecs" + route
                         + "; see /_fake-ecs/clock, /clock/advance, /faults, /images, /instances, /journal, /reset");
         }
+    }
+
+    /**
+     * {@code GET /journal?since=SEQ&limit=N}: the kept entries with {@code seq >= since} (default 0), at
+     * most {@code limit} of them (default all), streamed in pages. The headers say which sequence numbers
+     * the journal held when the call came: {@code X-Fake-Ecs-Journal-First-Seq} (entries before it were
+     * trimmed by the retention) and {@code X-Fake-Ecs-Journal-Next-Seq} (pass it as {@code since} next time).
+     */
+    private ControlResponse journal(String query) {
+        long since = 0;
+        long limit = Long.MAX_VALUE;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        if (query != null && !query.isEmpty()) {
+            for (String parameter : query.split("&")) {
+                if (parameter.isEmpty()) {
+                    continue;
+                }
+                int eq = parameter.indexOf('=');
+                String name = decode(eq < 0 ? parameter : parameter.substring(0, eq));
+                String value = decode(eq < 0 ? "" : parameter.substring(eq + 1));
+                if (!name.equals("since") && !name.equals("limit")) {
+                    throw new IllegalArgumentException("GET /_fake-ecs/journal takes the query parameters since and "
+                            + "limit only, not '" + shorten(name) + "'");
+                }
+                if (!seen.add(name)) {
+                    throw new IllegalArgumentException("'" + name + "' is given more than once");
+                }
+                if (!value.matches("\\d{1,18}")) {
+                    throw new IllegalArgumentException("'" + name + "' must be a non-negative whole number (at most 18 "
+                            + "digits), not '" + shorten(value) + "'");
+                }
+                if (name.equals("since")) {
+                    since = Long.parseLong(value);
+                } else {
+                    limit = Long.parseLong(value);
+                }
+            }
+        }
+        dev.fakeecs.journal.Journal journal = backend.journal();
+        long from = since;
+        long max = limit;
+        long next = journal.mark(); // the body stops here, whatever is recorded while it streams
+        return ControlResponse.streamed(ControlResponse.JSON_LINES,
+                java.util.Map.of("X-Fake-Ecs-Journal-First-Seq", Long.toString(journal.firstSequence()),
+                        "X-Fake-Ecs-Journal-Next-Seq", Long.toString(next)),
+                out -> {
+                    java.io.Writer writer = new java.io.BufferedWriter(
+                            new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 16384);
+                    try {
+                        journal.writeJsonLines(writer, from, next, max);
+                    } catch (java.io.UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static String decode(String raw) {
+        try {
+            return java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the query string is malformed; GET /_fake-ecs/journal takes "
+                    + "since=SEQ and limit=N");
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     private static boolean expect(String expected, String method, String route) {

@@ -25,6 +25,14 @@ public interface ControlApi {
      */
     ControlResponse handle(String method, String path, JsonNode body);
 
+    /**
+     * Answers one control call that came with a query string ({@code since=0&limit=100}, raw, or
+     * {@code null}); routes that take no parameters ignore it.
+     */
+    default ControlResponse handle(String method, String path, String query, JsonNode body) {
+        return handle(method, path, body);
+    }
+
     /** The standard routes ({@code clock}, {@code clock/advance}, {@code faults}, {@code images}, ...) over a backend. */
     static ControlApi of(ControlApiBackend backend) {
         return new BackendControlApi(backend);

@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fakeecs.journal.Journal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,7 +15,7 @@ import java.time.Instant;
  * ControlApiBackend backend = new ControlApiBackend() {
  *     public Instant now() { return ecs.clock().instant(); }
  *     public Instant advance(Duration d) { return ecs.clock().advance(d); }
- *     public String journalJsonLines() { return ecs.journal().toJsonLines(); }
+ *     public Journal journal() { return ecs.journal(); }
  *     public void reset() { ... }
  * };
  * }</pre>
@@ -27,8 +28,8 @@ public interface ControlApiBackend {
     /** Advances virtual time, running every event due; returns the new time. */
     Instant advance(Duration duration);
 
-    /** The event journal, one JSON object per line. */
-    String journalJsonLines();
+    /** The event journal (served streamed, in pages, never as one string). */
+    Journal journal();
 
     /** Forgets all state: a fresh world with the same seed and options. */
     void reset();

@@ -3,7 +3,12 @@ package dev.fakeecs.internal.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,9 +21,18 @@ import java.util.Objects;
  *
  * @param status      the HTTP status
  * @param contentType the {@code Content-Type}
- * @param body        the body bytes
+ * @param body        the body bytes (empty for a streamed answer)
+ * @param headers     further response headers
+ * @param stream      for a streamed answer (the journal), what writes the body; {@code null} otherwise
  */
-public record ControlResponse(int status, String contentType, byte[] body) {
+public record ControlResponse(int status, String contentType, byte[] body, Map<String, String> headers,
+                              BodyWriter stream) {
+
+    /** Writes a streamed body, a piece at a time, straight to the response. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /** The content type of JSON answers. */
     public static final String JSON = "application/json";
@@ -31,6 +45,31 @@ public record ControlResponse(int status, String contentType, byte[] body) {
     public ControlResponse {
         Objects.requireNonNull(contentType, "contentType");
         body = body == null ? new byte[0] : body;
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** An answer with a body in memory. */
+    public ControlResponse(int status, String contentType, byte[] body) {
+        this(status, contentType, body, Map.of(), null);
+    }
+
+    /** A 200 answer whose body {@code stream} writes straight to the client, never held whole in memory. */
+    public static ControlResponse streamed(String contentType, Map<String, String> headers, BodyWriter stream) {
+        return new ControlResponse(200, contentType, null, headers, Objects.requireNonNull(stream, "stream"));
+    }
+
+    /** True if the body is written by {@link #stream()}. */
+    public boolean streamed() {
+        return stream != null;
+    }
+
+    /** Writes the body, streamed or not, to {@code out}. */
+    public void writeBody(OutputStream out) throws IOException {
+        if (stream != null) {
+            stream.writeTo(out);
+        } else {
+            out.write(body);
+        }
     }
 
     /** A 200 JSON answer. */
@@ -60,6 +99,15 @@ public record ControlResponse(int status, String contentType, byte[] body) {
 
     /** The body as UTF-8 text. */
     public String bodyAsString() {
-        return new String(body, StandardCharsets.UTF_8);
+        if (stream == null) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            stream.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -29,8 +29,8 @@ public final class InJvmControlBackend implements ControlApiBackend {
     }
 
     @Override
-    public String journalJsonLines() {
-        return ecs.journal().toJsonLines();
+    public dev.fakeecs.journal.Journal journal() {
+        return ecs.journal();
     }
 
     @Override

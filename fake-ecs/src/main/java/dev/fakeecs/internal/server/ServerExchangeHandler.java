@@ -53,6 +53,13 @@ public final class ServerExchangeHandler implements HttpHandler {
                 ControlResponse error = ControlResponse.error(400, "SerializationException",
                         "The request body ended before its Content-Length");
                 send(exchange, error.status(), error.contentType(), null, error.body());
+            } catch (VirtualMachineError e) {
+                // Out of memory (or similar) on a request thread: hand it to the thread's uncaught-exception
+                // handler now (the runnable server's halts the JVM) rather than hope it survives the HTTP
+                // server's own error handling; then let it propagate.
+                Thread thread = Thread.currentThread();
+                thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+                throw e;
             } catch (RuntimeException e) {
                 ControlResponse error = ControlResponse.error(500, "ServerException",
                         "Internal error: fake-ecs could not answer " + exchange.getRequestMethod() + " "
@@ -134,7 +141,7 @@ public final class ServerExchangeHandler implements HttpHandler {
                 return;
             }
         }
-        sendControl(exchange, control.handle(method, path.isEmpty() ? "/" : path, json));
+        sendControl(exchange, control.handle(method, path.isEmpty() ? "/" : path, exchange.getRequestURI().getRawQuery(), json));
     }
 
     /** Bodies up to this size are read (and dropped) even when refused, so the client gets the 413 answer. */
@@ -203,7 +210,21 @@ public final class ServerExchangeHandler implements HttpHandler {
     }
 
     private static void sendControl(HttpExchange exchange, ControlResponse response) throws IOException {
-        send(exchange, response.status(), response.contentType(), null, response.body());
+        if (!response.streamed()) {
+            send(exchange, response.status(), response.contentType(), response.headers(), response.body());
+            return;
+        }
+        Headers out = exchange.getResponseHeaders();
+        response.headers().forEach(out::set);
+        out.set("Content-Type", response.contentType());
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(response.status(), 0); // chunked: the body is written as it is produced
+        try (OutputStream stream = exchange.getResponseBody()) {
+            response.writeBody(stream);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, Map<String, String> headers,

@@ -61,8 +61,8 @@ public final class WorldHost implements ControlApiBackend, Function<String, EcsC
     }
 
     @Override
-    public String journalJsonLines() {
-        return world.journal().toJsonLines();
+    public dev.fakeecs.journal.Journal journal() {
+        return world.journal();
     }
 
     @Override
