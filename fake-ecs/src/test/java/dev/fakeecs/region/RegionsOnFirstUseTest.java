@@ -89,6 +89,38 @@ class RegionsOnFirstUseTest {
     }
 
     @Test
+    void should_record_nothing_when_a_region_comes_into_being() {
+        FakeEcs ecs = FakeEcs.create();
+        int before = ecs.journal().size();
+
+        ecs.region("ca-central-1");
+
+        assertThat(ecs.journal().size()).isEqualTo(before);
+    }
+
+    @Test
+    void should_tell_engine_listeners_about_tasks_in_a_region_created_later() {
+        FakeEcs ecs = FakeEcs.create();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.fakeecs.spi.EngineSetup.of(ecs).addListener(new dev.fakeecs.spi.EngineListener() {
+            @Override
+            public void onTaskTransition(dev.fakeecs.spi.TaskSnapshot task, String from, String to) {
+                seen.add(task.region() + " " + to);
+            }
+        });
+        var west = ecs.region("us-west-1").api();
+        west.createCluster(r -> r.clusterName("prod"));
+        west.registerTaskDefinition(r -> r.family("job").requiresCompatibilitiesWithStrings("FARGATE")
+                .networkMode("awsvpc").cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image("acme/job:1")));
+        west.runTask(r -> r.cluster("prod").taskDefinition("job").launchType("FARGATE")
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-us-west-1a"))));
+        ecs.clock().advance(Duration.ofMinutes(3));
+
+        assertThat(seen).contains("us-west-1 RUNNING");
+    }
+
+    @Test
     void should_record_the_same_journal_for_the_same_first_use_order() {
         assertThat(journalOf(7)).isEqualTo(journalOf(7));
     }
