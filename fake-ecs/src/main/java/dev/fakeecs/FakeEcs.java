@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,10 @@ public final class FakeEcs implements AutoCloseable {
 
     private final EngineContext world;
     private final VirtualClock clock;
-    private final Map<String, Region> regions = new LinkedHashMap<>();
+    /** Immutable snapshots in creation order, replaced under the engine lock when a region is created. */
+    private volatile Map<String, Region> regions = Map.of();
     private final String defaultRegion;
+    private volatile Duration autoAdvanceStep;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private ProtocolRouter protocol;
 
@@ -56,7 +59,9 @@ public final class FakeEcs implements AutoCloseable {
         Map<String, List<String>> declared = builder.regions.isEmpty()
                 ? Map.of("us-east-1", defaultZones("us-east-1"))
                 : builder.regions;
-        declared.forEach((name, zones) -> regions.put(name, new RegionEngine(world, name, zones)));
+        Map<String, Region> created = new LinkedHashMap<>();
+        declared.forEach((name, zones) -> created.put(name, new RegionEngine(world, name, zones)));
+        this.regions = Collections.unmodifiableMap(created);
         this.defaultRegion = declared.keySet().iterator().next();
     }
 
@@ -87,21 +92,54 @@ public final class FakeEcs implements AutoCloseable {
         return world.journal();
     }
 
-    /** A region by name; fails with an IllegalArgumentException naming the declared regions. */
+    /**
+     * A region by name. Every AWS region name is served: a region the world does not have yet comes into
+     * being on this first use, with the zones {@code <region>a}, {@code b} and {@code c} (regions are created
+     * in first-use order, under the engine lock). A name that does not look like a region name
+     * ({@code us-east-1}) fails with an IllegalArgumentException naming the regions that exist.
+     */
     public Region region(String name) {
         Region region = regions.get(name);
-        if (region == null) {
+        return region != null ? region : create(name);
+    }
+
+    private Region create(String name) {
+        if (!isRegionName(name)) {
             throw new IllegalArgumentException("Region " + name + " is not part of this world; declared regions: "
                     + regions.keySet());
         }
-        return region;
+        world.lock().lock();
+        try {
+            Region region = regions.get(name);
+            if (region != null) {
+                return region;
+            }
+            RegionEngine engine = new RegionEngine(world, name, defaultZones(name));
+            Duration step = autoAdvanceStep;
+            if (step != null) {
+                engine.autoAdvanceStep(step);
+            }
+            Map<String, Region> created = new LinkedHashMap<>(regions);
+            created.put(name, engine);
+            regions = Collections.unmodifiableMap(created);
+            world.regionCreated(name);
+            return engine;
+        } finally {
+            world.lock().unlock();
+        }
     }
 
-    /** The first declared region. */
+    /** Whether {@code name} has the shape of an AWS region name ({@code us-east-1}, {@code ap-southeast-2}). */
+    static boolean isRegionName(String name) {
+        return name != null && name.length() <= 64 && name.matches("[a-z]{2}(-[a-z]+)+-\\d+");
+    }
+
+    /** The default region: the first declared one. */
     public Region defaultRegion() {
         return regions.get(defaultRegion);
     }
 
+    /** The regions that exist so far: the declared ones, then those created on first use, in that order. */
     public List<Region> regions() {
         return List.copyOf(regions.values());
     }
@@ -152,8 +190,14 @@ public final class FakeEcs implements AutoCloseable {
      * }</pre>
      */
     public FakeEcs autoAdvance(Duration step) {
-        for (Region region : regions.values()) {
-            RegionEngine.of(region).autoAdvanceStep(step);
+        world.lock().lock();
+        try {
+            autoAdvanceStep = step;
+            for (Region region : regions.values()) {
+                RegionEngine.of(region).autoAdvanceStep(step);
+            }
+        } finally {
+            world.lock().unlock();
         }
         return this;
     }
@@ -258,7 +302,7 @@ public final class FakeEcs implements AutoCloseable {
 
         /** Adds a region; with no zones given it gets three: {@code <region>a}, {@code b}, {@code c}. */
         public Builder region(String name, String... availabilityZones) {
-            if (name == null || !name.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            if (!isRegionName(name)) {
                 throw new IllegalArgumentException("region must look like us-east-1: " + name);
             }
             regions.put(name, availabilityZones.length == 0 ? defaultZones(name) : List.of(availabilityZones));

@@ -31,14 +31,17 @@ import java.util.Map;
 public final class ImageRegistries {
 
     private final FakeEcs ecs;
-    private final Map<String, EcrRegistry> byRegion = new LinkedHashMap<>();
+    private final Map<String, EcrRegistry> byRegion = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<ReplicationRule> rules = new ArrayList<>();
     private final Map<String, String> status = new LinkedHashMap<>();
 
     private ImageRegistries(FakeEcs ecs) {
         this.ecs = ecs;
+        // a region created on first use later gets its registry too
+        ecs.engine().addRegionListener(name -> byRegion.computeIfAbsent(name,
+                n -> new EcrRegistry(ecs.engine(), n, this)));
         for (Region r : ecs.regions()) {
-            byRegion.put(r.name(), new EcrRegistry(ecs.engine(), r.name(), this));
+            byRegion.computeIfAbsent(r.name(), n -> new EcrRegistry(ecs.engine(), n, this));
         }
         ecs.engine().images().addPullCheck(this::pull);
     }
@@ -50,6 +53,7 @@ public final class ImageRegistries {
 
     /** The registry of a region of the world. */
     public EcrRegistry region(String region) {
+        ecs.region(region); // every region name is served: this creates it (and its registry) on first use
         EcrRegistry registry = byRegion.get(region);
         if (registry == null) {
             throw new IllegalArgumentException("Region " + region + " is not part of this world; declared regions: "

@@ -134,26 +134,32 @@ final class DefaultEngineSetup implements EngineSetup {
     @Override
     public void addListener(EngineListener listener) {
         Objects.requireNonNull(listener, "listener");
+        // regions created later (on first use) get the listener too
+        ecs.engine().addRegionListener(name -> listenTo(ecs.region(name), listener));
         for (Region region : ecs.regions()) {
-            RegionEngine state = RegionEngine.of(region);
-            String name = region.name();
-            TaskRenderer tasks = new TaskRenderer(state.context(), state.tags());
-            ContainerInstanceRenderer hosts = new ContainerInstanceRenderer(state.context(), state.tags());
-            state.read(() -> {
-                state.tasks().addListener((task, from, to) ->
-                        listener.onTaskTransition(snapshot(name, tasks, task), from, to));
-                state.containerInstances().addListener(new ContainerInstanceListener() {
-                    @Override
-                    public void onDeregistered(dev.fakeecs.internal.containerinstance.SimulatedContainerInstance instance,
-                                               boolean terminated) {
-                        if (terminated) {
-                            listener.onHostTerminated(name, hosts.render(instance, false, false));
-                        }
-                    }
-                });
-                return null;
-            });
+            listenTo(region, listener);
         }
+    }
+
+    private void listenTo(Region region, EngineListener listener) {
+        RegionEngine state = RegionEngine.of(region);
+        String name = region.name();
+        TaskRenderer tasks = new TaskRenderer(state.context(), state.tags());
+        ContainerInstanceRenderer hosts = new ContainerInstanceRenderer(state.context(), state.tags());
+        state.read(() -> {
+            state.tasks().addListener((task, from, to) ->
+                    listener.onTaskTransition(snapshot(name, tasks, task), from, to));
+            state.containerInstances().addListener(new ContainerInstanceListener() {
+                @Override
+                public void onDeregistered(dev.fakeecs.internal.containerinstance.SimulatedContainerInstance instance,
+                                           boolean terminated) {
+                    if (terminated) {
+                        listener.onHostTerminated(name, hosts.render(instance, false, false));
+                    }
+                }
+            });
+            return null;
+        });
     }
 
     @Override

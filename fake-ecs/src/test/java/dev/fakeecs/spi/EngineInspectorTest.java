@@ -98,7 +98,9 @@ class EngineInspectorTest {
         assertThat(engine.clusterArn(REGION, "dr")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/dr");
         assertThat(engine.serviceArn(REGION, "prod", "payments"))
                 .isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/prod/payments");
-        assertThatThrownBy(() -> engine.cluster("eu-west-1", "prod")).isInstanceOf(IllegalArgumentException.class)
+        // every region name is served (created on first use, empty); a name that is no region name is refused
+        assertThat(engine.cluster("eu-west-1", "prod")).isNull();
+        assertThatThrownBy(() -> engine.cluster("not-a-region", "prod")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("us-east-1");
     }
 

@@ -78,7 +78,9 @@ class EngineSetupTest {
         assertThat(setup.task("0123456789abcdef")).isEmpty();
 
         assertThat(ecs.clock().instant()).isEqualTo(before);
-        assertThatThrownBy(() -> setup.cluster("eu-west-1", "prod")).isInstanceOf(IllegalArgumentException.class)
+        // every region name is served (created on first use, empty); a name that is no region name is refused
+        assertThat(setup.cluster("eu-west-1", "prod")).isEmpty();
+        assertThatThrownBy(() -> setup.cluster("not-a-region", "prod")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("us-east-1");
     }
 

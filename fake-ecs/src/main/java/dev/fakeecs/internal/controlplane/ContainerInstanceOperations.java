@@ -94,7 +94,7 @@ public final class ContainerInstanceOperations {
                     .containerInstance(renderer.render(existing, false, false)).build();
         }
         InstanceIdentityDocument doc = InstanceIdentityDocument.parse(request.instanceIdentityDocument());
-        InstanceType type = InstanceTypes.get(doc.instanceType() == null ? "m5.large" : doc.instanceType());
+        InstanceType type = instanceType(doc.instanceType() == null ? "m5.large" : doc.instanceType(), request);
         String zone = doc.availabilityZone() == null ? instances.leastUsedZone(cluster.name()) : doc.availabilityZone();
         if (!region.availabilityZones().contains(zone)) {
             throw EcsErrors.invalidParameter("instanceIdentityDocument: availability zone " + zone
@@ -269,6 +269,29 @@ public final class ContainerInstanceOperations {
                 .build();
     }
 
+
+    /**
+     * The table's figures for a type it knows; for another type, what the agent registered ({@code totalResources}
+     * with CPU and MEMORY), as real ECS has no list of types; without them, refused naming the type.
+     */
+    private static InstanceType instanceType(String name, RegisterContainerInstanceRequest request) {
+        if (InstanceTypes.exists(name) || !request.hasTotalResources()) {
+            return InstanceTypes.get(name);
+        }
+        Integer cpu = null;
+        Integer memory = null;
+        for (Resource r : request.totalResources()) {
+            if ("CPU".equals(r.name())) {
+                cpu = intValue(r);
+            } else if ("MEMORY".equals(r.name())) {
+                memory = intValue(r);
+            }
+        }
+        if (cpu == null || memory == null) {
+            return InstanceTypes.get(name);
+        }
+        return InstanceTypes.described(name, cpu, memory);
+    }
 
     private void applyRequest(SimulatedContainerInstance ci, RegisterContainerInstanceRequest request) {
         if (request.hasTotalResources()) {

@@ -11,7 +11,9 @@ import dev.fakeecs.timing.TimingModel;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,6 +33,7 @@ public final class EngineContext {
     private volatile Quotas quotas;
     private volatile TimingModel timing;
     private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
+    private final java.util.List<Consumer<String>> regionListeners = new CopyOnWriteArrayList<>();
 
     public EngineContext(long seed, String accountId, Instant start, Quotas quotas, TimingModel timing) {
         this(seed, accountId, start, quotas, timing, JournalRetention.keepAll());
@@ -114,5 +117,20 @@ public final class EngineContext {
 
     public void timing(TimingModel timing) {
         this.timing = timing;
+    }
+
+    /**
+     * Tells {@code listener} the name of every region created from now on (regions come into being on first
+     * use); it runs under the engine lock, right after the region is built and visible in the world.
+     */
+    public void addRegionListener(Consumer<String> listener) {
+        regionListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Called by the world once a region has been created (under the engine lock). */
+    public void regionCreated(String region) {
+        for (Consumer<String> listener : regionListeners) {
+            listener.accept(region);
+        }
     }
 }

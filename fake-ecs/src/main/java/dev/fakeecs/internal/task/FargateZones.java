@@ -16,12 +16,13 @@ import java.util.function.Predicate;
  * the region. Among allowed zones the one with the fewest tasks of the same group wins, ties going
  * to the zone listed first.
  */
-final class FargateZones {
+public final class FargateZones {
 
     private FargateZones() {
     }
 
-    static List<String> allowedZones(RegionContext region, NetworkConfiguration network) {
+    /** The zones a Fargate task with this network configuration may run in (see class doc). */
+    public static List<String> allowedZones(RegionContext region, NetworkConfiguration network) {
         List<String> zones = region.availabilityZones();
         if (network == null || network.awsvpcConfiguration() == null
                 || !network.awsvpcConfiguration().hasSubnets()) {

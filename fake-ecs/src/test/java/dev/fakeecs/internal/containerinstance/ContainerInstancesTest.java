@@ -297,6 +297,43 @@ class ContainerInstancesTest {
     }
 
     @Test
+    void should_register_any_type_of_the_full_table_with_its_figures() {
+        String doc = "{\"instanceType\":\"m7i.4xlarge\",\"availabilityZone\":\"us-east-1a\"}";
+
+        var registered = api.registerContainerInstance(r -> r.cluster("prod").instanceIdentityDocument(doc))
+                .containerInstance();
+
+        assertThat(resource(registered.registeredResources(), "CPU").integerValue()).isEqualTo(16 * 1024);
+        assertThat(resource(registered.registeredResources(), "MEMORY").integerValue()).isEqualTo(65536 - 2048);
+        assertThat(registered.attributes()).contains(Attribute.builder().name("ecs.instance-type")
+                .value("m7i.4xlarge").build());
+    }
+
+    @Test
+    void should_register_an_unknown_type_with_the_total_resources_the_agent_sends() {
+        String doc = "{\"instanceType\":\"m8g.large\",\"availabilityZone\":\"us-east-1b\"}";
+
+        var registered = api.registerContainerInstance(r -> r.cluster("prod").instanceIdentityDocument(doc)
+                .totalResources(Resource.builder().name("CPU").type("INTEGER").integerValue(2048).build(),
+                        Resource.builder().name("MEMORY").type("INTEGER").integerValue(7680).build()))
+                .containerInstance();
+
+        assertThat(resource(registered.registeredResources(), "CPU").integerValue()).isEqualTo(2048);
+        assertThat(resource(registered.registeredResources(), "MEMORY").integerValue()).isEqualTo(7680);
+        assertThat(registered.attributes()).contains(Attribute.builder().name("ecs.instance-type")
+                .value("m8g.large").build());
+    }
+
+    @Test
+    void should_refuse_an_unknown_type_without_total_resources() {
+        String doc = "{\"instanceType\":\"m8g.large\",\"availabilityZone\":\"us-east-1b\"}";
+
+        assertThatThrownBy(() -> api.registerContainerInstance(r -> r.cluster("prod").instanceIdentityDocument(doc)))
+                .isInstanceOf(InvalidParameterException.class)
+                .extracting(ErrorText::of).asString().startsWith("The instance type m8g.large is not supported.");
+    }
+
+    @Test
     void should_refuse_a_bad_identity_document() {
         assertThatThrownBy(() -> api.registerContainerInstance(r -> r.cluster("prod").instanceIdentityDocument("{")))
                 .isInstanceOf(InvalidParameterException.class)
