@@ -59,6 +59,8 @@ public final class WorldControls {
         if (lock.isHeldByCurrentThread()) {
             return;
         }
+        // Wall time here only bounds how long the control call waits for queued API calls between slices of a
+        // long advance (outside the engine lock); the virtual clock and the journal never see it.
         long deadline = System.nanoTime() + YIELD_NANOS;
         while (lock.hasQueuedThreads() && System.nanoTime() - deadline < 0) {
             Thread.yield();
