@@ -46,8 +46,15 @@ public final class FakeEcsServerMain implements Callable<Integer> {
     @Option(names = "--account", description = "Account id in ARNs (default: ${DEFAULT-VALUE}).")
     String account = FakeEcs.DEFAULT_ACCOUNT;
 
+    /**
+     * The jar's default clock: one wall second is one virtual minute, so SDK waiters, the AWS CLI's
+     * {@code wait services-stable} and deployment tools see deployments finish in seconds without any
+     * control-API call. Tests that drive time themselves pass {@code --clock manual}.
+     */
+    static final String DEFAULT_CLOCK = "realtime:60";
+
     @Option(names = "--clock", description = "manual | auto[:SECONDS] | realtime[:FACTOR] (default: ${DEFAULT-VALUE}).")
-    String clock = "manual";
+    String clock = DEFAULT_CLOCK;
 
     @Option(names = "--control-api", description = "on | off: serve the control API under /_fake-ecs/ "
             + "(off: every /_fake-ecs/ path answers 404) (default: ${DEFAULT-VALUE}).")
@@ -79,6 +86,19 @@ public final class FakeEcsServerMain implements Callable<Integer> {
     FakeEcsServerMain(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    private static String describe(ClockMode mode) {
+        String text = mode.toString();
+        if (text.startsWith("realtime")) {
+            return ": virtual time runs with the wall clock, scaled (--clock manual: time moves only through "
+                    + "POST /_fake-ecs/clock/advance)";
+        }
+        if (text.startsWith("auto")) {
+            return ": every API call first moves virtual time by the step";
+        }
+        return ": virtual time moves only through POST /_fake-ecs/clock/advance (SDK waiters and deployment "
+                + "tools wait forever; --clock realtime:60 lets them finish)";
     }
 
     /** Parses the options, starts the server, prints the listening line and serves until the JVM stops. */
@@ -155,6 +175,8 @@ public final class FakeEcsServerMain implements Callable<Integer> {
                     : "; bind 127.0.0.1 to keep it on this machine"));
             err.flush();
         }
+        err.println("fake-ecs clock " + mode + describe(mode));
+        err.flush();
         out.println("fake-ecs listening on " + server.endpoint());
         out.flush();
         return new Running(server, world);

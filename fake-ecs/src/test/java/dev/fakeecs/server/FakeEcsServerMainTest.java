@@ -65,6 +65,24 @@ class FakeEcsServerMainTest {
     }
 
     @Test
+    void should_run_the_clock_with_the_wall_clock_by_default_and_say_so_on_stderr_only() {
+        // given
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        FakeEcsServerMain main = new FakeEcsServerMain(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        new CommandLine(main).parseArgs("--port", "0");
+
+        // when
+        try (FakeEcsServerMain.Running running = main.start()) {
+            // then
+            assertThat(out.toString(StandardCharsets.UTF_8)).matches("fake-ecs listening on http://127\\.0\\.0\\.1:\\d+\\R");
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("fake-ecs clock realtime:60.0:")
+                    .contains("--clock manual");
+        }
+    }
+
+    @Test
     void should_bound_the_journal_by_default_and_take_a_retention_option() {
         FakeEcsServerMain byDefault = new FakeEcsServerMain(new PrintStream(new ByteArrayOutputStream()));
         new CommandLine(byDefault).parseArgs("--port", "0");
