@@ -175,10 +175,11 @@ public final class FakeEcsServerMain implements Callable<Integer> {
                     : "; bind 127.0.0.1 to keep it on this machine"));
             err.flush();
         }
-        err.println("fake-ecs clock " + mode + describe(mode));
-        err.flush();
         out.println("fake-ecs listening on " + server.endpoint());
         out.flush();
+        // after the listening line, so a reader of the merged output still finds that line first
+        err.println("fake-ecs clock " + mode + describe(mode));
+        err.flush();
         return new Running(server, world);
     }
 
