@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpPrincipal;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.StubEcs;
+import dev.fakeecs.internal.server.ControlGuard;
 import dev.fakeecs.internal.server.ServerExchangeHandler;
 import dev.fakeecs.internal.server.WallLatency;
 import java.io.ByteArrayInputStream;
@@ -31,7 +32,7 @@ class FatalErrorOnRequestThreadTest {
                 ProtocolRouter.of(EcsProtocolHandler.builder().client(new StubEcs("us-east-1")).build()),
                 (method, path, body) -> {
                     throw new OutOfMemoryError("simulated");
-                }, WallLatency.NONE);
+                }, WallLatency.NONE, ControlGuard.forBind("127.0.0.1", List.of()));
         List<Throwable> reported = Collections.synchronizedList(new ArrayList<>());
         Thread thread = new Thread(() -> {
             try {
