@@ -8,7 +8,8 @@ import dev.fakeecs.internal.server.ControlGuard;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.fault.FaultInjector;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.fakeecs.internal.server.NettyHttpServer;
+import java.time.Duration;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.SimulatedServices;
 import java.io.IOException;
@@ -19,14 +20,14 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP server speaking the AWS wire protocols of the simulated services: {@code POST /} goes to
  * the service the request belongs to, {@code GET /} answers a health line, and {@code /_fake-ecs/...} goes
- * to the control API. Binds {@code 127.0.0.1} and a free port; keeps connections alive; serves on a small
- * fixed pool of daemon threads. The runnable jar ({@link FakeEcsServerMain}) serves the same way.
+ * to the control API. Binds {@code 127.0.0.1} and a free port; keeps connections alive (HTTP/1.1, pipelining);
+ * reads and writes on Netty event loops and answers on a small fixed pool of daemon request threads, with
+ * request and idle timeouts, so stalled or slow clients never hold up others. The runnable jar ({@link FakeEcsServerMain}) serves the same way.
  *
  * <pre>{@code
  * try (FakeEcsServer server = FakeEcsServer.start(ecs)) {
@@ -36,31 +37,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeEcsServer implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY, small request/response pairs on one keep-alive connection stall on delayed ACKs.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** The default request timeout: a request must arrive in full (line, headers, body) within it. */
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** The default idle timeout: a connection without traffic for this long is closed. */
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final NettyHttpServer server;
     private final URI endpoint;
 
     private FakeEcsServer(Builder builder) throws IOException {
         ControlGuard guard = builder.controlApiOn ? ControlGuard.forBind(builder.host, builder.allowedHosts) : null;
         ServerExchangeHandler exchangeHandler = new ServerExchangeHandler(builder.protocol, builder.controlApi,
                 builder.wallLatency, guard);
-        this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 256);
-        this.executor = Executors.newFixedThreadPool(builder.threads, new DaemonThreads());
-        server.setExecutor(executor);
-        server.createContext("/", exchangeHandler);
-        server.start();
-        String host = server.getAddress().getAddress().getHostAddress();
+        ExecutorService executor = Executors.newFixedThreadPool(builder.threads, new DaemonThreads());
+        try {
+            this.server = new NettyHttpServer(new InetSocketAddress(builder.host, builder.port), exchangeHandler,
+                    builder.protocol.maxBodyBytes(), executor, builder.requestTimeout, builder.idleTimeout);
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+        String host = server.address().getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        this.endpoint = URI.create("http://" + host + ":" + server.getAddress().getPort());
+        this.endpoint = URI.create("http://" + host + ":" + server.address().getPort());
     }
 
     /**
@@ -93,12 +94,12 @@ public final class FakeEcsServer implements AutoCloseable {
 
     /** The port the server listens on (the chosen one when started with port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /** Whether the server listens on a loopback address only (false: other machines can reach it). */
     boolean loopbackOnly() {
-        return server.getAddress().getAddress().isLoopbackAddress();
+        return server.address().getAddress().isLoopbackAddress();
     }
 
     /** {@code http://127.0.0.1:PORT}: the endpoint to give SDK clients and tools. */
@@ -109,14 +110,7 @@ public final class FakeEcsServer implements AutoCloseable {
     /** Stops accepting, finishes in-flight exchanges briefly, and stops the threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor.shutdownNow();
+        server.close();
     }
 
     @Override
@@ -133,7 +127,9 @@ public final class FakeEcsServer implements AutoCloseable {
         private int port;
         private boolean controlApiOn = true;
         private java.util.List<String> allowedHosts = java.util.List.of();
-        private int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        private int threads = DEFAULT_THREADS;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
         private Builder() {
         }
@@ -189,7 +185,35 @@ public final class FakeEcsServer implements AutoCloseable {
             return this;
         }
 
-        /** The number of serving threads (default: processors, between 2 and 8). */
+        /**
+         * How long a request may take to arrive in full, from its first byte (default 20 s); a slower one is
+         * answered 408 and its connection closed.
+         */
+        Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * How long a connection may stay without traffic (default 30 s) before it is closed; also how long a
+         * streamed answer waits for a client that does not read.
+         */
+        Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        private static Duration positive(Duration timeout, String name) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + timeout);
+            }
+            return timeout;
+        }
+
+        /**
+         * The number of request threads (default: processors, between 2 and 8). Network I/O runs apart, on
+         * event-loop threads, so a slow call or an API_LATENCY sleep holds only a request thread.
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be positive: " + threads);
@@ -212,6 +236,9 @@ public final class FakeEcsServer implements AutoCloseable {
             }
         }
     }
+
+    /** The default number of request threads: processors, between 2 and 8. */
+    static final int DEFAULT_THREADS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     private static final class DaemonThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();

@@ -64,6 +64,10 @@ public final class FakeEcsServerMain implements Callable<Integer> {
             + "(Host and Origin checks), e.g. a container name; loopback, localhost and the bind address always work.")
     List<String> allowedHosts = new ArrayList<>();
 
+    @Option(names = "--threads", description = "Request threads: how many requests are answered at once "
+            + "(default: processors, between 2 and 8, here ${DEFAULT-VALUE}).")
+    int threads = FakeEcsServer.DEFAULT_THREADS;
+
     /** The server's default journal retention: enough for any debugging session, bounded for a server left running. */
     static final String DEFAULT_JOURNAL_RETENTION = "last:100000";
 
@@ -103,6 +107,10 @@ public final class FakeEcsServerMain implements Callable<Integer> {
 
     /** Parses the options, starts the server, prints the listening line and serves until the JVM stops. */
     public static void main(String[] args) {
+        // Netty would log through the SLF4J API the SDK brings along, which, without a binding, prints a warning
+        // before the listening line; the jar logs through java.util.logging instead.
+        io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
+                io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         Thread.setDefaultUncaughtExceptionHandler(new FatalErrorHandler(System.err, Runtime.getRuntime()::halt));
         int exit = new CommandLine(new FakeEcsServerMain(System.out)).execute(args);
         if (exit != 0) {
@@ -136,6 +144,9 @@ public final class FakeEcsServerMain implements Callable<Integer> {
                 throw new IllegalArgumentException("--control-api must be on or off, not '" + controlApi + "'");
             }
             retention = JournalRetention.parse(journalRetention);
+            if (threads < 1 || threads > 1024) {
+                throw new IllegalArgumentException("--threads must be 1-1024, not " + threads);
+            }
             if (!account.matches("\\d{12}")) {
                 throw new IllegalArgumentException("--account must be 12 digits, not '" + account + "'");
             }
@@ -156,7 +167,7 @@ public final class FakeEcsServerMain implements Callable<Integer> {
         FakeEcsServer server;
         try {
             server = FakeEcsServer.builder()
-                    .host(host).port(port)
+                    .host(host).port(port).threads(threads)
                     .controlApiEnabled(controlApi.equals("on"))
                     .allowedHosts(allowedHosts)
                     .protocol(SimulatedServices.router(world, declared.get(0).trim()))

@@ -1,0 +1,400 @@
+package dev.fakeecs.internal.server;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP/1.1 server under {@code FakeEcsServer}: Netty reads and writes on a few event-loop threads and never
+ * blocks; every request runs on a bounded pool of request threads ({@code --threads}), one at a time per
+ * connection, in order (pipelining answers in order). Slow or broken clients never hold up others:
+ * <ul>
+ *   <li>a request (request line, headers and body) must arrive in full within the request timeout, else it is
+ *       answered 408 (JSON) and the connection closed;</li>
+ *   <li>a connection with no traffic for the idle timeout is closed (a request being answered is never cut);</li>
+ *   <li>a client that does not read its answers stops being read from, and a chunked answer it does not read
+ *       for the idle timeout is abandoned and the connection closed;</li>
+ *   <li>bodies beyond the limit are answered 413; malformed requests 400 - always as JSON.</li>
+ * </ul>
+ */
+public final class NettyHttpServer implements AutoCloseable {
+
+    private static final int MAX_INITIAL_LINE = 8192;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Oversized bodies declared beyond this are not drained: the connection is closed after the 413. */
+    private static final long DRAIN_LIMIT = 64L << 20;
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ExecutorService requests;
+    private final Channel server;
+    private final HttpHandler handler;
+    private final int maxBodyBytes;
+    private final long requestTimeoutMillis;
+    private final long idleTimeoutMillis;
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param requests the request threads (bounded); shut down by {@link #close()}
+     */
+    public NettyHttpServer(InetSocketAddress address, HttpHandler handler, int maxBodyBytes, ExecutorService requests,
+            Duration requestTimeout, Duration idleTimeout) throws IOException {
+        this.handler = handler;
+        this.maxBodyBytes = maxBodyBytes;
+        this.requests = requests;
+        this.requestTimeoutMillis = requestTimeout.toMillis();
+        this.idleTimeoutMillis = idleTimeout.toMillis();
+        this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory("fake-ecs-accept", true));
+        this.workers = new NioEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                new DefaultThreadFactory("fake-ecs-io", true));
+        try {
+            this.server = new ServerBootstrap().group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 256)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            RequestTimer timer = new RequestTimer();
+                            channel.pipeline()
+                                    .addLast("idle", new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS))
+                                    .addLast("timer", timer)
+                                    .addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))
+                                    .addLast("aggregator", new JsonAggregator(maxBodyBytes))
+                                    .addLast("connection", new Connection(timer));
+                        }
+                    })
+                    .bind(address).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            shutdownGroups();
+            throw new IOException(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** The bound address. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    @Override
+    public void close() {
+        server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        requests.shutdown();
+        try {
+            requests.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        requests.shutdownNow();
+        shutdownGroups();
+    }
+
+    private void shutdownGroups() {
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    static FullHttpResponse jsonError(int status, String type, String message) {
+        ControlResponse error = ControlResponse.error(status, type, message);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(error.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, ControlResponse.JSON)
+                .set(HttpHeaderNames.CONTENT_LENGTH, error.body().length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return response;
+    }
+
+    /** A request marked as oversized: answered 413 by the handler from its headers, its body dropped. */
+    private static final class Oversized extends DefaultFullHttpRequest {
+        final boolean closeAfter;
+
+        Oversized(HttpRequest head, long declared, boolean closeAfter) {
+            super(head.protocolVersion(), head.method(), head.uri(), Unpooled.EMPTY_BUFFER);
+            headers().set(head.headers());
+            headers().set(HttpHeaderNames.CONTENT_LENGTH, declared);
+            headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+            this.closeAfter = closeAfter;
+        }
+    }
+
+    /** Aggregates bodies up to the limit; an oversized one goes on as an {@link Oversized} request (JSON 413). */
+    private static final class JsonAggregator extends HttpObjectAggregator {
+        private final int limit;
+
+        JsonAggregator(int limit) {
+            super(limit);
+            this.limit = limit;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            if (oversized instanceof HttpRequest head) {
+                long declared = HttpUtil.getContentLength(head, -1L);
+                boolean closeAfter = declared < 0 || declared > DRAIN_LIMIT || oversized instanceof FullHttpRequest;
+                ctx.fireChannelRead(new Oversized(head, declared < 0 ? (long) limit + 1 : declared, closeAfter));
+            } else {
+                ctx.close();
+            }
+        }
+    }
+
+    /**
+     * Times each request from its first byte until it has arrived in full; closes the connection with a 408 if it
+     * takes longer than the request timeout.
+     */
+    private final class RequestTimer extends ChannelInboundHandlerAdapter {
+        private ScheduledFuture<?> pending;
+        private boolean answering;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (pending == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                pending = ctx.executor().schedule(() -> expire(ctx), requestTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        /** The request arrived in full. */
+        void completed() {
+            if (pending != null) {
+                pending.cancel(false);
+                pending = null;
+            }
+        }
+
+        /** True if a request has begun to arrive and is not complete. */
+        boolean incomplete() {
+            return pending != null;
+        }
+
+        void answering(boolean on) {
+            answering = on;
+        }
+
+        private void expire(ChannelHandlerContext ctx) {
+            pending = null;
+            if (answering) {
+                ctx.close(); // an answer is being written: a 408 cannot follow it
+                return;
+            }
+            ctx.channel().writeAndFlush(jsonError(408, "RequestTimeoutException", "The request did not arrive in full within "
+                    + requestTimeoutMillis / 1000.0 + " s")).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            completed();
+            ctx.fireChannelInactive();
+        }
+    }
+
+    /** One connection: requests are answered on the request threads, one at a time and in order. */
+    private final class Connection extends ChannelDuplexHandler {
+        private final RequestTimer timer;
+        private final ArrayDeque<FullHttpRequest> queue = new ArrayDeque<>();
+        private boolean busy;
+        private boolean closing;
+        private boolean inputShutdown;
+
+        Connection(RequestTimer timer) {
+            this.timer = timer;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof FullHttpRequest request)) {
+                io.netty.util.ReferenceCountUtil.release(msg);
+                return;
+            }
+            timer.completed();
+            if (closing) {
+                request.release();
+                return;
+            }
+            queue.add(request);
+            ctx.channel().config().setAutoRead(false);
+            if (!busy) {
+                next(ctx);
+            }
+        }
+
+        private void next(ChannelHandlerContext ctx) {
+            FullHttpRequest request = queue.poll();
+            if (request == null) {
+                busy = false;
+                timer.answering(false);
+                if (inputShutdown) {
+                    endOfInput(ctx); // the client sent its last request: close once it is answered
+                    return;
+                }
+                if (!closing && ctx.channel().isWritable()) {
+                    ctx.channel().config().setAutoRead(true);
+                }
+                return;
+            }
+            busy = true;
+            timer.answering(true);
+            if (request.decoderResult().isFailure()) {
+                request.release();
+                fail(ctx, request.decoderResult().cause());
+                return;
+            }
+            URI uri = uriOf(request.uri());
+            if (uri == null) {
+                request.release();
+                fail(ctx, null);
+                return;
+            }
+            boolean closeAfter = request instanceof Oversized oversized && oversized.closeAfter;
+            if (closeAfter || !HttpUtil.isKeepAlive(request)) {
+                closing = true;
+            }
+            Channel channel = ctx.channel();
+            try {
+                requests.execute(() -> serve(ctx, channel, request, uri, closeAfter));
+            } catch (RejectedExecutionException e) {
+                request.release();
+                ctx.close();
+            }
+        }
+
+        private void serve(ChannelHandlerContext ctx, Channel channel, FullHttpRequest request, URI uri,
+                boolean closeAfter) {
+            NettyExchange exchange = new NettyExchange(channel, request, uri, closeAfter, idleTimeoutMillis);
+            try {
+                handler.handle(exchange);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+            } finally {
+                exchange.close();
+                request.release();
+                ctx.executor().execute(() -> next(ctx));
+            }
+        }
+
+        /** The client will send nothing more: answer a request it left unfinished 400, and close. */
+        private void endOfInput(ChannelHandlerContext ctx) {
+            closing = true;
+            if (timer.incomplete()) {
+                timer.completed();
+                ctx.writeAndFlush(jsonError(400, "SerializationException",
+                        "The request ended before its Content-Length or before the end of its headers"))
+                        .addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.close();
+            }
+        }
+
+        private void fail(ChannelHandlerContext ctx, Throwable cause) {
+            closing = true;
+            queue.forEach(FullHttpRequest::release);
+            queue.clear();
+            boolean tooLong = cause instanceof TooLongFrameException;
+            ctx.writeAndFlush(tooLong
+                    ? jsonError(431, "RequestHeaderFieldsTooLarge", "The request line or headers are too large")
+                    : jsonError(400, "BadRequest", "Malformed HTTP request"))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable() && !busy && !closing) {
+                ctx.channel().config().setAutoRead(true);
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+                inputShutdown = true;
+                // the decoder has passed on every complete request by now; answer those, then close
+                ctx.channel().eventLoop().execute(() -> {
+                    if (!busy && queue.isEmpty()) {
+                        endOfInput(ctx);
+                    }
+                });
+                return;
+            }
+            if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
+                if (!busy || !ctx.channel().isWritable()) {
+                    ctx.close();
+                }
+                return;
+            }
+            ctx.fireUserEventTriggered(evt);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            closing = true;
+            queue.forEach(FullHttpRequest::release);
+            queue.clear();
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** The request target as a URI (origin form, absolute form, or a path such as {@code //}); null if malformed. */
+    private static URI uriOf(String target) {
+        try {
+            if (target.startsWith("/")) {
+                return URI.create("http://fake-ecs" + target);
+            }
+            URI uri = URI.create(target);
+            return uri.getRawPath() == null || uri.getRawPath().isEmpty() ? URI.create("http://fake-ecs/") : uri;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
