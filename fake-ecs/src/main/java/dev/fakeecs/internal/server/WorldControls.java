@@ -30,8 +30,11 @@ public final class WorldControls {
 
     /** Long advances run in slices of this much virtual time, the engine lock released between slices. */
     static final Duration ADVANCE_SLICE = Duration.ofHours(1);
-    /** How long, in wall time, a sliced advance waits at most for the calls queued on the lock to run. */
-    private static final long YIELD_NANOS = 50_000_000L;
+    /**
+     * How many times, at most, a sliced advance yields between slices while calls are queued on the engine
+     * lock (a count, not a wall-clock time: nothing here reads the system clock).
+     */
+    private static final int MAX_YIELDS = 100_000;
 
     /**
      * Advances the world's clock by {@code duration} one {@link #ADVANCE_SLICE} at a time, letting calls
@@ -59,10 +62,7 @@ public final class WorldControls {
         if (lock.isHeldByCurrentThread()) {
             return;
         }
-        // Wall time here only bounds how long the control call waits for queued API calls between slices of a
-        // long advance (outside the engine lock); the virtual clock and the journal never see it.
-        long deadline = System.nanoTime() + YIELD_NANOS;
-        while (lock.hasQueuedThreads() && System.nanoTime() - deadline < 0) {
+        for (int i = 0; i < MAX_YIELDS && lock.hasQueuedThreads(); i++) {
             Thread.yield();
         }
     }
