@@ -1,5 +1,7 @@
 package dev.fakeecs.internal.region;
 
+import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
+import dev.fakeecs.internal.neighbour.RegionalService;
 import dev.fakeecs.internal.region.ApiInterceptor;
 import dev.fakeecs.internal.account.AccountSettings;
 import dev.fakeecs.internal.arn.Arns;

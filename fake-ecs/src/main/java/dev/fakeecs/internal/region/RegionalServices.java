@@ -1,10 +1,13 @@
 package dev.fakeecs.internal.region;
 
+import dev.fakeecs.internal.elbv2.LoadBalancing;
+import dev.fakeecs.internal.neighbour.RegionalService;
+
 import java.util.List;
 
 /**
- * The simulated AWS services every region hosts beside ECS, in the order they are built. Empty until the
- * first neighbour (Elastic Load Balancing v2) arrives; adding one is adding it here.
+ * The simulated AWS services every region hosts beside ECS, in the order they are built. Adding one is
+ * adding it here.
  *
  * <pre>{@code
  * static final List<RegionalService<?>> ALL = List.of(LoadBalancing.SERVICE, CloudWatch.SERVICE);
@@ -13,7 +16,7 @@ import java.util.List;
 public final class RegionalServices {
 
     /** Every regional service, built in this order after ECS in each region. */
-    public static final List<RegionalService<?>> ALL = List.of();
+    public static final List<RegionalService<?>> ALL = List.of(LoadBalancing.SERVICE);
 
     private RegionalServices() {
     }

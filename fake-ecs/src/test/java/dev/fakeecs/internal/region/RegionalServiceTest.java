@@ -1,5 +1,7 @@
 package dev.fakeecs.internal.region;
 
+import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
+import dev.fakeecs.internal.neighbour.RegionalService;
 import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.journal.JournalEventType;

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.region;
+package dev.fakeecs.internal.neighbour;
 
 import dev.fakeecs.internal.engine.RegionContext;
 

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.region;
+package dev.fakeecs.internal.neighbour;
 
 import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
@@ -7,6 +7,9 @@ import dev.fakeecs.internal.service.SimulatedService;
 import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.TaskStateListener;
 import dev.fakeecs.internal.task.Tasks;
+
+import dev.fakeecs.internal.targets.TargetApplications;
+import dev.fakeecs.internal.targets.TargetGroupDirectory;
 
 import java.util.List;
 
@@ -25,8 +28,10 @@ public final class EcsNeighbourhood {
     private final Tasks tasks;
     private final ContainerInstances containerInstances;
     private final Services services;
+    private TargetApplications applications = TargetApplications.NONE;
+    private TargetGroupDirectory targetGroups = TargetGroupDirectory.NONE;
 
-    EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services) {
+    public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services) {
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.services = services;
@@ -46,5 +51,26 @@ public final class EcsNeighbourhood {
     public List<SimulatedTask> serviceTasks(String cluster, String service) {
         SimulatedService s = services.find(cluster, service);
         return s == null ? List.of() : List.copyOf(services.tasksOf(s));
+    }
+
+    /**
+     * The applications ECS runs, as a load balancer's health checks and traffic reach them.
+     * (Seam for issue 13: ECS's implementation lands with the ECS load balancer integration.)
+     */
+    public TargetApplications applications() {
+        return applications;
+    }
+
+    /**
+     * Publishes the region's target groups to ECS (called once by the Elastic Load Balancing v2 simulation when
+     * it is built); until then ECS sees {@link TargetGroupDirectory#NONE}.
+     */
+    public void publishTargetGroups(TargetGroupDirectory directory) {
+        this.targetGroups = directory;
+    }
+
+    /** The target groups ECS uses (for the ECS side of the seam). */
+    public TargetGroupDirectory targetGroups() {
+        return targetGroups;
     }
 }
