@@ -1,5 +1,6 @@
 package dev.fakeecs.server;
 
+import dev.fakeecs.internal.server.InlineApi;
 import dev.fakeecs.internal.server.WallLatency;
 import dev.fakeecs.internal.server.ServerExchangeHandler;
 import dev.fakeecs.internal.server.InJvmControlBackend;
@@ -52,6 +53,7 @@ public final class FakeEcsServer implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(builder.threads, new DaemonThreads());
         try {
             this.server = new NettyHttpServer(new InetSocketAddress(builder.host, builder.port), exchangeHandler,
+                    new InlineApi(builder.protocol, builder.wallLatency),
                     builder.protocol.maxBodyBytes(), executor, builder.requestTimeout, builder.idleTimeout);
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();

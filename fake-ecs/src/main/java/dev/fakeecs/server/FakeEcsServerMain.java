@@ -71,6 +71,15 @@ public final class FakeEcsServerMain implements Callable<Integer> {
     /** The server's default journal retention: enough for any debugging session, bounded for a server left running. */
     static final String DEFAULT_JOURNAL_RETENTION = "last:100000";
 
+    @Option(names = "--request-timeout", description = "Seconds a request (line, headers, body) may take to arrive "
+            + "in full before it is answered 408 and its connection closed, 1-3600 (default: ${DEFAULT-VALUE}).")
+    int requestTimeoutSeconds = (int) FakeEcsServer.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+
+    @Option(names = "--idle-timeout", description = "Seconds a connection may stay without traffic before it is "
+            + "closed; also how long an answer may wait for a client that does not read it, 1-3600 "
+            + "(default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds = (int) FakeEcsServer.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
     @Option(names = "--journal-retention", description = "How much of the event journal to keep: all | last:N | "
             + "age:DURATION (90s, 30m, 6h, 2d, PT6H) | last:N,age:DURATION (default: ${DEFAULT-VALUE}).")
     String journalRetention = DEFAULT_JOURNAL_RETENTION;
@@ -147,6 +156,12 @@ public final class FakeEcsServerMain implements Callable<Integer> {
             if (threads < 1 || threads > 1024) {
                 throw new IllegalArgumentException("--threads must be 1-1024, not " + threads);
             }
+            if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > 3600) {
+                throw new IllegalArgumentException("--request-timeout must be 1-3600 seconds, not " + requestTimeoutSeconds);
+            }
+            if (idleTimeoutSeconds < 1 || idleTimeoutSeconds > 3600) {
+                throw new IllegalArgumentException("--idle-timeout must be 1-3600 seconds, not " + idleTimeoutSeconds);
+            }
             if (!account.matches("\\d{12}")) {
                 throw new IllegalArgumentException("--account must be 12 digits, not '" + account + "'");
             }
@@ -168,6 +183,8 @@ public final class FakeEcsServerMain implements Callable<Integer> {
         try {
             server = FakeEcsServer.builder()
                     .host(host).port(port).threads(threads)
+                    .requestTimeout(java.time.Duration.ofSeconds(requestTimeoutSeconds))
+                    .idleTimeout(java.time.Duration.ofSeconds(idleTimeoutSeconds))
                     .controlApiEnabled(controlApi.equals("on"))
                     .allowedHosts(allowedHosts)
                     .protocol(SimulatedServices.router(world, declared.get(0).trim()))

@@ -110,4 +110,37 @@ class FakeEcsServerMainTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--journal-retention must be all, last:N");
     }
+
+    @Test
+    void should_refuse_timeouts_out_of_range_with_usage_help() {
+        for (String[] args : new String[][] {{"--request-timeout", "0"}, {"--idle-timeout", "3601"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine command = new CommandLine(new FakeEcsServerMain(System.out).doNotBlock());
+            command.setErr(new PrintWriter(err));
+
+            int exit = command.execute("--port", "0", args[0], args[1]);
+
+            assertThat(exit).as(args[0]).isEqualTo(2);
+            assertThat(err.toString()).contains(args[0] + " must be 1-3600 seconds, not " + args[1]);
+        }
+    }
+
+    @Test
+    void should_answer_a_request_that_does_not_arrive_within_the_request_timeout_option_408() throws Exception {
+        // given: a one-second request timeout (the default is 20 s)
+        FakeEcsServerMain main = new FakeEcsServerMain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        new CommandLine(main).parseArgs("--port", "0", "--clock", "manual", "--request-timeout", "1");
+        try (FakeEcsServerMain.Running running = main.start();
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", running.server.port())) {
+            socket.setSoTimeout(10_000);
+
+            // when: half a request line, then nothing
+            socket.getOutputStream().write("POST / HT".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            // then: answered 408 within the 10 s read timeout, long before the default 20 s
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("within 1.0 s");
+        }
+    }
 }

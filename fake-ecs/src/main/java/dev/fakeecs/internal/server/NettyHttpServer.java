@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -69,6 +70,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private final ExecutorService requests;
     private final Channel server;
     private final HttpHandler handler;
+    private final InlineApi inline;
     private final int maxBodyBytes;
     private final long requestTimeoutMillis;
     private final long idleTimeoutMillis;
@@ -76,11 +78,13 @@ public final class NettyHttpServer implements AutoCloseable {
     /**
      * Binds and starts serving.
      *
+     * @param inline   answers API requests on the event loop when they need no request thread (null: never)
      * @param requests the request threads (bounded); shut down by {@link #close()}
      */
-    public NettyHttpServer(InetSocketAddress address, HttpHandler handler, int maxBodyBytes, ExecutorService requests,
-            Duration requestTimeout, Duration idleTimeout) throws IOException {
+    public NettyHttpServer(InetSocketAddress address, HttpHandler handler, InlineApi inline, int maxBodyBytes,
+            ExecutorService requests, Duration requestTimeout, Duration idleTimeout) throws IOException {
         this.handler = handler;
+        this.inline = inline;
         this.maxBodyBytes = maxBodyBytes;
         this.requests = requests;
         this.requestTimeoutMillis = requestTimeout.toMillis();
@@ -261,35 +265,54 @@ public final class NettyHttpServer implements AutoCloseable {
         }
 
         private void next(ChannelHandlerContext ctx) {
+            while (nextInline(ctx)) {
+                // answered on the event loop; take the next pipelined request
+            }
+        }
+
+        /** Serves the next queued request; true if it was answered here and the one after may follow. */
+        private boolean nextInline(ChannelHandlerContext ctx) {
             FullHttpRequest request = queue.poll();
             if (request == null) {
                 busy = false;
                 timer.answering(false);
                 if (inputShutdown) {
                     endOfInput(ctx); // the client sent its last request: close once it is answered
-                    return;
+                    return false;
                 }
                 if (!closing && ctx.channel().isWritable()) {
                     ctx.channel().config().setAutoRead(true);
                 }
-                return;
+                return false;
             }
             busy = true;
             timer.answering(true);
             if (request.decoderResult().isFailure()) {
                 request.release();
                 fail(ctx, request.decoderResult().cause());
-                return;
+                return false;
             }
             URI uri = uriOf(request.uri());
             if (uri == null) {
                 request.release();
                 fail(ctx, null);
-                return;
+                return false;
             }
             boolean closeAfter = request instanceof Oversized oversized && oversized.closeAfter;
             if (closeAfter || !HttpUtil.isKeepAlive(request)) {
                 closing = true;
+            }
+            if (inline != null && !(request instanceof Oversized)) {
+                FullHttpResponse answer = answerInline(request, uri);
+                if (answer != null) {
+                    request.release();
+                    ChannelFuture written = ctx.writeAndFlush(answer);
+                    if (closing) {
+                        written.addListener(ChannelFutureListener.CLOSE);
+                        return false;
+                    }
+                    return true;
+                }
             }
             Channel channel = ctx.channel();
             try {
@@ -297,6 +320,21 @@ public final class NettyHttpServer implements AutoCloseable {
             } catch (RejectedExecutionException e) {
                 request.release();
                 ctx.close();
+            }
+            return false;
+        }
+
+        private FullHttpResponse answerInline(FullHttpRequest request, URI uri) {
+            try {
+                return inline.answer(request, uri.getRawPath(), !closing);
+            } catch (VirtualMachineError e) {
+                Thread thread = Thread.currentThread();
+                thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+                throw e;
+            } catch (RuntimeException e) {
+                closing = true;
+                return jsonError(500, "ServerException", "Internal error: fake-ecs could not answer "
+                        + request.method() + " " + uri.getRawPath() + "; please report it with the request");
             }
         }
 

@@ -1,0 +1,80 @@
+package dev.fakeecs.internal.server;
+
+import dev.fakeecs.internal.protocol.ProtocolRequest;
+import dev.fakeecs.internal.protocol.ProtocolResponse;
+import dev.fakeecs.internal.protocol.ProtocolRouter;
+import dev.fakeecs.internal.protocol.SigV4Scope;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+
+import java.util.Map;
+
+/**
+ * Answers AWS API requests on the event loop that read them, without handing them to a request thread: a
+ * {@code POST /} whose body arrived in full within the limit, when no API latency fault makes it wait in wall
+ * time. Such a request only takes the engine lock for one call and never waits on the client (its answer is
+ * written without blocking), so the two thread hand-offs per request of the general path are saved. Everything
+ * else (the control API, latency-faulted calls, oversized bodies, health checks) goes to the request threads.
+ *
+ * <pre>{@code
+ * FullHttpResponse answer = inline.answer(request, keepAlive);   // null: not for the event loop
+ * }</pre>
+ */
+public final class InlineApi {
+
+    private final ProtocolRouter protocol;
+    private final WallLatency wallLatency;
+
+    /** Answers through the router unless a latency fault makes the call wait. */
+    public InlineApi(ProtocolRouter protocol, WallLatency wallLatency) {
+        this.protocol = protocol;
+        this.wallLatency = wallLatency;
+    }
+
+    /**
+     * The answer to an API request that may be answered on the event loop, or null if the request must go to a
+     * request thread.
+     *
+     * @param path      the request's raw path
+     * @param keepAlive whether the connection stays open after the answer
+     */
+    FullHttpResponse answer(FullHttpRequest request, String path, boolean keepAlive) {
+        if (request.method() != HttpMethod.POST || !"/".equals(path)
+                || request.content().readableBytes() > protocol.maxBodyBytes()) {
+            return null;
+        }
+        HttpHeaders headers = request.headers();
+        String target = headers.get("X-Amz-Target");
+        String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
+        if (target != null && wallLatency != WallLatency.NONE) {
+            String operation = target.substring(target.lastIndexOf('.') + 1);
+            if (!wallLatency.latencyFor(SigV4Scope.regionOf(authorization), operation).isZero()) {
+                return null;
+            }
+        }
+        ProtocolResponse answer = protocol.handle(new ProtocolRequest(target, headers.get(HttpHeaderNames.CONTENT_TYPE),
+                authorization, ByteBufUtil.getBytes(request.content())));
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.statusCode()), Unpooled.wrappedBuffer(answer.body()));
+        HttpHeaders out = response.headers();
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            out.set(header.getKey(), header.getValue());
+        }
+        out.set(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        if (!keepAlive) {
+            out.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (!request.protocolVersion().isKeepAliveDefault()) {
+            out.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        return response;
+    }
+}
