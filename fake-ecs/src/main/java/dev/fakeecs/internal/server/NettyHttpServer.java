@@ -189,36 +189,53 @@ public final class NettyHttpServer implements AutoCloseable {
      * takes longer than the request timeout.
      */
     private final class RequestTimer extends ChannelInboundHandlerAdapter {
-        private ScheduledFuture<?> pending;
+        /** When the request now arriving began (System.nanoTime), or -1 between requests. */
+        private long startedNanos = -1;
+        /** The one pending deadline check of the connection, or null: one per timeout window, not one per request. */
+        private ScheduledFuture<?> check;
         private boolean answering;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (pending == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
-                pending = ctx.executor().schedule(() -> expire(ctx), requestTimeoutMillis, TimeUnit.MILLISECONDS);
+            if (startedNanos < 0 && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                startedNanos = System.nanoTime();
+                if (check == null) {
+                    check = ctx.executor().schedule(() -> check(ctx), requestTimeoutMillis, TimeUnit.MILLISECONDS);
+                }
             }
             ctx.fireChannelRead(msg);
         }
 
         /** The request arrived in full. */
         void completed() {
-            if (pending != null) {
-                pending.cancel(false);
-                pending = null;
-            }
+            startedNanos = -1;
         }
 
         /** True if a request has begun to arrive and is not complete. */
         boolean incomplete() {
-            return pending != null;
+            return startedNanos >= 0;
         }
 
         void answering(boolean on) {
             answering = on;
         }
 
+        /** Expires the request now arriving if it is past its deadline, else checks again at that deadline. */
+        private void check(ChannelHandlerContext ctx) {
+            check = null;
+            if (startedNanos < 0 || !ctx.channel().isActive()) {
+                return;
+            }
+            long left = requestTimeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+            if (left > 0) {
+                check = ctx.executor().schedule(() -> check(ctx), left, TimeUnit.MILLISECONDS);
+                return;
+            }
+            expire(ctx);
+        }
+
         private void expire(ChannelHandlerContext ctx) {
-            pending = null;
+            startedNanos = -1;
             if (answering) {
                 ctx.close(); // an answer is being written: a 408 cannot follow it
                 return;
@@ -230,6 +247,10 @@ public final class NettyHttpServer implements AutoCloseable {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             completed();
+            if (check != null) {
+                check.cancel(false);
+                check = null;
+            }
             ctx.fireChannelInactive();
         }
     }
