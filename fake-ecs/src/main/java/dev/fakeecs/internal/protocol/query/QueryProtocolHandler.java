@@ -185,14 +185,15 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
                     + truncate(version));
         }
         SdkClient client = client(SigV4Scope.regionOf(request.authorization()));
-        if (!isImplemented(client, method)) {
-            throw unsupported(action);
-        }
+        // the model's checks are the front end's, before (and whatever) the engine implements
         List<String> violations = new ArrayList<>();
         SdkPojo sdkRequest = QueryRequestDecoder.decode(method.getParameterTypes()[0], parameters, violations);
         violations.addAll(ModelConstraints.violations(sdkRequest, MemberPaths.QUERY));
         if (!violations.isEmpty()) {
             throw QueryError.sender(QueryError.VALIDATION_ERROR, validationMessage(violations));
+        }
+        if (!isImplemented(client, method)) {
+            throw unsupported(action);
         }
         Object result;
         try {
