@@ -119,6 +119,22 @@ class QuerySdkRoundTripTest {
     }
 
     @Test
+    void should_carry_a_map_both_ways() {
+        CreateRuleResponse response = elb.createRule(r -> r.listenerArn("arn:aws:elasticloadbalancing:us-east-1:1:listener/app/a/b/c")
+                .priority(2).conditions(c -> c.field("host-header").hostHeaderConfig(h -> h.values("a.example")))
+                .actions(a -> a.type("authenticate-oidc").order(1).authenticateOidcConfig(o -> o.issuer("https://idp")
+                        .authorizationEndpoint("https://idp/a").tokenEndpoint("https://idp/t").userInfoEndpoint("https://idp/u")
+                        .clientId("c").authenticationRequestExtraParams(java.util.Map.of("prompt", "login"))),
+                        a -> a.type("forward").order(2).targetGroupArn("arn:tg/blue")));
+
+        assertThat(engine.last(CreateRuleRequest.class).actions().get(0).authenticateOidcConfig().authenticationRequestExtraParams())
+                .containsExactly(java.util.Map.entry("prompt", "login"));
+        assertThat(response.rules().get(0).actions().get(0).authenticateOidcConfig().authenticationRequestExtraParams())
+                .containsExactly(java.util.Map.entry("prompt", "login"));
+        assertThat(response.rules().get(0).actions().get(1).targetGroupArn()).isEqualTo("arn:tg/blue");
+    }
+
+    @Test
     void should_answer_target_health() {
         DescribeTargetHealthResponse response = elb.describeTargetHealth(r -> r.targetGroupArn(RecordingLoadBalancing.TG_ARN));
 
