@@ -21,7 +21,8 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
- * Writes AWS Query XML answers with the JDK's StAX writer (which escapes): an operation's
+ * Writes AWS Query XML answers with the JDK's own StAX writer (which escapes; never another provider found on
+ * the class path, so the bytes are the same everywhere): an operation's
  * {@code <OpResponse xmlns=..><OpResult>..</OpResult><ResponseMetadata><RequestId>..</RequestId>
  * </ResponseMetadata></OpResponse>} from an SDK response generically over its {@code SdkField}s (list items
  * {@code <member>}, an empty list {@code <TargetGroups/>}, null and untouched members left out, ISO-8601
@@ -34,7 +35,7 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  */
 final class QueryXmlWriter {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
