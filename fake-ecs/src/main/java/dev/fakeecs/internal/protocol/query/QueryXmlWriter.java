@@ -42,7 +42,11 @@ final class QueryXmlWriter {
     private QueryXmlWriter() {
     }
 
-    /** The answer to a successful operation; the result element is left out when the response has no members. */
+    /**
+     * The answer to a successful operation. The result element is always there, empty for a response without
+     * members ({@code <DeleteTargetGroupResult/>}): botocore's Query parser looks for it whenever the operation
+     * has an output shape, as every Elastic Load Balancing v2 operation does, and skips it when there is none.
+     */
     static byte[] response(String namespace, String operation, SdkPojo response, String requestId) {
         return write(xml -> {
             xml.writeStartElement(operation + "Response");
@@ -51,6 +55,8 @@ final class QueryXmlWriter {
                 xml.writeStartElement(operation + "Result");
                 members(xml, response);
                 xml.writeEndElement();
+            } else {
+                xml.writeEmptyElement(operation + "Result");
             }
             xml.writeStartElement("ResponseMetadata");
             text(xml, "RequestId", requestId);

@@ -80,7 +80,7 @@ class QueryCodecForCloudWatchTest {
     }
 
     @Test
-    void should_decode_doubles_inside_lists_of_structures_and_answer_without_a_result() {
+    void should_decode_doubles_inside_lists_of_structures_and_answer_an_empty_result() {
         ProtocolResponse response = post("Action=PutMetricData&Version=2010-08-01&Namespace=App"
                 + "&MetricData.member.1.MetricName=Latency&MetricData.member.1.Value=0.25"
                 + "&MetricData.member.1.Timestamp=2026-01-01T00%3A00%3A30.125Z"
@@ -88,8 +88,7 @@ class QueryCodecForCloudWatchTest {
                 + "&MetricData.member.1.Values.member.1=1.5&MetricData.member.1.Values.member.2=-2E3");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).contains("<PutMetricDataResponse xmlns=\"" + NS + "\"><ResponseMetadata>")
-                .doesNotContain("PutMetricDataResult");
+        assertThat(response.bodyAsString()).contains("<PutMetricDataResponse xmlns=\"" + NS + "\"><PutMetricDataResult/><ResponseMetadata>");
         PutMetricDataRequest got = (PutMetricDataRequest) received.get(0);
         assertThat(got.metricData()).singleElement().satisfies(d -> {
             assertThat(d.value()).isEqualTo(0.25);

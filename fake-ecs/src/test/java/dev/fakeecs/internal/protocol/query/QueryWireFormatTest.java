@@ -66,12 +66,12 @@ class QueryWireFormatTest {
     }
 
     @Test
-    void should_answer_an_operation_without_result_members_with_its_metadata_only() {
+    void should_answer_an_operation_without_result_members_with_an_empty_result_as_botocore_expects() {
         ProtocolResponse response = post("Action=DeleteTargetGroup&Version=2015-12-01&TargetGroupArn=arn%3Atg");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(xml(response)).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<DeleteTargetGroupResponse xmlns=\"" + NS + "\"><ResponseMetadata><RequestId>"
+                + "<DeleteTargetGroupResponse xmlns=\"" + NS + "\"><DeleteTargetGroupResult/><ResponseMetadata><RequestId>"
                 + response.headers().get("x-amzn-RequestId") + "</RequestId></ResponseMetadata></DeleteTargetGroupResponse>");
     }
 
