@@ -9,8 +9,10 @@ import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.client.EcsClients;
+import dev.fakeecs.internal.client.LoadBalancingClients;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
-import dev.fakeecs.internal.protocol.SimulatedServices;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -174,9 +176,37 @@ public final class FakeEcs implements AutoCloseable {
         return closeWithWorld(EcsClients.async(protocol(), region));
     }
 
+    /**
+     * A real AWS SDK {@link ElasticLoadBalancingV2Client} for the default region, wired in process through the
+     * Elastic Load Balancing v2 Query protocol (form posts in, XML out, like a wire call, but no sockets) to the
+     * region's simulated load balancers. The world closes it.
+     *
+     * <pre>{@code
+     * ElasticLoadBalancingV2Client elb = ecs.newLoadBalancingClient();
+     * String arn = elb.createTargetGroup(r -> r.name("web").protocol("HTTP").port(80).vpcId("vpc-1").targetType("ip"))
+     *         .targetGroups().get(0).targetGroupArn();
+     * }</pre>
+     */
+    public ElasticLoadBalancingV2Client newLoadBalancingClient() {
+        return newLoadBalancingClient(defaultRegion().name());
+    }
+
+    /**
+     * A real in-process {@link ElasticLoadBalancingV2Client} for one region (the region comes into being on this
+     * first use, as with {@link #region(String)}).
+     *
+     * <pre>{@code
+     * ElasticLoadBalancingV2Client elb = ecs.newLoadBalancingClient("eu-west-1");
+     * }</pre>
+     */
+    public ElasticLoadBalancingV2Client newLoadBalancingClient(String region) {
+        region(region);
+        return closeWithWorld(LoadBalancingClients.sync(protocol(), region));
+    }
+
     private synchronized ProtocolRouter protocol() {
         if (protocol == null) {
-            protocol = SimulatedServices.router(name -> region(name).api(), defaultRegion().name());
+            protocol = SimulatedServices.router(this::region, defaultRegion().name());
         }
         return protocol;
     }

@@ -12,7 +12,7 @@ import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.internal.server.NettyHttpServer;
 import java.time.Duration;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
-import dev.fakeecs.internal.protocol.SimulatedServices;
+import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -82,7 +82,7 @@ public final class FakeEcsServer implements AutoCloseable {
     /** Starts the loopback server for this world on a given port (0 picks a free one). */
     public static FakeEcsServer start(FakeEcs ecs, int port) {
         return ecs.closeWithWorld(builder()
-                .protocol(SimulatedServices.router(name -> ecs.region(name).api(), ecs.defaultRegion().name()))
+                .protocol(SimulatedServices.router(ecs::region, ecs.defaultRegion().name()))
                 .controlApi(ControlApi.of(new InJvmControlBackend(ecs)))
                 .wallLatency((region, op) -> FaultInjector.of(ecs).wallLatencyFor(
                         region == null ? ecs.defaultRegion().name() : region, op))

@@ -5,7 +5,7 @@ import dev.fakeecs.internal.server.ControlApi;
 import dev.fakeecs.internal.server.ClockMode;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalRetention;
-import dev.fakeecs.internal.protocol.SimulatedServices;
+import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +187,7 @@ public final class FakeEcsServerMain implements Callable<Integer> {
                     .idleTimeout(java.time.Duration.ofSeconds(idleTimeoutSeconds))
                     .controlApiEnabled(controlApi.equals("on"))
                     .allowedHosts(allowedHosts)
-                    .protocol(SimulatedServices.router(world, declared.get(0).trim()))
+                    .protocol(SimulatedServices.router(world::region, declared.get(0).trim()))
                     .controlApi(ControlApi.of(world))
                     .wallLatency((region, op) -> dev.fakeecs.fault.FaultInjector.of(world.world()).wallLatencyFor(
                             region == null ? declared.get(0).trim() : region, op))

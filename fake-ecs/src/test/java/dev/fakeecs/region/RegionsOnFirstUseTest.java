@@ -3,7 +3,7 @@ package dev.fakeecs.region;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.internal.client.EcsClients;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
-import dev.fakeecs.internal.protocol.SimulatedServices;
+import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
 import dev.fakeecs.internal.region.RegionEngine;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -38,7 +38,7 @@ class RegionsOnFirstUseTest {
     @Test
     void should_serve_a_request_signed_for_an_undeclared_region() {
         FakeEcs ecs = FakeEcs.create();
-        ProtocolRouter router = SimulatedServices.router(name -> ecs.region(name).api(), "us-east-1");
+        ProtocolRouter router = SimulatedServices.router(ecs::region, "us-east-1");
         try (EcsClient west = EcsClients.sync(router, "us-west-2")) {
             west.createCluster(r -> r.clusterName("prod"));
 
@@ -52,7 +52,7 @@ class RegionsOnFirstUseTest {
     @Test
     void should_still_refuse_a_name_that_is_not_a_region_name() {
         FakeEcs ecs = FakeEcs.create();
-        ProtocolRouter router = SimulatedServices.router(name -> ecs.region(name).api(), "us-east-1");
+        ProtocolRouter router = SimulatedServices.router(ecs::region, "us-east-1");
         try (EcsClient bogus = EcsClients.sync(router, "not-a-region")) {
             assertThatThrownBy(bogus::listClusters)
                     .isInstanceOf(InvalidParameterException.class)

@@ -21,6 +21,13 @@ final class HttpHeaders {
                 body);
     }
 
+    /** The router's 413 answer to a request whose body is over the limit, in the protocol its headers name. */
+    static ProtocolResponse tooLarge(dev.fakeecs.internal.protocol.ProtocolRouter router, SdkHttpRequest http) {
+        return router.tooLarge(-1, http.firstMatchingHeader("X-Amz-Target").orElse(null),
+                http.firstMatchingHeader("Content-Type").orElse(null),
+                http.firstMatchingHeader("Authorization").orElse(null));
+    }
+
     static SdkHttpFullResponse toSdkResponse(ProtocolResponse response) {
         SdkHttpFullResponse.Builder builder = SdkHttpFullResponse.builder().statusCode(response.statusCode());
         for (Map.Entry<String, String> header : response.headers().entrySet()) {

@@ -55,7 +55,7 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
         SdkAsyncHttpResponseHandler responses = request.responseHandler();
         try {
             ProtocolResponse response = body == null
-                    ? handler.tooLarge(-1)
+                    ? HttpHeaders.tooLarge(handler, request.request())
                     : handler.handle(HttpHeaders.toProtocolRequest(request.request(), body));
             responses.onHeaders(HttpHeaders.toSdkResponse(response));
             responses.onStream(new SingleBufferPublisher(response.body(), () -> done.complete(null)));

@@ -61,7 +61,7 @@ public final class InProcessHttpClient implements SdkHttpClient {
         int limit = handler.maxBodyBytes();
         byte[] body = readBody(request.contentStreamProvider().orElse(null), limit);
         ProtocolResponse response = body == null
-                ? handler.tooLarge(-1)
+                ? HttpHeaders.tooLarge(handler, request.httpRequest())
                 : handler.handle(HttpHeaders.toProtocolRequest(request.httpRequest(), body));
         return HttpExecuteResponse.builder()
                 .response(HttpHeaders.toSdkResponse(response))

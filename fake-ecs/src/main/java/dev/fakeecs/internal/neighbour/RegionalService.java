@@ -7,7 +7,7 @@ import dev.fakeecs.internal.engine.RegionContext;
  * Application Auto Scaling, ...): one part per region, built right after the region's ECS, sharing the
  * world's clock, lock, seeded random source and journal through the {@link RegionContext}, and seeing ECS
  * only through what ECS publishes ({@link EcsNeighbourhood}). Adding a service is writing its package and
- * listing it in {@link RegionalServices#ALL} (and its wire handler in {@code SimulatedServices}).
+ * listing it in {@link RegionalServices#ALL} (and its wire handler in {@code internal.protocol.catalog.SimulatedServices}).
  *
  * <pre>{@code
  * RegionalService<LoadBalancers> ELBV2 = (region, ecs) -> new LoadBalancers(region, ecs);

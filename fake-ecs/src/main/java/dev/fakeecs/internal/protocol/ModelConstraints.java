@@ -1,9 +1,6 @@
 package dev.fakeecs.internal.protocol;
 
 import dev.fakeecs.internal.error.EcsErrors;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -25,7 +22,8 @@ import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 
 /**
- * The value constraints of ECS requests, checked the same way on the wire and in process: every
+ * The value constraints of AWS SDK requests (ECS's, and those of every service with generated tables, see
+ * {@link ServiceModelResources}), checked the same way on the wire and in process: every
  * member whose SDK getter returns an enum must hold one of the enum's values (case matters, as in
  * ECS), also inside lists, maps and nested structures; numeric members must lie in the ranges of
  * {@code member-ranges.properties}. The enum checks are derived from the SDK model classes (a member
@@ -44,7 +42,7 @@ import software.amazon.awssdk.core.traits.MapTrait;
  */
 public final class ModelConstraints {
 
-    private static final Map<String, BigDecimal[]> RANGES = loadRanges();
+    private static final Map<String, Map<String, BigDecimal[]>> RANGES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Members the engine checks itself, answering with ECS's own service-level message (e.g.
@@ -79,25 +77,38 @@ public final class ModelConstraints {
 
     /** Each violation of {@code pojo}, as {@code "Value 'X' at 'path' failed to satisfy constraint: ..."}. */
     public static List<String> violations(SdkPojo pojo) {
+        return violations(pojo, MemberPaths.JSON);
+    }
+
+    /**
+     * Each violation of {@code pojo} (a model class of any AWS service), with member paths spelled as
+     * {@code paths} spells them.
+     *
+     * <pre>{@code
+     * ModelConstraints.violations(createTargetGroupRequest, MemberPaths.QUERY);
+     * // [Value '0' at 'port' failed to satisfy constraint: Member must have value greater than or equal to 1]
+     * }</pre>
+     */
+    public static List<String> violations(SdkPojo pojo, MemberPaths paths) {
         List<String> out = new ArrayList<>();
         if (pojo != null) {
-            CACHE.get(pojo.getClass()).collect(pojo, "", out);
+            CACHE.get(pojo.getClass()).collect(pojo, "", paths, out);
         }
         return out;
     }
 
     /** The message of ECS's validation error for these violations. */
-    static String message(List<String> violations) {
+    public static String message(List<String> violations) {
         int n = violations.size();
         return n + " validation error" + (n == 1 ? "" : "s") + " detected: " + String.join("; ", violations);
     }
 
     /** A check of one value at a path; appends what is wrong to {@code out}. */
     private interface Check {
-        void collect(Object value, String path, List<String> out);
+        void collect(Object value, String path, MemberPaths paths, List<String> out);
     }
 
-    private static final Check NONE = (value, path, out) -> { };
+    private static final Check NONE = (value, path, paths, out) -> { };
 
     /** The checks of one SDK model class: one per member that has something to check, at any depth. */
     private static final class ShapeChecks {
@@ -123,11 +134,11 @@ public final class ModelConstraints {
             this.checks = checkList.toArray(new Check[0]);
         }
 
-        void collect(Object pojo, String path, List<String> out) {
+        void collect(Object pojo, String path, MemberPaths paths, List<String> out) {
             for (int i = 0; i < fields.length; i++) {
                 Object value = fields[i].getValueOrDefault(pojo);
                 if (value != null) {
-                    checks[i].collect(value, path.isEmpty() ? names[i] : path + "." + names[i], out);
+                    checks[i].collect(value, paths.member(path, names[i]), paths, out);
                 }
             }
         }
@@ -151,7 +162,7 @@ public final class ModelConstraints {
             }
             Method getter = getter(shapeClass, field);
             Class<?> enumClass = getter == null ? null : enumOf(getter.getGenericReturnType());
-            return checkOf(field, enumClass, RANGES.get(shapeClass.getSimpleName() + "." + field.locationName()));
+            return checkOf(field, enumClass, ranges(shapeClass).get(shapeClass.getSimpleName() + "." + field.locationName()));
         }
 
         private static Check checkOf(SdkField<?> field, Class<?> enumClass, BigDecimal[] range) {
@@ -165,15 +176,15 @@ public final class ModelConstraints {
             }
             if (type == MarshallingType.SDK_POJO) {
                 // checked by the value's own class, looked up lazily (shapes may be recursive)
-                return (value, path, out) -> CACHE.get(value.getClass()).collect(value, path, out);
+                return (value, path, paths, out) -> CACHE.get(value.getClass()).collect(value, path, paths, out);
             }
             if (type == MarshallingType.LIST) {
                 Check element = checkOf(field.getRequiredTrait(ListTrait.class).memberFieldInfo(), enumClass, range);
-                return element == NONE ? NONE : (value, path, out) -> {
+                return element == NONE ? NONE : (value, path, paths, out) -> {
                     int i = 0;
                     for (Object item : (Collection<?>) value) {
                         if (item != null) {
-                            element.collect(item, path + "[" + i + "]", out);
+                            element.collect(item, paths.index(path, i), paths, out);
                         }
                         i++;
                     }
@@ -181,10 +192,10 @@ public final class ModelConstraints {
             }
             if (type == MarshallingType.MAP) {
                 Check element = checkOf(field.getRequiredTrait(MapTrait.class).valueFieldInfo(), enumClass, range);
-                return element == NONE ? NONE : (value, path, out) -> {
+                return element == NONE ? NONE : (value, path, paths, out) -> {
                     for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                         if (entry.getValue() != null) {
-                            element.collect(entry.getValue(), path + "[" + entry.getKey() + "]", out);
+                            element.collect(entry.getValue(), paths.key(path, entry.getKey()), paths, out);
                         }
                     }
                 };
@@ -243,7 +254,7 @@ public final class ModelConstraints {
             }
         }
         String valueSet = known.stream().collect(Collectors.joining(", ", "[", "]"));
-        return (value, path, out) -> {
+        return (value, path, paths, out) -> {
             if (!known.contains(value)) {
                 out.add("Value '" + quote(String.valueOf(value)) + "' at '" + path
                         + "' failed to satisfy constraint: Member must satisfy enum value set: " + valueSet);
@@ -253,21 +264,21 @@ public final class ModelConstraints {
 
     /** A range check of a string member that carries a number (e.g. a task override's {@code cpu} "256"); other text passes. */
     private static Check numericStringCheck(Check range) {
-        return (value, path, out) -> {
+        return (value, path, paths, out) -> {
             BigDecimal number;
             try {
                 number = new BigDecimal(((String) value).trim());
             } catch (NumberFormatException | ArithmeticException notANumber) {
                 return; // units such as "1 vCPU" or "2 GB" are the engine's to read
             }
-            range.collect(number, path, out);
+            range.collect(number, path, paths, out);
         };
     }
 
     private static Check rangeCheck(BigDecimal[] range) {
         BigDecimal min = range[0];
         BigDecimal max = range[1];
-        return (value, path, out) -> {
+        return (value, path, paths, out) -> {
             Number number = (Number) value;
             BigDecimal decimal;
             if (number instanceof Double || number instanceof Float) {
@@ -296,15 +307,13 @@ public final class ModelConstraints {
         return value.length() <= 100 ? value : value.substring(0, 100) + "...";
     }
 
-    private static Map<String, BigDecimal[]> loadRanges() {
-        Properties properties = new Properties();
-        try (InputStream in = ModelConstraints.class.getResourceAsStream("member-ranges.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The numeric ranges of the service a model class belongs to, by {@code Shape.member}. */
+    private static Map<String, BigDecimal[]> ranges(Class<?> shapeClass) {
+        return RANGES.computeIfAbsent(ServiceModelResources.serviceOf(shapeClass),
+                service -> parseRanges(ServiceModelResources.table(service, "member-ranges")));
+    }
+
+    private static Map<String, BigDecimal[]> parseRanges(Properties properties) {
         Map<String, BigDecimal[]> map = new java.util.HashMap<>();
         for (String key : properties.stringPropertyNames()) {
             String[] bounds = properties.getProperty(key).split(",", -1);

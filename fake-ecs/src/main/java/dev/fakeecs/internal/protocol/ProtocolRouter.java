@@ -13,7 +13,9 @@ import java.util.Objects;
  * The front of every simulated AWS service: takes a request as the transport received it (HTTP server
  * or in-process SDK client) and hands it to the service it belongs to, recognised by its protocol: the
  * {@code X-Amz-Target} prefix for the AWS JSON protocols, else the service named in the SigV4 credential
- * scope. A request no registered service claims gets a JSON {@code UnknownOperationException}.
+ * scope, else what its content says (a Query form post's {@code Version} field, see
+ * {@link ServiceProtocolHandler#recognises}). A request no registered service claims gets a JSON
+ * {@code UnknownOperationException}; an unsigned one that nothing recognises goes to the first service (ECS).
  *
  * <pre>{@code
  * ProtocolRouter router = ProtocolRouter.builder().defaultRegion("us-east-1")
@@ -86,6 +88,20 @@ public final class ProtocolRouter {
                 actual + " exceeds the request size limit of " + maxBodyBytes + " bytes");
     }
 
+    /**
+     * The 413 answer for a body of {@code size} bytes in the protocol of the service the request's headers
+     * point to (a Query form post is answered in XML), for transports that stop reading at the limit.
+     *
+     * <pre>{@code
+     * if (contentLength > router.maxBodyBytes()) return router.tooLarge(contentLength, target, contentType, authorization);
+     * }</pre>
+     */
+    public ProtocolResponse tooLarge(long size, String target, String contentType, String authorization) {
+        ServiceProtocolHandler service = serviceOf(new ProtocolRequest(target, contentType, authorization, null));
+        ProtocolResponse own = service == null ? null : service.tooLarge(size, maxBodyBytes);
+        return own != null ? own : tooLarge(size);
+    }
+
     private ServiceProtocolHandler serviceOf(ProtocolRequest request) {
         String target = request.target();
         if (target != null) {
@@ -101,8 +117,25 @@ public final class ProtocolRouter {
                 return s;
             }
         }
+        if (signingName != null) {
+            return null;
+        }
+        if (target == null) {
+            ServiceProtocolHandler best = null;
+            int sureness = 0;
+            for (ServiceProtocolHandler s : services) {
+                int r = s.recognises(request);
+                if (r > sureness) {
+                    best = s;
+                    sureness = r;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
         // Unsigned requests without a known target go to the first service (ECS), which names what is wrong.
-        return signingName == null ? services.get(0) : null;
+        return services.get(0);
     }
 
     private ProtocolResponse error(int status, String type, String message) {

@@ -25,4 +25,21 @@ public interface ServiceProtocolHandler {
 
     /** Answers one request of this service; never throws for anything the client sent. */
     ProtocolResponse handle(ProtocolRequest request);
+
+    /**
+     * How surely this service recognises, by its content, a request that carries neither an
+     * {@code X-Amz-Target} header nor a SigV4 signing name: 0 not at all (the default), higher is surer (the
+     * Query protocol: 1 for a form post, 2 when its {@code Version} field names this service's API version).
+     */
+    default int recognises(ProtocolRequest request) {
+        return 0;
+    }
+
+    /**
+     * This service's own answer to a request body of {@code size} bytes (negative: unknown) over the limit of
+     * {@code limit} bytes, or {@code null} to let the router answer in JSON.
+     */
+    default ProtocolResponse tooLarge(long size, int limit) {
+        return null;
+    }
 }

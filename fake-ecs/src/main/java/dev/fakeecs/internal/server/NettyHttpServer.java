@@ -55,7 +55,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>a connection with no traffic for the idle timeout is closed (a request being answered is never cut);</li>
  *   <li>a client that does not read its answers stops being read from, and a chunked answer it does not read
  *       for the idle timeout is abandoned and the connection closed;</li>
- *   <li>bodies beyond the limit are answered 413; malformed requests 400 - always as JSON.</li>
+ *   <li>bodies beyond the limit are answered 413 (in XML for a Query form post, else JSON); malformed requests 400.</li>
  * </ul>
  */
 public final class NettyHttpServer implements AutoCloseable {

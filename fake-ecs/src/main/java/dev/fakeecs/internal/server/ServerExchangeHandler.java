@@ -90,7 +90,8 @@ public final class ServerExchangeHandler implements HttpHandler {
         byte[] body = readBody(exchange, protocol.maxBodyBytes());
         delay(headers);
         ProtocolResponse response = body == null
-                ? protocol.tooLarge(declaredLength(headers))
+                ? protocol.tooLarge(declaredLength(headers), headers.getFirst("X-Amz-Target"),
+                        headers.getFirst("Content-Type"), headers.getFirst("Authorization"))
                 : protocol.handle(new ProtocolRequest(headers.getFirst("X-Amz-Target"), headers.getFirst("Content-Type"),
                         headers.getFirst("Authorization"), body));
         send(exchange, response.statusCode(), null, response.headers(), response.body());

@@ -35,6 +35,17 @@ public final class WorldHost implements ControlApiBackend, Function<String, EcsC
         return world;
     }
 
+    /**
+     * The region, after moving time as the clock mode says (every simulated service's request looks its region up
+     * here once); throws IllegalArgumentException for an unknown region.
+     */
+    public dev.fakeecs.region.Region region(String name) {
+        FakeEcs current = world;
+        dev.fakeecs.region.Region region = current.region(name);
+        tick(current);
+        return region;
+    }
+
     /** The region's engine, after moving time as the clock mode says; throws IllegalArgumentException for an unknown region. */
     @Override
     public EcsClient apply(String region) {

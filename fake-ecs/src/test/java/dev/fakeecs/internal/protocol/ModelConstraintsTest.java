@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.protocol;
 
+import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class ModelConstraintsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final FakeEcs ecs = FakeEcs.builder().seed(1).build();
-    private final ProtocolRouter router = SimulatedServices.router(name -> ecs.region(name).api(), "us-east-1");
+    private final ProtocolRouter router = SimulatedServices.router(ecs::region, "us-east-1");
 
     @AfterEach
     void close() {

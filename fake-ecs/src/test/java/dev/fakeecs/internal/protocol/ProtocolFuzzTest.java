@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.protocol;
 
+import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +70,7 @@ class ProtocolFuzzTest {
             "\\u0000", "\"cluster\"", "{\"a\":", "\uD83D\uDE00", "9999999999999999999999", "NaN", "Infinity", "'x'"};
 
     private final FakeEcs ecs = FakeEcs.builder().seed(7).build();
-    private final ProtocolRouter router = SimulatedServices.router(name -> ecs.region(name).api(), "us-east-1");
+    private final ProtocolRouter router = SimulatedServices.router(ecs::region, "us-east-1");
     private final Random random = new Random(20261203L);
     private final List<String> operations = new ArrayList<>(EcsOperation.all().keySet());
     private final List<String> seedOperations = new ArrayList<>(new java.util.TreeSet<>(SEEDS.keySet()));

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.protocol;
 
+import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
 import dev.fakeecs.FakeEcs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProtocolRouterTest {
 
     private final FakeEcs ecs = FakeEcs.create();
-    private final ProtocolRouter router = SimulatedServices.router(name -> ecs.region(name).api(), "us-east-1");
+    private final ProtocolRouter router = SimulatedServices.router(ecs::region, "us-east-1");
 
     @AfterEach
     void close() {
