@@ -128,6 +128,11 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
         return tg;
     }
 
+    /** The ARNs of the region's target groups, in creation order. */
+    public List<String> targetGroupArns() {
+        return region.read(() -> List.copyOf(resources.targetGroups.keySet()));
+    }
+
     /** When a target group's fault ends (null: none active). */
     Instant healthChecksFailingUntil(String targetGroupArn) {
         return resources.targetGroup(targetGroupArn).failingUntil;
