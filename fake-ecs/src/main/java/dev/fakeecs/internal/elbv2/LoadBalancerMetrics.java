@@ -26,7 +26,8 @@ import java.util.Map;
  * remainder), then evenly over the group's healthy targets, or over all its in-use targets when none is
  * healthy (fail open). Each target answers what {@link TargetApplications#answer} says: 5XX counts as
  * HTTPCode_Target_5XX_Count, no answer as HTTPCode_ELB_5XX_Count (502); a group with no target at all, or a
- * forward whose weights are all 0, gives ELB 503s. TargetResponseTime is a constant 0.005 s per answered
+ * forward whose weights are all 0, gives ELB 503s. A target in slow start gets a linearly growing share
+ * (see {@code slowStartShares}). TargetResponseTime is a constant 0.005 s per answered
  * request (the fake has no latency model). Host counts are sampled each minute for every target group a
  * listener forwards to. The minute ticker starts with the region's first load balancer, so worlds without one
  * queue nothing.
@@ -201,8 +202,9 @@ public final class LoadBalancerMetrics {
             return;
         }
         g[0] += requests;
+        long[] shares = slowStartShares(tg, chosen, requests);
         for (int i = 0; i < chosen.size(); i++) {
-            long share = requests / chosen.size() + (i < requests % chosen.size() ? 1 : 0);
+            long share = shares[i];
             ApplicationAnswer answer = apps.answer(chosen.get(i).target);
             if (!answer.answered()) {
                 g[2] += share;
@@ -213,6 +215,48 @@ public final class LoadBalancerMetrics {
                 }
             }
         }
+    }
+
+    /**
+     * Requests per chosen target: even, except that a target in slow start (healthy for less than
+     * {@code slow_start.duration_seconds}, while another healthy target is past it) gets the elapsed share of
+     * the slow start, linearly (at least 1 %).
+     */
+    private long[] slowStartShares(TargetGroupRecord tg, List<RegisteredTarget> chosen, long requests) {
+        int slowStart = tg.slowStart();
+        Instant now = resources.region().now();
+        double[] weights = new double[chosen.size()];
+        boolean anyWarm = false;
+        for (int i = 0; i < chosen.size(); i++) {
+            RegisteredTarget t = chosen.get(i);
+            weights[i] = 1;
+            if (slowStart > 0 && t.healthySince != null) {
+                double elapsed = Duration.between(t.healthySince, now).toMillis() / 1000.0;
+                if (elapsed < slowStart) {
+                    weights[i] = Math.max(0.01, elapsed / slowStart);
+                } else {
+                    anyWarm = true;
+                }
+            }
+        }
+        if (!anyWarm) {
+            java.util.Arrays.fill(weights, 1);
+        }
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        long[] shares = new long[chosen.size()];
+        long given = 0;
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = (long) Math.floor(requests * weights[i] / total);
+            given += shares[i];
+        }
+        for (int i = 0; given < requests; i = (i + 1) % shares.length) {
+            shares[i]++;
+            given++;
+        }
+        return shares;
     }
 
     private int[] hosts(TargetGroupRecord tg) {

@@ -79,6 +79,32 @@ class LoadBalancerMetricsTest {
     }
 
     @Test
+    void should_give_a_target_in_slow_start_a_linearly_growing_share() {
+        // given: slow start 300 s; 10.0.1.1 healthy at 5, 10.0.1.2 registered at 400, healthy at 405
+        String lb = w.alb("web");
+        String tg = w.ipGroup("web");
+        w.listener(lb, 80, tg);
+        w.elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(tg)
+                .attributes(a -> a.key("slow_start.duration_seconds").value("300")));
+        w.register(tg, "10.0.1.1", 80);
+        w.at(400);
+        w.register(tg, "10.0.1.2", 80);
+        w.elb.metrics().requestRate(lb, 10);
+        w.at(405);
+
+        // when: the new target answers traffic with 599 from 405 (its next probe is at 435), so its requests
+        // show as 5XX
+        w.apps.status.put(new Target("10.0.1.2", 80), 599);
+        w.at(420);
+
+        // then: the minute sampled at 420 gave the new target 15/300 = 5 % weight: 600 × 0.05/1.05 = 28
+        List<LoadBalancerMetrics.Minute> minutes = w.elb.metrics().minutes(lb, tg);
+        LoadBalancerMetrics.Minute last = minutes.get(minutes.size() - 1);
+        assertThat(last.requestCount()).isEqualTo(600);
+        assertThat(last.target5xxCount()).isEqualTo(28);
+    }
+
+    @Test
     void should_queue_nothing_in_a_region_without_load_balancers() {
         ElbWorld empty = new ElbWorld();
         assertThat(empty.engine.clock().pendingEvents()).isEmpty();
