@@ -174,6 +174,22 @@ class LoadBalancersTest {
         assertThat(w.state(tg, "10.0.3.7", 80)).isEqualTo("unused/Target.NotInUse");
     }
 
+    @Test
+    void should_run_calls_as_ecs_calls_run_after_the_interceptors_and_the_auto_clock_step() {
+        // given
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        w.region.addInterceptor((region, operation) -> seen.add(region + " " + operation));
+        w.region.autoAdvanceStep(java.time.Duration.ofSeconds(1));
+
+        // when
+        w.alb("web");
+        w.ipGroup("tg");
+
+        // then
+        assertThat(seen).containsExactly("us-east-1 CreateLoadBalancer", "us-east-1 CreateTargetGroup");
+        assertThat(w.engine.now()).isEqualTo(ElbWorld.START.plusSeconds(2));
+    }
+
     private LoadBalancer describe(LoadBalancer lb) {
         return w.elb.describeLoadBalancers(r -> r.loadBalancerArns(lb.loadBalancerArn())).loadBalancers().get(0);
     }
