@@ -238,8 +238,13 @@ final class TargetHealthChecker {
                 }
             }
         }
-        if (!tg.timeline.isEmpty()) {
-            Instant next = tg.timeline.firstKey();
+        // the work scheduled while running may have queued an event already: keep exactly one, at the earliest
+        Instant next = tg.timeline.isEmpty() ? null : tg.timeline.firstKey();
+        if (tg.nextWork != null && (next == null || !tg.nextWork.due().equals(next))) {
+            tg.nextWork.cancel();
+            tg.nextWork = null;
+        }
+        if (next != null && tg.nextWork == null) {
             tg.nextWork = region.engine().clock().scheduleAt(next, "elbv2 health checks " + tg.name, () -> run(tg));
         }
     }

@@ -333,6 +333,9 @@ class TargetHealthCheckerTest {
         w.at(5);
         assertThat(w.elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions())
                 .hasSize(200).allMatch(d -> d.targetHealth().stateAsString().equals("healthy"));
+        w.at(3600);
+        assertThat(w.engine.clock().pendingEvents().stream().filter(e -> !e.isCancelled())
+                .filter(e -> e.description().startsWith("elbv2 health checks"))).hasSize(1);
     }
 
     @Test
