@@ -23,6 +23,8 @@ import java.util.Set;
 final class Actions {
 
     static final int MAX_TARGET_GROUPS_PER_ACTION = 5;
+    /** Target groups per application load balancer (neighbours.md 1.5). */
+    static final int MAX_TARGET_GROUPS_PER_LOAD_BALANCER = 100;
     private static final Set<String> TERMINAL = Set.of("forward", "redirect", "fixed-response");
     private static final Set<String> TYPES = Set.of("forward", "redirect", "fixed-response", "authenticate-oidc",
             "authenticate-cognito", "jwt-validation");
@@ -115,6 +117,16 @@ final class Actions {
                 throw ElbErrors.of("IncompatibleProtocols", "The target group '" + arn + "' has a protocol that is "
                         + "not compatible with the load balancer");
             }
+        }
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>(seen);
+        for (TargetGroupRecord tg : resources.targetGroups.values()) {
+            if (resources.loadBalancersUsing(tg.arn).contains(lb.arn)) {
+                unique.add(tg.arn);
+            }
+        }
+        if (unique.size() > MAX_TARGET_GROUPS_PER_LOAD_BALANCER) {
+            throw ElbErrors.of("TooManyUniqueTargetGroupsPerLoadBalancer", "You've reached the limit on the number "
+                    + "of unique target groups per load balancer across all listeners");
         }
         if (seen.size() == 1) {
             Integer weight = tuples.isEmpty() || tuples.get(0).weight() == null ? 1 : tuples.get(0).weight();

@@ -30,19 +30,17 @@ final class ElbTags {
         this.resources = resources;
     }
 
-    void add(List<String> arns, List<Tag> newTags) {
-        Set<String> keys = new HashSet<>();
-        for (Tag t : newTags) {
-            if (t.key() == null || t.key().isEmpty()) {
-                throw ElbErrors.validation("A tag key must be specified");
-            }
-            if (t.key().startsWith("aws:")) {
-                throw ElbErrors.validation("Tag keys starting with 'aws:' are reserved for internal use");
-            }
-            if (!keys.add(t.key())) {
-                throw ElbErrors.of("DuplicateTagKeys", "A tag key was specified more than once: '" + t.key() + "'");
-            }
+    /** Checks tags given to a create call before the resource exists (keys, duplicates, at most 50). */
+    void check(List<Tag> newTags) {
+        checkKeys(newTags);
+        if (newTags.size() > MAX_TAGS) {
+            throw ElbErrors.of("TooManyTags", "The quota for the number of tags that can be assigned to a "
+                    + "resource has been reached");
         }
+    }
+
+    void add(List<String> arns, List<Tag> newTags) {
+        checkKeys(newTags);
         for (String arn : arns) {
             requireExists(arn);
             Map<String, String> current = new LinkedHashMap<>(tags.getOrDefault(arn, Map.of()));
@@ -58,6 +56,21 @@ final class ElbTags {
             Map<String, String> current = tags.computeIfAbsent(arn, k -> new LinkedHashMap<>());
             for (Tag t : newTags) {
                 current.put(t.key(), t.value() == null ? "" : t.value());
+            }
+        }
+    }
+
+    private static void checkKeys(List<Tag> newTags) {
+        Set<String> keys = new HashSet<>();
+        for (Tag t : newTags) {
+            if (t.key() == null || t.key().isEmpty()) {
+                throw ElbErrors.validation("A tag key must be specified");
+            }
+            if (t.key().startsWith("aws:")) {
+                throw ElbErrors.validation("Tag keys starting with 'aws:' are reserved for internal use");
+            }
+            if (!keys.add(t.key())) {
+                throw ElbErrors.of("DuplicateTagKeys", "A tag key was specified more than once: '" + t.key() + "'");
             }
         }
     }

@@ -38,6 +38,7 @@ final class Listeners {
 
     ListenerRecord create(CreateListenerRequest r) {
         LoadBalancerRecord lb = resources.loadBalancer(r.loadBalancerArn());
+        tags.check(r.tags());
         String protocol = r.protocolAsString();
         if (protocol == null) {
             throw ElbErrors.validation("A listener protocol must be specified");

@@ -45,6 +45,7 @@ final class LoadBalancers {
 
     LoadBalancerRecord create(CreateLoadBalancerRequest r) {
         checkName(r.name());
+        tags.check(r.tags());
         String type = r.typeAsString() == null ? "application" : r.typeAsString();
         if (!Set.of("application", "network").contains(type)) {
             throw ElbErrors.validation("Load balancer type '" + type + "' is not supported; valid values: "
@@ -223,6 +224,12 @@ final class LoadBalancers {
             after.put(a.key(), a.value() == null ? "" : a.value());
         }
         lb.attributes.putAll(after);
+        List<String> kv = new ArrayList<>();
+        for (LoadBalancerAttribute a : changes) {
+            kv.add(a.key());
+            kv.add(a.value());
+        }
+        resources.region().record(JournalEventType.LOAD_BALANCER, arn, kv.toArray(String[]::new));
         return render(lb.attributes);
     }
 

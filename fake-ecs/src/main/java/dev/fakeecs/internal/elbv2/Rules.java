@@ -45,6 +45,7 @@ final class Rules {
 
     RuleRecord create(CreateRuleRequest r) {
         ListenerRecord l = resources.listener(r.listenerArn());
+        tags.check(r.tags());
         LoadBalancerRecord lb = resources.loadBalancer(l.loadBalancerArn);
         if (r.priority() == null) {
             throw ElbErrors.validation("A rule priority must be specified");

@@ -43,6 +43,7 @@ final class TargetGroups {
 
     TargetGroupRecord create(CreateTargetGroupRequest r) {
         checkName(r.name());
+        tags.check(r.tags());
         String type = r.targetTypeAsString() == null ? "instance" : r.targetTypeAsString();
         if (!TARGET_TYPES.contains(type)) {
             throw ElbErrors.validation("Target type '" + type + "' is not valid; valid values: instance, ip, lambda, alb");

@@ -146,6 +146,32 @@ class ListenersAndRulesTest {
                 .isInstanceOf(TooManyTagsException.class);
     }
 
+    @Test
+    void should_check_tags_before_creating_anything() {
+        assertThatThrownBy(() -> w.elb.createTargetGroup(r -> r.name("tagged").protocol("HTTP").port(80)
+                .vpcId("vpc-1").tags(Tag.builder().key("aws:x").value("y").build())))
+                .hasMessageContaining("reserved");
+        assertThat(w.elb.describeTargetGroups(r -> r.names("blue")).targetGroups()).hasSize(1);
+        assertThat(w.elb.targetGroupArns()).containsExactly(tg);
+    }
+
+    @Test
+    void should_limit_a_load_balancer_to_100_unique_target_groups() {
+        String l = w.listener(lb, 80, tg);
+        for (int i = 1; i < 100; i++) {
+            String g = w.ipGroup("g" + i);
+            int priority = i;
+            w.elb.createRule(r -> r.listenerArn(l).priority(priority)
+                    .conditions(c -> c.field("path-pattern").values("/" + priority))
+                    .actions(a -> a.type("forward").targetGroupArn(g)));
+        }
+        String extra = w.ipGroup("extra");
+        assertThatThrownBy(() -> w.listener(lb, 81, extra))
+                .hasMessageContaining("unique target groups per load balancer")
+                .satisfies(e -> assertThat(((software.amazon.awssdk.awscore.exception.AwsServiceException) e)
+                        .awsErrorDetails().errorCode()).isEqualTo("TooManyUniqueTargetGroupsPerLoadBalancer"));
+    }
+
     private Rule createRule(String listener, int priority, String path) {
         return w.elb.createRule(r -> r.listenerArn(listener).priority(priority)
                 .conditions(c -> c.field("path-pattern").values(path))
