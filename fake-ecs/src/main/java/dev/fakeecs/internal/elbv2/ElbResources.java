@@ -147,7 +147,7 @@ final class ElbResources {
         return arns;
     }
 
-    /** Every rule of the listener, including a view of the default rule's actions. */
+    /** The load balancer's listeners, in creation order. */
     List<ListenerRecord> listenersOf(String loadBalancerArn) {
         List<ListenerRecord> out = new ArrayList<>();
         for (ListenerRecord l : listeners.values()) {

@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListen
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -157,9 +156,5 @@ final class Listeners {
             out.add(resources.listener(arn));
         }
         return out;
-    }
-
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }

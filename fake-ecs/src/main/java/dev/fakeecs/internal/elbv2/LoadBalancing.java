@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -131,11 +130,6 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
     /** The ARNs of the region's target groups, in creation order. */
     public List<String> targetGroupArns() {
         return region.read(() -> List.copyOf(resources.targetGroups.keySet()));
-    }
-
-    /** When a target group's fault ends (null: none active). */
-    Instant healthChecksFailingUntil(String targetGroupArn) {
-        return resources.targetGroup(targetGroupArn).failingUntil;
     }
 
     @Override

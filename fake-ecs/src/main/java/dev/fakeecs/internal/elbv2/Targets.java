@@ -5,7 +5,6 @@ import dev.fakeecs.internal.targets.TargetHealth;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,11 +78,6 @@ final class Targets {
         for (TargetDescription d : descriptions) {
             health.deregister(tg, target(tg, d));
         }
-    }
-
-    /** Deregisters one target (the ECS side's call); null if it was not registered. */
-    Instant deregister(TargetGroupRecord tg, Target target) {
-        return health.deregister(tg, target);
     }
 
     List<TargetHealthDescription> describe(String arn, List<TargetDescription> filter) {
