@@ -2,7 +2,9 @@ package dev.fakeecs.fault;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
+import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.internal.random.SeededRandom;
+import dev.fakeecs.internal.region.RegionEngine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -177,12 +179,21 @@ public final class ChaosMonkey {
             case API_ERROR -> b.everyNth(1 + random.nextInt(5));
             case API_LATENCY -> b.latency(Duration.ofMillis(100 + random.nextInt(900)));
             case REGION_OUTAGE -> { }
+            case TARGET_HEALTH_FAILURE -> {
+                List<String> groups = RegionEngine.of(ecs.region(region)).service(LoadBalancing.SERVICE)
+                        .targetGroupArns();
+                if (groups.isEmpty()) {
+                    throw new IllegalStateException("TARGET_HEALTH_FAILURE is in the mix but " + region
+                            + " has no target group");
+                }
+                b.targetGroup(random.pick(groups));
+            }
             default -> b.cluster(cluster);
         }
         return b.build();
     }
 
-    /** Builds a {@link ChaosMonkey}: every fault type with equal weight, 20 faults an hour, up to 10 minutes each. */
+    /** Builds a {@link ChaosMonkey}: every fault type but TARGET_HEALTH_FAILURE with equal weight, 20 faults an hour, up to 10 minutes each. */
     public static final class Builder {
         private final FakeEcs ecs;
         private String region;
@@ -194,7 +205,9 @@ public final class ChaosMonkey {
         private Builder(FakeEcs ecs) {
             this.ecs = ecs;
             for (FaultType t : FaultType.values()) {
-                mix.put(t, 1);
+                if (t != FaultType.TARGET_HEALTH_FAILURE) {
+                    mix.put(t, 1);
+                }
             }
         }
 

@@ -30,6 +30,7 @@ final class FaultFactory {
             case DRAIN_CONTAINER_INSTANCES -> new DrainFault(require(ctx, spec.cluster(), "cluster"));
             case API_ERROR -> new ApiErrorFault(ctx);
             case API_LATENCY -> new ApiLatencyFault(require(ctx, spec.latencyMillis(), "latencyMillis"));
+            case TARGET_HEALTH_FAILURE -> new TargetHealthFailureFault(require(ctx, spec.targetGroup(), "targetGroup"));
         };
     }
 

@@ -211,6 +211,7 @@ public final class FaultInjector {
         add(kv, "everyNth", spec.everyNth());
         add(kv, "probability", spec.probability());
         add(kv, "latencyMillis", spec.latencyMillis());
+        add(kv, "targetGroup", spec.targetGroup());
         return kv.toArray(String[]::new);
     }
 

@@ -33,11 +33,12 @@ import java.util.Objects;
  * @param everyNth          API_ERROR: fail every Nth matching call
  * @param probability       API_ERROR: fail each matching call with this probability (seeded)
  * @param latencyMillis     API_LATENCY's delay, 0..{@link #MAX_LATENCY_MILLIS}
+ * @param targetGroup       TARGET_HEALTH_FAILURE's target group (ARN or name)
  */
 public record FaultSpec(FaultType type, String region, String availabilityZone, String cluster,
                         String containerInstance, String service, String task, Integer percentage, Duration at,
                         Duration duration, Duration notice, Integer exitCode, String operation, String errorCode,
-                        Integer everyNth, Double probability, Long latencyMillis) {
+                        Integer everyNth, Double probability, Long latencyMillis, String targetGroup) {
 
     /**
      * The longest API_LATENCY delay: one minute. Over HTTP the delay is a real sleep on a server thread, so
@@ -71,6 +72,15 @@ public record FaultSpec(FaultType type, String region, String availabilityZone, 
         }
     }
 
+    /** The spec without a target group (the form before TARGET_HEALTH_FAILURE existed). */
+    public FaultSpec(FaultType type, String region, String availabilityZone, String cluster,
+                     String containerInstance, String service, String task, Integer percentage, Duration at,
+                     Duration duration, Duration notice, Integer exitCode, String operation, String errorCode,
+                     Integer everyNth, Double probability, Long latencyMillis) {
+        this(type, region, availabilityZone, cluster, containerInstance, service, task, percentage, at, duration,
+                notice, exitCode, operation, errorCode, everyNth, probability, latencyMillis, null);
+    }
+
     /** A builder for a fault of this type. */
     public static Builder of(FaultType type) {
         return new Builder(type);
@@ -80,7 +90,7 @@ public record FaultSpec(FaultType type, String region, String availabilityZone, 
      * A spec from the control API's JSON fields (numbers may be given as numbers or strings):
      * type, region, availabilityZone, cluster, containerInstance, service, task, percentage,
      * atSeconds, durationSeconds, noticeSeconds, exitCode, operation, errorCode, everyNth,
-     * probability, latencyMillis. Unknown fields fail with an IllegalArgumentException.
+     * probability, latencyMillis, targetGroup. Unknown fields fail with an IllegalArgumentException.
      */
     public static FaultSpec fromMap(Map<String, ?> fields) {
         return FaultSpecParser.parse(fields);
@@ -114,6 +124,7 @@ public record FaultSpec(FaultType type, String region, String availabilityZone, 
         b.everyNth = everyNth;
         b.probability = probability;
         b.latencyMillis = latencyMillis;
+        b.targetGroup = targetGroup;
         return b;
     }
 
@@ -136,6 +147,7 @@ public record FaultSpec(FaultType type, String region, String availabilityZone, 
         private Integer everyNth;
         private Double probability;
         private Long latencyMillis;
+        private String targetGroup;
 
         private Builder(FaultType type) {
             this.type = Objects.requireNonNull(type, "type");
@@ -157,10 +169,12 @@ public record FaultSpec(FaultType type, String region, String availabilityZone, 
         public Builder everyNth(int v) { this.everyNth = v; return this; }
         public Builder probability(double v) { this.probability = v; return this; }
         public Builder latency(Duration v) { this.latencyMillis = v.toMillis(); return this; }
+        public Builder targetGroup(String v) { this.targetGroup = v; return this; }
 
         public FaultSpec build() {
             return new FaultSpec(type, region, availabilityZone, cluster, containerInstance, service, task, percentage,
-                    at, duration, notice, exitCode, operation, errorCode, everyNth, probability, latencyMillis);
+                    at, duration, notice, exitCode, operation, errorCode, everyNth, probability, latencyMillis,
+                    targetGroup);
         }
     }
 }

@@ -9,7 +9,7 @@ final class FaultSpecParser {
 
     private static final Set<String> KNOWN = Set.of("type", "region", "availabilityZone", "cluster",
             "containerInstance", "service", "task", "percentage", "atSeconds", "durationSeconds", "noticeSeconds",
-            "exitCode", "operation", "errorCode", "everyNth", "probability", "latencyMillis");
+            "exitCode", "operation", "errorCode", "everyNth", "probability", "latencyMillis", "targetGroup");
 
     private FaultSpecParser() {
     }
@@ -33,6 +33,7 @@ final class FaultSpecParser {
         b.task(text(fields, "task"));
         b.operation(text(fields, "operation"));
         b.errorCode(text(fields, "errorCode"));
+        b.targetGroup(text(fields, "targetGroup"));
         Double percentage = number(fields, "percentage");
         if (percentage != null) {
             if (percentage < 1 || percentage > 100) {

@@ -42,7 +42,12 @@ public enum FaultType {
     /** aws:fis:inject-api-*-error: an ECS operation fails every Nth call or with a seeded probability. */
     API_ERROR(true),
     /** ECS API calls take longer: virtual time in process, also wall time over the HTTP server. */
-    API_LATENCY(true);
+    API_LATENCY(true),
+    /**
+     * A target group's health checks fail for a duration (the application's health endpoint breaking): every
+     * probe fails with {@code Target.ResponseCodeMismatch} [503]; needs {@code targetGroup} (ARN or name).
+     */
+    TARGET_HEALTH_FAILURE(true);
 
     private final boolean lasting;
 

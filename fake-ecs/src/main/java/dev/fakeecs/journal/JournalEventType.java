@@ -29,5 +29,11 @@ public enum JournalEventType {
     /** Account setting changes (PutAccountSetting, PutAccountSettingDefault, DeleteAccountSetting). */
     ACCOUNT_SETTING,
     /** Tag changes (TagResource, UntagResource). */
-    TAG
+    TAG,
+    /** Elastic Load Balancing resources created, changed or deleted (load balancers, target groups, listeners, rules). */
+    LOAD_BALANCER,
+    /** A target registered in or deregistered from a target group, and the end of its draining. */
+    TARGET_REGISTRATION,
+    /** A target's health state changed (initial, healthy, unhealthy, unused, draining). */
+    TARGET_HEALTH
 }

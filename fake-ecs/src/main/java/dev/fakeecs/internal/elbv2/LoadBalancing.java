@@ -1,15 +1,27 @@
 package dev.fakeecs.internal.elbv2;
 
 import dev.fakeecs.internal.engine.RegionContext;
+import dev.fakeecs.internal.neighbour.ApiCalls;
 import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
 import dev.fakeecs.internal.neighbour.RegionalService;
+import dev.fakeecs.internal.targets.TargetApplications;
+import dev.fakeecs.internal.targets.TargetGroupDirectory;
+import dev.fakeecs.journal.JournalEventType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2ServiceClientConfiguration;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Elastic Load Balancing v2 in one region: load balancers, target groups, listeners and rules, targets and
  * their health checks on the virtual clock. Implements the SDK's client interface, so the Query protocol
- * handler calls it as the ECS handler calls the ECS control plane (every operation under the engine lock);
- * an operation it does not implement throws {@link UnsupportedOperationException}.
+ * handler calls it as the ECS handler calls the ECS control plane (every operation under the engine lock,
+ * after the region's API interceptors and the auto clock step); an operation it does not implement throws
+ * {@link UnsupportedOperationException}. Errors are the SDK's exception classes with AWS's codes and messages
+ * ({@link ElbErrors}).
  *
  * <pre>{@code
  * LoadBalancing elb = RegionEngine.of(ecs.region("us-east-1")).service(LoadBalancing.SERVICE);
@@ -22,11 +34,102 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
     public static final RegionalService<LoadBalancing> SERVICE = LoadBalancing::new;
 
     private final RegionContext region;
-    private final EcsNeighbourhood ecs;
+    private final ApiCalls calls;
+    private final ElbResources resources;
+    private final TargetHealthChecker health;
+    private final ElbTags tags;
+    private final LoadBalancers loadBalancers;
+    private final TargetGroups targetGroups;
+    private final Listeners listeners;
+    private final Rules rules;
+    private final Targets targets;
+    private final ElbRenderer renderer;
+    private final TargetGroupsOfRegion directory;
+    private final LoadBalancerMetrics metrics;
 
     LoadBalancing(RegionContext region, EcsNeighbourhood ecs) {
+        this(region, ecs, ecs::applications);
+    }
+
+    /** Tests give their own applications (what answers at each target). */
+    LoadBalancing(RegionContext region, EcsNeighbourhood ecs, Supplier<TargetApplications> applications) {
         this.region = region;
-        this.ecs = ecs;
+        this.calls = ecs.apiCalls();
+        this.resources = new ElbResources(region);
+        this.health = new TargetHealthChecker(resources, applications);
+        this.tags = new ElbTags(resources);
+        this.metrics = new LoadBalancerMetrics(resources, health);
+        this.loadBalancers = new LoadBalancers(resources, health, tags, metrics::start);
+        this.targetGroups = new TargetGroups(resources, health, tags);
+        Actions actions = new Actions(resources);
+        this.listeners = new Listeners(resources, health, tags, actions);
+        this.rules = new Rules(resources, health, tags, actions);
+        this.targets = new Targets(resources, health);
+        this.renderer = new ElbRenderer(resources);
+        this.directory = new TargetGroupsOfRegion(resources, health);
+        ecs.publishTargetGroups(directory);
+    }
+
+    private <T> T call(String operation, Supplier<T> body) {
+        if (calls != null) {
+            return calls.invoke(operation, body);
+        }
+        return region.read(body);
+    }
+
+    /** The region's target groups as ECS uses them (also published to ECS). */
+    public TargetGroupDirectory targetGroups() {
+        return directory;
+    }
+
+    /** Per-minute traffic and host count figures of the region's load balancers and target groups. */
+    public LoadBalancerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Makes every health check of a target group (ARN or name) fail with {@code Target.ResponseCodeMismatch}
+     * [503] from now on for {@code duration} (null: until {@link #restoreHealthChecks}); the application's
+     * health endpoint broke. Returns the target group's ARN.
+     */
+    public String failHealthChecks(String targetGroup, Duration duration) {
+        return region.read(() -> {
+            TargetGroupRecord tg = resolve(targetGroup);
+            tg.failingForever = duration == null;
+            tg.failingUntil = duration == null ? null : region.now().plus(duration);
+            region.record(JournalEventType.TARGET_HEALTH, tg.arn, "healthChecks", "failing",
+                    "until", tg.failingUntil == null ? null : tg.failingUntil.toString());
+            return tg.arn;
+        });
+    }
+
+    /** Ends a {@link #failHealthChecks} fault early. */
+    public void restoreHealthChecks(String targetGroup) {
+        region.read(() -> {
+            TargetGroupRecord tg = resolve(targetGroup);
+            if (tg.failingForever || tg.failingUntil != null && region.now().isBefore(tg.failingUntil)) {
+                region.record(JournalEventType.TARGET_HEALTH, tg.arn, "healthChecks", "restored");
+            }
+            tg.failingForever = false;
+            tg.failingUntil = null;
+            return null;
+        });
+    }
+
+    private TargetGroupRecord resolve(String targetGroup) {
+        TargetGroupRecord tg = resources.targetGroups.get(targetGroup);
+        if (tg == null) {
+            tg = resources.targetGroupByName(targetGroup);
+        }
+        if (tg == null) {
+            throw new IllegalArgumentException("no target group " + targetGroup + " in " + region.name());
+        }
+        return tg;
+    }
+
+    /** The ARNs of the region's target groups, in creation order. */
+    public List<String> targetGroupArns() {
+        return region.read(() -> List.copyOf(resources.targetGroups.keySet()));
     }
 
     @Override
@@ -35,6 +138,237 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
     }
 
     @Override
+    public ElasticLoadBalancingV2ServiceClientConfiguration serviceClientConfiguration() {
+        throw new UnsupportedOperationException("the in-process load balancing API has no client configuration");
+    }
+
+    @Override
     public void close() {
+    }
+
+    // ---- load balancers
+
+    @Override
+    public CreateLoadBalancerResponse createLoadBalancer(CreateLoadBalancerRequest r) {
+        return call("CreateLoadBalancer", () -> CreateLoadBalancerResponse.builder()
+                .loadBalancers(renderer.loadBalancer(loadBalancers.create(r))).build());
+    }
+
+    @Override
+    public DescribeLoadBalancersResponse describeLoadBalancers(DescribeLoadBalancersRequest r) {
+        return call("DescribeLoadBalancers", () -> {
+            Markers.Page<LoadBalancerRecord> page = Markers.page(loadBalancers.select(r.loadBalancerArns(), r.names()),
+                    r.marker(), r.pageSize(), "lb");
+            return DescribeLoadBalancersResponse.builder()
+                    .loadBalancers(page.items().stream().map(renderer::loadBalancer).toList())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public DeleteLoadBalancerResponse deleteLoadBalancer(DeleteLoadBalancerRequest r) {
+        return call("DeleteLoadBalancer", () -> {
+            loadBalancers.delete(r.loadBalancerArn());
+            return DeleteLoadBalancerResponse.builder().build();
+        });
+    }
+
+    @Override
+    public SetSubnetsResponse setSubnets(SetSubnetsRequest r) {
+        return call("SetSubnets", () -> {
+            LoadBalancerRecord lb = loadBalancers.setSubnets(r.loadBalancerArn(), r.subnets(), r.subnetMappings());
+            LoadBalancer shown = renderer.loadBalancer(lb);
+            return SetSubnetsResponse.builder().availabilityZones(shown.availabilityZones())
+                    .ipAddressType(lb.ipAddressType).build();
+        });
+    }
+
+    @Override
+    public SetSecurityGroupsResponse setSecurityGroups(SetSecurityGroupsRequest r) {
+        return call("SetSecurityGroups", () -> SetSecurityGroupsResponse.builder()
+                .securityGroupIds(loadBalancers.setSecurityGroups(r.loadBalancerArn(), r.securityGroups())
+                        .securityGroups).build());
+    }
+
+    @Override
+    public DescribeLoadBalancerAttributesResponse describeLoadBalancerAttributes(
+            DescribeLoadBalancerAttributesRequest r) {
+        return call("DescribeLoadBalancerAttributes", () -> DescribeLoadBalancerAttributesResponse.builder()
+                .attributes(loadBalancers.attributes(r.loadBalancerArn())).build());
+    }
+
+    @Override
+    public ModifyLoadBalancerAttributesResponse modifyLoadBalancerAttributes(ModifyLoadBalancerAttributesRequest r) {
+        return call("ModifyLoadBalancerAttributes", () -> ModifyLoadBalancerAttributesResponse.builder()
+                .attributes(loadBalancers.modifyAttributes(r.loadBalancerArn(), r.attributes())).build());
+    }
+
+    // ---- target groups
+
+    @Override
+    public CreateTargetGroupResponse createTargetGroup(CreateTargetGroupRequest r) {
+        return call("CreateTargetGroup", () -> CreateTargetGroupResponse.builder()
+                .targetGroups(renderer.targetGroup(targetGroups.create(r))).build());
+    }
+
+    @Override
+    public DescribeTargetGroupsResponse describeTargetGroups(DescribeTargetGroupsRequest r) {
+        return call("DescribeTargetGroups", () -> {
+            Markers.Page<TargetGroupRecord> page = Markers.page(
+                    targetGroups.select(r.loadBalancerArn(), r.targetGroupArns(), r.names()), r.marker(),
+                    r.pageSize(), "tg");
+            return DescribeTargetGroupsResponse.builder()
+                    .targetGroups(page.items().stream().map(renderer::targetGroup).toList())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public ModifyTargetGroupResponse modifyTargetGroup(ModifyTargetGroupRequest r) {
+        return call("ModifyTargetGroup", () -> ModifyTargetGroupResponse.builder()
+                .targetGroups(renderer.targetGroup(targetGroups.modify(r))).build());
+    }
+
+    @Override
+    public DeleteTargetGroupResponse deleteTargetGroup(DeleteTargetGroupRequest r) {
+        return call("DeleteTargetGroup", () -> {
+            targetGroups.delete(r.targetGroupArn());
+            return DeleteTargetGroupResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeTargetGroupAttributesResponse describeTargetGroupAttributes(DescribeTargetGroupAttributesRequest r) {
+        return call("DescribeTargetGroupAttributes", () -> DescribeTargetGroupAttributesResponse.builder()
+                .attributes(targetGroups.attributes(r.targetGroupArn())).build());
+    }
+
+    @Override
+    public ModifyTargetGroupAttributesResponse modifyTargetGroupAttributes(ModifyTargetGroupAttributesRequest r) {
+        return call("ModifyTargetGroupAttributes", () -> ModifyTargetGroupAttributesResponse.builder()
+                .attributes(targetGroups.modifyAttributes(r.targetGroupArn(), r.attributes())).build());
+    }
+
+    // ---- listeners and rules
+
+    @Override
+    public CreateListenerResponse createListener(CreateListenerRequest r) {
+        return call("CreateListener", () -> CreateListenerResponse.builder()
+                .listeners(renderer.listener(listeners.create(r))).build());
+    }
+
+    @Override
+    public DescribeListenersResponse describeListeners(DescribeListenersRequest r) {
+        return call("DescribeListeners", () -> {
+            Markers.Page<ListenerRecord> page = Markers.page(listeners.select(r.loadBalancerArn(), r.listenerArns()),
+                    r.marker(), r.pageSize(), "listener");
+            return DescribeListenersResponse.builder()
+                    .listeners(page.items().stream().map(renderer::listener).toList())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public ModifyListenerResponse modifyListener(ModifyListenerRequest r) {
+        return call("ModifyListener", () -> ModifyListenerResponse.builder()
+                .listeners(renderer.listener(listeners.modify(r))).build());
+    }
+
+    @Override
+    public DeleteListenerResponse deleteListener(DeleteListenerRequest r) {
+        return call("DeleteListener", () -> {
+            listeners.delete(r.listenerArn());
+            return DeleteListenerResponse.builder().build();
+        });
+    }
+
+    @Override
+    public CreateRuleResponse createRule(CreateRuleRequest r) {
+        return call("CreateRule", () -> {
+            RuleRecord rule = rules.create(r);
+            return CreateRuleResponse.builder()
+                    .rules(renderer.rule(new Rules.Selected(resources.listener(rule.listenerArn), rule))).build();
+        });
+    }
+
+    @Override
+    public DescribeRulesResponse describeRules(DescribeRulesRequest r) {
+        return call("DescribeRules", () -> {
+            Markers.Page<Rules.Selected> page = Markers.page(rules.select(r.listenerArn(), r.ruleArns()),
+                    r.marker(), r.pageSize(), "rule");
+            return DescribeRulesResponse.builder().rules(page.items().stream().map(renderer::rule).toList())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public ModifyRuleResponse modifyRule(ModifyRuleRequest r) {
+        return call("ModifyRule", () -> ModifyRuleResponse.builder().rules(renderer.rule(rules.modify(r))).build());
+    }
+
+    @Override
+    public DeleteRuleResponse deleteRule(DeleteRuleRequest r) {
+        return call("DeleteRule", () -> {
+            rules.delete(r.ruleArn());
+            return DeleteRuleResponse.builder().build();
+        });
+    }
+
+    @Override
+    public SetRulePrioritiesResponse setRulePriorities(SetRulePrioritiesRequest r) {
+        return call("SetRulePriorities", () -> {
+            List<RuleRecord> changed = rules.setPriorities(r.rulePriorities());
+            return SetRulePrioritiesResponse.builder().rules(changed.stream()
+                    .map(rule -> renderer.rule(new Rules.Selected(resources.listener(rule.listenerArn), rule)))
+                    .toList()).build();
+        });
+    }
+
+    // ---- targets
+
+    @Override
+    public RegisterTargetsResponse registerTargets(RegisterTargetsRequest r) {
+        return call("RegisterTargets", () -> {
+            targets.register(r.targetGroupArn(), r.targets());
+            return RegisterTargetsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DeregisterTargetsResponse deregisterTargets(DeregisterTargetsRequest r) {
+        return call("DeregisterTargets", () -> {
+            targets.deregister(r.targetGroupArn(), r.targets());
+            return DeregisterTargetsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeTargetHealthResponse describeTargetHealth(DescribeTargetHealthRequest r) {
+        return call("DescribeTargetHealth", () -> DescribeTargetHealthResponse.builder()
+                .targetHealthDescriptions(targets.describe(r.targetGroupArn(), r.targets())).build());
+    }
+
+    // ---- tags
+
+    @Override
+    public AddTagsResponse addTags(AddTagsRequest r) {
+        return call("AddTags", () -> {
+            tags.add(r.resourceArns(), r.tags());
+            return AddTagsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public RemoveTagsResponse removeTags(RemoveTagsRequest r) {
+        return call("RemoveTags", () -> {
+            tags.remove(r.resourceArns(), r.tagKeys());
+            return RemoveTagsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeTagsResponse describeTags(DescribeTagsRequest r) {
+        return call("DescribeTags", () -> DescribeTagsResponse.builder()
+                .tagDescriptions(tags.describe(r.resourceArns())).build());
     }
 }

@@ -30,11 +30,26 @@ public final class EcsNeighbourhood {
     private final Services services;
     private TargetApplications applications = TargetApplications.NONE;
     private TargetGroupDirectory targetGroups = TargetGroupDirectory.NONE;
+    private final ApiCalls calls;
 
     public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services) {
+        this(tasks, containerInstances, services, null);
+    }
+
+    /**
+     * @param calls how the region runs an API call (lock, interceptors, auto clock step); null: the
+     *              neighbour only takes the engine lock
+     */
+    public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services, ApiCalls calls) {
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.services = services;
+        this.calls = calls;
+    }
+
+    /** How the region runs an API call of a neighbour service, or null when only the engine lock applies. */
+    public ApiCalls apiCalls() {
+        return calls;
     }
 
     /** Every task state transition of the region, after ECS's own listeners (called under the engine lock). */

@@ -91,7 +91,7 @@ public final class RegionEngine implements Region {
         this.taskOperations = new TaskOperations(context, clusters, tags, capacityProviders, containerInstances,
                 taskDefinitions, tasks, services);
         this.api = new RegionControlPlane(this);
-        EcsNeighbourhood ecs = new EcsNeighbourhood(tasks, containerInstances, services);
+        EcsNeighbourhood ecs = new EcsNeighbourhood(tasks, containerInstances, services, this::invoke);
         for (RegionalService<?> neighbour : neighbours) {
             this.neighbours.put(neighbour, neighbour.create(context, ecs));
         }

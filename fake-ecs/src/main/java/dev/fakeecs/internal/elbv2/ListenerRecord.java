@@ -1,0 +1,43 @@
+package dev.fakeecs.internal.elbv2;
+
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One listener and its rules (the default rule is {@link #defaultRuleArn}; its actions are the listener's
+ * default actions).
+ *
+ * <pre>{@code
+ * ListenerRecord l = resources.listener(arn);
+ * List<RuleRecord> ordered = l.rulesByPriority();
+ * }</pre>
+ */
+final class ListenerRecord {
+
+    final String arn;
+    final String loadBalancerArn;
+    final String defaultRuleArn;
+    int port;
+    String protocol;
+    String sslPolicy;
+    List<Certificate> certificates = List.of();
+    List<String> alpnPolicy = List.of();
+    List<Action> defaultActions = List.of();
+    final List<RuleRecord> rules = new ArrayList<>();
+
+    ListenerRecord(String arn, String loadBalancerArn, String defaultRuleArn) {
+        this.arn = arn;
+        this.loadBalancerArn = loadBalancerArn;
+        this.defaultRuleArn = defaultRuleArn;
+    }
+
+    /** The non-default rules, lowest priority first. */
+    List<RuleRecord> rulesByPriority() {
+        List<RuleRecord> sorted = new ArrayList<>(rules);
+        sorted.sort(java.util.Comparator.comparingInt(r -> r.priority));
+        return sorted;
+    }
+}

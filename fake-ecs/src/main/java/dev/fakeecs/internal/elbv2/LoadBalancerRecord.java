@@ -1,0 +1,59 @@
+package dev.fakeecs.internal.elbv2;
+
+import dev.fakeecs.internal.clock.QueuedEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One load balancer as the simulation keeps it (mutable, engine lock held).
+ *
+ * <pre>{@code
+ * LoadBalancerRecord lb = resources.loadBalancer(arn);
+ * boolean inZone = lb.zones.containsKey("us-east-1a");
+ * }</pre>
+ */
+final class LoadBalancerRecord {
+
+    final String arn;
+    final String name;
+    final String id;
+    final String type;
+    final String scheme;
+    final Instant created;
+    final String vpcId;
+    String dnsName;
+    String ipAddressType;
+    String state = "provisioning";
+    /** zone → subnet, in the region's zone order. */
+    Map<String, String> zones = new LinkedHashMap<>();
+    List<String> securityGroups = new ArrayList<>();
+    final Map<String, String> attributes;
+    QueuedEvent activation;
+    /** Requests per virtual second the traffic model sends through the listeners (0: none). */
+    double requestRate;
+
+    LoadBalancerRecord(String arn, String name, String id, String type, String scheme, Instant created, String vpcId,
+                       Map<String, String> attributes) {
+        this.arn = arn;
+        this.name = name;
+        this.id = id;
+        this.type = type;
+        this.scheme = scheme;
+        this.created = created;
+        this.vpcId = vpcId;
+        this.attributes = attributes;
+    }
+
+    boolean isApplication() {
+        return "application".equals(type);
+    }
+
+    /** The ARN tail CloudWatch uses as the LoadBalancer dimension ({@code app/{name}/{id}}). */
+    String dimension() {
+        return arn.substring(arn.indexOf(":loadbalancer/") + ":loadbalancer/".length());
+    }
+}
