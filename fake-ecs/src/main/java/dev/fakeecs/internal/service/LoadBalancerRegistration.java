@@ -29,8 +29,9 @@ import java.util.Map;
  *   <li><b>Registration</b> while the task is ACTIVATING, just before RUNNING: for every {@code loadBalancers}
  *       entry of the task's deployment (or task set) naming a target group, the task's ENI private IP and the
  *       container port (target type {@code ip}) or its container instance's EC2 instance id and the host port
- *       the container port is bound to (target type {@code instance}); one event per target group,
- *       {@code (service S) registered N targets in (target-group ARN)}.</li>
+ *       the container port is bound to (target type {@code instance}); right after, one event per target group
+ *       for the targets the service registered at that instant, {@code (service S) registered N targets in
+ *       (target-group ARN)}.</li>
  *   <li><b>Draining</b> when the task enters DEACTIVATING: right after the step that stopped it (so after
  *       {@code has stopped N running tasks.}), its targets are deregistered from every target group, the service
  *       writes {@code deregistered N targets in (target-group ARN)} per group and
@@ -56,6 +57,8 @@ final class LoadBalancerRegistration implements TaskTargets {
     private final Map<Registration, SimulatedTask> byTarget = new HashMap<>();
     private final List<SimulatedTask> toDrain = new ArrayList<>();
     private ScheduledEvent drainStep;
+    private final Map<SimulatedService, Map<String, Integer>> registered = new LinkedHashMap<>();
+    private ScheduledEvent registeredStep;
 
     LoadBalancerRegistration(RegionContext region, Services services, Tasks tasks, TargetGroupDirectory targetGroups,
                              ServiceEventWriter events) {
@@ -138,15 +141,29 @@ final class LoadBalancerRegistration implements TaskTargets {
             byTarget.put(r, task);
         }
         task.loadBalancerHealth(true, false);
-        Map<String, Integer> perGroup = new LinkedHashMap<>();
+        Map<String, Integer> perGroup = registered.computeIfAbsent(service, s -> new LinkedHashMap<>());
         for (Registration r : list) {
             targetGroups.register(r.targetGroupArn(), r.target());
             perGroup.merge(r.targetGroupArn(), 1, Integer::sum);
         }
-        for (Map.Entry<String, Integer> e : perGroup.entrySet()) {
-            events.write(service, ServiceMessages.registeredTargets(service.name(), e.getValue(), e.getKey()));
+        if (registeredStep == null) {
+            registeredStep = region.engine().clock().schedule(Duration.ZERO, "report registered targets",
+                    this::reportRegistered);
         }
         refreshHealth(task);
+    }
+
+    /** One event per service and target group for the targets registered at this instant. */
+    private void reportRegistered() {
+        registeredStep = null;
+        Map<SimulatedService, Map<String, Integer>> batch = new LinkedHashMap<>(registered);
+        registered.clear();
+        for (Map.Entry<SimulatedService, Map<String, Integer>> e : batch.entrySet()) {
+            for (Map.Entry<String, Integer> g : e.getValue().entrySet()) {
+                events.write(e.getKey(), ServiceMessages.registeredTargets(e.getKey().name(), g.getValue(),
+                        g.getKey()));
+            }
+        }
     }
 
     /** The task's target in a target group of that type, or null when the task has none there. */

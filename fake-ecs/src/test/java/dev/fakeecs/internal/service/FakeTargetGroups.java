@@ -38,6 +38,8 @@ final class FakeTargetGroups implements TargetGroupDirectory {
     private final List<TargetHealthListener> listeners = new ArrayList<>();
     /** Every register / deregister call: "at op tg target". */
     final List<String> calls = new ArrayList<>();
+    /** Told of every registration, before the target's health changes (tests look at the task then). */
+    java.util.function.Consumer<Target> onRegister = t -> { };
     private boolean probing = true;
     private int interval = 30;
 
@@ -120,6 +122,7 @@ final class FakeTargetGroups implements TargetGroupDirectory {
             throw new IllegalStateException("no target group " + targetGroupArn);
         }
         calls.add(ecs.clock().instant() + " register " + targetGroupArn + " " + target);
+        onRegister.accept(target);
         if (map.containsKey(target) && !"draining".equals(map.get(target).health.state())) {
             return;
         }
