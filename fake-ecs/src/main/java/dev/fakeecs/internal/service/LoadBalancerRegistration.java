@@ -32,8 +32,8 @@ import java.util.Map;
  *       the container port is bound to (target type {@code instance}); right after, one event per target group
  *       for the targets the service registered at that instant, {@code (service S) registered N targets in
  *       (target-group ARN)}.</li>
- *   <li><b>Draining</b> when the task enters DEACTIVATING: right after the step that stopped it (so after
- *       {@code has stopped N running tasks.}), its targets are deregistered from every target group, the service
+ *   <li><b>Draining</b> when the task enters DEACTIVATING: right after the step that stopped it writes
+ *       {@code has stopped N running tasks.} (before a deployment completes or the service is steady), its targets are deregistered from every target group, the service
  *       writes {@code deregistered N targets in (target-group ARN)} per group and
  *       {@code (service S, taskSet ecs-svc/ID) has begun draining connections on N tasks.} per deployment, and
  *       the task stays DEACTIVATING until its last target is unused (the longest deregistration delay).</li>
@@ -205,8 +205,10 @@ final class LoadBalancerRegistration implements TaskTargets {
         }
         toDrain.add(task);
         if (drainStep == null) {
-            drainStep = region.engine().clock().schedule(Duration.ZERO, "deregister targets of stopping tasks",
-                    this::deregisterStopping);
+            drainStep = region.engine().clock().schedule(Duration.ZERO, "deregister targets of stopping tasks", () -> {
+                drainStep = null;
+                deregisterStopping();
+            });
         }
         return true;
     }
@@ -227,8 +229,18 @@ final class LoadBalancerRegistration implements TaskTargets {
         }
     }
 
-    /** The tasks that entered DEACTIVATING since the last step: deregistered, their service told, their wait set. */
-    private void deregisterStopping() {
+    /**
+     * Deregisters the targets of the tasks that entered DEACTIVATING since the last call: their services write
+     * the deregistration and draining events, the tasks wait until their targets are unused. The reconcilers call
+     * it right after writing which tasks they stopped; otherwise it runs as the next step at the same instant.
+     */
+    void deregisterStopping() {
+        if (toDrain.isEmpty()) {
+            return;
+        }
+        if (drainStep != null) {
+            drainStep.cancel();
+        }
         drainStep = null;
         List<SimulatedTask> batch = new ArrayList<>(toDrain);
         toDrain.clear();

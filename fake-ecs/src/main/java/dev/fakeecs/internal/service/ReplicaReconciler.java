@@ -48,11 +48,12 @@ final class ReplicaReconciler {
     private final SteadyStateTracker steadyState;
     private final ServiceEventWriter events;
     private final TargetHealthWatcher targetHealth;
+    private final LoadBalancerRegistration registrations;
 
     ReplicaReconciler(Tasks regionTasks, ServiceTasks tasks, BlockedServices blocked,
                       StartFailureTracker startFailures, ReplicaLauncher launcher, AzRebalancer rebalancer,
                       DeploymentCompletion completion, SteadyStateTracker steadyState, ServiceEventWriter events,
-                      TargetHealthWatcher targetHealth) {
+                      TargetHealthWatcher targetHealth, LoadBalancerRegistration registrations) {
         this.regionTasks = regionTasks;
         this.tasks = tasks;
         this.blocked = blocked;
@@ -63,6 +64,7 @@ final class ReplicaReconciler {
         this.steadyState = steadyState;
         this.events = events;
         this.targetHealth = targetHealth;
+        this.registrations = registrations;
     }
 
     void reconcile(SimulatedService service, List<SimulatedTask> live, Instant now, Wake wake) {
@@ -187,6 +189,7 @@ final class ReplicaReconciler {
         if (!stoppedIds.isEmpty()) {
             events.write(service, ServiceMessages.stopped(service.name(), stoppedIds));
         }
+        registrations.deregisterStopping();   // the tasks stopped in this pass drain before it completes anything
 
         // 4. a deployment that can neither start nor stop anything says so
         boolean inFlight = false;

@@ -111,9 +111,9 @@ public final class Services {
         this.scheduler = new ServiceScheduler(region, this, serviceTasks, blocked, startFailures,
                 new HealthSettler(tasks, events), targetHealth,
                 new ReplicaReconciler(tasks, serviceTasks, blocked, startFailures, launcher, rebalancer, completion,
-                        steadyState, events, targetHealth),
+                        steadyState, events, targetHealth, registrations),
                 new DaemonReconciler(region, containerInstances, tasks, launches, serviceTasks, completion, steadyState,
-                        events),
+                        events, registrations),
                 new ServiceDrainer(region, tasks, serviceTasks, events));
         this.renderer = new ServiceRenderer(region, serviceTasks, tags);
         LoadBalancerValidation loadBalancerValidation = new LoadBalancerValidation(targetGroups);
