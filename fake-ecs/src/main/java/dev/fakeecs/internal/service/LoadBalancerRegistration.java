@@ -138,15 +138,25 @@ final class LoadBalancerRegistration implements TaskTargets {
         }
         byTask.put(task, list);
         for (Registration r : list) {
-            byTarget.put(r, task);
+            byTarget.put(r, task);   // before registering: the load balancer may report health at once
         }
         task.loadBalancerHealth(true, false);
         Map<String, Integer> perGroup = registered.computeIfAbsent(service, s -> new LinkedHashMap<>());
-        for (Registration r : list) {
-            targetGroups.register(r.targetGroupArn(), r.target());
-            perGroup.merge(r.targetGroupArn(), 1, Integer::sum);
+        for (Registration r : List.copyOf(list)) {
+            try {
+                targetGroups.register(r.targetGroupArn(), r.target());
+                perGroup.merge(r.targetGroupArn(), 1, Integer::sum);
+            } catch (RuntimeException refused) {
+                // the load balancer refused the target (group deleted meanwhile, too many targets): not registered
+                list.remove(r);
+                byTarget.remove(r);
+            }
         }
-        if (registeredStep == null) {
+        if (list.isEmpty()) {
+            byTask.remove(task);
+            task.loadBalancerHealth(false, false);
+        }
+        if (registeredStep == null && !perGroup.isEmpty()) {
             registeredStep = region.engine().clock().schedule(Duration.ZERO, "report registered targets",
                     this::reportRegistered);
         }

@@ -24,7 +24,9 @@ import java.util.Map;
  * wakes when it ends. A replica service replaces a failed task first and stops it once the replacement is healthy
  * ({@link ReplicaReconciler}); a daemon service stops it at once. Either way the stop writes
  * {@code failed ELB health checks in (target-group ARN).} first, and the task stops with
- * {@code Task failed ELB health checks in (target-group ARN)} and {@code ServiceSchedulerInitiated}.
+ * {@code Task failed ELB health checks in (target-group ARN)} and {@code ServiceSchedulerInitiated}. A failed
+ * task whose targets are all healthy again before it is stopped is no longer failed (it counts as healthy; a
+ * replacement already started makes the service scale in).
  */
 final class TargetHealthWatcher implements TargetHealthListener {
 
@@ -58,6 +60,9 @@ final class TargetHealthWatcher implements TargetHealthListener {
             return;
         }
         registrations.refreshHealth(task);
+        if (task.targetsHealthy()) {
+            failed.remove(task);   // healthy again before it was replaced: it counts as healthy, nothing to replace
+        }
         SimulatedService service = task.serviceName() == null ? null
                 : services.find(task.clusterName(), task.serviceName());
         if (service != null) {
