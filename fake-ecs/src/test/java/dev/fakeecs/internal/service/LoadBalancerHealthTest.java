@@ -135,6 +135,52 @@ class LoadBalancerHealthTest {
     }
 
     @Test
+    void should_keep_a_failed_task_whose_target_recovers_before_its_replacement_is_healthy() {
+        // given
+        elb.manual();
+        String tg = elb.add("web", "ip", 0);
+        String v1 = awsvpcFamily(ecs, "web", "acme/web:1");
+        ServiceFixtures.createFargateService(ecs, "web", v1, 2, r -> r.loadBalancers(lb(tg, 8080)));
+        ecs.clock().advance(Duration.ofMinutes(3));
+        makeInitialTargetsHealthy(tg);
+        SimulatedTask wobbly = live("web").get(0);
+        elb.set(tg, targetOf(wobbly), FakeTargetGroups.unhealthy(503));
+        ecs.clock().advance(Duration.ofMinutes(3));
+        assertThat(live("web")).hasSize(3);
+
+        // when: its target is healthy again, then the replacement's too
+        elb.set(tg, targetOf(wobbly), FakeTargetGroups.healthy());
+        ecs.clock().advance(Duration.ZERO);
+        makeInitialTargetsHealthy(tg);
+
+        // then: nothing failed ELB health checks; the extra task is scaled in
+        assertThat(eventsOldestFirst(ecs, "web")).noneMatch(m -> m.contains("failed ELB health checks"));
+        assertThat(live("web")).hasSize(2);
+        assertThat(tasksOf(ecs, "web").stream().filter(SimulatedTask::isStoppingOrStopped))
+                .singleElement().satisfies(t -> assertThat(t.stoppedReason()).startsWith("Scaling activity"));
+    }
+
+    @Test
+    void should_register_new_tasks_in_the_new_target_group_when_update_service_changes_it() {
+        // given
+        String blue = elb.add("blue", "ip", 10);
+        String green = elb.add("green", "ip", 10);
+        String v1 = awsvpcFamily(ecs, "web", "acme/web:1");
+        ServiceFixtures.createFargateService(ecs, "web", v1, 1, r -> r.loadBalancers(lb(blue, 8080)));
+        ecs.clock().advance(Duration.ofMinutes(3));
+
+        // when
+        ecs.api().updateService(r -> r.cluster("prod").service("web").loadBalancers(lb(green, 8080)));
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        // then
+        assertThat(elb.targets(blue)).isEmpty();
+        assertThat(elb.targets(green)).containsOnlyKeys(targetOf(live("web").get(0)));
+        assertThat(ServiceFixtures.describe(ecs, "web").deployments()).singleElement()
+                .satisfies(d -> assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED"));
+    }
+
+    @Test
     void should_stop_one_unhealthy_task_at_a_time_when_maximum_percent_leaves_no_headroom() {
         // given
         elb.manual();
