@@ -181,6 +181,35 @@ class LoadBalancerHealthTest {
     }
 
     @Test
+    void should_name_the_instance_and_stop_a_daemon_task_whose_instance_target_fails_at_once() {
+        // given
+        ecs.api().createCluster(r -> r.clusterName("prod"));
+        var host = dev.fakeecs.internal.region.RegionEngine.of(ecs.defaultRegion()).containerInstances()
+                .launchHost("prod", "m5.large", "us-east-1a", null);
+        ecs.declareImage("acme/agent:1", ImageBehavior.DEFAULT.withHttpStatus(502));
+        String tg = elb.add("agent", "instance", 0);
+        String td = LoadBalancerFixtures.bridgeFamily(ecs, "agent", "acme/agent:1");
+
+        // when
+        ecs.api().createService(r -> r.cluster("prod").serviceName("agent").taskDefinition(td)
+                .schedulingStrategy(software.amazon.awssdk.services.ecs.model.SchedulingStrategy.DAEMON)
+                .launchType(software.amazon.awssdk.services.ecs.model.LaunchType.EC2).loadBalancers(lb(tg, 80)));
+        ecs.clock().advance(Duration.ofMinutes(3));
+
+        // then
+        SimulatedTask first = tasksOf(ecs, "agent").get(0);
+        int port = first.hostPortBindings().get("app").get(0);
+        assertThat(eventsOldestFirst(ecs, "agent")).containsSubsequence(
+                "(service agent) (task " + first.id() + ") (instance " + host.ec2InstanceId() + ") (port " + port
+                        + ") is unhealthy in (target-group " + tg + ") due to (reason Health checks failed with these "
+                        + "codes: [502])",
+                "(service agent) (task " + first.id() + ") failed ELB health checks in (target-group " + tg + ").",
+                "(service agent) has stopped 1 running tasks: (task " + first.id() + ").");
+        assertThat(first.stoppedReason()).isEqualTo("Task failed ELB health checks in (target-group " + tg + ")");
+        assertThat(tasksOf(ecs, "agent")).as("the daemon replaces it").hasSizeGreaterThan(1);
+    }
+
+    @Test
     void should_stop_one_unhealthy_task_at_a_time_when_maximum_percent_leaves_no_headroom() {
         // given
         elb.manual();
