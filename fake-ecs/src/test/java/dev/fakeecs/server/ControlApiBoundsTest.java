@@ -208,11 +208,18 @@ class ControlApiBoundsTest {
                 {"{\"startSeconds\": -10}", "startSeconds must be between 0 and 31536000"},
                 {"{\"exitAfterSeconds\": 1e400}", "exitAfterSeconds must be between 0 and"},
                 {"{\"exitAfterSeconds\": 5, \"exitCode\": 0.5}", "exitCode must be a whole number"},
+                {"{\"httpStatus\": 600}", "httpStatus must be a whole number between 100 and 599: 600"},
+                {"{\"httpStatus\": 99}", "httpStatus must be a whole number between 100 and 599: 99"},
+                {"{\"httpStatus\": 200.5}", "httpStatus must be a whole number between 100 and 599"},
+                {"{\"httpStatus\": \"500\"}", "httpStatus must be a number"},
         };
         for (String[] c : cases) {
             JsonNode answer = post("/_fake-ecs/images", "{\"image\": \"acme/x:1\", \"behavior\": " + c[0] + "}", 400);
             assertThat(answer.get("message").asText()).as(c[0]).contains(c[1]);
         }
+        post("/_fake-ecs/images", "{\"image\": \"acme/x:2\", \"behavior\": {\"httpStatus\": 503}}", 200);
+        assertThat(ecs.engine().images().behaviorOf("acme/x:2").httpStatus()).isEqualTo(503);
+        assertThat(ecs.engine().images().behaviorOf("acme/x:1").httpStatus()).isEqualTo(200);
     }
 
     @Test

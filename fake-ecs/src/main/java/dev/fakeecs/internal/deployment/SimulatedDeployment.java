@@ -27,6 +27,7 @@ public final class SimulatedDeployment {
     private int desiredCount;
     private int failedTasks;
     private boolean everHealthy;
+    private List<software.amazon.awssdk.services.ecs.model.LoadBalancer> loadBalancers = List.of();
 
     public SimulatedDeployment(String id, TaskDefinition taskDefinition, String launchType,
                       List<CapacityProviderStrategyItem> capacityProviderStrategy,
@@ -55,6 +56,11 @@ public final class SimulatedDeployment {
     public String rolloutStateReason() { return rolloutStateReason; }
     public int desiredCount() { return desiredCount; }
     public int failedTasks() { return failedTasks; }
+    /** The load balancers the deployment's tasks register with (the service's or task set's, when it started). */
+    public List<software.amazon.awssdk.services.ecs.model.LoadBalancer> loadBalancers() { return loadBalancers; }
+    public void loadBalancers(List<software.amazon.awssdk.services.ecs.model.LoadBalancer> list) {
+        this.loadBalancers = List.copyOf(list);
+    }
     public boolean everHealthy() { return everHealthy; }
 
     public boolean isPrimary() { return "PRIMARY".equals(status); }

@@ -8,6 +8,7 @@ import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.TaskStateListener;
 import dev.fakeecs.internal.task.Tasks;
 
+import dev.fakeecs.internal.targets.PublishedTargetGroups;
 import dev.fakeecs.internal.targets.TargetApplications;
 import dev.fakeecs.internal.targets.TargetGroupDirectory;
 
@@ -28,22 +29,22 @@ public final class EcsNeighbourhood {
     private final Tasks tasks;
     private final ContainerInstances containerInstances;
     private final Services services;
-    private TargetApplications applications = TargetApplications.NONE;
-    private TargetGroupDirectory targetGroups = TargetGroupDirectory.NONE;
+    private final TargetApplications applications;
+    private final PublishedTargetGroups targetGroups;
     private final ApiCalls calls;
 
-    public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services) {
-        this(tasks, containerInstances, services, null);
-    }
-
     /**
-     * @param calls how the region runs an API call (lock, interceptors, auto clock step); null: the
-     *              neighbour only takes the engine lock
+     * @param targetGroups where the region's target groups are published; ECS's services use the same holder
+     * @param calls        how the region runs an API call (lock, interceptors, auto clock step); null: the
+     *                     neighbour only takes the engine lock
      */
-    public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services, ApiCalls calls) {
+    public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services,
+                            PublishedTargetGroups targetGroups, ApiCalls calls) {
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.services = services;
+        this.applications = tasks.applications();
+        this.targetGroups = targetGroups;
         this.calls = calls;
     }
 
@@ -69,8 +70,10 @@ public final class EcsNeighbourhood {
     }
 
     /**
-     * The applications ECS runs, as a load balancer's health checks and traffic reach them.
-     * (Seam for issue 13: ECS's implementation lands with the ECS load balancer integration.)
+     * The applications ECS runs, as a load balancer's health checks and traffic reach them: a task's ENI IP and
+     * container port, or a container instance's EC2 id and host port, answer with the image's {@code httpStatus}
+     * (503 before {@code healthyAfterSeconds}), nothing when the task is not ACTIVATING or RUNNING, its host is
+     * gone or its zone is out.
      */
     public TargetApplications applications() {
         return applications;
@@ -78,14 +81,16 @@ public final class EcsNeighbourhood {
 
     /**
      * Publishes the region's target groups to ECS (called once by the Elastic Load Balancing v2 simulation when
-     * it is built); until then ECS sees {@link TargetGroupDirectory#NONE}.
+     * it is built); until then ECS sees {@link TargetGroupDirectory#NONE}. ECS's services validate
+     * {@code loadBalancers}, register and drain targets and follow target health through it from then on; a
+     * later publication replaces it.
      */
     public void publishTargetGroups(TargetGroupDirectory directory) {
-        this.targetGroups = directory;
+        targetGroups.publish(directory);
     }
 
-    /** The target groups ECS uses (for the ECS side of the seam). */
+    /** The target groups ECS uses: the directory published last ({@link TargetGroupDirectory#NONE} before). */
     public TargetGroupDirectory targetGroups() {
-        return targetGroups;
+        return targetGroups.current();
     }
 }

@@ -2,6 +2,7 @@ package dev.fakeecs.internal.region;
 
 import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
 import dev.fakeecs.internal.neighbour.RegionalService;
+import dev.fakeecs.internal.targets.PublishedTargetGroups;
 import dev.fakeecs.internal.region.ApiInterceptor;
 import dev.fakeecs.internal.account.AccountSettings;
 import dev.fakeecs.internal.arn.Arns;
@@ -57,6 +58,8 @@ public final class RegionEngine implements Region {
     private final TaskOperations taskOperations;
     private final RegionControlPlane api;
     private final Map<RegionalService<?>, Object> neighbours = new LinkedHashMap<>();
+    private final PublishedTargetGroups targetGroups = new PublishedTargetGroups();
+    private final EcsNeighbourhood neighbourhood;
 
     /**
      * Builds the region's engine in dependency order: every part receives exactly the parts below it
@@ -82,7 +85,7 @@ public final class RegionEngine implements Region {
         this.capacityProviders = new CapacityProviders(context, tags, clusters, containerInstances);
         this.tasks = new Tasks(context, tags, containerInstances, capacityProviders);
         this.services = new Services(context, tags, clusters, capacityProviders, containerInstances, taskDefinitions,
-                tasks);
+                tasks, targetGroups);
         this.autoScaling = new ServiceAutoScaling(context, services);
         this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
                 tasks, services);
@@ -91,9 +94,9 @@ public final class RegionEngine implements Region {
         this.taskOperations = new TaskOperations(context, clusters, tags, capacityProviders, containerInstances,
                 taskDefinitions, tasks, services);
         this.api = new RegionControlPlane(this);
-        EcsNeighbourhood ecs = new EcsNeighbourhood(tasks, containerInstances, services, this::invoke);
+        this.neighbourhood = new EcsNeighbourhood(tasks, containerInstances, services, targetGroups, this::invoke);
         for (RegionalService<?> neighbour : neighbours) {
-            this.neighbours.put(neighbour, neighbour.create(context, ecs));
+            this.neighbours.put(neighbour, neighbour.create(context, neighbourhood));
         }
     }
 
@@ -106,6 +109,14 @@ public final class RegionEngine implements Region {
         @SuppressWarnings("unchecked")
         P typed = (P) part;
         return typed;
+    }
+
+    /**
+     * What ECS publishes to the simulated services beside it in this region, and where they publish back (the
+     * load balancer simulation's target groups, {@link EcsNeighbourhood#publishTargetGroups}).
+     */
+    public EcsNeighbourhood neighbourhood() {
+        return neighbourhood;
     }
 
     /** The engine behind a region of the world (every {@link Region} is one). */

@@ -67,7 +67,10 @@ public final class WorldControls {
         }
     }
 
-    /** Reads a behaviour object ({@code startSeconds, healthy, healthyAfterSeconds, ...}) and declares it. */
+    /**
+     * Reads a behaviour object ({@code startSeconds, healthy, healthyAfterSeconds, ..., httpStatus}) and declares it;
+     * a field out of range is an {@link IllegalArgumentException} naming it ({@code httpStatus} must be 100-599).
+     */
     public static void declareImage(FakeEcs ecs, String image, JsonNode behavior) {
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("image is required");
@@ -98,6 +101,9 @@ public final class WorldControls {
         }
         if (j.has("commandOutput")) {
             b = b.withCommandOutput(j.get("commandOutput").asText());
+        }
+        if (j.has("httpStatus")) {
+            b = b.withHttpStatus(wholeNumber(j, "httpStatus", 100, 599));
         }
         ecs.declareImage(image, b);
     }

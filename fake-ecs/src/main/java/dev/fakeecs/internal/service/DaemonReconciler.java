@@ -30,10 +30,11 @@ final class DaemonReconciler {
     private final DeploymentCompletion completion;
     private final SteadyStateTracker steadyState;
     private final ServiceEventWriter events;
+    private final LoadBalancerRegistration registrations;
 
     DaemonReconciler(RegionContext region, ContainerInstances containerInstances, Tasks tasks, ServiceLaunches launches,
                      ServiceTasks serviceTasks, DeploymentCompletion completion, SteadyStateTracker steadyState,
-                     ServiceEventWriter events) {
+                     ServiceEventWriter events, LoadBalancerRegistration registrations) {
         this.region = region;
         this.containerInstances = containerInstances;
         this.tasks = tasks;
@@ -42,6 +43,7 @@ final class DaemonReconciler {
         this.completion = completion;
         this.steadyState = steadyState;
         this.events = events;
+        this.registrations = registrations;
     }
 
     void reconcile(SimulatedService service, List<SimulatedTask> live, Wake wake) {
@@ -106,6 +108,7 @@ final class DaemonReconciler {
             steadyState.unsettle(service);
             events.write(service, ServiceMessages.started(service.name(), started));
         }
+        registrations.deregisterStopping();
         completion.completeIfDone(service, primary, now);
         steadyState.check(service, primary, now, wake);
     }

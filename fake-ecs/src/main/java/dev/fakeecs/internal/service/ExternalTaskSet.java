@@ -45,7 +45,7 @@ final class ExternalTaskSet {
     /** The task definition, launch type or capacity provider strategy and network the set's tasks use. */
     SimulatedDeployment launch() { return launch; }
     String externalId() { return externalId; }
-    /** The set's load balancers (stored and returned; Elastic Load Balancing is not simulated). */
+    /** The set's load balancers (validated; the set's tasks register in the target groups). */
     List<LoadBalancer> loadBalancers() { return loadBalancers; }
     /** The set's Cloud Map registries (stored and returned). */
     List<ServiceRegistry> serviceRegistries() { return serviceRegistries; }

@@ -14,8 +14,8 @@ import java.util.List;
  * its deployment's consecutive failure count resets; an UNHEALTHY task is stopped once its health
  * check grace period is over, writing for each {@code (service X) (task ID) failed container health
  * checks.} and then one {@code has stopped N running tasks} event, in the order ECS writes them.
- * The pass is woken when a grace period ends, or when a task without health checks will count as
- * healthy.
+ * The pass is woken when a grace period ends, or when a task without health checks (and without load
+ * balancer targets, whose health changes wake it instead) will count as healthy.
  */
 final class HealthSettler {
 
@@ -51,7 +51,7 @@ final class HealthSettler {
                 } else {
                     wake.at(graceEnd);
                 }
-            } else if (!ServiceHealth.hasHealthCheck(t)) {
+            } else if (!ServiceHealth.hasHealthCheck(t) && !t.behindLoadBalancer()) {
                 wake.at(ServiceHealth.settlesAt(t));
             }
         }

@@ -22,6 +22,10 @@ import java.util.List;
  *       again);</li>
  *   <li>stop the tasks to retire: unhealthy ones at once, healthy ones while minimumHealthyPercent
  *       allows, as {@link ScaleInSelector} picks them;</li>
+ *   <li>replace tasks that failed their load balancer health checks ({@link TargetHealthWatcher}): they are
+ *       not counted toward the desired count, so step 1 starts their replacements within maximumPercent; they
+ *       stop once the desired count of other tasks is healthy, or, when there is no room to start a
+ *       replacement, one per pass while no other task is still getting healthy;</li>
  *   <li>scale in primary tasks above the desired count, not-yet-RUNNING ones first, then as
  *       {@link ScaleInSelector} picks (tasks protected from scale-in stay; during an AZ rebalancing
  *       move see {@link AzRebalancer#scaleInAllowance});</li>
@@ -43,10 +47,13 @@ final class ReplicaReconciler {
     private final DeploymentCompletion completion;
     private final SteadyStateTracker steadyState;
     private final ServiceEventWriter events;
+    private final TargetHealthWatcher targetHealth;
+    private final LoadBalancerRegistration registrations;
 
     ReplicaReconciler(Tasks regionTasks, ServiceTasks tasks, BlockedServices blocked,
                       StartFailureTracker startFailures, ReplicaLauncher launcher, AzRebalancer rebalancer,
-                      DeploymentCompletion completion, SteadyStateTracker steadyState, ServiceEventWriter events) {
+                      DeploymentCompletion completion, SteadyStateTracker steadyState, ServiceEventWriter events,
+                      TargetHealthWatcher targetHealth, LoadBalancerRegistration registrations) {
         this.regionTasks = regionTasks;
         this.tasks = tasks;
         this.blocked = blocked;
@@ -56,6 +63,8 @@ final class ReplicaReconciler {
         this.completion = completion;
         this.steadyState = steadyState;
         this.events = events;
+        this.targetHealth = targetHealth;
+        this.registrations = registrations;
     }
 
     void reconcile(SimulatedService service, List<SimulatedTask> live, Instant now, Wake wake) {
@@ -65,6 +74,7 @@ final class ReplicaReconciler {
 
         List<SimulatedTask> keep = new ArrayList<>();
         List<SimulatedTask> retire = new ArrayList<>();
+        List<SimulatedTask> failedElb = new ArrayList<>();
         for (SimulatedTask t : live) {
             boolean draining = t.containerInstance() != null && "DRAINING".equals(t.containerInstance().status());
             if (draining && !t.isRunning()) {
@@ -74,11 +84,13 @@ final class ReplicaReconciler {
             boolean ofPrimary = primary.id().equals(t.deploymentId());
             if (draining || (!ofPrimary && !primary.isFailed())) {
                 retire.add(t);
+            } else if (targetHealth.hasFailed(t)) {
+                failedElb.add(t);
             } else {
                 keep.add(t);
             }
         }
-        int total = keep.size() + retire.size();
+        int total = keep.size() + retire.size() + failedElb.size();
 
         // 1. launch tasks of the primary deployment within maximumPercent
         int room = Math.min(desired - primaryCount(keep, primary), limits.maximumTotal() - total);
@@ -108,6 +120,9 @@ final class ReplicaReconciler {
         for (SimulatedTask t : retire) {
             if (ServiceHealth.isHealthy(t, now)) {
                 retireHealthy.add(t);
+            } else if (targetHealth.hasFailed(t)) {
+                targetHealth.stop(service, t);
+                stoppedIds.add(t.id());
             } else {
                 regionTasks.stop(t, "ServiceSchedulerInitiated", retireReason(primary, t));
                 stoppedIds.add(t.id());
@@ -119,6 +134,29 @@ final class ReplicaReconciler {
             regionTasks.stop(victim, "ServiceSchedulerInitiated", retireReason(primary, victim));
             stoppedIds.add(victim.id());
             healthy--;
+        }
+
+        // 2b. tasks that failed their ELB health checks: stopped once replaced, or one at a time without headroom
+        if (!failedElb.isEmpty()) {
+            int healthyKept = 0;
+            boolean replacing = launched > 0;
+            for (SimulatedTask t : keep) {
+                if (ServiceHealth.isHealthy(t, now)) {
+                    healthyKept++;
+                } else {
+                    replacing = true;
+                }
+            }
+            if (healthyKept >= desired) {
+                for (SimulatedTask t : failedElb) {
+                    targetHealth.stop(service, t);
+                    stoppedIds.add(t.id());
+                }
+            } else if (room <= 0 && !replacing) {
+                SimulatedTask t = failedElb.get(0);
+                targetHealth.stop(service, t);
+                stoppedIds.add(t.id());
+            }
         }
 
         // 3. scale in: more primary tasks than desired
@@ -151,6 +189,7 @@ final class ReplicaReconciler {
         if (!stoppedIds.isEmpty()) {
             events.write(service, ServiceMessages.stopped(service.name(), stoppedIds));
         }
+        registrations.deregisterStopping();   // the tasks stopped in this pass drain before it completes anything
 
         // 4. a deployment that can neither start nor stop anything says so
         boolean inFlight = false;

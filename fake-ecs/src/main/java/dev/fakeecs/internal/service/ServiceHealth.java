@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a service task counts as healthy (the service scheduler's health rules): with container health checks on
- * essential containers, once the task is HEALTHY; without, 40 seconds after it reached RUNNING.
+ * When a service task counts as healthy (the service scheduler's health rules): behind a load balancer, once every
+ * target it registered is {@code healthy} (and, with container health checks, the task is HEALTHY too); otherwise
+ * with container health checks on essential containers, once the task is HEALTHY; without, 40 seconds after it
+ * reached RUNNING.
  *
  * <pre>{@code
  * ServiceHealth.isHealthy(task, clock.instant());   // true 40 s after RUNNING without health checks
@@ -35,6 +37,9 @@ public final class ServiceHealth {
     public static boolean isHealthy(SimulatedTask task, Instant now) {
         if (!task.isRunning() || task.isStoppingOrStopped()) {
             return false;
+        }
+        if (task.behindLoadBalancer()) {
+            return task.targetsHealthy() && (!hasHealthCheck(task) || "HEALTHY".equals(task.healthStatus()));
         }
         if (hasHealthCheck(task)) {
             return "HEALTHY".equals(task.healthStatus());

@@ -43,6 +43,41 @@ public final class ServiceMessages {
         return "(service " + service + ") (task " + taskId + ") failed container health checks.";
     }
 
+    /** Targets of a task registered in a target group (no trailing period, as ECS writes it). */
+    public static String registeredTargets(String service, int count, String targetGroupArn) {
+        return "(service " + service + ") registered " + count + " targets in (target-group " + targetGroupArn + ")";
+    }
+
+    /** Targets of stopping tasks deregistered from a target group (no trailing period, as ECS writes it). */
+    public static String deregisteredTargets(String service, int count, String targetGroupArn) {
+        return "(service " + service + ") deregistered " + count + " targets in (target-group " + targetGroupArn
+                + ")";
+    }
+
+    /** Stopping tasks of one deployment (task set) whose targets now drain. */
+    public static String drainingConnections(String service, String taskSetId, int tasks) {
+        return "(service " + service + ", taskSet " + taskSetId + ") has begun draining connections on " + tasks
+                + " tasks.";
+    }
+
+    /**
+     * A target that failed its load balancer health checks: the EC2 form names the instance
+     * ({@code instanceId} non-null, target type instance), the awsvpc form only the port; {@code reason} is the
+     * load balancer's description of the target's health.
+     */
+    public static String unhealthyTarget(String service, String taskId, String instanceId, int port,
+                                         String targetGroupArn, String reason) {
+        return "(service " + service + ") (task " + taskId + ")" + (instanceId == null ? "" : " (instance "
+                + instanceId + ")") + " (port " + port + ") is unhealthy in (target-group " + targetGroupArn
+                + ") due to (reason " + reason + ")";
+    }
+
+    /** A task replaced after failing its load balancer health checks (wording from public captures). */
+    public static String failedElbHealthChecks(String service, String taskId, String targetGroupArn) {
+        return "(service " + service + ") (task " + taskId + ") failed ELB health checks in (target-group "
+                + targetGroupArn + ").";
+    }
+
     public static String cannotMove(String service) {
         return "(service " + service + ") was unable to stop or start tasks during a deployment because of the "
                 + "service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and "

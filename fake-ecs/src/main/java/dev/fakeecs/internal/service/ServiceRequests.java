@@ -28,12 +28,15 @@ final class ServiceRequests {
     private final Clusters clusters;
     private final CapacityProviders capacityProviders;
     private final TaskDefinitions taskDefinitions;
+    private final LoadBalancerValidation loadBalancers;
 
-    ServiceRequests(RegionContext region, Clusters clusters, CapacityProviders capacityProviders, TaskDefinitions taskDefinitions) {
+    ServiceRequests(RegionContext region, Clusters clusters, CapacityProviders capacityProviders,
+                    TaskDefinitions taskDefinitions, LoadBalancerValidation loadBalancers) {
         this.region = region;
         this.clusters = clusters;
         this.capacityProviders = capacityProviders;
         this.taskDefinitions = taskDefinitions;
+        this.loadBalancers = loadBalancers;
     }
 
     String serviceName(String name) {
@@ -103,6 +106,8 @@ final class ServiceRequests {
                 && (r.healthCheckGracePeriodSeconds() < 0 || r.healthCheckGracePeriodSeconds() > 2_147_483_647)) {
             throw EcsErrors.invalidParameter("healthCheckGracePeriodSeconds must be between 0 and 2147483647.");
         }
+        loadBalancers.validate(r.hasLoadBalancers() ? r.loadBalancers() : List.of(), td, r.role(),
+                r.hasServiceRegistries() && !r.serviceRegistries().isEmpty(), controller);
 
         SimulatedService s = new SimulatedService(name, region.arns().service(cluster.name(), name), cluster.name(), strategy,
                 region.now(), r);
@@ -153,6 +158,8 @@ final class ServiceRequests {
                 String launchType = s.effectiveLaunchType();
                 checkNetwork(td, launchType, r.networkConfiguration() != null ? r.networkConfiguration()
                         : s.networkConfiguration());
+                loadBalancers.validate(r.hasLoadBalancers() ? r.loadBalancers() : s.loadBalancers(), td, null,
+                        !s.serviceRegistries().isEmpty(), s.deploymentController());
                 s.taskDefinition(td);
                 changed = true;
             }
@@ -200,6 +207,8 @@ final class ServiceRequests {
             s.availabilityZoneRebalancing(r.availabilityZoneRebalancingAsString());
         }
         if (r.hasLoadBalancers() && !r.loadBalancers().equals(s.loadBalancers())) {
+            loadBalancers.validate(r.loadBalancers(), s.taskDefinition(), null, !s.serviceRegistries().isEmpty(),
+                    s.deploymentController());
             s.loadBalancers(r.loadBalancers());
             if (s.roleArn() == null) {
                 s.roleArn(roleArn(null, s.loadBalancers()));

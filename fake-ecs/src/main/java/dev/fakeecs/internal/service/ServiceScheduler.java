@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>A pass hands over to the part that knows the service: a DRAINING service to the
  * {@link ServiceDrainer}, an EXTERNAL one to its {@link TaskSets}; otherwise the
- * {@link HealthSettler} replaces unhealthy tasks first, then the {@link DaemonReconciler} or the
+ * {@link HealthSettler} replaces unhealthy tasks first, the {@link TargetHealthWatcher} marks tasks that failed
+ * their load balancer health checks, then the {@link DaemonReconciler} or the
  * {@link ReplicaReconciler} moves the tasks, and the next pass is scheduled at the earliest instant
  * a step asked for. Stopping tasks are judged by the {@link StartFailureTracker} (back-off and
  * circuit breaker) as they change state.
@@ -48,20 +49,22 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
     private final BlockedServices blocked;
     private final StartFailureTracker startFailures;
     private final HealthSettler health;
+    private final TargetHealthWatcher targetHealth;
     private final ReplicaReconciler replicas;
     private final DaemonReconciler daemons;
     private final ServiceDrainer drainer;
     private final Map<SimulatedService, ScheduledEvent> pending = new IdentityHashMap<>();
 
     ServiceScheduler(RegionContext region, Services services, ServiceTasks tasks, BlockedServices blocked,
-                     StartFailureTracker startFailures, HealthSettler health, ReplicaReconciler replicas,
-                     DaemonReconciler daemons, ServiceDrainer drainer) {
+                     StartFailureTracker startFailures, HealthSettler health, TargetHealthWatcher targetHealth,
+                     ReplicaReconciler replicas, DaemonReconciler daemons, ServiceDrainer drainer) {
         this.region = region;
         this.services = services;
         this.tasks = tasks;
         this.blocked = blocked;
         this.startFailures = startFailures;
         this.health = health;
+        this.targetHealth = targetHealth;
         this.replicas = replicas;
         this.daemons = daemons;
         this.drainer = drainer;
@@ -112,6 +115,7 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         startFailures.onTransition(service, task, to);
         if ("STOPPED".equals(to)) {
             tasks.remove(service, task);
+            targetHealth.forget(task);
         }
         reconcileSoon(service);
     }
@@ -174,6 +178,8 @@ public final class ServiceScheduler implements TaskStateListener, TaskHealthList
         List<SimulatedTask> live = tasks.live(service);
         Wake wake = new Wake();
         health.settle(service, live, now, wake);
+        live = tasks.live(service);
+        targetHealth.settle(service, live, now, wake);
         live = tasks.live(service);
         if (service.isDaemon()) {
             daemons.reconcile(service, live, wake);

@@ -14,6 +14,7 @@ import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
+import dev.fakeecs.internal.targets.TargetGroupDirectory;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -84,8 +85,13 @@ public final class Services {
     private final Clusters clusters;
     private final Tasks tasks;
 
+    /**
+     * @param targetGroups the region's target groups as the Elastic Load Balancing v2 simulation publishes them
+     *                     (validation of {@code loadBalancers}, registration, draining, target health)
+     */
     public Services(RegionContext region, Tags tags, Clusters clusters, CapacityProviders capacityProviders,
-                    ContainerInstances containerInstances, TaskDefinitions taskDefinitions, Tasks tasks) {
+                    ContainerInstances containerInstances, TaskDefinitions taskDefinitions, Tasks tasks,
+                    TargetGroupDirectory targetGroups) {
         this.region = region;
         this.tags = tags;
         this.clusters = clusters;
@@ -96,25 +102,32 @@ public final class Services {
         this.serviceTasks = new ServiceTasks();
         SteadyStateTracker steadyState = new SteadyStateTracker(serviceTasks, blocked, events);
         this.startFailures = new StartFailureTracker(region, steadyState, events);
+        LoadBalancerRegistration registrations = new LoadBalancerRegistration(region, this, tasks, targetGroups,
+                events);
+        TargetHealthWatcher targetHealth = new TargetHealthWatcher(this, tasks, registrations, events);
         DeploymentCompletion completion = new DeploymentCompletion(region, serviceTasks, events);
         ReplicaLauncher launcher = new ReplicaLauncher(region, launches, serviceTasks, blocked, steadyState, events);
         AzRebalancer rebalancer = new AzRebalancer(region, containerInstances, tasks, serviceTasks, launcher, events);
         this.scheduler = new ServiceScheduler(region, this, serviceTasks, blocked, startFailures,
-                new HealthSettler(tasks, events),
+                new HealthSettler(tasks, events), targetHealth,
                 new ReplicaReconciler(tasks, serviceTasks, blocked, startFailures, launcher, rebalancer, completion,
-                        steadyState, events),
+                        steadyState, events, targetHealth, registrations),
                 new DaemonReconciler(region, containerInstances, tasks, launches, serviceTasks, completion, steadyState,
-                        events),
+                        events, registrations),
                 new ServiceDrainer(region, tasks, serviceTasks, events));
         this.renderer = new ServiceRenderer(region, serviceTasks, tags);
-        this.requests = new ServiceRequests(region, clusters, capacityProviders, taskDefinitions);
+        LoadBalancerValidation loadBalancerValidation = new LoadBalancerValidation(targetGroups);
+        this.requests = new ServiceRequests(region, clusters, capacityProviders, taskDefinitions,
+                loadBalancerValidation);
         this.namespaces = new ServiceConnectNamespaces(region, this, clusters);
         this.history = new ServiceDeploymentHistory(region);
         this.deploymentsApi = new ServiceDeploymentsApi(region, this, scheduler, serviceTasks, steadyState,
                 startFailures, events, history, clusters);
         this.revisions = new ServiceRevisions(region, history);
         this.taskSets = new TaskSets(region, scheduler, serviceTasks, events, tasks, capacityProviders,
-                taskDefinitions, launches, tags);
+                taskDefinitions, launches, tags, loadBalancerValidation);
+        tasks.targets(registrations);
+        targetGroups.addListener(targetHealth);
         tasks.addListener(scheduler);
         tasks.addHealthListener(scheduler);
         tasks.addCapacityFreedListener(scheduler::onCapacityChanged);
@@ -196,6 +209,27 @@ public final class Services {
 
     private Service render(SimulatedService service, boolean withTags) {
         return taskSets.decorate(service, renderer.render(service, withTags));
+    }
+
+    /**
+     * The load balancers a task of the service registers with: those of the deployment (or task set) that started
+     * it, else the service's own.
+     */
+    List<software.amazon.awssdk.services.ecs.model.LoadBalancer> loadBalancersOf(SimulatedService service,
+                                                                               dev.fakeecs.internal.task.SimulatedTask task) {
+        SimulatedDeployment d = task.deploymentId() == null ? null : service.deployment(task.deploymentId());
+        if (d != null) {
+            return d.loadBalancers();
+        }
+        if (TaskSets.manages(service)) {
+            for (ExternalTaskSet set : taskSets.of(service)) {
+                if (set.id().equals(task.deploymentId())) {
+                    return set.loadBalancers();
+                }
+            }
+            return List.of();
+        }
+        return service.loadBalancers();
     }
 
     /** Task sets of EXTERNAL services (the scheduler hands their reconciliation over). */
@@ -285,6 +319,7 @@ public final class Services {
         SimulatedDeployment d = new SimulatedDeployment("ecs-svc/" + region.engine().random().digits(19), service.taskDefinition(),
                 service.launchType(), service.capacityProviderStrategy(), service.networkConfiguration(),
                 service.desiredCount(), now);
+        d.loadBalancers(service.loadBalancers());
         if (previous != null) {
             previous.status("ACTIVE", now);
         }

@@ -135,7 +135,7 @@ public final class SimulatedService {
         this.serviceConnectConfiguration = c;
     }
 
-    /** The service's load balancers (stored and returned; Elastic Load Balancing is not simulated). */
+    /** The service's load balancers (validated; its tasks register in the target groups, see LoadBalancerRegistration). */
     public List<LoadBalancer> loadBalancers() { return loadBalancers; }
     public void loadBalancers(List<LoadBalancer> l) { this.loadBalancers = List.copyOf(l); }
     /** The service's Cloud Map registries (stored and returned). */

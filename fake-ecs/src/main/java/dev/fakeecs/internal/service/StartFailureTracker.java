@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Judges each service task once, at its first state change after its desired status turned
  * STOPPED: it failed if it never counted as healthy and it failed to start, its essential container
- * exited, or it was replaced for failing its health checks.
+ * exited, or it was replaced for failing its container or load balancer health checks.
  *
  * <ul>
  *   <li><b>Back-off.</b> Failures of tasks that never reached RUNNING count per service; a task
@@ -78,7 +78,9 @@ final class StartFailureTracker {
         boolean neverHealthy = task.healthyAt() == null;
         String code = task.stopCode();
         boolean failed = neverHealthy && ("TaskFailedToStart".equals(code) || "EssentialContainerExited".equals(code)
-                || ServiceScheduler.HEALTH_CHECK_REASON.equals(task.stoppedReason()));
+                || ServiceScheduler.HEALTH_CHECK_REASON.equals(task.stoppedReason())
+                || (task.stoppedReason() != null
+                        && task.stoppedReason().startsWith(TargetHealthWatcher.ELB_REASON_PREFIX)));
         if (!failed) {
             return;
         }
@@ -133,6 +135,9 @@ final class StartFailureTracker {
         target.rollout("IN_PROGRESS", CircuitBreaker.rollbackReason(target.id()), now);
         target.desiredCount(service.desiredCount(), now);
         service.taskDefinition(target.taskDefinition());
+        if (!target.loadBalancers().equals(service.loadBalancers())) {
+            service.loadBalancers(target.loadBalancers());
+        }
         steadyState.unsettle(service);
         region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", target.id(), "rollbackFrom",
                 failed.id());

@@ -69,10 +69,11 @@ final class TaskSets {
     private final TaskDefinitions taskDefinitions;
     private final ServiceLaunches launches;
     private final Tags tags;
+    private final LoadBalancerValidation loadBalancers;
 
     TaskSets(RegionContext region, ServiceScheduler scheduler, ServiceTasks serviceTasks, ServiceEventWriter events,
              Tasks tasks, CapacityProviders capacityProviders, TaskDefinitions taskDefinitions,
-             ServiceLaunches launches, Tags tags) {
+             ServiceLaunches launches, Tags tags, LoadBalancerValidation loadBalancers) {
         this.region = region;
         this.scheduler = scheduler;
         this.serviceTasks = serviceTasks;
@@ -82,6 +83,7 @@ final class TaskSets {
         this.taskDefinitions = taskDefinitions;
         this.launches = launches;
         this.tags = tags;
+        this.loadBalancers = loadBalancers;
         this.renderer = new TaskSetRenderer(region, tags);
         tags.registerResourceType("task-set", this::exists);
     }
@@ -155,10 +157,13 @@ final class TaskSets {
                     + "specified.");
         }
         double scale = scalePercent(r.scale(), 100.0);
+        loadBalancers.validate(r.hasLoadBalancers() ? r.loadBalancers() : List.of(), td, null,
+                r.hasServiceRegistries() && !r.serviceRegistries().isEmpty(), service.deploymentController());
         tags.validate(r.hasTags() ? r.tags() : List.of());
         Instant now = region.now();
         String id = "ecs-svc/" + region.engine().random().digits(19);
         SimulatedDeployment launch = new SimulatedDeployment(id, td, launchType, cps, network, 0, now);
+        launch.loadBalancers(r.hasLoadBalancers() ? r.loadBalancers() : List.of());
         List<ExternalTaskSet> list = sets.computeIfAbsent(service, s -> new ArrayList<>());
         String status = list.isEmpty() ? "PRIMARY" : "ACTIVE";
         ExternalTaskSet set = new ExternalTaskSet(region.arns().taskSet(service.clusterName(), service.name(), id),

@@ -67,6 +67,8 @@ public final class SimulatedTask implements HostedTask {
     private java.time.Duration activation = java.time.Duration.ZERO;
     private java.util.Map<String, List<Integer>> hostPortBindings = java.util.Map.of();
     private List<Integer> ephemeralHostPorts = List.of();
+    private boolean behindLoadBalancer;
+    private boolean targetsHealthy;
 
     public SimulatedTask(String id, String arn, String clusterName, TaskDefinition taskDefinition, String launchType,
                 String capacityProviderName, String group, String startedBy, TaskOverride overrides,
@@ -201,6 +203,17 @@ public final class SimulatedTask implements HostedTask {
     public void bindHostPorts(java.util.Map<String, List<Integer>> bindings, List<Integer> ephemeral) {
         this.hostPortBindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
         this.ephemeralHostPorts = List.copyOf(ephemeral);
+    }
+
+    /** Whether the task registered load balancer targets (its service's {@code loadBalancers}). */
+    public boolean behindLoadBalancer() { return behindLoadBalancer; }
+    /** Whether every load balancer target of the task is {@code healthy} now (false without targets). */
+    public boolean targetsHealthy() { return targetsHealthy; }
+
+    /** Records the task's load balancer targets: whether it has any, and whether all are healthy. */
+    public void loadBalancerHealth(boolean behind, boolean allHealthy) {
+        this.behindLoadBalancer = behind;
+        this.targetsHealthy = behind && allHealthy;
     }
 
     /** How long ACTIVATING lasts for this task (decided at launch). */

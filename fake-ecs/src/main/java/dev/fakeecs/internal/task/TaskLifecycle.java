@@ -108,6 +108,7 @@ public final class TaskLifecycle {
             }
             region.record(JournalEventType.CONTAINER_STATE, task.arn(), "container", c.name(), "to", "RUNNING");
         }
+        tasks.targets().register(task);
         transition(task, "RUNNING");
         for (SimulatedContainer c : task.containers()) {
             scheduleHealth(task, c);
@@ -216,6 +217,7 @@ public final class TaskLifecycle {
                 "reason", reason);
         TimingModel timing = region.engine().timing();
         if (!task.isRunning()) {
+            tasks.targets().deregisterNow(task);
             for (SimulatedContainer c : task.containers()) {
                 c.lastStatus("STOPPED");
             }
@@ -225,7 +227,31 @@ public final class TaskLifecycle {
             return;
         }
         transition(task, "DEACTIVATING");
-        after(task, timing.deactivation(), "deactivated", this::terminateContainers);
+        if (!tasks.targets().drain(task)) {
+            after(task, timing.deactivation(), "deactivated", this::terminateContainers);
+        }
+    }
+
+    /**
+     * Ends a DEACTIVATING task's wait for its load balancer targets to drain: it goes on to STOPPING once
+     * {@code targetsUnusedAt} has come (and no sooner than the usual deactivation time after the stop decision).
+     * Does nothing for a task no longer DEACTIVATING.
+     *
+     * <pre>{@code
+     * lifecycle.endDeactivation(task, now.plusSeconds(300));   // deregistration delay 300 s
+     * }</pre>
+     */
+    public void endDeactivation(SimulatedTask task, java.time.Instant targetsUnusedAt) {
+        if (!"DEACTIVATING".equals(task.lastStatus()) || task.isStopped()) {
+            return;
+        }
+        Instant now = region.now();
+        Instant at = task.stoppingAt().plus(region.engine().timing().deactivation());
+        if (targetsUnusedAt != null && targetsUnusedAt.isAfter(at)) {
+            at = targetsUnusedAt;
+        }
+        Duration wait = at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+        after(task, wait, "targets drained", this::terminateContainers);
     }
 
     /**
@@ -249,6 +275,7 @@ public final class TaskLifecycle {
         markStopping(task, stopCode, reason);
         region.record(JournalEventType.TASK_STATE, task.arn(), "desiredStatus", "STOPPED", "stopCode", stopCode,
                 "reason", reason, "signal", "SIGTERM", "stopsAfter", grace.toString());
+        tasks.targets().deregisterNow(task);
         after(task, grace, "stop timeout", t -> {
             transition(t, "DEACTIVATING");
             terminateContainers(t);
@@ -292,6 +319,7 @@ public final class TaskLifecycle {
         if (!task.isStoppingOrStopped()) {
             markStopping(task, stopCode, reason);
         }
+        tasks.targets().deregisterNow(task);
         for (SimulatedContainer c : task.containers()) {
             c.lastStatus("STOPPED");
         }

@@ -48,6 +48,8 @@ public final class Tasks {
     private final Tags tags;
     private final TaskRenderer renderer;
     private final WaitingTasks waiting;
+    private final TaskApplications applications;
+    private TaskTargets targets = TaskTargets.NONE;
 
     public Tasks(RegionContext region, Tags tags, ContainerInstances containerInstances,
                  CapacityProviders capacityProviders) {
@@ -57,6 +59,9 @@ public final class Tasks {
         this.launcher = new TaskLauncher(region, this, containerInstances);
         this.renderer = new TaskRenderer(region, tags);
         this.waiting = new WaitingTasks(region, this, launcher);
+        this.applications = new TaskApplications(region, this, containerInstances);
+        listeners.add(applications);
+        containerInstances.addListener(applications);
         containerInstances.addListener(new HostTermination(lifecycle));
         containerInstances.addFollowUpListener(new ContainerInstanceListener() {
             @Override
@@ -74,6 +79,24 @@ public final class Tasks {
             SimulatedTask task = find(arn);
             return task != null && task.arn().equals(arn);
         });
+    }
+
+    /**
+     * What answers at each load balancer target of the region (a task's ENI IP and container port, an instance id
+     * and host port), for the Elastic Load Balancing v2 simulation's health checks and traffic.
+     */
+    public dev.fakeecs.internal.targets.TargetApplications applications() {
+        return applications;
+    }
+
+    /** Who registers and deregisters the tasks' load balancer targets ({@link TaskTargets#NONE} by default). */
+    public TaskTargets targets() {
+        return targets;
+    }
+
+    /** Sets who registers and deregisters the tasks' load balancer targets (the service scheduler). */
+    public void targets(TaskTargets targets) {
+        this.targets = targets == null ? TaskTargets.NONE : targets;
     }
 
     /** The lifecycle driver (stop, container exits, health) for faults and the scheduler. */

@@ -22,26 +22,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceStoredSettingsTest {
 
-    private static final LoadBalancer LB = LoadBalancer.builder()
-            .targetGroupArn("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef")
-            .containerName("app").containerPort(8080).build();
     private static final ServiceRegistry REGISTRY = ServiceRegistry.builder()
             .registryArn("arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abc").build();
 
     @Test
     void should_store_and_return_load_balancers_registries_role_and_tag_settings() {
         FakeEcs ecs = ServiceFixtures.world();
-        String td = fargateFamily(ecs, "app", "acme/app:1", false);
+        LoadBalancer lb = LoadBalancerFixtures.lb(FakeTargetGroups.install(ecs).manual().add("web", "ip", 300), 8080);
+        String td = LoadBalancerFixtures.awsvpcFamily(ecs, "app", "acme/app:1");
 
         Service created = ecs.api().createService(r -> r.cluster("prod").serviceName("web").taskDefinition(td)
                 .desiredCount(1).launchType(LaunchType.FARGATE).networkConfiguration(ServiceFixtures.NETWORK)
-                .loadBalancers(LB).serviceRegistries(REGISTRY).role("ecsServiceRole")
+                .loadBalancers(lb).serviceRegistries(REGISTRY)
                 .enableECSManagedTags(true).propagateTags(PropagateTags.SERVICE)).service();
 
         for (Service s : List.of(created, describe(ecs, "web"))) {
-            assertThat(s.loadBalancers()).containsExactly(LB);
+            assertThat(s.loadBalancers()).containsExactly(lb);
             assertThat(s.serviceRegistries()).containsExactly(REGISTRY);
-            assertThat(s.roleArn()).endsWith(":role/ecsServiceRole").startsWith("arn:aws:iam::");
+            assertThat(s.roleArn()).isEqualTo("arn:aws:iam::" + ecs.accountId()
+                    + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
             assertThat(s.enableECSManagedTags()).isTrue();
             assertThat(s.propagateTags()).isEqualTo(PropagateTags.SERVICE);
         }
@@ -57,18 +56,19 @@ class ServiceStoredSettingsTest {
     @Test
     void should_replace_load_balancers_and_registries_through_update_service_with_a_new_deployment() {
         FakeEcs ecs = ServiceFixtures.world();
-        String td = fargateFamily(ecs, "app", "acme/app:1", false);
+        LoadBalancer lb = LoadBalancerFixtures.lb(FakeTargetGroups.install(ecs).manual().add("web", "ip", 300), 8080);
+        String td = LoadBalancerFixtures.awsvpcFamily(ecs, "app", "acme/app:1");
         createFargateService(ecs, "web", td, 1, r -> { });
         ecs.clock().advance(Duration.ofMinutes(5));
 
-        Service updated = ecs.api().updateService(r -> r.cluster("prod").service("web").loadBalancers(LB)
+        Service updated = ecs.api().updateService(r -> r.cluster("prod").service("web").loadBalancers(lb)
                 .serviceRegistries(REGISTRY)).service();
 
-        assertThat(updated.loadBalancers()).containsExactly(LB);
+        assertThat(updated.loadBalancers()).containsExactly(lb);
         assertThat(updated.serviceRegistries()).containsExactly(REGISTRY);
         assertThat(updated.roleArn()).endsWith(":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS");
         assertThat(updated.deployments()).hasSize(2);
-        assertThat(describe(ecs, "web").loadBalancers()).containsExactly(LB);
+        assertThat(describe(ecs, "web").loadBalancers()).containsExactly(lb);
     }
 
     @Test

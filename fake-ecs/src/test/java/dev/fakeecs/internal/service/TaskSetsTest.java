@@ -167,10 +167,10 @@ class TaskSetsTest {
     @Test
     void should_keep_a_task_sets_load_balancers_and_one_set_of_tags_for_tag_resource_and_describe() {
         // given
-        software.amazon.awssdk.services.ecs.model.LoadBalancer lb = software.amazon.awssdk.services.ecs.model
-                .LoadBalancer.builder().containerName("app").containerPort(80)
-                .targetGroupArn("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/0123").build();
-        TaskSet created = client.createTaskSet(r -> r.cluster("prod").service("web").taskDefinition(blueTd)
+        String blueTg = FakeTargetGroups.install(ecs).manual().add("blue", "ip", 300);
+        software.amazon.awssdk.services.ecs.model.LoadBalancer lb = LoadBalancerFixtures.lb(blueTg, 8080);
+        String withPort = LoadBalancerFixtures.awsvpcFamily(ecs, "web", "acme/web:blue");
+        TaskSet created = client.createTaskSet(r -> r.cluster("prod").service("web").taskDefinition(withPort)
                 .launchType(LaunchType.FARGATE).networkConfiguration(NETWORK).loadBalancers(lb)
                 .tags(t -> t.key("color").value("blue"))).taskSet();
 
