@@ -5,6 +5,6 @@
  * operations live in {@code LoadBalancers}, {@code TargetGroups}, {@code Listeners}, {@code Rules},
  * {@code Targets} and {@code ElbTags}, target health in {@code TargetHealthChecker}, ECS's view in
  * {@code TargetGroupsOfRegion}, traffic figures in {@link dev.fakeecs.internal.elbv2.LoadBalancerMetrics}.
- * See docs/load-balancers-fidelity-notes.md for what is simulated and what is only stored.
+ * See docs/fidelity.md ("Elastic Load Balancing v2") for what is simulated and what is only stored.
  */
 package dev.fakeecs.internal.elbv2;
