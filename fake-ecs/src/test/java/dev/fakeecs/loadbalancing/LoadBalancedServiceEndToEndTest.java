@@ -37,6 +37,7 @@ class LoadBalancedServiceEndToEndTest {
 
     @BeforeEach
     void setUp() {
+        // alb-setup-START
         ecs = FakeEcs.builder().seed(13).build();
         client = ecs.newClient();
         elb = ecs.newLoadBalancingClient();
@@ -46,6 +47,7 @@ class LoadBalancedServiceEndToEndTest {
                 .targetType("ip")).targetGroups().get(0).targetGroupArn();
         elb.createListener(r -> r.loadBalancerArn(lb).protocol("HTTP").port(80)
                 .defaultActions(a -> a.type("forward").targetGroupArn(targetGroupArn)));
+        // alb-setup-END
         client.createCluster(r -> r.clusterName("prod"));
         for (String image : List.of("web:v1", "web:v2", "web:broken")) {
             client.registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.AWSVPC)
@@ -53,7 +55,9 @@ class LoadBalancedServiceEndToEndTest {
                     .containerDefinitions(c -> c.name("app").image(image).essential(true)
                             .portMappings(p -> p.containerPort(8080))));
         }
+        // broken-image-START
         ecs.declareImage("web:broken", ImageBehavior.DEFAULT.withHttpStatus(500));
+        // broken-image-END
     }
 
     @AfterEach
@@ -152,10 +156,12 @@ class LoadBalancedServiceEndToEndTest {
     }
 
     private void createService(String taskDefinition) {
+        // service-behind-alb-START
         client.createService(r -> r.cluster("prod").serviceName("web").taskDefinition(taskDefinition).desiredCount(2)
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-us-east-1a", "subnet-us-east-1b")))
                 .loadBalancers(l -> l.targetGroupArn(targetGroupArn).containerName("app").containerPort(8080)));
+        // service-behind-alb-END
     }
 
     private Service service() {
