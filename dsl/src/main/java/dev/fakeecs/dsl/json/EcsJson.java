@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
+import dev.fakeecs.dsl.loadbalancing.ListenerSpec;
+import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
 import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import dev.fakeecs.region.Region;
@@ -18,6 +21,9 @@ import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +33,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Task definitions and services in the JSON the AWS CLI speaks: the input of
  * {@code aws ecs register-task-definition --cli-input-json} and {@code create-service --cli-input-json},
- * and the output of {@code describe-task-definition} (its {@code taskDefinition} wrapper). Reads from
+ * and the output of {@code describe-task-definition} (its {@code taskDefinition} wrapper); and Elastic Load
+ * Balancing declarations as {@code aws elbv2 create-target-group}, {@code create-load-balancer} and
+ * {@code create-listener --cli-input-json} take them (PascalCase members, the Query protocol's names). Reads from
  * any {@link Path} (a Jimfs one included) or a classpath resource; writes a world's declared state
  * back to the same JSON. Member names are the wire protocol's (camelCase); conversion goes through
  * the engine's wire codec ({@link EngineSetup#toJson}, {@link EngineSetup#fromJson}), so every
@@ -41,6 +51,7 @@ import java.util.List;
  * <pre>{@code
  * TaskDefinitionSpec orders = EcsJson.readTaskDefinition(Path.of("ecs/order-service.json"));
  * ServiceSpec service = EcsJson.readServiceResource("ecs/order-service-service.json");
+ * TargetGroupSpec tg = EcsJson.readTargetGroup("{\"Name\": \"web-tg\", \"Protocol\": \"HTTP\", \"Port\": 8080, \"TargetType\": \"ip\"}");
  * EcsJson.exportWorld(world, jimfs.getPath("/out"));   // task-definitions/*.json, services/<region>/*.json
  * }</pre>
  */
@@ -125,6 +136,76 @@ public final class EcsJson {
 
     public static void writeService(ServiceSpec spec, Path file) {
         writeFile(file, toJson(spec));
+    }
+
+    // ------------------------------------------------------------------ load balancing
+
+    /**
+     * A target group from {@code aws elbv2 create-target-group --cli-input-json} input ({@code Name},
+     * {@code Protocol}, {@code Port}, {@code TargetType}, {@code HealthCheck*}, {@code Matcher}...). An extra
+     * {@code Attributes} member, as {@code modify-target-group-attributes} takes it
+     * ({@code [{"Key": "deregistration_delay.timeout_seconds", "Value": "30"}]}), is applied after creation.
+     *
+     * @throws IllegalArgumentException naming the member when the JSON is malformed or a rule is broken
+     */
+    public static TargetGroupSpec readTargetGroup(String json) {
+        JsonNode node = parse(json);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        JsonNode declared = node.get("Attributes");
+        if (declared != null) {
+            if (!declared.isArray()) {
+                throw new IllegalArgumentException("CreateTargetGroupRequest JSON: Attributes must be an array of"
+                        + " {\"Key\": ..., \"Value\": ...}");
+            }
+            for (JsonNode a : declared) {
+                JsonNode key = a.get("Key");
+                JsonNode value = a.get("Value");
+                if (key == null || !key.isTextual() || value == null || value.isNull()) {
+                    throw new IllegalArgumentException("CreateTargetGroupRequest JSON: each of Attributes needs a Key"
+                            + " and a Value, was " + a);
+                }
+                attributes.put(key.asText(), value.asText());
+            }
+        }
+        return TargetGroupSpec.from(decode(node, CreateTargetGroupRequest.class), attributes);
+    }
+
+    public static TargetGroupSpec readTargetGroup(Path file) {
+        return readTargetGroup(read(file));
+    }
+
+    public static TargetGroupSpec readTargetGroupResource(String resource) {
+        return readTargetGroup(resource(resource));
+    }
+
+    /** A load balancer (without listeners) from {@code aws elbv2 create-load-balancer --cli-input-json} input. */
+    public static LoadBalancerSpec readLoadBalancer(String json) {
+        return LoadBalancerSpec.from(decode(parse(json), CreateLoadBalancerRequest.class));
+    }
+
+    public static LoadBalancerSpec readLoadBalancer(Path file) {
+        return readLoadBalancer(read(file));
+    }
+
+    public static LoadBalancerSpec readLoadBalancerResource(String resource) {
+        return readLoadBalancer(resource(resource));
+    }
+
+    /**
+     * A listener from {@code aws elbv2 create-listener --cli-input-json} input: {@code LoadBalancerArn} and the
+     * forward action's target group ARNs stand for the names inside them (a plain name works too), so a file
+     * written for a real account declares the same listener here. Add it with {@code world.listener(spec)}.
+     */
+    public static ListenerSpec readListener(String json) {
+        return ListenerSpec.from(decode(parse(json), CreateListenerRequest.class));
+    }
+
+    public static ListenerSpec readListener(Path file) {
+        return readListener(read(file));
+    }
+
+    public static ListenerSpec readListenerResource(String resource) {
+        return readListener(resource(resource));
     }
 
     // ------------------------------------------------------------------ worlds
