@@ -11,6 +11,7 @@ import dev.fakeecs.junit.handle.EcsTargetGroupHandle;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 import java.time.Duration;
@@ -25,7 +26,7 @@ import static java.time.Duration.ofMinutes;
 class LoadBalancedServiceTest {
 
     @Test
-    void should_reach_two_healthy_targets_behind_the_alb(EcsClusterHandle prod) {
+    void should_reach_two_healthy_targets_behind_the_alb(EcsClusterHandle prod, ElasticLoadBalancingV2Client elb) {
         // given
         EcsTargetGroupHandle web = prod.targetGroup("web-tg");
 
@@ -39,6 +40,8 @@ class LoadBalancedServiceTest {
                 .satisfies(tg -> assertThat(tg.arn()).isEqualTo(web.arn()));
         assertThat(prod.loadBalancingClient().describeTargetGroups(r -> r.names("web-tg")).targetGroups())
                 .singleElement().satisfies(tg -> assertThat(tg.targetGroupArn()).isEqualTo(web.arn()));
+        assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(web.arn())).targetHealthDescriptions())
+                .as("the injected client sees what the handle sees").isEqualTo(web.targets());
     }
 
     @Test
