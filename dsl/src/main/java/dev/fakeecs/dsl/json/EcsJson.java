@@ -52,7 +52,8 @@ import java.util.Map;
  * TaskDefinitionSpec orders = EcsJson.readTaskDefinition(Path.of("ecs/order-service.json"));
  * ServiceSpec service = EcsJson.readServiceResource("ecs/order-service-service.json");
  * TargetGroupSpec tg = EcsJson.readTargetGroup("{\"Name\": \"web-tg\", \"Protocol\": \"HTTP\", \"Port\": 8080, \"TargetType\": \"ip\"}");
- * EcsJson.exportWorld(world, jimfs.getPath("/out"));   // task-definitions/*.json, services/<region>/*.json
+ * EcsJson.exportWorld(world, jimfs.getPath("/out"));   // task-definitions/*.json, services/<region>/*.json,
+ *                                                      // load-balancing/<region>/{target-groups,load-balancers,listeners}/*.json
  * }</pre>
  */
 public final class EcsJson {
@@ -61,6 +62,12 @@ public final class EcsJson {
     public static final String TASK_DEFINITIONS = "task-definitions";
     /** The folder of service files (one subfolder per region) in an exported world. */
     public static final String SERVICES = "services";
+    /**
+     * The folder of Elastic Load Balancing files in an exported world: one subfolder per region holding
+     * {@code target-groups/<name>.json}, {@code load-balancers/<name>.json} and
+     * {@code listeners/<load balancer>-<port>.json}.
+     */
+    public static final String LOAD_BALANCING = "load-balancing";
 
     /** Pretty printing; exact big decimals, as the engine's codec builds its nodes (timestamps keep their millis). */
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -208,11 +215,32 @@ public final class EcsJson {
         return readListener(resource(resource));
     }
 
+    /** create-target-group input JSON, with the declared attributes as an {@code Attributes} member. */
+    public static String toJson(TargetGroupSpec spec) {
+        ObjectNode node = EngineSetup.toJson(spec.toRequest());
+        if (!spec.attributes().isEmpty()) {
+            var attributes = node.putArray("Attributes");
+            spec.attributes().forEach((k, v) -> attributes.addObject().put("Key", k).put("Value", v));
+        }
+        return write(node);
+    }
+
+    /** create-load-balancer input JSON for a region with these zones (default subnets filled in). */
+    public static String toJson(LoadBalancerSpec spec, List<String> availabilityZones) {
+        return write(EngineSetup.toJson(spec.toRequest(availabilityZones)));
+    }
+
+    /** create-listener input JSON; the load balancer and target groups appear by name where the CLI takes ARNs. */
+    public static String toJson(ListenerSpec spec) {
+        return write(EngineSetup.toJson(spec.toRequest(spec.loadBalancer(), name -> name)));
+    }
+
     // ------------------------------------------------------------------ worlds
 
     /**
      * Writes a world's declared task definitions ({@code task-definitions/<family>.json}) and services
-     * ({@code services/<region>/<service>.json}, default subnets filled in) under {@code directory}.
+     * ({@code services/<region>/<service>.json}, default subnets filled in) under {@code directory}, then its
+     * target groups, load balancers and listeners ({@code load-balancing/<region>/...}, see {@link #LOAD_BALANCING}).
      *
      * @return the files written, in declaration order
      */
@@ -229,8 +257,30 @@ public final class EcsJson {
             writeFile(file, toJson(s, world.availabilityZones(region)));
             written.add(file);
         }
+        for (TargetGroupSpec t : world.targetGroups()) {
+            Path file = directory.resolve(LOAD_BALANCING).resolve(world.regionOf(t.region())).resolve(TARGET_GROUPS)
+                    .resolve(t.name() + ".json");
+            writeFile(file, toJson(t));
+            written.add(file);
+        }
+        for (LoadBalancerSpec lb : world.loadBalancers()) {
+            String region = world.regionOf(lb.region());
+            Path regionDir = directory.resolve(LOAD_BALANCING).resolve(region);
+            Path file = regionDir.resolve(LOAD_BALANCERS).resolve(lb.name() + ".json");
+            writeFile(file, toJson(lb, world.availabilityZones(region)));
+            written.add(file);
+            for (ListenerSpec l : lb.listeners()) {
+                Path listener = regionDir.resolve(LISTENERS).resolve(lb.name() + "-" + l.port() + ".json");
+                writeFile(listener, toJson(l));
+                written.add(listener);
+            }
+        }
         return written;
     }
+
+    private static final String TARGET_GROUPS = "target-groups";
+    private static final String LOAD_BALANCERS = "load-balancers";
+    private static final String LISTENERS = "listeners";
 
     /**
      * Reads what {@link #exportWorld} wrote (or any folder laid out the same way) into a world
@@ -255,7 +305,38 @@ public final class EcsJson {
                 }
             }
         }
+        Path loadBalancing = directory.resolve(LOAD_BALANCING);
+        if (Files.isDirectory(loadBalancing)) {
+            for (Path regionDir : sorted(loadBalancing)) {
+                if (Files.isDirectory(regionDir)) {
+                    importLoadBalancing(world, regionDir);
+                }
+            }
+        }
         return world;
+    }
+
+    private static void importLoadBalancing(WorldSpec.Builder world, Path regionDir) {
+        String region = regionDir.getFileName().toString();
+        world.region(region);
+        for (Path file : jsonFiles(regionDir.resolve(TARGET_GROUPS))) {
+            world.targetGroup(readTargetGroup(file).toBuilder().region(region).build());
+        }
+        Map<String, LoadBalancerSpec.Builder> balancers = new LinkedHashMap<>();
+        for (Path file : jsonFiles(regionDir.resolve(LOAD_BALANCERS))) {
+            LoadBalancerSpec lb = readLoadBalancer(file);
+            balancers.put(lb.name(), lb.toBuilder().region(region));
+        }
+        for (Path file : jsonFiles(regionDir.resolve(LISTENERS))) {
+            ListenerSpec l = readListener(file);
+            LoadBalancerSpec.Builder lb = balancers.get(l.loadBalancer());
+            if (lb == null) {
+                throw new IllegalArgumentException(file + ": listener of load balancer " + l.loadBalancer()
+                        + ", which " + regionDir.resolve(LOAD_BALANCERS) + " does not declare");
+            }
+            lb.listener(l);
+        }
+        balancers.values().forEach(b -> world.loadBalancer(b.build()));
     }
 
     /**

@@ -245,6 +245,40 @@ class LoadBalancingDslTest {
     }
 
     @Test
+    void should_export_a_world_with_load_balancing_to_cli_json_and_import_it_back() throws Exception {
+        // given
+        WorldSpec declared = webWorld(w -> w.targetGroup("green-tg", tg -> tg.http(8080).ip())
+                .loadBalancer("web-alb", lb -> lb.listener(8080, "HTTP", l -> l.forward("web-tg", 90)
+                        .forward("green-tg", 10)))).build();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lb-export");
+
+        // when
+        List<java.nio.file.Path> files = EcsJson.exportWorld(declared, dir);
+        WorldSpec imported = EcsJson.importWorld(dir).build();
+
+        // then
+        assertThat(files.stream().map(f -> dir.relativize(f).toString().replace('\\', '/')))
+                .contains("load-balancing/us-east-1/target-groups/web-tg.json",
+                        "load-balancing/us-east-1/load-balancers/web-alb.json",
+                        "load-balancing/us-east-1/listeners/web-alb-80.json",
+                        "load-balancing/us-east-1/listeners/web-alb-8080.json");
+        assertThat(java.nio.file.Files.readString(dir.resolve("load-balancing/us-east-1/target-groups/web-tg.json")))
+                .contains("\"Name\" : \"web-tg\"", "\"HealthCheckPath\" : \"/health\"",
+                        "\"Key\" : \"deregistration_delay.timeout_seconds\"");
+        assertThat(imported.targetGroups()).extracting(TargetGroupSpec::toRequest)
+                .containsExactlyInAnyOrderElementsOf(declared.targetGroups().stream().map(TargetGroupSpec::toRequest)
+                        .toList());
+        assertThat(imported.targetGroup("us-east-1", "web-tg").attributes())
+                .isEqualTo(declared.targetGroup("us-east-1", "web-tg").attributes())
+                .containsEntry("deregistration_delay.timeout_seconds", "30");
+        assertThat(imported.loadBalancers()).singleElement().satisfies(lb -> {
+            assertThat(lb.listeners()).isEqualTo(declared.loadBalancers().get(0).listeners());
+            assertThat(lb.subnets()).containsExactly("subnet-us-east-1a", "subnet-us-east-1b", "subnet-us-east-1c");
+        });
+        assertThat(imported.services().get(0).loadBalancers()).isEqualTo(declared.services().get(0).loadBalancers());
+    }
+
+    @Test
     void should_name_the_member_when_cli_json_is_wrong() {
         assertThatThrownBy(() -> EcsJson.readTargetGroup("{\"Name\": \"web-tg\", \"Port\": \"eighty\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Port");
