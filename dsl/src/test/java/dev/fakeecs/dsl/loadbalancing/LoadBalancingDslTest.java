@@ -9,6 +9,7 @@ import dev.fakeecs.dsl.spec.InvalidSpecException;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import dev.fakeecs.image.ImageBehavior;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -245,15 +248,14 @@ class LoadBalancingDslTest {
     }
 
     @Test
-    void should_export_a_world_with_load_balancing_to_cli_json_and_import_it_back() throws Exception {
+    void should_export_a_world_with_load_balancing_to_cli_json_and_import_it_back(@TempDir Path dir) throws Exception {
         // given
         WorldSpec declared = webWorld(w -> w.targetGroup("green-tg", tg -> tg.http(8080).ip())
                 .loadBalancer("web-alb", lb -> lb.listener(8080, "HTTP", l -> l.forward("web-tg", 90)
                         .forward("green-tg", 10)))).build();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lb-export");
 
         // when
-        List<java.nio.file.Path> files = EcsJson.exportWorld(declared, dir);
+        List<Path> files = EcsJson.exportWorld(declared, dir);
         WorldSpec imported = EcsJson.importWorld(dir).build();
 
         // then
@@ -262,7 +264,7 @@ class LoadBalancingDslTest {
                         "load-balancing/us-east-1/load-balancers/web-alb.json",
                         "load-balancing/us-east-1/listeners/web-alb-80.json",
                         "load-balancing/us-east-1/listeners/web-alb-8080.json");
-        assertThat(java.nio.file.Files.readString(dir.resolve("load-balancing/us-east-1/target-groups/web-tg.json")))
+        assertThat(Files.readString(dir.resolve("load-balancing/us-east-1/target-groups/web-tg.json")))
                 .contains("\"Name\" : \"web-tg\"", "\"HealthCheckPath\" : \"/health\"",
                         "\"Key\" : \"deregistration_delay.timeout_seconds\"");
         assertThat(imported.targetGroups()).extracting(TargetGroupSpec::toRequest)
