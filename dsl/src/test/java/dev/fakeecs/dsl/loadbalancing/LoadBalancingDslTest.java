@@ -2,6 +2,7 @@ package dev.fakeecs.dsl.loadbalancing;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.Ecs;
+import dev.fakeecs.dsl.Faults;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.json.EcsJson;
 import dev.fakeecs.dsl.service.ServiceSpec;
@@ -304,6 +305,26 @@ class LoadBalancingDslTest {
         // then
         assertThat(EcsJson.toJson(web)).contains("\"targetGroupArn\" : \"web-tg\"");
         assertThat(again.loadBalancers()).isEqualTo(web.loadBalancers());
+    }
+
+    @Test
+    void should_break_the_health_endpoint_from_a_scenario_and_replace_the_tasks() {
+        // given
+        WorldSpec spec = webWorld(w -> w.scenario(Ecs.scenario().after(Duration.ofMinutes(5), "health endpoint breaks",
+                Faults.targetHealthFailure("web-tg").lasting(Duration.ofMinutes(10))).build())).build();
+        try (FakeEcs ecs = spec.start()) {
+
+            // when
+            ecs.clock().advance(Duration.ofMinutes(8));
+
+            // then
+            List<String> events = ecs.api().describeServices(r -> r.cluster("prod").services("web")).services().get(0)
+                    .events().stream().map(e -> e.message()).toList();
+            assertThat(events).anyMatch(m -> m.contains("due to (reason Health checks failed with these codes: [503])"));
+            assertThat(Faults.targetHealthFailure("web-tg").description()).isEqualTo("target health failure target group web-tg");
+        }
+        assertThatThrownBy(() -> Faults.targetHealthFailure(" ")).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("targetGroup");
     }
 
     @Test
