@@ -1,5 +1,8 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.dsl.loadbalancing.ListenerSpec;
+import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
 import dev.fakeecs.dsl.cluster.AutoScalingGroupSpec;
 import dev.fakeecs.dsl.cluster.CapacityProvider;
 import dev.fakeecs.FakeEcs;
@@ -87,6 +90,21 @@ public final class Ecs {
     /** A service declaration: {@code service("orders").cluster("prod").taskDefinition(ORDERS).desiredCount(2)}. */
     public static ServiceSpec.Builder service(String name) {
         return ServiceSpec.builder(name);
+    }
+
+    /** A target group: {@code targetGroup("web-tg").http(8080).ip().healthCheckPath("/health").build()}. */
+    public static TargetGroupSpec.Builder targetGroup(String name) {
+        return TargetGroupSpec.builder(name);
+    }
+
+    /** A load balancer: {@code loadBalancer("web-alb").application().listener(80, "HTTP", "web-tg").build()}. */
+    public static LoadBalancerSpec.Builder loadBalancer(String name) {
+        return LoadBalancerSpec.builder(name);
+    }
+
+    /** A listener of a declared load balancer: {@code listener("web-alb", 80, "HTTP").forwardTo("web-tg").build()}. */
+    public static ListenerSpec.Builder listener(String loadBalancer, int port, String protocol) {
+        return ListenerSpec.builder(loadBalancer, port, protocol);
     }
 
     /** Target tracking on average CPU: {@code autoScaling(2, 20, targetCpu(60))}. */

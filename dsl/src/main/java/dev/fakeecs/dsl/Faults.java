@@ -87,6 +87,19 @@ public final class Faults {
         return FaultAction.of(FaultType.HEALTH_CHECK_FAILURE).inCluster(cluster).ofService(service);
     }
 
+    /**
+     * Every Elastic Load Balancing health check of a target group (declared name or ARN) fails with
+     * {@code Target.ResponseCodeMismatch} [503]: its targets turn unhealthy and ECS replaces their tasks.
+     * <pre>{@code
+     * scenario().after(Duration.ofMinutes(5), "health endpoint breaks", targetHealthFailure("web-tg").lasting(Duration.ofMinutes(10)))
+     * }</pre>
+     */
+    public static FaultAction targetHealthFailure(String targetGroup) {
+        FaultAction.require(targetGroup != null && !targetGroup.isBlank(), "TARGET_HEALTH_FAILURE", "targetGroup",
+                targetGroup, "is required and must not be blank");
+        return FaultAction.create(FaultType.TARGET_HEALTH_FAILURE, b -> b.targetGroup(targetGroup));
+    }
+
     /** Image pulls of the cluster's tasks fail with CannotPullContainerError. */
     public static FaultAction imagePullFailure(String cluster) {
         return FaultAction.of(FaultType.IMAGE_PULL_FAILURE).inCluster(cluster);

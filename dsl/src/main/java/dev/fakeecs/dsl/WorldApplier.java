@@ -3,12 +3,15 @@ package dev.fakeecs.dsl;
 import dev.fakeecs.dsl.internal.apply.ServiceApplier;
 import dev.fakeecs.dsl.internal.apply.ClusterApplier;
 import dev.fakeecs.dsl.internal.apply.EcrApplier;
+import dev.fakeecs.dsl.internal.apply.LoadBalancingApplier;
 import dev.fakeecs.dsl.internal.apply.TaskDefinitionApplier;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.dns.DeclaredFailovers;
 import dev.fakeecs.dsl.dns.DnsFailoverSpec;
+import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
 import dev.fakeecs.dsl.registry.EcrRegistrySpec;
 import dev.fakeecs.dsl.scenario.Scenario;
 import dev.fakeecs.dsl.service.ServiceSpec;
@@ -16,12 +19,15 @@ import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import dev.fakeecs.region.Region;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Brings a running {@link FakeEcs} to the state a {@link WorldSpec} declares, in dependency order:
  * images and ECR registries, task definitions (in every region of the world), Auto Scaling groups
- * and clusters, EC2 hosts, services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
+ * and clusters, EC2 hosts, Elastic Load Balancing (target groups, load balancers, listeners), services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
  * so the journal reads like a real deployment.
  *
  * <pre>{@code
@@ -53,11 +59,30 @@ final class WorldApplier {
         for (ClusterSpec c : spec.clusters()) {
             new ClusterApplier(ecs, spec.regionOf(c.region())).apply(c);
         }
+        Map<String, LoadBalancingApplier> elb = new LinkedHashMap<>();
+        Set<String> elbRegions = new LinkedHashSet<>();
+        spec.targetGroups().forEach(t -> elbRegions.add(spec.regionOf(t.region())));
+        spec.loadBalancers().forEach(l -> elbRegions.add(spec.regionOf(l.region())));
+        for (String name : elbRegions) {
+            List<TargetGroupSpec> groups = spec.targetGroups().stream()
+                    .filter(t -> spec.regionOf(t.region()).equals(name)).toList();
+            List<LoadBalancerSpec> balancers = spec.loadBalancers().stream()
+                    .filter(l -> spec.regionOf(l.region()).equals(name)).toList();
+            LoadBalancingApplier applier = new LoadBalancingApplier(ecs, name);
+            applier.apply(groups, balancers);
+            elb.put(name, applier);
+        }
         for (ServiceSpec s : spec.services()) {
             Region region = ecs.region(spec.regionOf(s.region()));
             String arn = s.taskDefinitionSpec() == null ? null
                     : latestArns.get(region.name() + "/" + s.taskDefinitionSpec().family());
-            new ServiceApplier(ecs, region.name()).apply(s, arn);
+            if (s.loadBalancers().isEmpty()) {
+                new ServiceApplier(ecs, region.name()).apply(s, arn);
+            } else {
+                LoadBalancingApplier applier = elb.computeIfAbsent(region.name(),
+                        r -> new LoadBalancingApplier(ecs, r));
+                new ServiceApplier(ecs, region.name()).apply(s, arn, applier::targetGroupArn);
+            }
         }
         for (DnsFailoverSpec d : spec.dnsFailovers()) {
             DeclaredFailovers.of(ecs).apply(d);

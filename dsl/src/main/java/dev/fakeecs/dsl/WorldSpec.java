@@ -5,6 +5,12 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldApplier;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.dns.DnsFailoverSpec;
+import dev.fakeecs.dsl.loadbalancing.ElbArns;
+import dev.fakeecs.dsl.loadbalancing.ListenerSpec;
+import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupAttachment;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
+import dev.fakeecs.dsl.loadbalancing.WeightedTargetGroup;
 import dev.fakeecs.dsl.registry.EcrRegistrySpec;
 import dev.fakeecs.dsl.scenario.Scenario;
 import dev.fakeecs.dsl.service.ServiceSpec;
@@ -34,8 +40,11 @@ import java.util.function.Consumer;
  *     .cluster("food-delivery-prod", c -> c
  *         .capacityProviders(FARGATE, FARGATE_SPOT)
  *         .defaultStrategy(FARGATE.base(2).weight(1), FARGATE_SPOT.weight(4)))
+ *     .targetGroup("orders-tg", tg -> tg.http(8080).ip().healthCheckPath("/health"))
+ *     .loadBalancer("orders-alb", lb -> lb.application().listener(80, "HTTP", "orders-tg"))
  *     .service("order-service", s -> s.cluster("food-delivery-prod")
- *         .taskDefinition(ORDERS).desiredCount(2).autoScaling(2, 20, targetCpu(60)))
+ *         .taskDefinition(ORDERS).desiredCount(2).autoScaling(2, 20, targetCpu(60))
+ *         .behindLoadBalancer("orders-tg", "app", 8080))
  *     .start();
  * }</pre>
  */
@@ -54,6 +63,8 @@ public final class WorldSpec {
     private final List<Scenario> scenarios;
     private final List<EcrRegistrySpec> ecrRegistries;
     private final List<DnsFailoverSpec> dnsFailovers;
+    private final List<TargetGroupSpec> targetGroups;
+    private final List<LoadBalancerSpec> loadBalancers;
 
     private WorldSpec(Builder b) {
         this.seed = b.seed;
@@ -71,6 +82,8 @@ public final class WorldSpec {
         this.scenarios = List.copyOf(b.scenarios);
         this.ecrRegistries = List.copyOf(b.ecrRegistries.values());
         this.dnsFailovers = List.copyOf(b.dnsFailovers.values());
+        this.targetGroups = List.copyOf(b.targetGroups.values());
+        this.loadBalancers = List.copyOf(b.loadBalancers.values());
     }
 
     public static Builder builder() {
@@ -92,6 +105,8 @@ public final class WorldSpec {
         b.scenarios.addAll(scenarios);
         ecrRegistries.forEach(r -> b.ecrRegistries.put(r.region(), r));
         dnsFailovers.forEach(d -> b.dnsFailovers.put(d.name(), d));
+        targetGroups.forEach(b::targetGroup);
+        loadBalancers.forEach(b::loadBalancer);
         return b;
     }
 
@@ -111,6 +126,20 @@ public final class WorldSpec {
     public List<EcrRegistrySpec> ecrRegistries() { return ecrRegistries; }
     /** Declared DNS failover records. */
     public List<DnsFailoverSpec> dnsFailovers() { return dnsFailovers; }
+    /** Declared Elastic Load Balancing target groups. */
+    public List<TargetGroupSpec> targetGroups() { return targetGroups; }
+    /** Declared load balancers, each with its listeners. */
+    public List<LoadBalancerSpec> loadBalancers() { return loadBalancers; }
+
+    /** The declared target group of that name in {@code region}, or null. */
+    public TargetGroupSpec targetGroup(String region, String name) {
+        for (TargetGroupSpec t : targetGroups) {
+            if (t.name().equals(name) && regionOf(t.region()).equals(region)) {
+                return t;
+            }
+        }
+        return null;
+    }
 
     /** Declared task definitions only (see {@link #allTaskDefinitions()}). */
     public List<TaskDefinitionSpec> taskDefinitions() { return taskDefinitions; }
@@ -187,6 +216,9 @@ public final class WorldSpec {
         private final List<Scenario> scenarios = new ArrayList<>();
         private final Map<String, EcrRegistrySpec> ecrRegistries = new LinkedHashMap<>();
         private final Map<String, DnsFailoverSpec> dnsFailovers = new LinkedHashMap<>();
+        private final Map<String, TargetGroupSpec> targetGroups = new LinkedHashMap<>();
+        private final Map<String, LoadBalancerSpec> loadBalancers = new LinkedHashMap<>();
+        private final List<ListenerSpec> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -315,6 +347,55 @@ public final class WorldSpec {
             return this;
         }
 
+        /**
+         * Declares an Elastic Load Balancing target group, or edits the declared one of that name in the default
+         * region (another region: {@code tg.region("us-west-2")}). Created before the services.
+         * <pre>{@code
+         * .targetGroup("web-tg", tg -> tg.http(8080).ip().healthCheckPath("/health").deregistrationDelay(Duration.ofSeconds(30)))
+         * }</pre>
+         */
+        public Builder targetGroup(String name, Consumer<TargetGroupSpec.Builder> targetGroup) {
+            TargetGroupSpec existing = targetGroups.get(key(null, name));
+            TargetGroupSpec.Builder b = existing == null ? TargetGroupSpec.builder(name) : existing.toBuilder();
+            targetGroup.accept(b);
+            return targetGroup(b.build());
+        }
+
+        /** Declares a target group (replacing a declared one of the same name and region). */
+        public Builder targetGroup(TargetGroupSpec targetGroup) {
+            targetGroups.put(key(targetGroup.region(), targetGroup.name()), targetGroup);
+            return this;
+        }
+
+        /**
+         * Declares a load balancer with its listeners, or edits the declared one of that name in the default
+         * region. Created (with its listeners) after the target groups and before the services.
+         * <pre>{@code
+         * .loadBalancer("web-alb", lb -> lb.application().internetFacing().listener(80, "HTTP", "web-tg"))
+         * }</pre>
+         */
+        public Builder loadBalancer(String name, Consumer<LoadBalancerSpec.Builder> loadBalancer) {
+            LoadBalancerSpec existing = loadBalancers.get(key(null, name));
+            LoadBalancerSpec.Builder b = existing == null ? LoadBalancerSpec.builder(name) : existing.toBuilder();
+            loadBalancer.accept(b);
+            return loadBalancer(b.build());
+        }
+
+        /** Declares a load balancer (replacing a declared one of the same name and region). */
+        public Builder loadBalancer(LoadBalancerSpec loadBalancer) {
+            loadBalancers.put(key(loadBalancer.region(), loadBalancer.name()), loadBalancer);
+            return this;
+        }
+
+        /**
+         * Adds a listener to the declared load balancer it names (for listeners read from create-listener JSON);
+         * {@link #build()} fails when no load balancer of that name is declared.
+         */
+        public Builder listener(ListenerSpec listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         public WorldSpec build() {
             Check.that(accountId != null && accountId.matches("\\d{12}"), "world", "account", accountId,
                     "must be 12 digits");
@@ -322,6 +403,7 @@ public final class WorldSpec {
                 Check.that(region != null && region.matches("[a-z]{2}(-[a-z]+)+-\\d"), "world", "region", region,
                         "must look like us-east-1");
             }
+            mergeListeners();
             WorldSpec spec = new WorldSpec(this);
             for (ClusterSpec c : spec.clusters) {
                 checkRegion("cluster " + c.name(), c.region());
@@ -354,7 +436,79 @@ public final class WorldSpec {
                 Check.that(worldRegions.contains(d.secondary().region()), where, "secondary.region",
                         d.secondary().region(), "must be one of the world's regions " + worldRegions);
             }
+            checkLoadBalancing(spec);
             return spec;
+        }
+
+        private void mergeListeners() {
+            for (ListenerSpec l : listeners) {
+                LoadBalancerSpec lb = loadBalancers.values().stream().filter(b -> b.name().equals(l.loadBalancer()))
+                        .findFirst().orElse(null);
+                Check.that(lb != null, "listener " + l.port() + " of " + l.loadBalancer(), "loadBalancer",
+                        l.loadBalancer(), "no load balancer of that name is declared; declare it with .loadBalancer(\""
+                                + l.loadBalancer() + "\", ...)");
+                loadBalancer(lb.toBuilder().listener(l).build());
+            }
+            listeners.clear();
+        }
+
+        private void checkLoadBalancing(WorldSpec spec) {
+            Map<String, String> usedBy = new LinkedHashMap<>();
+            for (TargetGroupSpec t : spec.targetGroups) {
+                checkRegion("targetGroup " + t.name(), t.region());
+            }
+            for (LoadBalancerSpec lb : spec.loadBalancers) {
+                checkRegion("loadBalancer " + lb.name(), lb.region());
+                String region = spec.regionOf(lb.region());
+                for (ListenerSpec l : lb.listeners()) {
+                    String where = "listener " + l.port() + " of " + lb.name();
+                    for (int i = 0; i < l.forward().size(); i++) {
+                        WeightedTargetGroup w = l.forward().get(i);
+                        if (ElbArns.isArn(w.targetGroup())) {
+                            continue;
+                        }
+                        TargetGroupSpec tg = spec.targetGroup(region, w.targetGroup());
+                        Check.that(tg != null, where, "forward[" + i + "].targetGroup", w.targetGroup(),
+                                "no target group of that name is declared in " + region
+                                        + "; declare it with .targetGroup(\"" + w.targetGroup() + "\", ...)");
+                        String other = usedBy.putIfAbsent(region + "/" + tg.name(), lb.name());
+                        Check.that(other == null || other.equals(lb.name()), where, "forward[" + i + "].targetGroup",
+                                w.targetGroup(), "is already used by load balancer " + other
+                                        + "; a target group serves one load balancer");
+                        boolean albListener = "HTTP".equals(l.protocol()) || "HTTPS".equals(l.protocol());
+                        boolean albGroup = "HTTP".equals(tg.protocol()) || "HTTPS".equals(tg.protocol());
+                        Check.that("lambda".equals(tg.targetType()) || albListener == albGroup, where,
+                                "forward[" + i + "].targetGroup", w.targetGroup(), "its protocol " + tg.protocol()
+                                        + " does not suit a " + l.protocol() + " listener");
+                    }
+                }
+            }
+            for (ServiceSpec s : spec.services) {
+                String region = spec.regionOf(s.region());
+                String where = "service " + s.serviceName();
+                for (int i = 0; i < s.loadBalancers().size(); i++) {
+                    TargetGroupAttachment a = s.loadBalancers().get(i);
+                    TargetGroupSpec tg = spec.targetGroup(region, a.targetGroupName());
+                    if (tg == null && ElbArns.isArn(a.targetGroup())) {
+                        continue;   // a target group made outside the declaration
+                    }
+                    String field = "loadBalancers[" + i + "].targetGroup";
+                    Check.that(tg != null, where, field, a.targetGroup(), "no target group of that name is declared in "
+                            + region + "; declare it with .targetGroup(\"" + a.targetGroup() + "\", ...)");
+                    Check.that(usedBy.containsKey(region + "/" + tg.name()), where, field, a.targetGroup(),
+                            "no listener of a declared load balancer forwards to it; ECS needs the target group"
+                                    + " attached to a load balancer");
+                    if (s.taskDefinitionSpec() != null) {
+                        boolean awsvpc = s.taskDefinitionSpec().networkMode()
+                                == software.amazon.awssdk.services.ecs.model.NetworkMode.AWSVPC;
+                        String needed = awsvpc ? "ip" : "instance";
+                        Check.that(needed.equals(tg.targetType()), where, field, a.targetGroup(),
+                                "its target type " + tg.targetType() + " does not suit the "
+                                        + (awsvpc ? "awsvpc" : "bridge/host") + " network mode of task definition "
+                                        + s.taskDefinitionSpec().family() + "; use target type " + needed);
+                    }
+                }
+            }
         }
 
         private void checkRegion(String spec, String region) {

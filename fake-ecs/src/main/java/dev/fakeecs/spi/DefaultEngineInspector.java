@@ -1,11 +1,14 @@
 package dev.fakeecs.spi;
 
 import dev.fakeecs.FakeEcs;
+import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 import java.util.List;
 import java.util.Objects;
@@ -131,6 +134,20 @@ final class DefaultEngineInspector implements EngineInspector {
         Objects.requireNonNull(cluster, "cluster");
         return in(region, e -> e.containerInstances().inCluster(cluster).stream()
                 .map(ci -> e.containerInstanceOperations().describe(ci)).toList());
+    }
+
+    public TargetGroup targetGroup(String region, String targetGroupNameOrArn) {
+        Objects.requireNonNull(targetGroupNameOrArn, "targetGroup");
+        return loadBalancing(region).inspectTargetGroup(targetGroupNameOrArn);
+    }
+
+    public List<TargetHealthDescription> targetHealth(String region, String targetGroupArn) {
+        Objects.requireNonNull(targetGroupArn, "targetGroupArn");
+        return loadBalancing(region).inspectTargetHealth(targetGroupArn);
+    }
+
+    private LoadBalancing loadBalancing(String region) {
+        return RegionEngine.of(ecs.region(Objects.requireNonNull(region, "region"))).service(LoadBalancing.SERVICE);
     }
 
     /** Runs {@code body} on the region's engine under the engine lock. */

@@ -5,6 +5,8 @@ import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -167,4 +169,20 @@ public interface EngineInspector {
      * @param cluster the cluster's name
      */
     List<ContainerInstance> containerInstances(String region, String cluster);
+
+    /**
+     * A target group of the region's Elastic Load Balancing (by ARN or name) as DescribeTargetGroups shows it, or
+     * null when there is none.
+     *
+     * <pre>{@code engine.targetGroup("us-east-1", "web-tg").targetGroupArn(); }</pre>
+     */
+    TargetGroup targetGroup(String region, String targetGroupNameOrArn);
+
+    /**
+     * The registered targets of a target group (ARN) with their health, as DescribeTargetHealth shows them
+     * (draining ones included); empty for an unknown group.
+     *
+     * <pre>{@code engine.targetHealth("us-east-1", tgArn).get(0).targetHealth().stateAsString(); }</pre>
+     */
+    List<TargetHealthDescription> targetHealth(String region, String targetGroupArn);
 }

@@ -6,12 +6,14 @@ import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
 import dev.fakeecs.junit.assertions.JournalAssert;
 import dev.fakeecs.junit.assertions.ServiceAssert;
+import dev.fakeecs.junit.assertions.TargetGroupAssert;
 import dev.fakeecs.junit.assertions.TaskAssert;
 import dev.fakeecs.junit.assertions.WorldAssert;
 import dev.fakeecs.junit.handle.EcsClusterHandle;
 import dev.fakeecs.junit.handle.EcsContainerInstanceHandle;
 import dev.fakeecs.junit.handle.EcsDeploymentHandle;
 import dev.fakeecs.junit.handle.EcsServiceHandle;
+import dev.fakeecs.junit.handle.EcsTargetGroupHandle;
 import dev.fakeecs.junit.handle.EcsTaskHandle;
 import dev.fakeecs.junit.handle.JournalWindow;
 import org.assertj.core.api.Assertions;
@@ -80,5 +82,15 @@ public class EcsAssertions extends Assertions {
     @CheckReturnValue
     public static JournalAssert assertThat(JournalWindow actual) {
         return new JournalAssert(actual);
+    }
+
+    /**
+     * Assertions on a load balancer target group.
+     *
+     * <pre>{@code assertThat(prod.targetGroup("web-tg")).eventually(within(ofMinutes(5))).hasHealthyTargets(4); }</pre>
+     */
+    @CheckReturnValue
+    public static TargetGroupAssert assertThat(EcsTargetGroupHandle actual) {
+        return new TargetGroupAssert(actual);
     }
 }

@@ -92,8 +92,8 @@ import java.util.function.Supplier;
  * <p>Resolved by type, as parameters of test, lifecycle and (for per-class worlds) constructor
  * methods, and as non-static, non-final fields that are null (or hold a value this extension
  * injected before): {@link FakeEcs}, {@link VirtualClock}, {@link EcsClusterHandle} (pick one of
- * several with {@link ClusterName}), {@link EcsClient} and {@link EcsAsyncClient} (real SDK clients
- * wired in process, for the cluster's region), {@link FaultInjector}, {@link Journal} and, when the
+ * several with {@link ClusterName}), {@link EcsClient}, {@link EcsAsyncClient} and
+ * {@code ElasticLoadBalancingV2Client} (real SDK clients wired in process, for the cluster's region), {@link FaultInjector}, {@link Journal} and, when the
  * server is on, {@link FakeEcsServer}.
  *
  * <p>State: worlds and per-test bindings (the endpoint system property, virtual time) live in

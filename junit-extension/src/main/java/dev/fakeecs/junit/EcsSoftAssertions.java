@@ -6,12 +6,14 @@ import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
 import dev.fakeecs.junit.assertions.JournalAssert;
 import dev.fakeecs.junit.assertions.ServiceAssert;
+import dev.fakeecs.junit.assertions.TargetGroupAssert;
 import dev.fakeecs.junit.assertions.TaskAssert;
 import dev.fakeecs.junit.assertions.WorldAssert;
 import dev.fakeecs.junit.handle.EcsClusterHandle;
 import dev.fakeecs.junit.handle.EcsContainerInstanceHandle;
 import dev.fakeecs.junit.handle.EcsDeploymentHandle;
 import dev.fakeecs.junit.handle.EcsServiceHandle;
+import dev.fakeecs.junit.handle.EcsTargetGroupHandle;
 import dev.fakeecs.junit.handle.EcsTaskHandle;
 import dev.fakeecs.junit.handle.JournalWindow;
 import org.assertj.core.api.SoftAssertions;
@@ -63,5 +65,9 @@ public class EcsSoftAssertions extends SoftAssertions {
 
     public JournalAssert assertThat(JournalWindow actual) {
         return proxy(JournalAssert.class, JournalWindow.class, actual);
+    }
+
+    public TargetGroupAssert assertThat(EcsTargetGroupHandle actual) {
+        return proxy(TargetGroupAssert.class, EcsTargetGroupHandle.class, actual);
     }
 }

@@ -193,6 +193,7 @@ public final class FaultAction implements ScenarioAction, WindowAction {
         append(s, spec.service() == null ? null : "service " + spec.service());
         append(s, spec.task() == null ? null : "task " + spec.task());
         append(s, spec.containerInstance() == null ? null : "instance " + spec.containerInstance());
+        append(s, spec.targetGroup() == null ? null : "target group " + spec.targetGroup());
         append(s, spec.operation());
         append(s, spec.errorCode());
         append(s, spec.percentage() == null ? null : spec.percentage() + " %");

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
+import dev.fakeecs.dsl.loadbalancing.ListenerSpec;
+import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
 import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import dev.fakeecs.region.Region;
@@ -18,6 +21,9 @@ import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +33,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Task definitions and services in the JSON the AWS CLI speaks: the input of
  * {@code aws ecs register-task-definition --cli-input-json} and {@code create-service --cli-input-json},
- * and the output of {@code describe-task-definition} (its {@code taskDefinition} wrapper). Reads from
+ * and the output of {@code describe-task-definition} (its {@code taskDefinition} wrapper); and Elastic Load
+ * Balancing declarations as {@code aws elbv2 create-target-group}, {@code create-load-balancer} and
+ * {@code create-listener --cli-input-json} take them (PascalCase members, the Query protocol's names). Reads from
  * any {@link Path} (a Jimfs one included) or a classpath resource; writes a world's declared state
  * back to the same JSON. Member names are the wire protocol's (camelCase); conversion goes through
  * the engine's wire codec ({@link EngineSetup#toJson}, {@link EngineSetup#fromJson}), so every
@@ -41,7 +51,9 @@ import java.util.List;
  * <pre>{@code
  * TaskDefinitionSpec orders = EcsJson.readTaskDefinition(Path.of("ecs/order-service.json"));
  * ServiceSpec service = EcsJson.readServiceResource("ecs/order-service-service.json");
- * EcsJson.exportWorld(world, jimfs.getPath("/out"));   // task-definitions/*.json, services/<region>/*.json
+ * TargetGroupSpec tg = EcsJson.readTargetGroup("{\"Name\": \"web-tg\", \"Protocol\": \"HTTP\", \"Port\": 8080, \"TargetType\": \"ip\"}");
+ * EcsJson.exportWorld(world, jimfs.getPath("/out"));   // task-definitions/*.json, services/<region>/*.json,
+ *                                                      // load-balancing/<region>/{target-groups,load-balancers,listeners}/*.json
  * }</pre>
  */
 public final class EcsJson {
@@ -50,6 +62,12 @@ public final class EcsJson {
     public static final String TASK_DEFINITIONS = "task-definitions";
     /** The folder of service files (one subfolder per region) in an exported world. */
     public static final String SERVICES = "services";
+    /**
+     * The folder of Elastic Load Balancing files in an exported world: one subfolder per region holding
+     * {@code target-groups/<name>.json}, {@code load-balancers/<name>.json} and
+     * {@code listeners/<load balancer>-<port>.json}.
+     */
+    public static final String LOAD_BALANCING = "load-balancing";
 
     /** Pretty printing; exact big decimals, as the engine's codec builds its nodes (timestamps keep their millis). */
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -127,11 +145,102 @@ public final class EcsJson {
         writeFile(file, toJson(spec));
     }
 
+    // ------------------------------------------------------------------ load balancing
+
+    /**
+     * A target group from {@code aws elbv2 create-target-group --cli-input-json} input ({@code Name},
+     * {@code Protocol}, {@code Port}, {@code TargetType}, {@code HealthCheck*}, {@code Matcher}...). An extra
+     * {@code Attributes} member, as {@code modify-target-group-attributes} takes it
+     * ({@code [{"Key": "deregistration_delay.timeout_seconds", "Value": "30"}]}), is applied after creation.
+     *
+     * @throws IllegalArgumentException naming the member when the JSON is malformed or a rule is broken
+     */
+    public static TargetGroupSpec readTargetGroup(String json) {
+        JsonNode node = parse(json);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        JsonNode declared = node.get("Attributes");
+        if (declared != null) {
+            if (!declared.isArray()) {
+                throw new IllegalArgumentException("CreateTargetGroupRequest JSON: Attributes must be an array of"
+                        + " {\"Key\": ..., \"Value\": ...}");
+            }
+            for (JsonNode a : declared) {
+                JsonNode key = a.get("Key");
+                JsonNode value = a.get("Value");
+                if (key == null || !key.isTextual() || value == null || value.isNull()) {
+                    throw new IllegalArgumentException("CreateTargetGroupRequest JSON: each of Attributes needs a Key"
+                            + " and a Value, was " + a);
+                }
+                attributes.put(key.asText(), value.asText());
+            }
+        }
+        return TargetGroupSpec.from(decode(node, CreateTargetGroupRequest.class), attributes);
+    }
+
+    public static TargetGroupSpec readTargetGroup(Path file) {
+        return readTargetGroup(read(file));
+    }
+
+    public static TargetGroupSpec readTargetGroupResource(String resource) {
+        return readTargetGroup(resource(resource));
+    }
+
+    /** A load balancer (without listeners) from {@code aws elbv2 create-load-balancer --cli-input-json} input. */
+    public static LoadBalancerSpec readLoadBalancer(String json) {
+        return LoadBalancerSpec.from(decode(parse(json), CreateLoadBalancerRequest.class));
+    }
+
+    public static LoadBalancerSpec readLoadBalancer(Path file) {
+        return readLoadBalancer(read(file));
+    }
+
+    public static LoadBalancerSpec readLoadBalancerResource(String resource) {
+        return readLoadBalancer(resource(resource));
+    }
+
+    /**
+     * A listener from {@code aws elbv2 create-listener --cli-input-json} input: {@code LoadBalancerArn} and the
+     * forward action's target group ARNs stand for the names inside them (a plain name works too), so a file
+     * written for a real account declares the same listener here. Add it with {@code world.listener(spec)}.
+     */
+    public static ListenerSpec readListener(String json) {
+        return ListenerSpec.from(decode(parse(json), CreateListenerRequest.class));
+    }
+
+    public static ListenerSpec readListener(Path file) {
+        return readListener(read(file));
+    }
+
+    public static ListenerSpec readListenerResource(String resource) {
+        return readListener(resource(resource));
+    }
+
+    /** create-target-group input JSON, with the declared attributes as an {@code Attributes} member. */
+    public static String toJson(TargetGroupSpec spec) {
+        ObjectNode node = EngineSetup.toJson(spec.toRequest());
+        if (!spec.attributes().isEmpty()) {
+            var attributes = node.putArray("Attributes");
+            spec.attributes().forEach((k, v) -> attributes.addObject().put("Key", k).put("Value", v));
+        }
+        return write(node);
+    }
+
+    /** create-load-balancer input JSON for a region with these zones (default subnets filled in). */
+    public static String toJson(LoadBalancerSpec spec, List<String> availabilityZones) {
+        return write(EngineSetup.toJson(spec.toRequest(availabilityZones)));
+    }
+
+    /** create-listener input JSON; the load balancer and target groups appear by name where the CLI takes ARNs. */
+    public static String toJson(ListenerSpec spec) {
+        return write(EngineSetup.toJson(spec.toRequest(spec.loadBalancer(), name -> name)));
+    }
+
     // ------------------------------------------------------------------ worlds
 
     /**
      * Writes a world's declared task definitions ({@code task-definitions/<family>.json}) and services
-     * ({@code services/<region>/<service>.json}, default subnets filled in) under {@code directory}.
+     * ({@code services/<region>/<service>.json}, default subnets filled in) under {@code directory}, then its
+     * target groups, load balancers and listeners ({@code load-balancing/<region>/...}, see {@link #LOAD_BALANCING}).
      *
      * @return the files written, in declaration order
      */
@@ -148,8 +257,30 @@ public final class EcsJson {
             writeFile(file, toJson(s, world.availabilityZones(region)));
             written.add(file);
         }
+        for (TargetGroupSpec t : world.targetGroups()) {
+            Path file = directory.resolve(LOAD_BALANCING).resolve(world.regionOf(t.region())).resolve(TARGET_GROUPS)
+                    .resolve(t.name() + ".json");
+            writeFile(file, toJson(t));
+            written.add(file);
+        }
+        for (LoadBalancerSpec lb : world.loadBalancers()) {
+            String region = world.regionOf(lb.region());
+            Path regionDir = directory.resolve(LOAD_BALANCING).resolve(region);
+            Path file = regionDir.resolve(LOAD_BALANCERS).resolve(lb.name() + ".json");
+            writeFile(file, toJson(lb, world.availabilityZones(region)));
+            written.add(file);
+            for (ListenerSpec l : lb.listeners()) {
+                Path listener = regionDir.resolve(LISTENERS).resolve(lb.name() + "-" + l.port() + ".json");
+                writeFile(listener, toJson(l));
+                written.add(listener);
+            }
+        }
         return written;
     }
+
+    private static final String TARGET_GROUPS = "target-groups";
+    private static final String LOAD_BALANCERS = "load-balancers";
+    private static final String LISTENERS = "listeners";
 
     /**
      * Reads what {@link #exportWorld} wrote (or any folder laid out the same way) into a world
@@ -174,7 +305,38 @@ public final class EcsJson {
                 }
             }
         }
+        Path loadBalancing = directory.resolve(LOAD_BALANCING);
+        if (Files.isDirectory(loadBalancing)) {
+            for (Path regionDir : sorted(loadBalancing)) {
+                if (Files.isDirectory(regionDir)) {
+                    importLoadBalancing(world, regionDir);
+                }
+            }
+        }
         return world;
+    }
+
+    private static void importLoadBalancing(WorldSpec.Builder world, Path regionDir) {
+        String region = regionDir.getFileName().toString();
+        world.region(region);
+        for (Path file : jsonFiles(regionDir.resolve(TARGET_GROUPS))) {
+            world.targetGroup(readTargetGroup(file).toBuilder().region(region).build());
+        }
+        Map<String, LoadBalancerSpec.Builder> balancers = new LinkedHashMap<>();
+        for (Path file : jsonFiles(regionDir.resolve(LOAD_BALANCERS))) {
+            LoadBalancerSpec lb = readLoadBalancer(file);
+            balancers.put(lb.name(), lb.toBuilder().region(region));
+        }
+        for (Path file : jsonFiles(regionDir.resolve(LISTENERS))) {
+            ListenerSpec l = readListener(file);
+            LoadBalancerSpec.Builder lb = balancers.get(l.loadBalancer());
+            if (lb == null) {
+                throw new IllegalArgumentException(file + ": listener of load balancer " + l.loadBalancer()
+                        + ", which " + regionDir.resolve(LOAD_BALANCERS) + " does not declare");
+            }
+            lb.listener(l);
+        }
+        balancers.values().forEach(b -> world.loadBalancer(b.build()));
     }
 
     /**

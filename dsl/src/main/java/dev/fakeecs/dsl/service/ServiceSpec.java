@@ -3,6 +3,7 @@ package dev.fakeecs.dsl.service;
 import dev.fakeecs.dsl.internal.Lists;
 
 import dev.fakeecs.dsl.internal.Check;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupAttachment;
 import dev.fakeecs.dsl.cluster.StrategyItem;
 import dev.fakeecs.dsl.cluster.StrategyRules;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
@@ -23,10 +25,12 @@ import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A service, read like {@code aws ecs create-service}. Immutable: it wraps the SDK's
@@ -46,6 +50,7 @@ import java.util.function.Consumer;
  *     .deployment(100, 200).circuitBreaker(true, true)
  *     .healthCheckGracePeriodSeconds(60)
  *     .autoScaling(2, 20, targetCpu(60))
+ *     .behindLoadBalancer("orders-tg", "app", 8080)
  *     .loadCurve(LoadCurve.constant(50).between(LocalTime.of(19, 0), LocalTime.of(21, 0), 500))
  *     .build();
  * }</pre>
@@ -59,6 +64,7 @@ public final class ServiceSpec {
     private final LoadCurve loadCurve;
     private final double requestsPerTaskAtFullCpu;
     private final boolean defaultNetwork;
+    private final List<TargetGroupAttachment> loadBalancers;
 
     /** What one task serves at 100 % CPU when {@link Builder#loadCurve(LoadCurve)} does not say. */
     public static final double DEFAULT_REQUESTS_PER_TASK_AT_FULL_CPU = 100;
@@ -71,15 +77,33 @@ public final class ServiceSpec {
         this.loadCurve = b.loadCurve;
         this.requestsPerTaskAtFullCpu = b.requestsPerTaskAtFullCpu;
         this.defaultNetwork = b.defaultNetwork;
+        this.loadBalancers = List.copyOf(b.loadBalancers);
     }
 
     public static Builder builder(String serviceName) {
         return new Builder(CreateServiceRequest.builder().serviceName(serviceName).build());
     }
 
-    /** Wraps an SDK request (as imported from JSON), validating it. No default network is added. */
+    /**
+     * Wraps an SDK request (as imported from JSON), validating it. No default network is added. Its
+     * {@code loadBalancers} entries with a {@code targetGroupArn} become {@link #loadBalancers()} attachments by
+     * target group name (an ARN stands for the name inside it; a plain name is accepted too).
+     */
     public static ServiceSpec from(CreateServiceRequest request) {
-        Builder b = new Builder(request);
+        List<LoadBalancer> classic = new ArrayList<>();
+        List<TargetGroupAttachment> attachments = new ArrayList<>();
+        for (LoadBalancer lb : request.loadBalancers()) {
+            if (lb.targetGroupArn() == null) {
+                classic.add(lb);
+            } else {
+                Check.that(lb.containerPort() != null, "service " + request.serviceName(), "loadBalancers.containerPort",
+                        null, "is required");
+                attachments.add(new TargetGroupAttachment(lb.targetGroupArn(), lb.containerName(), lb.containerPort()));
+            }
+        }
+        Builder b = new Builder(request.hasLoadBalancers() ? request.toBuilder().loadBalancers(classic).build()
+                : request);
+        b.loadBalancers.addAll(attachments);
         b.defaultNetwork = false;
         return b.build();
     }
@@ -92,6 +116,7 @@ public final class ServiceSpec {
         b.loadCurve = loadCurve;
         b.requestsPerTaskAtFullCpu = requestsPerTaskAtFullCpu;
         b.defaultNetwork = defaultNetwork;
+        b.loadBalancers.addAll(loadBalancers);
         return b;
     }
 
@@ -113,6 +138,9 @@ public final class ServiceSpec {
     /** Requests per second one task serves at 100 % CPU (turns the load curve into CPU utilisation). */
     public double requestsPerTaskAtFullCpu() { return requestsPerTaskAtFullCpu; }
 
+    /** The target groups the service's tasks register in, in declaration order. */
+    public List<TargetGroupAttachment> loadBalancers() { return loadBalancers; }
+
     /** Whether subnets {@code subnet-<az>} are added when the request is built for a region. */
     public boolean usesDefaultNetwork() {
         return defaultNetwork && needsAwsVpc() && (base.networkConfiguration() == null
@@ -128,13 +156,40 @@ public final class ServiceSpec {
                 .anyMatch(i -> i.capacityProvider().startsWith("FARGATE"));
     }
 
-    /** The CreateService request as declared (no default subnets). */
+    /**
+     * The CreateService request as declared (no default subnets); each target group attachment is a
+     * {@code loadBalancers} entry whose {@code targetGroupArn} holds the declared name (as JSON export writes it).
+     */
     public CreateServiceRequest toRequest() {
-        return base;
+        return withLoadBalancers(base, UnaryOperator.identity());
     }
 
-    /** The CreateService request for a region with these zones (default subnets filled in). */
+    /** The CreateService request for a region with these zones (default subnets filled in; target groups by name). */
     public CreateServiceRequest toRequest(List<String> availabilityZones) {
+        return toRequest(availabilityZones, UnaryOperator.identity());
+    }
+
+    /**
+     * The CreateService request for a region with these zones, each attached target group's name turned into
+     * its ARN by {@code targetGroupArn}.
+     */
+    public CreateServiceRequest toRequest(List<String> availabilityZones, UnaryOperator<String> targetGroupArn) {
+        return withLoadBalancers(withNetwork(availabilityZones), targetGroupArn);
+    }
+
+    private CreateServiceRequest withLoadBalancers(CreateServiceRequest request, UnaryOperator<String> targetGroupArn) {
+        if (loadBalancers.isEmpty()) {
+            return request;
+        }
+        List<LoadBalancer> entries = new ArrayList<>(request.loadBalancers());
+        for (TargetGroupAttachment a : loadBalancers) {
+            entries.add(LoadBalancer.builder().targetGroupArn(targetGroupArn.apply(a.targetGroup()))
+                    .containerName(a.containerName()).containerPort(a.containerPort()).build());
+        }
+        return request.toBuilder().loadBalancers(entries).build();
+    }
+
+    private CreateServiceRequest withNetwork(List<String> availabilityZones) {
         if (!usesDefaultNetwork()) {
             return base;
         }
@@ -152,7 +207,7 @@ public final class ServiceSpec {
         return o instanceof ServiceSpec s && s.base.equals(base) && Objects.equals(s.region, region)
                 && Objects.equals(s.taskDefinitionSpec, taskDefinitionSpec)
                 && Objects.equals(s.autoScaling, autoScaling) && Objects.equals(s.loadCurve, loadCurve)
-                && s.defaultNetwork == defaultNetwork;
+                && s.defaultNetwork == defaultNetwork && s.loadBalancers.equals(loadBalancers);
     }
 
     @Override
@@ -175,6 +230,7 @@ public final class ServiceSpec {
         private LoadCurve loadCurve;
         private double requestsPerTaskAtFullCpu = DEFAULT_REQUESTS_PER_TASK_AT_FULL_CPU;
         private boolean defaultNetwork = true;
+        private final List<TargetGroupAttachment> loadBalancers = new ArrayList<>();
 
         private Builder(CreateServiceRequest request) {
             this.r = request;
@@ -331,6 +387,23 @@ public final class ServiceSpec {
             return this;
         }
 
+        /**
+         * Puts the service behind a load balancer: its tasks' container {@code containerName} on
+         * {@code containerPort} register in the target group declared as {@code targetGroup} (the world applier
+         * resolves the name to the ARN in the service's region). Up to 5 target groups.
+         *
+         * <pre>{@code
+         * .service("web", s -> s.taskDefinition(WEB).desiredCount(2).behindLoadBalancer("web-tg", "app", 8080))
+         * }</pre>
+         */
+        public Builder behindLoadBalancer(String targetGroup, String containerName, int containerPort) {
+            TargetGroupAttachment attachment = new TargetGroupAttachment(targetGroup, containerName, containerPort);
+            loadBalancers.removeIf(a -> a.targetGroupName().equals(attachment.targetGroupName())
+                    && a.containerName().equals(containerName) && a.containerPort() == containerPort);
+            loadBalancers.add(attachment);
+            return this;
+        }
+
         /** Anything else the SDK's CreateServiceRequest has (loadBalancers, serviceRegistries...). */
         public Builder sdk(Consumer<CreateServiceRequest.Builder> change) { return edit(change); }
 
@@ -391,6 +464,16 @@ public final class ServiceSpec {
                 Check.that(r.desiredCount() >= autoScaling.min() && r.desiredCount() <= autoScaling.max(), spec,
                         "desiredCount", r.desiredCount(), "must be between autoScaling min (" + autoScaling.min()
                                 + ") and max (" + autoScaling.max() + ")");
+            }
+            Check.range(spec, "loadBalancers.size", loadBalancers.size(), 0, 5);
+            if (taskDefinitionSpec != null) {
+                for (int i = 0; i < loadBalancers.size(); i++) {
+                    TargetGroupAttachment a = loadBalancers.get(i);
+                    boolean hasContainer = taskDefinitionSpec.containers().stream()
+                            .anyMatch(c -> c.name().equals(a.containerName()));
+                    Check.that(hasContainer, spec, "loadBalancers[" + i + "].containerName", a.containerName(),
+                            "task definition " + taskDefinitionSpec.family() + " has no container of that name");
+                }
             }
             return new ServiceSpec(this);
         }

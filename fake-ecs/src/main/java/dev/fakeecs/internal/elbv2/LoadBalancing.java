@@ -127,6 +127,26 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
         return tg;
     }
 
+    /**
+     * A target group (ARN or name) as DescribeTargetGroups shows it, or null when the region has none of that name:
+     * a read for tests and tools, not an API call (no interceptor, fault or clock step).
+     */
+    public TargetGroup inspectTargetGroup(String targetGroup) {
+        return region.read(() -> {
+            TargetGroupRecord tg = resources.targetGroups.get(targetGroup);
+            if (tg == null) {
+                tg = resources.targetGroupByName(targetGroup);
+            }
+            return tg == null ? null : renderer.targetGroup(tg);
+        });
+    }
+
+    /** Every registered target of a target group (ARN) with its health, as DescribeTargetHealth shows them; not an API call. */
+    public List<TargetHealthDescription> inspectTargetHealth(String targetGroupArn) {
+        return region.read(() -> resources.targetGroups.containsKey(targetGroupArn)
+                ? targets.describe(targetGroupArn, null) : List.of());
+    }
+
     /** The ARNs of the region's target groups, in creation order. */
     public List<String> targetGroupArns() {
         return region.read(() -> List.copyOf(resources.targetGroups.keySet()));

@@ -2,7 +2,7 @@
  * The AssertJ assertions behind {@link dev.fakeecs.junit.EcsAssertions#assertThat}: one class per
  * subject ({@link dev.fakeecs.junit.assertions.WorldAssert}, {@code ClusterAssert},
  * {@code ServiceAssert}, {@code TasksAssert}, {@code TaskAssert}, {@code DeploymentAssert},
- * {@code ContainerInstanceAssert}, {@code JournalAssert}), with navigation between them
+ * {@code ContainerInstanceAssert}, {@code TargetGroupAssert}, {@code JournalAssert}), with navigation between them
  * ({@code service(..)}, {@code hasPrimaryDeployment()}, {@code tasks()}, {@code returnTo...()}).
  * Most users only need the static import of {@code EcsAssertions}.
  *

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ public class EcsClusterHandle {
     private final String region;
     private final String name;
     private EcsClient client;
+    private ElasticLoadBalancingV2Client loadBalancingClient;
 
     /** A handle on cluster {@code name} of {@code region} in {@code ecs} (the cluster need not exist yet). */
     public EcsClusterHandle(FakeEcs ecs, String region, String name) {
@@ -126,6 +128,29 @@ public class EcsClusterHandle {
     public EcsTaskHandle task(String idOrArn) {
         Task t = inspector().task(region, idOrArn);
         return new EcsTaskHandle(this, t == null ? idOrArn : t.taskArn());
+    }
+
+    /**
+     * A live handle on an Elastic Load Balancing target group of the cluster's region, by name or ARN (it need
+     * not exist yet).
+     *
+     * <pre>{@code assertThat(prod.targetGroup("web-tg")).eventually(within(ofMinutes(5))).hasHealthyTargets(2); }</pre>
+     */
+    public EcsTargetGroupHandle targetGroup(String nameOrArn) {
+        return new EcsTargetGroupHandle(ecs, region, nameOrArn);
+    }
+
+    /**
+     * A real AWS SDK Elastic Load Balancing v2 client for the cluster's region, wired in process (made once,
+     * closed with the world).
+     *
+     * <pre>{@code prod.loadBalancingClient().describeTargetGroups(r -> r.names("web-tg")); }</pre>
+     */
+    public synchronized ElasticLoadBalancingV2Client loadBalancingClient() {
+        if (loadBalancingClient == null) {
+            loadBalancingClient = ecs.newLoadBalancingClient(region);
+        }
+        return loadBalancingClient;
     }
 
     /** Handles on the cluster's registered container instances (ACTIVE and DRAINING), in registration order. */

@@ -84,6 +84,18 @@ public class EcsServiceHandle {
                 .map(id -> new EcsDeploymentHandle(this, id)).toList();
     }
 
+    /**
+     * Handles on the target groups the service registers its tasks in (its {@code loadBalancers} with a
+     * target group), in declaration order; empty when it has none.
+     *
+     * <pre>{@code assertThat(web.targetGroups().get(0)).hasHealthyTargets(2); }</pre>
+     */
+    public List<EcsTargetGroupHandle> targetGroups() {
+        Service s = describe();
+        return s == null ? List.of() : s.loadBalancers().stream().filter(l -> l.targetGroupArn() != null)
+                .map(l -> cluster.targetGroup(l.targetGroupArn())).toList();
+    }
+
     /** Sets the desired count (UpdateService). */
     public EcsServiceHandle scale(int desiredCount) {
         return cluster.scale(name, desiredCount);

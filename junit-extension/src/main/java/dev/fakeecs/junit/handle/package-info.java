@@ -3,7 +3,8 @@
  * by {@code @EcsCluster}; setup helpers and the region's API) leads to
  * {@link dev.fakeecs.junit.handle.EcsServiceHandle}, {@link dev.fakeecs.junit.handle.EcsTaskHandle},
  * {@link dev.fakeecs.junit.handle.EcsDeploymentHandle} and
- * {@link dev.fakeecs.junit.handle.EcsContainerInstanceHandle}; plus the values they deal in,
+ * {@link dev.fakeecs.junit.handle.EcsContainerInstanceHandle}, and to the region's load balancer target
+ * groups, {@link dev.fakeecs.junit.handle.EcsTargetGroupHandle}; plus the values they deal in,
  * {@link dev.fakeecs.junit.handle.Capacity} and {@link dev.fakeecs.junit.handle.JournalWindow}.
  *
  * <p>A handle names a resource and re-reads the engine on every call, so it stays valid while

@@ -9,6 +9,7 @@ import dev.fakeecs.server.FakeEcsServer;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ final class InjectableValues {
 
     /** The types the extension resolves. */
     static final Set<Class<?>> SUPPORTED = Set.of(FakeEcs.class, VirtualClock.class, EcsClusterHandle.class,
-            EcsClient.class, EcsAsyncClient.class, FaultInjector.class, Journal.class, FakeEcsServer.class);
+            EcsClient.class, EcsAsyncClient.class, ElasticLoadBalancingV2Client.class, FaultInjector.class, Journal.class, FakeEcsServer.class);
 
     private InjectableValues() {
     }
@@ -64,6 +65,9 @@ final class InjectableValues {
         }
         if (type == EcsClient.class) {
             return world.client(region);
+        }
+        if (type == ElasticLoadBalancingV2Client.class) {
+            return world.loadBalancingClient(region);
         }
         if (type == EcsAsyncClient.class) {
             return world.asyncClient(region);

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Renders a world's journal as one self-contained HTML page (no scripts, no network): an SVG
  * timeline of tasks per service and per host over virtual time, with deployments shaded and
- * faults marked, followed by the journal's last lines.
+ * faults marked, a lane per load balancer target group (each target's registration, health
+ * transitions and draining) when the world has any, followed by the journal's last lines.
  *
  * <pre>{@code
  * String html = TimelinePage.render("OrdersTest.scales_out", ecs, "expected 20 running, was 12");
@@ -44,7 +45,7 @@ public final class TimelinePage {
     record Band(String service, String id, Instant start, Instant end, String outcome) {
     }
 
-    /** A fault's start, end or effect. */
+    /** A fault's start, end or effect (or a target group's health check fault). */
     record Mark(Instant at, String label) {
     }
 
@@ -108,6 +109,15 @@ public final class TimelinePage {
         html.append(servicesSvg(bars, new ArrayList<>(bands.values()), faults, t0, t1));
         html.append("<h2>Tasks per host</h2>\n");
         html.append(hostsSvg(bars, faults, t0, t1));
+        TargetGroupLanes targetGroups = TargetGroupLanes.of(entries);
+        if (!targetGroups.isEmpty()) {
+            html.append("<h2>Target groups</h2>\n");
+            html.append("<p class=\"legend\">");
+            TargetGroupLanes.COLORS.forEach((state, color) -> html.append("<span><i class=\"sw\" style=\"background:")
+                    .append(color).append("\"></i>").append(state).append("</span>"));
+            html.append("<span><i class=\"sw\" style=\"background:#1565c0\"></i>registered</span></p>\n");
+            html.append(targetGroups.svg(faults, t0, t1));
+        }
         html.append("<h2>Journal (last 300 entries)</h2>\n<pre id=\"journal\">");
         for (JournalEntry e : entries.subList(Math.max(0, entries.size() - 300), entries.size())) {
             html.append(esc(e.describe())).append('\n');
@@ -211,7 +221,7 @@ public final class TimelinePage {
         return "ServiceSchedulerInitiated".equals(code) || "UserInitiated".equals(code) ? "#9e9e9e" : "#c62828";
     }
 
-    private static void segment(StringBuilder out, String cls, String color, Instant from, Instant to, int y,
+    static void segment(StringBuilder out, String cls, String color, Instant from, Instant to, int y,
                                 Instant t0, Instant t1, String title) {
         double x1 = x(from, t0, t1);
         double x2 = x(to, t0, t1);
@@ -219,7 +229,7 @@ public final class TimelinePage {
                 + " fill=\"%s\"><title>%s</title></rect>", cls, x1, y + 3, Math.max(1.5, x2 - x1), ROW - 6, color, title));
     }
 
-    private static String svg(StringBuilder body, int height, List<Mark> faults, Instant t0, Instant t1, String id) {
+    static String svg(StringBuilder body, int height, List<Mark> faults, Instant t0, Instant t1, String id) {
         int h = Math.max(height + 8, 60);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""

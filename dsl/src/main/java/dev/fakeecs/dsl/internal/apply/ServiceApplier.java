@@ -11,6 +11,8 @@ import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Creates a service (CreateService) or, when it exists, updates it (UpdateService) with the
  * declared desired count, task definition, strategy, deployment, network and placement; then
@@ -37,7 +39,16 @@ public final class ServiceApplier {
      *                          the declared reference
      */
     public void apply(ServiceSpec spec, String taskDefinitionArn) {
-        CreateServiceRequest request = spec.toRequest(region.availabilityZones());
+        apply(spec, taskDefinitionArn, UnaryOperator.identity());
+    }
+
+    /**
+     * @param taskDefinitionArn the revision just registered for the service's spec, or null to use
+     *                          the declared reference
+     * @param targetGroupArn    turns a declared target group name into its ARN in this region
+     */
+    public void apply(ServiceSpec spec, String taskDefinitionArn, UnaryOperator<String> targetGroupArn) {
+        CreateServiceRequest request = spec.toRequest(region.availabilityZones(), targetGroupArn);
         boolean exists = setup.serviceExists(region.name(), spec.cluster(), spec.serviceName());
         if (!exists) {
             region.api().createService(request);
@@ -83,6 +94,9 @@ public final class ServiceApplier {
         }
         if (request.hasPlacementConstraints()) {
             update.placementConstraints(request.placementConstraints());
+        }
+        if (!spec.loadBalancers().isEmpty()) {
+            update.loadBalancers(request.loadBalancers());
         }
         if (request.hasPlacementStrategy()) {
             update.placementStrategy(request.placementStrategy());

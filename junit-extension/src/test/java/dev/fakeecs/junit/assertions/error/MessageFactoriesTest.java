@@ -35,6 +35,22 @@ class MessageFactoriesTest {
     }
 
     @Test
+    void should_have_targets_lists_every_target_with_state_reason_and_description() {
+        String message = create(ShouldHaveTargets.shouldHaveTargets("target group web-tg (us-east-1)", "healthy targets",
+                4, 1, List.of("10.0.1.5:8080 in us-east-1a healthy",
+                        "10.0.2.7:8080 in us-east-1b unhealthy (Target.ResponseCodeMismatch: Health checks failed with"
+                                + " these codes: [500])")));
+
+        assertThat(message).isEqualTo(lines("[Test] ", "Expecting target group:", "  target group web-tg (us-east-1)",
+                "to have healthy targets:", "  4", "but was:", "  1", "targets (2):",
+                "  10.0.1.5:8080 in us-east-1a healthy",
+                "  10.0.2.7:8080 in us-east-1b unhealthy (Target.ResponseCodeMismatch: Health checks failed with these"
+                        + " codes: [500])"));
+        assertThat(create(ShouldHaveTargets.shouldHaveTargets("target group x (us-east-1)", "healthy targets", 1, 0,
+                List.of()))).endsWith(lines("  0", "targets: (none registered)"));
+    }
+
+    @Test
     void should_exist_lists_what_there_is() {
         assertThat(create(ShouldExist.shouldExist("service", "service x", List.of("a", "b"))))
                 .isEqualTo(lines("[Test] ", "Expecting service:", "  service x", "to exist",

@@ -1,0 +1,136 @@
+package dev.fakeecs.dsl.internal.apply;
+
+import dev.fakeecs.FakeEcs;
+import dev.fakeecs.dsl.loadbalancing.ElbArns;
+import dev.fakeecs.dsl.loadbalancing.ListenerSpec;
+import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Brings one region's Elastic Load Balancing to the declared state through the region's in-process
+ * {@link ElasticLoadBalancingV2Client} (so the journal and faults see real API calls): target groups first
+ * (CreateTargetGroup, or ModifyTargetGroup when one of that name exists; then ModifyTargetGroupAttributes),
+ * then load balancers (CreateLoadBalancer when missing) and their listeners (CreateListener, or ModifyListener
+ * on a port already taken). {@link #targetGroupArn} then turns declared names into ARNs for the services.
+ *
+ * <pre>{@code
+ * LoadBalancingApplier elb = new LoadBalancingApplier(ecs, "us-east-1");
+ * elb.apply(spec.targetGroups(), spec.loadBalancers());
+ * String arn = elb.targetGroupArn("web-tg");
+ * }</pre>
+ */
+public final class LoadBalancingApplier {
+
+    private final FakeEcs ecs;
+    private final String region;
+    private final Map<String, String> targetGroupArns = new LinkedHashMap<>();
+    private ElasticLoadBalancingV2Client client;
+
+    /** Applies declarations of {@code region} (IllegalArgumentException if the world lacks it). */
+    public LoadBalancingApplier(FakeEcs ecs, String region) {
+        this.ecs = ecs;
+        this.region = ecs.region(region).name();
+    }
+
+    private ElasticLoadBalancingV2Client elb() {
+        if (client == null) {
+            client = ecs.newLoadBalancingClient(region);
+        }
+        return client;
+    }
+
+    /** Creates or updates the target groups, then the load balancers and their listeners (all of this region). */
+    public void apply(List<TargetGroupSpec> targetGroups, List<LoadBalancerSpec> loadBalancers) {
+        for (TargetGroupSpec t : targetGroups) {
+            targetGroupArns.put(t.name(), applyTargetGroup(t));
+        }
+        for (LoadBalancerSpec lb : loadBalancers) {
+            applyLoadBalancer(lb);
+        }
+    }
+
+    /**
+     * The ARN of a target group by declared name (or an ARN, kept unless it names a declared group). A name
+     * that was not declared is looked up in the region; an unknown one is returned as it is, for ECS to reject.
+     */
+    public String targetGroupArn(String nameOrArn) {
+        String name = ElbArns.name(nameOrArn);
+        String arn = targetGroupArns.get(name);
+        if (arn != null) {
+            return arn;
+        }
+        if (ElbArns.isArn(nameOrArn)) {
+            return nameOrArn;
+        }
+        return find(name).map(TargetGroup::targetGroupArn).orElse(nameOrArn);
+    }
+
+    private Optional<TargetGroup> find(String name) {
+        try {
+            return elb().describeTargetGroups(r -> r.names(name)).targetGroups().stream().findFirst();
+        } catch (TargetGroupNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String applyTargetGroup(TargetGroupSpec spec) {
+        CreateTargetGroupRequest request = spec.toRequest();
+        Optional<TargetGroup> existing = find(spec.name());
+        String arn;
+        if (existing.isEmpty()) {
+            arn = elb().createTargetGroup(request).targetGroups().get(0).targetGroupArn();
+        } else {
+            arn = existing.get().targetGroupArn();
+            elb().modifyTargetGroup(r -> r.targetGroupArn(existing.get().targetGroupArn())
+                    .healthCheckProtocol(request.healthCheckProtocol()).healthCheckPort(request.healthCheckPort())
+                    .healthCheckPath(request.healthCheckPath()).healthCheckEnabled(request.healthCheckEnabled())
+                    .healthCheckIntervalSeconds(request.healthCheckIntervalSeconds())
+                    .healthCheckTimeoutSeconds(request.healthCheckTimeoutSeconds())
+                    .healthyThresholdCount(request.healthyThresholdCount())
+                    .unhealthyThresholdCount(request.unhealthyThresholdCount()).matcher(request.matcher()));
+        }
+        if (!spec.attributes().isEmpty()) {
+            List<TargetGroupAttribute> attributes = spec.attributes().entrySet().stream()
+                    .map(e -> TargetGroupAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+            elb().modifyTargetGroupAttributes(r -> r.targetGroupArn(arn).attributes(attributes));
+        }
+        return arn;
+    }
+
+    private void applyLoadBalancer(LoadBalancerSpec spec) {
+        String arn;
+        try {
+            arn = elb().describeLoadBalancers(r -> r.names(spec.name())).loadBalancers().get(0).loadBalancerArn();
+        } catch (LoadBalancerNotFoundException e) {
+            arn = elb().createLoadBalancer(spec.toRequest(ecs.region(region).availabilityZones())).loadBalancers()
+                    .stream().map(LoadBalancer::loadBalancerArn).findFirst().orElseThrow();
+        }
+        String lbArn = arn;
+        List<Listener> existing = elb().describeListeners(r -> r.loadBalancerArn(lbArn)).listeners();
+        for (ListenerSpec l : spec.listeners()) {
+            CreateListenerRequest request = l.toRequest(lbArn, this::targetGroupArn);
+            Optional<Listener> onPort = existing.stream().filter(x -> x.port() == l.port()).findFirst();
+            if (onPort.isEmpty()) {
+                elb().createListener(request);
+            } else {
+                elb().modifyListener(r -> r.listenerArn(onPort.get().listenerArn()).port(request.port())
+                        .protocol(request.protocol()).defaultActions(request.defaultActions())
+                        .certificates(request.certificates()).sslPolicy(request.sslPolicy()));
+            }
+        }
+    }
+}
