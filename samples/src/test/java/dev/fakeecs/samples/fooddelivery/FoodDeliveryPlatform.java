@@ -37,6 +37,11 @@ import static dev.fakeecs.dsl.Ecs.world;
  *   ml-recommendation     EC2 Graviton (m6g.xlarge, ARM64), 2 tasks on 3 hosts
  * </pre>
  *
+ * <p>order-service and user-service sit behind the Application Load Balancer {@code food-delivery-alb}
+ * (target groups {@code orders-tg} on listener port 80 and {@code users-tg} on port 8080, type {@code ip},
+ * health checks on {@code /health}), so their tasks count only once the load balancer finds them healthy and
+ * drain for the deregistration delay (300 s) when they stop.
+ *
  * <p>The world starts on Friday 2026-03-06 at 18:00 UTC, an hour before the dinner peak.
  */
 public final class FoodDeliveryPlatform {
@@ -62,6 +67,13 @@ public final class FoodDeliveryPlatform {
     /** order-service is deployed by moving the {@code prod} tag (the reason ECR replication lag bites). */
     public static final String ORDER_REPOSITORY = "acme/order-service";
     public static final String ORDER_IMAGE = ORDER_REPOSITORY + ":prod";
+
+    /** The Application Load Balancer in front of order-service and user-service. */
+    public static final String ALB = "food-delivery-alb";
+    /** order-service's target group (listener port 80). */
+    public static final String ORDERS_TG = "orders-tg";
+    /** user-service's target group (listener port 8080). */
+    public static final String USERS_TG = "users-tg";
 
     /** 60 requests per second, 600 from 19:00 to 21:00; one task serves 50 rps at 100 % CPU. */
     public static final double BASELINE_RPS = 60;
@@ -153,11 +165,19 @@ public final class FoodDeliveryPlatform {
     /** The six services (task definitions, auto scaling and the dinner-peak load curve with them). */
     public static WorldSpec.Builder services() {
         return world()
-                .service(USERS, s -> s.cluster(CLUSTER).taskDefinition(USER_SERVICE).fargate().desiredCount(3))
+                .targetGroup(ORDERS_TG, tg -> tg.http(8080).ip().healthCheckPath("/health"))
+                .targetGroup(USERS_TG, tg -> tg.http(8080).ip().healthCheckPath("/health"))
+                // two listeners, one per target group: the DSL forwards a listener's default action only
+                .loadBalancer(ALB, lb -> lb.application().internetFacing()
+                        .listener(80, "HTTP", ORDERS_TG)
+                        .listener(8080, "HTTP", USERS_TG))
+                .service(USERS, s -> s.cluster(CLUSTER).taskDefinition(USER_SERVICE).fargate().desiredCount(3)
+                        .behindLoadBalancer(USERS_TG, "app", 8080))
                 .service(RESTAURANTS, s -> s.cluster(CLUSTER).taskDefinition(RESTAURANT_SERVICE).desiredCount(5)
                         .capacityProviderStrategy(capacityProvider(GPU_POOL).weight(1)).spreadAcrossZones())
                 .service(ORDERS, s -> s.cluster(CLUSTER).taskDefinition(ORDER_SERVICE).desiredCount(2)
                         .capacityProviderStrategy(FARGATE.base(2).weight(1), FARGATE_SPOT.weight(4))
+                        .behindLoadBalancer(ORDERS_TG, "app", 8080)
                         .autoScaling(2, 20, targetCpu(60))
                         .loadCurve(load(BASELINE_RPS).between(LocalTime.of(19, 0), LocalTime.of(21, 0), DINNER_RPS),
                                 RPS_PER_TASK_AT_FULL_CPU))
