@@ -155,6 +155,28 @@ class LoadBalancedServiceEndToEndTest {
                 .filteredOn(t -> t.targetHealth().stateAsString().equals("healthy")).hasSize(2);
     }
 
+    @Test
+    void should_roll_back_a_revision_whose_container_health_check_passes_but_whose_targets_fail() {
+        // given: revision 4 has a container health check that passes, while its application answers 500
+        client.registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image("web:broken").essential(true)
+                        .portMappings(p -> p.containerPort(8080))
+                        .healthCheck(h -> h.command("CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"))));
+        createService("web:1");
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        // when
+        client.updateService(r -> r.cluster("prod").service("web").taskDefinition("web:4")
+                .deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))));
+        ecs.clock().advance(Duration.ofMinutes(30));
+
+        // then: a container-HEALTHY task whose targets never turned healthy counts as a failed task for the breaker
+        Service service = service();
+        assertThat(service.taskDefinition()).endsWith(":1");
+        assertThat(messages(service)).anyMatch(m -> m.matches("\\(service web\\) rolling back to deployment ecs-svc/\\d+\\."));
+    }
+
     private void createService(String taskDefinition) {
         // service-behind-alb-START
         client.createService(r -> r.cluster("prod").serviceName("web").taskDefinition(taskDefinition).desiredCount(2)

@@ -176,7 +176,9 @@ public final class TaskLifecycle {
         String after = aggregateHealth(task);
         if (!after.equals(before)) {
             task.healthStatus(after);
-            if ("HEALTHY".equals(after) && task.healthyAt() == null) {
+            // behind a load balancer a task is healthy for its service only once its targets are too: the
+            // service scheduler (HealthSettler) records that moment, not the container health check
+            if ("HEALTHY".equals(after) && task.healthyAt() == null && !task.behindLoadBalancer()) {
                 task.healthyAt(region.now());
             }
             tasks.notifyHealth(task, before, after);
