@@ -62,11 +62,13 @@ class LoadBalancedServiceTest {
         prod.api().updateService(r -> r.cluster("prod").service("web").taskDefinition(brokenArn));
 
         // then: its targets turn unhealthy, the breaker rolls back, and only the good revision serves
+        // bad-image-assertions-START
         assertThat(web).eventually(within(ofMinutes(10))).hasTargetsInState("unhealthy", 1);
         assertThat(service).eventually(within(ofMinutes(30))).hasEvent("rolling back to deployment");
         assertThat(web).eventually(within(ofMinutes(30))).hasHealthyTargets(2).hasNoUnhealthyTargets();
         assertThat(service.describe().taskDefinition()).endsWith("web:1");
         assertThat(service).hasEvent("due to (reason Health checks failed with these codes: [500])");
+        // bad-image-assertions-END
     }
 
     @Test

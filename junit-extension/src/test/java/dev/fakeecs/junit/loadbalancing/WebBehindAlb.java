@@ -16,6 +16,7 @@ public class WebBehindAlb implements EcsSpecProvider {
 
     @Override
     public WorldSpec spec() {
+        // web-behind-alb-START
         return Ecs.world().seed(11)
                 .cluster("prod", c -> { })
                 .image("acme/web:broken", ImageBehavior.DEFAULT.withHttpStatus(500))
@@ -26,5 +27,6 @@ public class WebBehindAlb implements EcsSpecProvider {
                 .service("web", s -> s.cluster("prod").taskDefinition(WEB).desiredCount(2).fargate()
                         .circuitBreaker(true, true).behindLoadBalancer("web-tg", "app", 8080))
                 .build();
+        // web-behind-alb-END
     }
 }
