@@ -87,6 +87,11 @@ final class TargetGroups {
                 resources.region().now(), attributes);
         applyHealthCheck(candidate, r, network, lambda);
 
+        ElbErrors.range("targetControlPort", r.targetControlPort(), 1, 65535);
+        if (r.targetControlPort() != null && (protocol == null || !protocol.startsWith("HTTP"))) {
+            throw ElbErrors.invalidConfiguration("A target control port can only be specified for HTTP and HTTPS "
+                    + "target groups");
+        }
         TargetGroupRecord existing = resources.targetGroupByName(r.name());
         if (existing != null) {
             if (sameSettings(existing, candidate)) {
@@ -102,6 +107,7 @@ final class TargetGroups {
         TargetGroupRecord tg = new TargetGroupRecord(arn, r.name(), type, protocol, r.port(), r.vpcId(), version,
                 candidate.ipAddressType, candidate.created, attributes);
         copyHealthCheck(candidate, tg);
+        tg.targetControlPort = r.targetControlPort();
         resources.targetGroups.put(arn, tg);
         if (r.hasTags()) {
             tags.add(List.of(arn), r.tags());

@@ -67,6 +67,11 @@ final class Targets {
         }
         for (int i = 0; i < targets.size(); i++) {
             health.register(tg, targets.get(i), zones.get(i));
+            String quic = descriptions.get(i).quicServerId();
+            RegisteredTarget registered = tg.targets.get(targets.get(i));
+            if (quic != null && registered != null) {
+                registered.quicServerId = quic;
+            }
         }
     }
 
@@ -146,6 +151,9 @@ final class Targets {
         }
         if (t != null && t.zone != null && !"instance".equals(tg.targetType)) {
             d.availabilityZone(t.zone);
+        }
+        if (t != null && t.quicServerId != null) {
+            d.quicServerId(t.quicServerId);
         }
         String hcPort = "traffic-port".equals(tg.healthCheckPort) ? String.valueOf(target.port()) : tg.healthCheckPort;
         return TargetHealthDescription.builder()
