@@ -94,7 +94,8 @@ final class Listeners {
     }
 
     private static void checkProtocol(LoadBalancerRecord lb, String protocol, boolean noCertificates) {
-        Set<String> allowed = lb.isApplication() ? Set.of("HTTP", "HTTPS") : Set.of("TCP", "TLS", "UDP", "TCP_UDP");
+        Set<String> allowed = lb.isApplication() ? Set.of("HTTP", "HTTPS")
+                : Set.of("TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC");
         if (!allowed.contains(protocol)) {
             throw ElbErrors.of("IncompatibleProtocols", "The listener protocol '" + protocol
                     + "' is not supported by " + (lb.isApplication() ? "application" : "network") + " load balancers");

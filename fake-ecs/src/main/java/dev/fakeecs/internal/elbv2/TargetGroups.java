@@ -28,7 +28,8 @@ final class TargetGroups {
     /** Target groups per Region (neighbours.md 1.5). */
     static final int MAX_TARGET_GROUPS = 3000;
 
-    private static final Set<String> PROTOCOLS = Set.of("HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE");
+    private static final Set<String> PROTOCOLS = Set.of("HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE",
+            "QUIC", "TCP_QUIC");
     private static final Set<String> TARGET_TYPES = Set.of("instance", "ip", "lambda", "alb");
 
     private final ElbResources resources;
@@ -121,7 +122,8 @@ final class TargetGroups {
         String hcProtocol = r.healthCheckProtocolAsString();
         if (hcProtocol == null) {
             hcProtocol = lambda ? null : network ? ("TLS".equals(tg.protocol) || "TCP".equals(tg.protocol)
-                    || "UDP".equals(tg.protocol) || "TCP_UDP".equals(tg.protocol) ? "TCP" : tg.protocol)
+                    || "UDP".equals(tg.protocol) || "TCP_UDP".equals(tg.protocol) || "QUIC".equals(tg.protocol)
+                    || "TCP_QUIC".equals(tg.protocol) ? "TCP" : tg.protocol)
                     : "GENEVE".equals(tg.protocol) ? "TCP" : tg.protocol;
         }
         if (hcProtocol != null && !Set.of("HTTP", "HTTPS", "TCP").contains(hcProtocol)) {
