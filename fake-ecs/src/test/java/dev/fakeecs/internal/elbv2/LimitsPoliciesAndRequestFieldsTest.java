@@ -94,4 +94,21 @@ class LimitsPoliciesAndRequestFieldsTest {
         assertThat(w.elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions().get(0).target()
                 .quicServerId()).isEqualTo("0x0123456789abcdef");
     }
+
+    @Test
+    void should_take_regex_condition_values_and_count_them_toward_the_five() {
+        String tg = w.servedGroup("blue");
+        String lb = w.elb.describeTargetGroups(x -> x.targetGroupArns(tg)).targetGroups().get(0).loadBalancerArns()
+                .get(0);
+        String listener = w.elb.describeListeners(r -> r.loadBalancerArn(lb)).listeners().get(0).listenerArn();
+        var rule = w.elb.createRule(r -> r.listenerArn(listener).priority(2)
+                .conditions(c -> c.field("path-pattern").pathPatternConfig(p -> p.regexValues("^/api/v[0-9]+/.*$")))
+                .actions(a -> a.type("forward").targetGroupArn(tg))).rules().get(0);
+        assertThat(rule.conditions().get(0).pathPatternConfig().regexValues()).containsExactly("^/api/v[0-9]+/.*$");
+        assertThatThrownBy(() -> w.elb.createRule(r -> r.listenerArn(listener).priority(3)
+                .conditions(c -> c.field("host-header").hostHeaderConfig(h -> h.values("a", "b", "c")
+                        .regexValues("d", "e", "f")))
+                .actions(a -> a.type("forward").targetGroupArn(tg))))
+                .hasMessageStartingWith("A rule can only have '5' condition values");
+    }
 }
