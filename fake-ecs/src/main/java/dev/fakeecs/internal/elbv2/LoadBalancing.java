@@ -17,10 +17,11 @@ import java.util.function.Supplier;
 
 /**
  * Elastic Load Balancing v2 in one region: load balancers, target groups, listeners and rules, targets and
- * their health checks on the virtual clock. Implements the SDK's client interface, so the Query protocol
- * handler calls it as the ECS handler calls the ECS control plane (every operation under the engine lock,
- * after the region's API interceptors and the auto clock step); an operation it does not implement throws
- * {@link UnsupportedOperationException}. Errors are the SDK's exception classes with AWS's codes and messages
+ * their health checks on the virtual clock, plus what is stored and returned (certificates, listener
+ * attributes, security policies, account limits, capacity reservations, IP pools, trust stores). Implements
+ * every operation of the SDK's client interface, so the Query protocol handler calls it as the ECS handler
+ * calls the ECS control plane (every operation under the engine lock, after the region's API interceptors and
+ * the auto clock step). Errors are the SDK's exception classes with AWS's codes and messages
  * ({@link ElbErrors}).
  *
  * <pre>{@code
@@ -388,7 +389,7 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
                 .tagDescriptions(tags.describe(r.resourceArns())).build());
     }
 
-    // ---- addressing, certificates, listener attributes, security policies, limits, capacity (ElbOperations*)
+    // ---- addressing, certificates, listener attributes, security policies, limits, capacity
 
     @Override
     public SetIpAddressTypeResponse setIpAddressType(SetIpAddressTypeRequest r) {
