@@ -215,4 +215,25 @@ class EveryOperationAnswersTest {
             }
         }));
     }
+
+    @Test
+    void should_carry_the_new_shapes_and_errors_over_the_wire() {
+        try (World w = new World()) {
+            var policy = w.elb.describeSSLPolicies(r -> r.names("ELBSecurityPolicy-2016-08")).sslPolicies().get(0);
+            assertThat(policy.ciphers()).hasSize(18);
+            assertThat(policy.ciphers().get(0).priority()).isEqualTo(1);
+            w.elb.addListenerCertificates(r -> r.listenerArn(w.listener).certificates(c -> c.certificateArn(CERT2)));
+            assertThat(w.elb.describeListenerCertificates(r -> r.listenerArn(w.listener)).certificates())
+                    .extracting(Certificate::isDefault).containsExactly(true, false);
+            assertThat(w.elb.describeTrustStoreRevocations(r -> r.trustStoreArn(w.trustStore))
+                    .trustStoreRevocations().get(0).revocationId()).isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.elb.modifyListener(r -> r
+                            .listenerArn(w.listener).sslPolicy("Nope")))
+                    .isInstanceOfSatisfying(SslPolicyNotFoundException.class, e -> assertThat(
+                            e.awsErrorDetails().errorCode()).isEqualTo("SSLPolicyNotFound"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.elb.getResourcePolicy(r -> r
+                            .resourceArn(w.trustStore)))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+    }
 }
