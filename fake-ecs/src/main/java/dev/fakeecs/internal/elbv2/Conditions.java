@@ -46,15 +46,15 @@ final class Conditions {
     }
 
     private static int count(RuleCondition c) {
-        int n = c.hasValues() ? c.values().size() : 0;
+        int n = (c.hasValues() ? c.values().size() : 0) + (c.hasRegexValues() ? c.regexValues().size() : 0);
         if (c.hostHeaderConfig() != null) {
-            n += c.hostHeaderConfig().values().size();
+            n += c.hostHeaderConfig().values().size() + c.hostHeaderConfig().regexValues().size();
         }
         if (c.pathPatternConfig() != null) {
-            n += c.pathPatternConfig().values().size();
+            n += c.pathPatternConfig().values().size() + c.pathPatternConfig().regexValues().size();
         }
         if (c.httpHeaderConfig() != null) {
-            n += c.httpHeaderConfig().values().size();
+            n += c.httpHeaderConfig().values().size() + c.httpHeaderConfig().regexValues().size();
         }
         if (c.httpRequestMethodConfig() != null) {
             n += c.httpRequestMethodConfig().values().size();

@@ -22,6 +22,11 @@ public final class ElbErrors {
 
     private static final String MODEL_PACKAGE = "software.amazon.awssdk.services.elasticloadbalancingv2.model.";
     private static final Map<String, Class<?>> CLASSES = new ConcurrentHashMap<>();
+    /** Wire codes whose SDK exception class is not named {@code {code}Exception}. */
+    private static final Map<String, String> CLASS_NAMES = Map.of(
+            "SSLPolicyNotFound", "SslPolicyNotFound",
+            "ALPNPolicyNotFound", "AlpnPolicyNotSupported",
+            "AssociationNotFound", "TrustStoreAssociationNotFound");
 
     private ElbErrors() {
     }
@@ -46,7 +51,7 @@ public final class ElbErrors {
     private static ElasticLoadBalancingV2Exception.Builder builderFor(String code) {
         Class<?> type = CLASSES.computeIfAbsent(code, c -> {
             try {
-                Class<?> found = Class.forName(MODEL_PACKAGE + c + "Exception");
+                Class<?> found = Class.forName(MODEL_PACKAGE + CLASS_NAMES.getOrDefault(c, c) + "Exception");
                 return ElasticLoadBalancingV2Exception.class.isAssignableFrom(found)
                         ? found : ElasticLoadBalancingV2Exception.class;
             } catch (ClassNotFoundException e) {

@@ -27,8 +27,7 @@ final class ElbRenderer {
 
     LoadBalancer loadBalancer(LoadBalancerRecord lb) {
         List<AvailabilityZone> zones = new ArrayList<>();
-        lb.zones.forEach((zone, subnet) -> zones.add(AvailabilityZone.builder().zoneName(zone).subnetId(subnet)
-                .build()));
+        lb.zones.forEach((zone, subnet) -> zones.add(LoadBalancerAddressing.zone(lb, zone, subnet)));
         LoadBalancer.Builder b = LoadBalancer.builder()
                 .loadBalancerArn(lb.arn)
                 .dnsName(lb.dnsName)
@@ -43,6 +42,16 @@ final class ElbRenderer {
                 .ipAddressType(lb.ipAddressType);
         if (!lb.securityGroups.isEmpty()) {
             b.securityGroups(lb.securityGroups);
+            if (!lb.isApplication()) {
+                b.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic(
+                        lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic == null
+                                ? "on" : lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic);
+            }
+        }
+        b.customerOwnedIpv4Pool(lb.customerOwnedIpv4Pool);
+        b.enablePrefixForIpv6SourceNat(lb.enablePrefixForIpv6SourceNat);
+        if (lb.ipv4IpamPoolId != null) {
+            b.ipamPools(p -> p.ipv4IpamPoolId(lb.ipv4IpamPoolId));
         }
         return b.build();
     }
@@ -67,6 +76,7 @@ final class ElbRenderer {
                 .targetType(tg.targetType)
                 .protocolVersion(tg.protocolVersion)
                 .ipAddressType(tg.ipAddressType)
+                .targetControlPort(tg.targetControlPort)
                 .build();
     }
 
@@ -84,6 +94,9 @@ final class ElbRenderer {
         if (!l.alpnPolicy.isEmpty()) {
             b.alpnPolicy(l.alpnPolicy);
         }
+        if (l.mutualAuthentication != null) {
+            b.mutualAuthentication(l.mutualAuthentication);
+        }
         return b.build();
     }
 
@@ -93,7 +106,11 @@ final class ElbRenderer {
             return Rule.builder().ruleArn(selected.listener().defaultRuleArn).priority("default")
                     .conditions(List.of()).actions(selected.listener().defaultActions).isDefault(true).build();
         }
-        return Rule.builder().ruleArn(r.arn).priority(String.valueOf(r.priority)).conditions(r.conditions)
-                .actions(r.actions).isDefault(false).build();
+        Rule.Builder b = Rule.builder().ruleArn(r.arn).priority(String.valueOf(r.priority)).conditions(r.conditions)
+                .actions(r.actions).isDefault(false);
+        if (!r.transforms.isEmpty()) {
+            b.transforms(r.transforms);
+        }
+        return b.build();
     }
 }

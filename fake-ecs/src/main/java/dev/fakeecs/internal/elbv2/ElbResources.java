@@ -29,6 +29,7 @@ final class ElbResources {
     final Map<String, TargetGroupRecord> targetGroups = new LinkedHashMap<>();
     final Map<String, ListenerRecord> listeners = new LinkedHashMap<>();
     final Map<String, RuleRecord> rules = new LinkedHashMap<>();
+    final Map<String, TrustStoreRecord> trustStores = new LinkedHashMap<>();
     private final Map<String, Set<String>> usage = new LinkedHashMap<>();
     private String vpcId;
 
@@ -65,6 +66,10 @@ final class ElbResources {
         return prefix() + "listener-rule/" + lb.dimension() + "/" + listenerId + "/" + hex16();
     }
 
+    String trustStoreArn(String name) {
+        return prefix() + "truststore/" + name + "/" + hex16();
+    }
+
     /** The region's one (simulated) VPC for load balancers whose subnets name none. */
     String defaultVpc() {
         if (vpcId == null) {
@@ -95,6 +100,14 @@ final class ElbResources {
             throw ElbErrors.listenerNotFound();
         }
         return l;
+    }
+
+    TrustStoreRecord trustStore(String arn) {
+        TrustStoreRecord ts = arn == null ? null : trustStores.get(arn);
+        if (ts == null) {
+            throw ElbErrors.of("TrustStoreNotFound", "The specified trust store does not exist.");
+        }
+        return ts;
     }
 
     TargetGroupRecord targetGroupByName(String name) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tags of load balancers, target groups, listeners and rules (AddTags, RemoveTags, DescribeTags): at most 50
+ * Tags of load balancers, target groups, listeners, rules and trust stores (AddTags, RemoveTags, DescribeTags): at most 50
  * per resource, keys unique per request, {@code aws:} keys reserved.
  *
  * <pre>{@code
@@ -116,6 +116,7 @@ final class ElbTags {
             case "load balancer" -> resources.loadBalancer(arn);
             case "target group" -> resources.targetGroup(arn);
             case "listener" -> resources.listener(arn);
+            case "trust store" -> resources.trustStore(arn);
             case "rule" -> {
                 if (!resources.rules.containsKey(arn) && !isDefaultRule(arn)) {
                     throw ElbErrors.ruleNotFound();
@@ -149,6 +150,9 @@ final class ElbTags {
         }
         if (arn.contains(":listener/")) {
             return "listener";
+        }
+        if (arn.contains(":truststore/")) {
+            return "trust store";
         }
         return "";
     }

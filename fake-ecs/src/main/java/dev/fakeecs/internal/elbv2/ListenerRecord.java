@@ -26,6 +26,12 @@ final class ListenerRecord {
     List<Certificate> certificates = List.of();
     List<String> alpnPolicy = List.of();
     List<Action> defaultActions = List.of();
+    /** The certificate list beyond the default certificate (AddListenerCertificates), in the order added. */
+    final List<Certificate> extraCertificates = new ArrayList<>();
+    /** Listener attributes set by ModifyListenerAttributes (the rest keep {@link ListenerAttributes}' defaults). */
+    final java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    /** Mutual TLS settings as given (null: never set). */
+    software.amazon.awssdk.services.elasticloadbalancingv2.model.MutualAuthenticationAttributes mutualAuthentication;
     final List<RuleRecord> rules = new ArrayList<>();
 
     ListenerRecord(String arn, String loadBalancerArn, String defaultRuleArn) {

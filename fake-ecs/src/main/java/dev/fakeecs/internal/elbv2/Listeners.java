@@ -28,11 +28,19 @@ final class Listeners {
     private final ElbTags tags;
     private final Actions actions;
 
+    private final TrustStores trustStores;
+
     Listeners(ElbResources resources, TargetHealthChecker health, ElbTags tags, Actions actions) {
+        this(resources, health, tags, actions, new TrustStores(resources, tags));
+    }
+
+    Listeners(ElbResources resources, TargetHealthChecker health, ElbTags tags, Actions actions,
+              TrustStores trustStores) {
         this.resources = resources;
         this.health = health;
         this.tags = tags;
         this.actions = actions;
+        this.trustStores = trustStores;
     }
 
     ListenerRecord create(CreateListenerRequest r) {
@@ -47,6 +55,9 @@ final class Listeners {
         }
         ElbErrors.range("port", r.port(), 1, 65535);
         checkProtocol(lb, protocol, r.certificates().isEmpty());
+        var certificates = ListenerCertificates.checkDefault(r.certificates());
+        SslPolicies.require(r.sslPolicy());
+        var mutual = trustStores.checkMutualAuthentication(protocol, r.mutualAuthentication());
         var checked = actions.check(lb, r.defaultActions());
         List<ListenerRecord> existing = resources.listenersOf(lb.arn);
         for (ListenerRecord l : existing) {
@@ -67,8 +78,9 @@ final class Listeners {
         l.protocol = protocol;
         l.sslPolicy = r.sslPolicy() != null ? r.sslPolicy()
                 : Set.of("HTTPS", "TLS").contains(protocol) ? "ELBSecurityPolicy-2016-08" : null;
-        l.certificates = r.certificates();
+        l.certificates = certificates;
         l.alpnPolicy = r.alpnPolicy();
+        l.mutualAuthentication = mutual;
         health.usageChange(() -> {
             l.defaultActions = checked;
             resources.listeners.put(arn, l);
@@ -82,7 +94,8 @@ final class Listeners {
     }
 
     private static void checkProtocol(LoadBalancerRecord lb, String protocol, boolean noCertificates) {
-        Set<String> allowed = lb.isApplication() ? Set.of("HTTP", "HTTPS") : Set.of("TCP", "TLS", "UDP", "TCP_UDP");
+        Set<String> allowed = lb.isApplication() ? Set.of("HTTP", "HTTPS")
+                : Set.of("TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC");
         if (!allowed.contains(protocol)) {
             throw ElbErrors.of("IncompatibleProtocols", "The listener protocol '" + protocol
                     + "' is not supported by " + (lb.isApplication() ? "application" : "network") + " load balancers");
@@ -98,6 +111,10 @@ final class Listeners {
         String protocol = r.protocolAsString() != null ? r.protocolAsString() : l.protocol;
         boolean noCerts = r.hasCertificates() ? r.certificates().isEmpty() : l.certificates.isEmpty();
         checkProtocol(lb, protocol, noCerts);
+        var certificates = r.hasCertificates() ? ListenerCertificates.checkDefault(r.certificates()) : l.certificates;
+        SslPolicies.require(r.sslPolicy());
+        var mutual = r.mutualAuthentication() != null
+                ? trustStores.checkMutualAuthentication(protocol, r.mutualAuthentication()) : l.mutualAuthentication;
         if (r.port() != null) {
             ElbErrors.range("port", r.port(), 1, 65535);
             for (ListenerRecord other : resources.listenersOf(lb.arn)) {
@@ -115,8 +132,14 @@ final class Listeners {
             if (r.sslPolicy() != null) {
                 l.sslPolicy = r.sslPolicy();
             }
-            if (r.hasCertificates()) {
-                l.certificates = r.certificates();
+            l.certificates = certificates;
+            l.mutualAuthentication = mutual;
+            if (!Set.of("HTTPS", "TLS").contains(l.protocol)) {
+                l.sslPolicy = null;
+                l.certificates = List.of();
+                l.extraCertificates.clear();
+            } else if (l.sslPolicy == null) {
+                l.sslPolicy = SslPolicies.DEFAULT;
             }
             if (r.hasAlpnPolicy()) {
                 l.alpnPolicy = r.alpnPolicy();

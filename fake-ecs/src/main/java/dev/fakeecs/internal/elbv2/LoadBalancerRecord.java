@@ -33,6 +33,16 @@ final class LoadBalancerRecord {
     List<String> securityGroups = new ArrayList<>();
     final Map<String, String> attributes;
     QueuedEvent activation;
+    /** zone → the subnet mapping as given (addresses, EIP allocations, IPv6 prefixes); plain subnets have none. */
+    Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMapping> mappings =
+            new LinkedHashMap<>();
+    String customerOwnedIpv4Pool;
+    /** The IPAM pool the load balancer takes IPv4 addresses from (null: Amazon's pool). */
+    String ipv4IpamPoolId;
+    /** {@code on}/{@code off} for dualstack network load balancers with UDP listeners; null when never given. */
+    String enablePrefixForIpv6SourceNat;
+    /** {@code on}/{@code off} for network load balancers with security groups; null otherwise. */
+    String enforceSecurityGroupInboundRulesOnPrivateLinkTraffic;
     /** Requests per virtual second the traffic model sends through the listeners (0: none). */
     double requestRate;
 

@@ -56,6 +56,8 @@ final class LoadBalancers {
             throw ElbErrors.of("InvalidScheme", "The requested scheme '" + scheme + "' is not valid");
         }
         String ipType = r.ipAddressTypeAsString() == null ? "ipv4" : r.ipAddressTypeAsString();
+        LoadBalancerAddressing.checkIpAddressType(type, scheme, ipType);
+        LoadBalancerAddressing.checkCreate(type, r);
         Map<String, String> zones = zones(type, r.subnets(), r.subnetMappings());
         List<String> groups = new ArrayList<>(r.securityGroups());
         if (groups.isEmpty() && "application".equals(type)) {
@@ -87,7 +89,9 @@ final class LoadBalancers {
         }
         lb.ipAddressType = ipType;
         lb.zones = zones;
+        lb.mappings = LoadBalancerAddressing.mappingsByZone(zones, r.subnetMappings());
         lb.securityGroups = groups;
+        LoadBalancerAddressing.store(lb, r);
         resources.loadBalancers.put(arn, lb);
         firstLoadBalancer.run();
         if (r.hasTags()) {
@@ -194,21 +198,67 @@ final class LoadBalancers {
     }
 
     LoadBalancerRecord setSubnets(String arn, List<String> subnets, List<SubnetMapping> mappings) {
+        return setSubnets(arn, subnets, mappings, null, null);
+    }
+
+    /** SetSubnets with its optional IP address type and source NAT prefix setting (null: unchanged). */
+    LoadBalancerRecord setSubnets(String arn, List<String> subnets, List<SubnetMapping> mappings,
+                                  String ipAddressType, String enablePrefixForIpv6SourceNat) {
         LoadBalancerRecord lb = resources.loadBalancer(arn);
         Map<String, String> zones = zones(lb.type, subnets, mappings);
+        if (ipAddressType != null) {
+            LoadBalancerAddressing.checkIpAddressType(lb.type, lb.scheme, ipAddressType);
+        }
+        String ipType = ipAddressType != null ? ipAddressType : lb.ipAddressType;
+        LoadBalancerAddressing.checkSourceNat(lb.type, ipType, enablePrefixForIpv6SourceNat);
         health.usageChange(() -> lb.zones = zones);
+        lb.mappings = LoadBalancerAddressing.mappingsByZone(zones, mappings);
+        lb.ipAddressType = ipType;
+        if (enablePrefixForIpv6SourceNat != null) {
+            lb.enablePrefixForIpv6SourceNat = enablePrefixForIpv6SourceNat;
+        }
         resources.region().record(JournalEventType.LOAD_BALANCER, arn, "availabilityZones",
                 String.join(",", zones.keySet()));
         return lb;
     }
 
+    /** SetIpAddressType: the types each load balancer type and scheme allows. */
+    LoadBalancerRecord setIpAddressType(String arn, String ipAddressType) {
+        LoadBalancerRecord lb = resources.loadBalancer(arn);
+        if (ipAddressType == null) {
+            throw ElbErrors.validation("An IP address type must be specified");
+        }
+        LoadBalancerAddressing.checkIpAddressType(lb.type, lb.scheme, ipAddressType);
+        LoadBalancerAddressing.checkSourceNat(lb.type, ipAddressType, lb.enablePrefixForIpv6SourceNat);
+        lb.ipAddressType = ipAddressType;
+        resources.region().record(JournalEventType.LOAD_BALANCER, arn, "ipAddressType", ipAddressType);
+        return lb;
+    }
+
     LoadBalancerRecord setSecurityGroups(String arn, List<String> groups) {
+        return setSecurityGroups(arn, groups, null);
+    }
+
+    /** SetSecurityGroups with the network load balancer's PrivateLink enforcement ({@code on}/{@code off}). */
+    LoadBalancerRecord setSecurityGroups(String arn, List<String> groups, String enforcePrivateLink) {
         LoadBalancerRecord lb = resources.loadBalancer(arn);
         if (!lb.isApplication() && lb.securityGroups.isEmpty() && !groups.isEmpty()) {
             throw ElbErrors.invalidConfiguration("You cannot add security groups to a Network Load Balancer that "
                     + "was created without security groups");
         }
+        if (enforcePrivateLink != null) {
+            if (lb.isApplication()) {
+                throw ElbErrors.invalidConfiguration("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic is "
+                        + "supported only by network load balancers");
+            }
+            if (!List.of("on", "off").contains(enforcePrivateLink)) {
+                throw ElbErrors.validation("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic '"
+                        + enforcePrivateLink + "' is not valid; valid values: on, off");
+            }
+            lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = enforcePrivateLink;
+        }
         lb.securityGroups = new ArrayList<>(groups);
+        resources.region().record(JournalEventType.LOAD_BALANCER, arn, "securityGroups", String.join(",", groups));
         return lb;
     }
 

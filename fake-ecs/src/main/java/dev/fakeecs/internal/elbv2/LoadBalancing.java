@@ -17,10 +17,11 @@ import java.util.function.Supplier;
 
 /**
  * Elastic Load Balancing v2 in one region: load balancers, target groups, listeners and rules, targets and
- * their health checks on the virtual clock. Implements the SDK's client interface, so the Query protocol
- * handler calls it as the ECS handler calls the ECS control plane (every operation under the engine lock,
- * after the region's API interceptors and the auto clock step); an operation it does not implement throws
- * {@link UnsupportedOperationException}. Errors are the SDK's exception classes with AWS's codes and messages
+ * their health checks on the virtual clock, plus what is stored and returned (certificates, listener
+ * attributes, security policies, account limits, capacity reservations, IP pools, trust stores). Implements
+ * every operation of the SDK's client interface, so the Query protocol handler calls it as the ECS handler
+ * calls the ECS control plane (every operation under the engine lock, after the region's API interceptors and
+ * the auto clock step). Errors are the SDK's exception classes with AWS's codes and messages
  * ({@link ElbErrors}).
  *
  * <pre>{@code
@@ -46,6 +47,10 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
     private final ElbRenderer renderer;
     private final TargetGroupsOfRegion directory;
     private final LoadBalancerMetrics metrics;
+    private final TrustStores trustStores;
+    private final ListenerCertificates certificates;
+    private final ListenerAttributes listenerAttributes;
+    private final CapacityReservations capacity;
 
     LoadBalancing(RegionContext region, EcsNeighbourhood ecs) {
         this(region, ecs, ecs::applications);
@@ -62,7 +67,11 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
         this.loadBalancers = new LoadBalancers(resources, health, tags, metrics::start);
         this.targetGroups = new TargetGroups(resources, health, tags);
         Actions actions = new Actions(resources);
-        this.listeners = new Listeners(resources, health, tags, actions);
+        this.trustStores = new TrustStores(resources, tags);
+        this.listeners = new Listeners(resources, health, tags, actions, trustStores);
+        this.certificates = new ListenerCertificates(resources);
+        this.listenerAttributes = new ListenerAttributes(resources);
+        this.capacity = new CapacityReservations(resources);
         this.rules = new Rules(resources, health, tags, actions);
         this.targets = new Targets(resources, health);
         this.renderer = new ElbRenderer(resources);
@@ -196,18 +205,25 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
     @Override
     public SetSubnetsResponse setSubnets(SetSubnetsRequest r) {
         return call("SetSubnets", () -> {
-            LoadBalancerRecord lb = loadBalancers.setSubnets(r.loadBalancerArn(), r.subnets(), r.subnetMappings());
+            LoadBalancerRecord lb = loadBalancers.setSubnets(r.loadBalancerArn(), r.subnets(), r.subnetMappings(),
+                    r.ipAddressTypeAsString(), r.enablePrefixForIpv6SourceNatAsString());
             LoadBalancer shown = renderer.loadBalancer(lb);
             return SetSubnetsResponse.builder().availabilityZones(shown.availabilityZones())
-                    .ipAddressType(lb.ipAddressType).build();
+                    .ipAddressType(lb.ipAddressType)
+                    .enablePrefixForIpv6SourceNat(lb.enablePrefixForIpv6SourceNat).build();
         });
     }
 
     @Override
     public SetSecurityGroupsResponse setSecurityGroups(SetSecurityGroupsRequest r) {
-        return call("SetSecurityGroups", () -> SetSecurityGroupsResponse.builder()
-                .securityGroupIds(loadBalancers.setSecurityGroups(r.loadBalancerArn(), r.securityGroups())
-                        .securityGroups).build());
+        return call("SetSecurityGroups", () -> {
+            LoadBalancerRecord lb = loadBalancers.setSecurityGroups(r.loadBalancerArn(), r.securityGroups(),
+                    r.enforceSecurityGroupInboundRulesOnPrivateLinkTrafficAsString());
+            LoadBalancer shown = renderer.loadBalancer(lb);
+            return SetSecurityGroupsResponse.builder().securityGroupIds(lb.securityGroups)
+                    .enforceSecurityGroupInboundRulesOnPrivateLinkTraffic(
+                            shown.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic()).build();
+        });
     }
 
     @Override
@@ -365,7 +381,8 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
     @Override
     public DescribeTargetHealthResponse describeTargetHealth(DescribeTargetHealthRequest r) {
         return call("DescribeTargetHealth", () -> DescribeTargetHealthResponse.builder()
-                .targetHealthDescriptions(targets.describe(r.targetGroupArn(), r.targets())).build());
+                .targetHealthDescriptions(TargetHealthIncludes.apply(resources.targetGroup(r.targetGroupArn()),
+                        targets.describe(r.targetGroupArn(), r.targets()), r.includeAsStrings())).build());
     }
 
     // ---- tags
@@ -390,5 +407,191 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
     public DescribeTagsResponse describeTags(DescribeTagsRequest r) {
         return call("DescribeTags", () -> DescribeTagsResponse.builder()
                 .tagDescriptions(tags.describe(r.resourceArns())).build());
+    }
+
+    // ---- addressing, certificates, listener attributes, security policies, limits, capacity
+
+    @Override
+    public SetIpAddressTypeResponse setIpAddressType(SetIpAddressTypeRequest r) {
+        return call("SetIpAddressType", () -> SetIpAddressTypeResponse.builder()
+                .ipAddressType(loadBalancers.setIpAddressType(r.loadBalancerArn(), r.ipAddressTypeAsString())
+                        .ipAddressType).build());
+    }
+
+    @Override
+    public ModifyIpPoolsResponse modifyIpPools(ModifyIpPoolsRequest r) {
+        return call("ModifyIpPools", () -> {
+            LoadBalancerRecord lb = resources.loadBalancer(r.loadBalancerArn());
+            IpamPools pools = LoadBalancerAddressing.modifyIpPools(lb, r.ipamPools(), r.removeIpamPoolsAsStrings());
+            region.record(JournalEventType.LOAD_BALANCER, lb.arn, "ipv4IpamPoolId", lb.ipv4IpamPoolId);
+            return ModifyIpPoolsResponse.builder().ipamPools(pools).build();
+        });
+    }
+
+    @Override
+    public AddListenerCertificatesResponse addListenerCertificates(AddListenerCertificatesRequest r) {
+        return call("AddListenerCertificates", () -> AddListenerCertificatesResponse.builder()
+                .certificates(certificates.add(r.listenerArn(), r.certificates())).build());
+    }
+
+    @Override
+    public RemoveListenerCertificatesResponse removeListenerCertificates(RemoveListenerCertificatesRequest r) {
+        return call("RemoveListenerCertificates", () -> {
+            certificates.remove(r.listenerArn(), r.certificates());
+            return RemoveListenerCertificatesResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeListenerCertificatesResponse describeListenerCertificates(DescribeListenerCertificatesRequest r) {
+        return call("DescribeListenerCertificates", () -> {
+            Markers.Page<Certificate> page = Markers.page(certificates.describe(r.listenerArn()), r.marker(),
+                    r.pageSize(), "certificate");
+            return DescribeListenerCertificatesResponse.builder().certificates(page.items())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public DescribeListenerAttributesResponse describeListenerAttributes(DescribeListenerAttributesRequest r) {
+        return call("DescribeListenerAttributes", () -> DescribeListenerAttributesResponse.builder()
+                .attributes(listenerAttributes.describe(r.listenerArn())).build());
+    }
+
+    @Override
+    public ModifyListenerAttributesResponse modifyListenerAttributes(ModifyListenerAttributesRequest r) {
+        return call("ModifyListenerAttributes", () -> ModifyListenerAttributesResponse.builder()
+                .attributes(listenerAttributes.modify(r.listenerArn(), r.attributes())).build());
+    }
+
+    @Override
+    public DescribeSslPoliciesResponse describeSSLPolicies(DescribeSslPoliciesRequest r) {
+        return call("DescribeSSLPolicies", () -> {
+            Markers.Page<SslPolicy> page = Markers.page(SslPolicies.select(r.names(), r.loadBalancerTypeAsString()),
+                    r.marker(), r.pageSize(), "sslpolicy");
+            return DescribeSslPoliciesResponse.builder().sslPolicies(page.items()).nextMarker(page.nextMarker())
+                    .build();
+        });
+    }
+
+    @Override
+    public DescribeAccountLimitsResponse describeAccountLimits(DescribeAccountLimitsRequest r) {
+        return call("DescribeAccountLimits", () -> {
+            Markers.Page<Limit> page = Markers.page(AccountLimits.all(), r.marker(), r.pageSize(), "limit");
+            return DescribeAccountLimitsResponse.builder().limits(page.items()).nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public DescribeCapacityReservationResponse describeCapacityReservation(DescribeCapacityReservationRequest r) {
+        return call("DescribeCapacityReservation", () -> capacity.describe(r.loadBalancerArn()));
+    }
+
+    @Override
+    public ModifyCapacityReservationResponse modifyCapacityReservation(ModifyCapacityReservationRequest r) {
+        return call("ModifyCapacityReservation", () -> capacity.modify(r.loadBalancerArn(),
+                r.minimumLoadBalancerCapacity(), r.resetCapacityReservation()));
+    }
+
+    // ---- trust stores and resource policies
+
+    @Override
+    public CreateTrustStoreResponse createTrustStore(CreateTrustStoreRequest r) {
+        return call("CreateTrustStore", () -> CreateTrustStoreResponse.builder()
+                .trustStores(trustStores.render(trustStores.create(r))).build());
+    }
+
+    @Override
+    public ModifyTrustStoreResponse modifyTrustStore(ModifyTrustStoreRequest r) {
+        return call("ModifyTrustStore", () -> ModifyTrustStoreResponse.builder()
+                .trustStores(trustStores.render(trustStores.modify(r.trustStoreArn(), r.caCertificatesBundleS3Bucket(),
+                        r.caCertificatesBundleS3Key(), r.caCertificatesBundleS3ObjectVersion()))).build());
+    }
+
+    @Override
+    public DeleteTrustStoreResponse deleteTrustStore(DeleteTrustStoreRequest r) {
+        return call("DeleteTrustStore", () -> {
+            trustStores.delete(r.trustStoreArn());
+            return DeleteTrustStoreResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeTrustStoresResponse describeTrustStores(DescribeTrustStoresRequest r) {
+        return call("DescribeTrustStores", () -> {
+            Markers.Page<TrustStoreRecord> page = Markers.page(trustStores.select(r.trustStoreArns(), r.names()),
+                    r.marker(), r.pageSize(), "truststore");
+            return DescribeTrustStoresResponse.builder()
+                    .trustStores(page.items().stream().map(trustStores::render).toList())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public DescribeTrustStoreAssociationsResponse describeTrustStoreAssociations(
+            DescribeTrustStoreAssociationsRequest r) {
+        return call("DescribeTrustStoreAssociations", () -> {
+            Markers.Page<TrustStoreAssociation> page = Markers.page(
+                    trustStores.describeAssociations(r.trustStoreArn()), r.marker(), r.pageSize(), "association");
+            return DescribeTrustStoreAssociationsResponse.builder().trustStoreAssociations(page.items())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public DeleteSharedTrustStoreAssociationResponse deleteSharedTrustStoreAssociation(
+            DeleteSharedTrustStoreAssociationRequest r) {
+        return call("DeleteSharedTrustStoreAssociation", () -> {
+            trustStores.deleteSharedAssociation(r.trustStoreArn(), r.resourceArn());
+            return DeleteSharedTrustStoreAssociationResponse.builder().build();
+        });
+    }
+
+    @Override
+    public AddTrustStoreRevocationsResponse addTrustStoreRevocations(AddTrustStoreRevocationsRequest r) {
+        return call("AddTrustStoreRevocations", () -> AddTrustStoreRevocationsResponse.builder()
+                .trustStoreRevocations(trustStores.addRevocations(r.trustStoreArn(), r.revocationContents())).build());
+    }
+
+    @Override
+    public RemoveTrustStoreRevocationsResponse removeTrustStoreRevocations(RemoveTrustStoreRevocationsRequest r) {
+        return call("RemoveTrustStoreRevocations", () -> {
+            trustStores.removeRevocations(r.trustStoreArn(), r.revocationIds());
+            return RemoveTrustStoreRevocationsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeTrustStoreRevocationsResponse describeTrustStoreRevocations(
+            DescribeTrustStoreRevocationsRequest r) {
+        return call("DescribeTrustStoreRevocations", () -> {
+            Markers.Page<DescribeTrustStoreRevocation> page = Markers.page(
+                    trustStores.describeRevocations(r.trustStoreArn(), r.revocationIds()), r.marker(), r.pageSize(),
+                    "revocation");
+            return DescribeTrustStoreRevocationsResponse.builder().trustStoreRevocations(page.items())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public GetTrustStoreCaCertificatesBundleResponse getTrustStoreCaCertificatesBundle(
+            GetTrustStoreCaCertificatesBundleRequest r) {
+        return call("GetTrustStoreCaCertificatesBundle", () -> GetTrustStoreCaCertificatesBundleResponse.builder()
+                .location(trustStores.bundleLocation(r.trustStoreArn())).build());
+    }
+
+    @Override
+    public GetTrustStoreRevocationContentResponse getTrustStoreRevocationContent(
+            GetTrustStoreRevocationContentRequest r) {
+        return call("GetTrustStoreRevocationContent", () -> GetTrustStoreRevocationContentResponse.builder()
+                .location(trustStores.revocationLocation(r.trustStoreArn(), r.revocationId())).build());
+    }
+
+    /** Resource policies come from sharing a trust store through AWS RAM, which this world has not: none exist. */
+    @Override
+    public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest r) {
+        return call("GetResourcePolicy", () -> {
+            throw ElbErrors.of("ResourceNotFound", "The specified resource does not exist.");
+        });
     }
 }

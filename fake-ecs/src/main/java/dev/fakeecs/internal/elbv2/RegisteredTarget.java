@@ -30,6 +30,8 @@ final class RegisteredTarget {
     Instant healthySince;
     /** Whether the last probe tick found the target in use (a listener forwards to it in an enabled zone). */
     boolean inUse = true;
+    /** The QUIC server id given at registration (QUIC and TCP_QUIC target groups); null otherwise. */
+    String quicServerId;
 
     RegisteredTarget(Target target, Instant registered, String zone) {
         this.target = target;

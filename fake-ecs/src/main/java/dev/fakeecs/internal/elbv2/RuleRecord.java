@@ -19,6 +19,8 @@ final class RuleRecord {
     int priority;
     List<RuleCondition> conditions;
     List<Action> actions;
+    /** Host header and URL rewrites applied before the actions (stored and returned, not simulated). */
+    List<software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleTransform> transforms = List.of();
 
     RuleRecord(String arn, String listenerArn, int priority, List<RuleCondition> conditions, List<Action> actions) {
         this.arn = arn;

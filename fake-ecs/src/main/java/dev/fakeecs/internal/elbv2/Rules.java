@@ -65,7 +65,9 @@ final class Rules {
         if (count >= MAX_RULES) {
             throw ElbErrors.of("TooManyRules", "The quota for the number of rules per load balancer has been reached");
         }
+        RuleTransforms.check(lb, r.transforms());
         RuleRecord rule = new RuleRecord(resources.ruleArn(lb, l.arn), l.arn, r.priority(), r.conditions(), checked);
+        rule.transforms = r.transforms();
         health.usageChange(() -> {
             l.rules.add(rule);
             resources.rules.put(rule.arn, rule);
@@ -107,6 +109,21 @@ final class Rules {
             Conditions.check(r.conditions());
         }
         List<Action> checked = r.hasActions() ? actions.check(lb, r.actions()) : null;
+        boolean reset = Boolean.TRUE.equals(r.resetTransforms());
+        if (r.hasTransforms() && !r.transforms().isEmpty()) {
+            if (rule == null) {
+                throw ElbErrors.of("OperationNotPermitted", "You cannot add transforms to a default rule");
+            }
+            if (reset) {
+                throw ElbErrors.validation("Transforms and ResetTransforms cannot be specified together");
+            }
+            RuleTransforms.check(lb, r.transforms());
+        }
+        if (rule != null && reset) {
+            rule.transforms = List.of();
+        } else if (rule != null && r.hasTransforms() && !r.transforms().isEmpty()) {
+            rule.transforms = r.transforms();
+        }
         health.usageChange(() -> {
             if (rule == null) {
                 if (checked != null) {

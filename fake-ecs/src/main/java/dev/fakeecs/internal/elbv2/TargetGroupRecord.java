@@ -37,6 +37,8 @@ final class TargetGroupRecord {
     int healthyThreshold;
     int unhealthyThreshold;
     Matcher matcher;
+    /** The port the target control agent listens on (stored and returned; null when not given). */
+    Integer targetControlPort;
     final Map<String, String> attributes;
     final Map<dev.fakeecs.internal.targets.Target, RegisteredTarget> targets = new LinkedHashMap<>();
     /** instant → work due then (probes, verdicts, drain ends), in order of scheduling. */

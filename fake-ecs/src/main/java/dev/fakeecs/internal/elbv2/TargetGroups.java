@@ -28,7 +28,8 @@ final class TargetGroups {
     /** Target groups per Region (neighbours.md 1.5). */
     static final int MAX_TARGET_GROUPS = 3000;
 
-    private static final Set<String> PROTOCOLS = Set.of("HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE");
+    private static final Set<String> PROTOCOLS = Set.of("HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE",
+            "QUIC", "TCP_QUIC");
     private static final Set<String> TARGET_TYPES = Set.of("instance", "ip", "lambda", "alb");
 
     private final ElbResources resources;
@@ -87,6 +88,11 @@ final class TargetGroups {
                 resources.region().now(), attributes);
         applyHealthCheck(candidate, r, network, lambda);
 
+        ElbErrors.range("targetControlPort", r.targetControlPort(), 1, 65535);
+        if (r.targetControlPort() != null && (protocol == null || !protocol.startsWith("HTTP"))) {
+            throw ElbErrors.invalidConfiguration("A target control port can only be specified for HTTP and HTTPS "
+                    + "target groups");
+        }
         TargetGroupRecord existing = resources.targetGroupByName(r.name());
         if (existing != null) {
             if (sameSettings(existing, candidate)) {
@@ -102,6 +108,7 @@ final class TargetGroups {
         TargetGroupRecord tg = new TargetGroupRecord(arn, r.name(), type, protocol, r.port(), r.vpcId(), version,
                 candidate.ipAddressType, candidate.created, attributes);
         copyHealthCheck(candidate, tg);
+        tg.targetControlPort = r.targetControlPort();
         resources.targetGroups.put(arn, tg);
         if (r.hasTags()) {
             tags.add(List.of(arn), r.tags());
@@ -115,7 +122,8 @@ final class TargetGroups {
         String hcProtocol = r.healthCheckProtocolAsString();
         if (hcProtocol == null) {
             hcProtocol = lambda ? null : network ? ("TLS".equals(tg.protocol) || "TCP".equals(tg.protocol)
-                    || "UDP".equals(tg.protocol) || "TCP_UDP".equals(tg.protocol) ? "TCP" : tg.protocol)
+                    || "UDP".equals(tg.protocol) || "TCP_UDP".equals(tg.protocol) || "QUIC".equals(tg.protocol)
+                    || "TCP_QUIC".equals(tg.protocol) ? "TCP" : tg.protocol)
                     : "GENEVE".equals(tg.protocol) ? "TCP" : tg.protocol;
         }
         if (hcProtocol != null && !Set.of("HTTP", "HTTPS", "TCP").contains(hcProtocol)) {

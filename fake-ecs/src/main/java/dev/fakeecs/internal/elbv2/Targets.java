@@ -39,9 +39,22 @@ final class Targets {
         List<Target> targets = new ArrayList<>();
         List<String> zones = new ArrayList<>();
         List<String> notRunning = new ArrayList<>();
+        boolean quic = "QUIC".equals(tg.protocol) || "TCP_QUIC".equals(tg.protocol);
         for (TargetDescription d : descriptions) {
             Target target = target(tg, d);
             String zone = d.availabilityZone();
+            if (quic && d.quicServerId() == null) {
+                throw ElbErrors.validation("A QUIC server ID must be specified for targets of " + tg.protocol
+                        + " target groups");
+            }
+            if (!quic && d.quicServerId() != null) {
+                throw ElbErrors.validation("A QUIC server ID can only be specified for targets of QUIC and TCP_QUIC "
+                        + "target groups");
+            }
+            if (d.quicServerId() != null && !d.quicServerId().matches("0x[0-9a-fA-F]{16}")) {
+                throw ElbErrors.validation("QUIC server ID '" + d.quicServerId() + "' must be 0x followed by 16 "
+                        + "hexadecimal characters");
+            }
             if ("instance".equals(tg.targetType)) {
                 String running = d.id().startsWith("i-") ? health.applications().instanceZone(d.id()) : null;
                 if (running == null) {
@@ -67,6 +80,11 @@ final class Targets {
         }
         for (int i = 0; i < targets.size(); i++) {
             health.register(tg, targets.get(i), zones.get(i));
+            String serverId = descriptions.get(i).quicServerId();
+            RegisteredTarget registered = tg.targets.get(targets.get(i));
+            if (serverId != null && registered != null) {
+                registered.quicServerId = serverId;
+            }
         }
     }
 
@@ -146,6 +164,9 @@ final class Targets {
         }
         if (t != null && t.zone != null && !"instance".equals(tg.targetType)) {
             d.availabilityZone(t.zone);
+        }
+        if (t != null && t.quicServerId != null) {
+            d.quicServerId(t.quicServerId);
         }
         String hcPort = "traffic-port".equals(tg.healthCheckPort) ? String.valueOf(target.port()) : tg.healthCheckPort;
         return TargetHealthDescription.builder()
