@@ -1,7 +1,7 @@
 package dev.fakeecs.internal.elbv2;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.fakeecs.internal.paging.PageTokens;
+
 import java.util.List;
 
 /**
@@ -33,18 +33,12 @@ final class Markers {
     }
 
     private static String encode(int offset, String listing) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((listing + ":" + offset).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.encode(offset, listing);
     }
 
     private static int decode(String marker, String listing) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
-            int colon = text.lastIndexOf(':');
-            if (colon < 0 || !text.substring(0, colon).equals(listing)) {
-                throw ElbErrors.validation("Invalid marker");
-            }
-            return Integer.parseInt(text.substring(colon + 1));
+            return PageTokens.decode(marker, listing);
         } catch (IllegalArgumentException e) {
             throw ElbErrors.validation("Invalid marker");
         }

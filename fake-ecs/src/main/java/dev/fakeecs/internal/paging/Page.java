@@ -2,8 +2,6 @@ package dev.fakeecs.internal.paging;
 
 import dev.fakeecs.internal.error.EcsErrors;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -52,22 +50,12 @@ public record Page<T>(List<T> items, String nextToken) {
     }
 
     private static String encode(int offset, String listing) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((listing + ":" + offset).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.encode(offset, listing);
     }
 
     private static int decode(String token, String listing) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String prefix = listing + ":";
-            if (!text.startsWith(prefix)) {
-                throw new IllegalArgumentException(text);
-            }
-            int offset = Integer.parseInt(text.substring(prefix.length()));
-            if (offset < 0) {
-                throw new IllegalArgumentException(text);
-            }
-            return offset;
+            return PageTokens.decode(token, listing);
         } catch (IllegalArgumentException e) {
             throw EcsErrors.invalidParameter("Invalid nextToken: " + token);
         }
