@@ -4,6 +4,7 @@ import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.neighbour.ApiCalls;
 import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
 import dev.fakeecs.internal.neighbour.RegionalService;
+import dev.fakeecs.internal.targets.OfferedLoad;
 import dev.fakeecs.internal.targets.TargetApplications;
 import dev.fakeecs.internal.targets.TargetGroupDirectory;
 import dev.fakeecs.journal.JournalEventType;
@@ -58,12 +59,18 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
 
     /** Tests give their own applications (what answers at each target). */
     LoadBalancing(RegionContext region, EcsNeighbourhood ecs, Supplier<TargetApplications> applications) {
+        this(region, ecs, applications, ecs.offeredLoad());
+    }
+
+    /** Tests give their own applications and the load offered to each target group. */
+    LoadBalancing(RegionContext region, EcsNeighbourhood ecs, Supplier<TargetApplications> applications,
+                  OfferedLoad offeredLoad) {
         this.region = region;
         this.calls = ecs.apiCalls();
         this.resources = new ElbResources(region);
         this.health = new TargetHealthChecker(resources, applications);
         this.tags = new ElbTags(resources);
-        this.metrics = new LoadBalancerMetrics(resources, health);
+        this.metrics = new LoadBalancerMetrics(resources, health, offeredLoad);
         this.loadBalancers = new LoadBalancers(resources, health, tags, metrics::start);
         this.targetGroups = new TargetGroups(resources, health, tags);
         Actions actions = new Actions(resources);
