@@ -61,6 +61,18 @@ public final class LoadBalancerMetrics {
     public record Minute(Instant minute, String loadBalancerArn, String targetGroupArn, long requestCount,
                          long target5xxCount, long elb5xxCount, int healthyHostCount, int unhealthyHostCount,
                          Double targetResponseTime) {
+
+        /**
+         * The same minute of the same target group behind two load balancers, added up (host counts are the
+         * group's, so the larger is kept; the load balancer is dropped).
+         */
+        public Minute plus(Minute other) {
+            return new Minute(minute, null, targetGroupArn, requestCount + other.requestCount,
+                    target5xxCount + other.target5xxCount, elb5xxCount + other.elb5xxCount,
+                    Math.max(healthyHostCount, other.healthyHostCount),
+                    Math.max(unhealthyHostCount, other.unhealthyHostCount),
+                    targetResponseTime != null ? targetResponseTime : other.targetResponseTime);
+        }
     }
 
     private final ElbResources resources;

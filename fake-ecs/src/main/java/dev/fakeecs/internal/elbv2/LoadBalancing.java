@@ -163,6 +163,44 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
                 ? targets.describe(targetGroupArn, null) : List.of());
     }
 
+    /**
+     * The per-minute traffic figures of a load balancer (ARN or name) or, with {@code targetGroup} (ARN or name),
+     * of that target group behind it, oldest first; with {@code loadBalancer} null, the target group's minutes
+     * summed over every load balancer that forwards to it. Empty when either is unknown. Not an API call.
+     */
+    public List<LoadBalancerMetrics.Minute> inspectTraffic(String loadBalancer, String targetGroup) {
+        return region.read(() -> {
+            TargetGroupRecord tg = null;
+            if (targetGroup != null) {
+                tg = resources.targetGroups.get(targetGroup);
+                if (tg == null) {
+                    tg = resources.targetGroupByName(targetGroup);
+                }
+                if (tg == null) {
+                    return List.<LoadBalancerMetrics.Minute>of();
+                }
+            }
+            if (loadBalancer == null) {
+                if (tg == null) {
+                    return List.<LoadBalancerMetrics.Minute>of();
+                }
+                java.util.Map<java.time.Instant, LoadBalancerMetrics.Minute> merged = new java.util.TreeMap<>();
+                for (String lb : resources.loadBalancersUsing(tg.arn)) {
+                    for (LoadBalancerMetrics.Minute m : metrics.minutes(lb, tg.arn)) {
+                        merged.merge(m.minute(), m, LoadBalancerMetrics.Minute::plus);
+                    }
+                }
+                return List.copyOf(merged.values());
+            }
+            LoadBalancerRecord lb = resources.loadBalancers.get(loadBalancer);
+            if (lb == null) {
+                lb = resources.loadBalancers.values().stream().filter(l -> l.name.equals(loadBalancer)).findFirst()
+                        .orElse(null);
+            }
+            return lb == null ? List.<LoadBalancerMetrics.Minute>of() : metrics.minutes(lb.arn, tg == null ? null : tg.arn);
+        });
+    }
+
     /** The ARNs of the region's target groups, in creation order. */
     public List<String> targetGroupArns() {
         return region.read(() -> List.copyOf(resources.targetGroups.keySet()));
