@@ -1,6 +1,7 @@
 package dev.fakeecs.spi;
 
 import dev.fakeecs.FakeEcs;
+import dev.fakeecs.internal.elbv2.LoadBalancerMetrics;
 import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -144,6 +145,24 @@ final class DefaultEngineInspector implements EngineInspector {
     public List<TargetHealthDescription> targetHealth(String region, String targetGroupArn) {
         Objects.requireNonNull(targetGroupArn, "targetGroupArn");
         return loadBalancing(region).inspectTargetHealth(targetGroupArn);
+    }
+
+    @Override
+    public List<LoadBalancerMinute> loadBalancerTraffic(String region, String loadBalancerNameOrArn,
+                                                        String targetGroupNameOrArn) {
+        Objects.requireNonNull(loadBalancerNameOrArn, "loadBalancerNameOrArn");
+        return minutes(loadBalancing(region).inspectTraffic(loadBalancerNameOrArn, targetGroupNameOrArn));
+    }
+
+    @Override
+    public List<LoadBalancerMinute> targetGroupTraffic(String region, String targetGroupNameOrArn) {
+        Objects.requireNonNull(targetGroupNameOrArn, "targetGroupNameOrArn");
+        return minutes(loadBalancing(region).inspectTraffic(null, targetGroupNameOrArn));
+    }
+
+    private static List<LoadBalancerMinute> minutes(List<LoadBalancerMetrics.Minute> minutes) {
+        return minutes.stream().map(m -> new LoadBalancerMinute(m.minute(), m.requestCount(), m.target5xxCount(),
+                m.elb5xxCount(), m.healthyHostCount(), m.unhealthyHostCount(), m.targetResponseTime())).toList();
     }
 
     private LoadBalancing loadBalancing(String region) {

@@ -185,4 +185,25 @@ public interface EngineInspector {
      * <pre>{@code engine.targetHealth("us-east-1", tgArn).get(0).targetHealth().stateAsString(); }</pre>
      */
     List<TargetHealthDescription> targetHealth(String region, String targetGroupArn);
+
+    /**
+     * The per-minute traffic figures of a load balancer (by name or ARN), or with {@code targetGroupNameOrArn} of
+     * one of its target groups, oldest first (a day is kept). Every load balancer is sampled each virtual minute;
+     * the traffic is the load the region's services offer to its target groups (their load curves) unless a rate
+     * was set. Empty when the load balancer or target group is unknown.
+     *
+     * <pre>{@code engine.loadBalancerTraffic("us-east-1", "web-alb", "web-tg").get(0).requestCount(); }</pre>
+     *
+     * @param targetGroupNameOrArn null for the load balancer's own figures (all its target groups together)
+     */
+    List<LoadBalancerMinute> loadBalancerTraffic(String region, String loadBalancerNameOrArn,
+                                                 String targetGroupNameOrArn);
+
+    /**
+     * The per-minute traffic figures of a target group (by name or ARN), added up over every load balancer that
+     * forwards to it, oldest first; empty when it is unknown or no load balancer forwards to it.
+     *
+     * <pre>{@code engine.targetGroupTraffic("us-east-1", "web-tg").stream().mapToLong(LoadBalancerMinute::target5xxCount).sum(); }</pre>
+     */
+    List<LoadBalancerMinute> targetGroupTraffic(String region, String targetGroupNameOrArn);
 }

@@ -110,6 +110,35 @@ public final class ServiceAutoScaling {
         return t;
     }
 
+    /**
+     * Requests offered during {@code [from, from + period)} to a target group (ARN) by the region's ACTIVE services
+     * whose {@code loadBalancers} name it: each service's {@link ServiceLoad} load model (as set now, multiplier
+     * windows included) sampled at every whole second of the period, summed (each service counted once; negative or
+     * non-finite samples count 0). Services without a load (no scalable target, or none set) offer nothing. The
+     * ECS side of {@code OfferedLoad}; called under the engine lock, reads only.
+     */
+    public double offeredLoad(String targetGroupArn, Instant from, Duration period) {
+        long seconds = Math.max(1, period.toSeconds());
+        double sum = 0;
+        for (ScalableTarget t : targets.values()) {
+            if (t.load() == null) {
+                continue;
+            }
+            SimulatedService s = services.find(t.cluster(), t.service());
+            if (s == null || !s.isActive()
+                    || s.loadBalancers().stream().noneMatch(lb -> targetGroupArn.equals(lb.targetGroupArn()))) {
+                continue;
+            }
+            for (long i = 0; i < seconds; i++) {
+                double rps = t.load().load().requestsPerSecond(from.plusSeconds(i));
+                if (rps > 0 && Double.isFinite(rps)) {
+                    sum += rps;
+                }
+            }
+        }
+        return sum;
+    }
+
     /** The current value of a metric for the service (NaN without data), as the alarms see it. */
     public double metricNow(String cluster, String service, ScalingMetric metric) {
         return region.read(() -> {

@@ -2,6 +2,7 @@ package dev.fakeecs.internal.elbv2;
 
 import dev.fakeecs.internal.clock.QueuedEvent;
 import dev.fakeecs.internal.targets.ApplicationAnswer;
+import dev.fakeecs.internal.targets.OfferedLoad;
 import dev.fakeecs.internal.targets.TargetApplications;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
@@ -11,18 +12,24 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The figures CloudWatch publishes for application load balancers ({@code AWS/ApplicationELB}), kept per
  * virtual minute for each load balancer and each (load balancer, target group): RequestCount,
  * HTTPCode_Target_5XX_Count, HTTPCode_ELB_5XX_Count, HealthyHostCount, UnHealthyHostCount, TargetResponseTime.
  *
- * <p>Traffic model (kept simple on purpose): a test sets a load balancer's request rate
- * ({@link #requestRate}); every minute, {@code rate × 60} requests go through each listener's default action
- * (rules' conditions are not evaluated), split over the forward action's target groups by weight (largest
+ * <p>Traffic model (kept simple on purpose): what reaches a load balancer is the load ECS's services offer
+ * ({@link OfferedLoad}): each minute, a listener whose default action forwards gets the requests offered during
+ * that minute to the target groups it forwards to (the services' load models sampled every second; each target
+ * group's load counted once per load balancer, on the first listener that forwards to it), rounded to a whole
+ * number. A test may instead set a load balancer's request rate ({@link #requestRate}), which wins: every minute
+ * {@code rate × 60} requests go through each listener's default action. Either way the requests of a listener
+ * (rules' conditions are not evaluated) are split over the forward action's target groups by weight (largest
  * remainder), then evenly over the group's healthy targets, or over all its in-use targets when none is
  * healthy (fail open). Each target answers what {@link TargetApplications#answer} says: 5XX counts as
  * HTTPCode_Target_5XX_Count, no answer as HTTPCode_ELB_5XX_Count (502); a group with no target at all, or a
@@ -54,23 +61,48 @@ public final class LoadBalancerMetrics {
     public record Minute(Instant minute, String loadBalancerArn, String targetGroupArn, long requestCount,
                          long target5xxCount, long elb5xxCount, int healthyHostCount, int unhealthyHostCount,
                          Double targetResponseTime) {
+
+        /**
+         * The same minute of the same target group behind two load balancers, added up (host counts are the
+         * group's, so the larger is kept; the load balancer is dropped).
+         */
+        public Minute plus(Minute other) {
+            return new Minute(minute, null, targetGroupArn, requestCount + other.requestCount,
+                    target5xxCount + other.target5xxCount, elb5xxCount + other.elb5xxCount,
+                    Math.max(healthyHostCount, other.healthyHostCount),
+                    Math.max(unhealthyHostCount, other.unhealthyHostCount),
+                    targetResponseTime != null ? targetResponseTime : other.targetResponseTime);
+        }
     }
 
     private final ElbResources resources;
     private final TargetHealthChecker health;
+    private final OfferedLoad offeredLoad;
     private final Map<String, Deque<Minute>> series = new LinkedHashMap<>();
     private QueuedEvent ticker;
 
-    LoadBalancerMetrics(ElbResources resources, TargetHealthChecker health) {
+    LoadBalancerMetrics(ElbResources resources, TargetHealthChecker health, OfferedLoad offeredLoad) {
         this.resources = resources;
         this.health = health;
+        this.offeredLoad = offeredLoad == null ? OfferedLoad.NONE : offeredLoad;
     }
 
-    /** Sets how many requests per second reach the load balancer (0 stops traffic); starts the minute ticker. */
+    /**
+     * Sets how many requests per second reach each listener of the load balancer, instead of the load the
+     * services offer (0 stops traffic); starts the minute ticker.
+     */
     public void requestRate(String loadBalancerArn, double perSecond) {
         resources.region().read(() -> {
             resources.loadBalancer(loadBalancerArn).requestRate = Math.max(0, perSecond);
             start();
+            return null;
+        });
+    }
+
+    /** Lets the load balancer's traffic follow the load the services offer again (undoes {@link #requestRate}). */
+    public void followOfferedLoad(String loadBalancerArn) {
+        resources.region().read(() -> {
+            resources.loadBalancer(loadBalancerArn).requestRate = null;
             return null;
         });
     }
@@ -102,7 +134,9 @@ public final class LoadBalancerMetrics {
             long lbElb5xx = 0;
             long answered = 0;
             Map<String, long[]> perGroup = new LinkedHashMap<>();
-            long perMinute = Math.round(lb.requestRate * 60);
+            boolean explicit = lb.requestRate != null;
+            long fixed = explicit ? Math.round(lb.requestRate * 60) : 0;
+            Set<String> offered = new HashSet<>();
             for (ListenerRecord l : resources.listenersOf(lb.arn)) {
                 for (String tg : ElbResources.forwardedTargetGroups(l.defaultActions)) {
                     perGroup.putIfAbsent(tg, new long[4]);
@@ -112,11 +146,12 @@ public final class LoadBalancerMetrics {
                         perGroup.putIfAbsent(tg, new long[4]);
                     }
                 }
+                Action forward = l.defaultActions.stream().filter(a -> "forward".equals(a.typeAsString()))
+                        .findFirst().orElse(null);
+                long perMinute = explicit ? fixed : offered(forward, minute, offered);
                 if (perMinute == 0) {
                     continue;
                 }
-                Action forward = l.defaultActions.stream().filter(a -> "forward".equals(a.typeAsString()))
-                        .findFirst().orElse(null);
                 if (forward == null) {
                     lbRequests += perMinute;
                     continue;
@@ -146,6 +181,23 @@ public final class LoadBalancerMetrics {
             record(new Minute(minute, lb.arn, null, lbRequests, lbTarget5xx, lbElb5xx, 0, 0,
                     answered == 0 ? null : RESPONSE_TIME_SECONDS));
         }
+    }
+
+    /**
+     * The requests offered during the minute to the target groups a forward action sends to, those already
+     * counted for this load balancer ({@code counted}) excepted; 0 without a forward action.
+     */
+    private long offered(Action forward, Instant minute, Set<String> counted) {
+        if (forward == null) {
+            return 0;
+        }
+        double requests = 0;
+        for (TargetGroupTuple t : forward.forwardConfig().targetGroups()) {
+            if (counted.add(t.targetGroupArn())) {
+                requests += offeredLoad.requests(t.targetGroupArn(), minute, Duration.ofMinutes(1));
+            }
+        }
+        return Math.round(requests);
     }
 
     /** Requests per target group by weight (largest remainder, ties to the first); null when all weights are 0. */

@@ -43,8 +43,11 @@ final class LoadBalancerRecord {
     String enablePrefixForIpv6SourceNat;
     /** {@code on}/{@code off} for network load balancers with security groups; null otherwise. */
     String enforceSecurityGroupInboundRulesOnPrivateLinkTraffic;
-    /** Requests per virtual second the traffic model sends through the listeners (0: none). */
-    double requestRate;
+    /**
+     * Requests per virtual second the traffic model sends through the listeners, as a test set it (0: none);
+     * null: the load the region's services offer to the target groups the listeners forward to.
+     */
+    Double requestRate;
 
     LoadBalancerRecord(String arn, String name, String id, String type, String scheme, Instant created, String vpcId,
                        Map<String, String> attributes) {

@@ -4,6 +4,7 @@ import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.neighbour.ApiCalls;
 import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
 import dev.fakeecs.internal.neighbour.RegionalService;
+import dev.fakeecs.internal.targets.OfferedLoad;
 import dev.fakeecs.internal.targets.TargetApplications;
 import dev.fakeecs.internal.targets.TargetGroupDirectory;
 import dev.fakeecs.journal.JournalEventType;
@@ -58,12 +59,18 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
 
     /** Tests give their own applications (what answers at each target). */
     LoadBalancing(RegionContext region, EcsNeighbourhood ecs, Supplier<TargetApplications> applications) {
+        this(region, ecs, applications, ecs.offeredLoad());
+    }
+
+    /** Tests give their own applications and the load offered to each target group. */
+    LoadBalancing(RegionContext region, EcsNeighbourhood ecs, Supplier<TargetApplications> applications,
+                  OfferedLoad offeredLoad) {
         this.region = region;
         this.calls = ecs.apiCalls();
         this.resources = new ElbResources(region);
         this.health = new TargetHealthChecker(resources, applications);
         this.tags = new ElbTags(resources);
-        this.metrics = new LoadBalancerMetrics(resources, health);
+        this.metrics = new LoadBalancerMetrics(resources, health, offeredLoad);
         this.loadBalancers = new LoadBalancers(resources, health, tags, metrics::start);
         this.targetGroups = new TargetGroups(resources, health, tags);
         Actions actions = new Actions(resources);
@@ -154,6 +161,44 @@ public final class LoadBalancing implements ElasticLoadBalancingV2Client {
     public List<TargetHealthDescription> inspectTargetHealth(String targetGroupArn) {
         return region.read(() -> resources.targetGroups.containsKey(targetGroupArn)
                 ? targets.describe(targetGroupArn, null) : List.of());
+    }
+
+    /**
+     * The per-minute traffic figures of a load balancer (ARN or name) or, with {@code targetGroup} (ARN or name),
+     * of that target group behind it, oldest first; with {@code loadBalancer} null, the target group's minutes
+     * summed over every load balancer that forwards to it. Empty when either is unknown. Not an API call.
+     */
+    public List<LoadBalancerMetrics.Minute> inspectTraffic(String loadBalancer, String targetGroup) {
+        return region.read(() -> {
+            TargetGroupRecord tg = null;
+            if (targetGroup != null) {
+                tg = resources.targetGroups.get(targetGroup);
+                if (tg == null) {
+                    tg = resources.targetGroupByName(targetGroup);
+                }
+                if (tg == null) {
+                    return List.<LoadBalancerMetrics.Minute>of();
+                }
+            }
+            if (loadBalancer == null) {
+                if (tg == null) {
+                    return List.<LoadBalancerMetrics.Minute>of();
+                }
+                java.util.Map<java.time.Instant, LoadBalancerMetrics.Minute> merged = new java.util.TreeMap<>();
+                for (String lb : resources.loadBalancersUsing(tg.arn)) {
+                    for (LoadBalancerMetrics.Minute m : metrics.minutes(lb, tg.arn)) {
+                        merged.merge(m.minute(), m, LoadBalancerMetrics.Minute::plus);
+                    }
+                }
+                return List.copyOf(merged.values());
+            }
+            LoadBalancerRecord lb = resources.loadBalancers.get(loadBalancer);
+            if (lb == null) {
+                lb = resources.loadBalancers.values().stream().filter(l -> l.name.equals(loadBalancer)).findFirst()
+                        .orElse(null);
+            }
+            return lb == null ? List.<LoadBalancerMetrics.Minute>of() : metrics.minutes(lb.arn, tg == null ? null : tg.arn);
+        });
     }
 
     /** The ARNs of the region's target groups, in creation order. */

@@ -8,6 +8,7 @@ import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.internal.task.TaskStateListener;
 import dev.fakeecs.internal.task.Tasks;
 
+import dev.fakeecs.internal.targets.OfferedLoad;
 import dev.fakeecs.internal.targets.PublishedTargetGroups;
 import dev.fakeecs.internal.targets.TargetApplications;
 import dev.fakeecs.internal.targets.TargetGroupDirectory;
@@ -32,20 +33,23 @@ public final class EcsNeighbourhood {
     private final TargetApplications applications;
     private final PublishedTargetGroups targetGroups;
     private final ApiCalls calls;
+    private final OfferedLoad offeredLoad;
 
     /**
      * @param targetGroups where the region's target groups are published; ECS's services use the same holder
      * @param calls        how the region runs an API call (lock, interceptors, auto clock step); null: the
      *                     neighbour only takes the engine lock
+     * @param offeredLoad  the load the region's services offer to each target group (null: none)
      */
     public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services,
-                            PublishedTargetGroups targetGroups, ApiCalls calls) {
+                            PublishedTargetGroups targetGroups, ApiCalls calls, OfferedLoad offeredLoad) {
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.services = services;
         this.applications = tasks.applications();
         this.targetGroups = targetGroups;
         this.calls = calls;
+        this.offeredLoad = offeredLoad == null ? OfferedLoad.NONE : offeredLoad;
     }
 
     /** How the region runs an API call of a neighbour service, or null when only the engine lock applies. */
@@ -77,6 +81,15 @@ public final class EcsNeighbourhood {
      */
     public TargetApplications applications() {
         return applications;
+    }
+
+    /**
+     * The requests per second the region's services offer to each target group: the sum of the load models
+     * ({@code loadCurve}, {@code setServiceLoad}, multiplier windows included) of the ACTIVE services whose
+     * {@code loadBalancers} name it. The load balancer turns it into traffic.
+     */
+    public OfferedLoad offeredLoad() {
+        return offeredLoad;
     }
 
     /**

@@ -44,6 +44,8 @@ final class ElbWorld {
     }
 
     final Apps apps = new Apps();
+    /** Requests per second the services offer to each target group (ARN), as the test sets it. */
+    final Map<String, Double> offered = new HashMap<>();
     final EngineContext engine;
     final RegionEngine region;
     final LoadBalancing elb;
@@ -54,7 +56,8 @@ final class ElbWorld {
 
     ElbWorld(long seed) {
         engine = new EngineContext(seed, "123456789012", START, Quotas.seedDefaults(), TimingModel.defaults());
-        RegionalService<LoadBalancing> service = (ctx, ecs) -> new LoadBalancing(ctx, ecs, () -> apps);
+        RegionalService<LoadBalancing> service = (ctx, ecs) -> new LoadBalancing(ctx, ecs, () -> apps,
+                (tg, from, period) -> offered.getOrDefault(tg, 0.0) * period.toSeconds());
         region = new RegionEngine(engine, "us-east-1", List.of("us-east-1a", "us-east-1b", "us-east-1c"),
                 List.of(service));
         elb = region.service(service);

@@ -2,6 +2,7 @@ package dev.fakeecs.junit.handle;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.spi.EngineInspector;
+import dev.fakeecs.spi.LoadBalancerMinute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
@@ -85,6 +86,18 @@ public class EcsTargetGroupHandle {
     /** The targets in one state ({@code initial}, {@code healthy}, {@code unhealthy}, {@code draining}, {@code unused}...). */
     public List<TargetHealthDescription> targetsInState(String state) {
         return targets().stream().filter(t -> state.equals(t.targetHealth().stateAsString())).toList();
+    }
+
+    /**
+     * The target group's traffic per virtual minute, oldest first (a day is kept): requests, target and load
+     * balancer 5XX, healthy and unhealthy hosts, added up over the load balancers that forward to it. The
+     * requests are the load the services behind it offer ({@code loadCurve(...)}); empty while the group does not
+     * exist or no load balancer forwards to it.
+     *
+     * <pre>{@code web.traffic().stream().mapToLong(LoadBalancerMinute::requestCount).sum(); }</pre>
+     */
+    public List<LoadBalancerMinute> traffic() {
+        return inspector().targetGroupTraffic(region, nameOrArn);
     }
 
     EngineInspector inspector() {

@@ -26,6 +26,32 @@ class MessageFactoriesTest {
     }
 
     @Test
+    void should_have_traffic_lists_the_window_minutes_and_only_the_last_thirty() {
+        // given: 32 minutes, the first two left out of the message
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<dev.fakeecs.spi.LoadBalancerMinute> minutes = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            minutes.add(new dev.fakeecs.spi.LoadBalancerMinute(start.plusSeconds(60L * i), 600, i == 31 ? 120 : 0, 0,
+                    2, 0, 0.005));
+        }
+
+        // when
+        String message = create(ShouldHaveTraffic.shouldHaveTraffic("target group web-tg (us-east-1)",
+                "target 5XX count", "0", "120", "since 2026-01-01T00:00:00Z", minutes));
+
+        // then
+        assertThat(message).startsWith(lines("[Test] ", "Expecting target group:", "  target group web-tg (us-east-1)",
+                "to have target 5XX count:", "  0", "but was:", "  120",
+                "minutes since 2026-01-01T00:00:00Z (32):", "  ... 2 earlier minutes",
+                "  2026-01-01T00:02:00Z requests=600 target5xx=0 elb5xx=0 healthy=2 unhealthy=0"));
+        assertThat(message).endsWith("  2026-01-01T00:31:00Z requests=600 target5xx=120 elb5xx=0 healthy=2 unhealthy=0")
+                .doesNotContain("00:01:00Z");
+        assertThat(create(ShouldHaveTraffic.shouldHaveTraffic("target group web-tg (us-east-1)", "served at least",
+                "1 requests", "0 requests", "of the whole run", List.of())))
+                .endsWith(lines("but was:", "  0 requests", "minutes of the whole run: (none recorded)"));
+    }
+
+    @Test
     void should_have_names_kind_subject_property_expected_and_actual() {
         String message = create(ShouldHave.shouldHave("service", "service orders in cluster prod", "running count", 20,
                 "12 (ACTIVE, desired 20)"));
