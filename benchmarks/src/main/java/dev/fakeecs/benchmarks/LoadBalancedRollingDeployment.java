@@ -123,7 +123,32 @@ public final class LoadBalancedRollingDeployment {
                 return elapsed;
             }
         }
-        throw new IllegalStateException("not every deployment completed within 2 virtual hours");
+        throw new IllegalStateException("not every deployment completed within 2 virtual hours: " + firstIncomplete(ecs, services));
+    }
+
+    private static String firstIncomplete(FakeEcs ecs, List<String> services) {
+        int incomplete = 0;
+        String first = null;
+        for (String name : services) {
+            Service s = ecs.api().describeServices(r -> r.cluster("prod").services(name)).services().get(0);
+            Deployment d = s.deployments().get(0);
+            if (s.deployments().size() != 1 || !"COMPLETED".equals(d.rolloutStateAsString()) || d.runningCount() != d.desiredCount()) {
+                incomplete++;
+                if (first == null) {
+                    String tg = s.loadBalancers().get(0).targetGroupArn();
+                    var tasks = ecs.api().describeTasks(r -> r.cluster("prod").tasks(ecs.api().listTasks(l -> l.cluster("prod")
+                            .serviceName(name)).taskArns())).tasks();
+                    first = name + " " + s.deployments().stream().map(x -> x.taskDefinition() + " " + x.rolloutStateAsString()
+                            + " running=" + x.runningCount()).toList()
+                            + " health=" + elb(ecs).describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions()
+                            .stream().map(h -> h.target().id() + ":" + h.targetHealth().stateAsString() + "/" + h.targetHealth().reasonAsString()).toList()
+                            + " tasks=" + tasks.stream().map(t -> t.taskDefinitionArn().substring(t.taskDefinitionArn().length() - 5) + " "
+                            + t.lastStatus() + " " + t.healthStatusAsString() + " " + t.availabilityZone() + " "
+                            + t.attachments().get(0).details().stream().filter(a -> a.name().equals("privateIPv4Address")).findFirst().get().value()).toList();
+                }
+            }
+        }
+        return incomplete + " incomplete, first: " + first;
     }
 
     private static boolean allCompleted(FakeEcs ecs, List<String> services) {
