@@ -82,6 +82,23 @@ final class Commands {
         return out;
     }
 
+    /** Runs a command that must fail (exit non-zero); returns its stderr (where the AWS CLI writes service errors). */
+    static String runFailing(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(ENV);
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = builder.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("Timed out: " + command);
+        }
+        if (p.exitValue() == 0) {
+            fail("`" + String.join(" ", command) + "` succeeded; it should have failed");
+        }
+        return err;
+    }
+
     static JsonNode json(String text) throws IOException {
         return JSON.readTree(text);
     }

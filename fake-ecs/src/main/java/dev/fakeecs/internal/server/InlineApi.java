@@ -55,14 +55,15 @@ public final class InlineApi {
         HttpHeaders headers = request.headers();
         String target = headers.get("X-Amz-Target");
         String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
-        if (target != null && wallLatency != WallLatency.NONE) {
-            String operation = target.substring(target.lastIndexOf('.') + 1);
-            if (!wallLatency.latencyFor(SigV4Scope.regionOf(authorization), operation).isZero()) {
+        String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        if (wallLatency != WallLatency.NONE) {
+            String operation = ApiOperations.name(target, contentType, body);
+            if (operation != null && !wallLatency.latencyFor(SigV4Scope.regionOf(authorization), operation).isZero()) {
                 return null;
             }
         }
-        ProtocolResponse answer = protocol.handle(new ProtocolRequest(target, headers.get(HttpHeaderNames.CONTENT_TYPE),
-                authorization, ByteBufUtil.getBytes(request.content())));
+        ProtocolResponse answer = protocol.handle(new ProtocolRequest(target, contentType, authorization, body));
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.statusCode()), Unpooled.wrappedBuffer(answer.body()));
         HttpHeaders out = response.headers();

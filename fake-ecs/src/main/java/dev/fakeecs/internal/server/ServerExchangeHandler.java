@@ -88,7 +88,7 @@ public final class ServerExchangeHandler implements HttpHandler {
     private void ecs(HttpExchange exchange) throws IOException {
         Headers headers = exchange.getRequestHeaders();
         byte[] body = readBody(exchange, protocol.maxBodyBytes());
-        delay(headers);
+        delay(headers, body);
         ProtocolResponse response = body == null
                 ? protocol.tooLarge(declaredLength(headers), headers.getFirst("X-Amz-Target"),
                         headers.getFirst("Content-Type"), headers.getFirst("Authorization"))
@@ -98,12 +98,14 @@ public final class ServerExchangeHandler implements HttpHandler {
     }
 
     /** The API_LATENCY fault over the wire: a real sleep on this server thread, never under the engine lock. */
-    private void delay(Headers headers) {
-        String target = headers.getFirst("X-Amz-Target");
-        if (target == null || wallLatency == WallLatency.NONE) {
+    private void delay(Headers headers, byte[] body) {
+        if (wallLatency == WallLatency.NONE) {
             return;
         }
-        String operation = target.substring(target.lastIndexOf('.') + 1);
+        String operation = ApiOperations.name(headers.getFirst("X-Amz-Target"), headers.getFirst("Content-Type"), body);
+        if (operation == null) {
+            return;
+        }
         long millis = wallLatency.latencyFor(dev.fakeecs.internal.protocol.SigV4Scope.regionOf(headers.getFirst("Authorization")),
                 operation).toMillis();
         if (millis > 0) {

@@ -44,8 +44,11 @@ final class TaskLauncher {
     private final ContainerInstances containerInstances;
     private final TaskPlacer placer;
 
-    TaskLauncher(RegionContext region, Tasks tasks, ContainerInstances containerInstances) {
+    private final PrivateAddresses addresses;
+
+    TaskLauncher(RegionContext region, Tasks tasks, ContainerInstances containerInstances, PrivateAddresses addresses) {
         this.region = region;
+        this.addresses = addresses;
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.placer = new TaskPlacer(region.engine().random());
@@ -150,7 +153,7 @@ final class TaskLauncher {
                 fargate ? List.of() : TaskResources.tcpHostPorts(td), fargate ? List.of() : TaskResources.udpHostPorts(td),
                 List.of(), TaskResources.usesAwsvpc(td), region.now());
         task.availabilityZone(zone);
-        task.privateIp(random.privateIp());
+        task.privateIp(addresses.allocate(random));
         task.serviceName(spec.serviceName());
         task.deploymentId(spec.deploymentId());
         task.enableExecuteCommand(spec.enableExecuteCommand());

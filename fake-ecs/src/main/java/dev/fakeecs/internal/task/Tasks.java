@@ -56,7 +56,9 @@ public final class Tasks {
         this.region = region;
         this.tags = tags;
         this.lifecycle = new TaskLifecycle(region, this);
-        this.launcher = new TaskLauncher(region, this, containerInstances);
+        PrivateAddresses addresses = new PrivateAddresses();
+        listeners.add(addresses);
+        this.launcher = new TaskLauncher(region, this, containerInstances, addresses);
         this.renderer = new TaskRenderer(region, tags);
         this.waiting = new WaitingTasks(region, this, launcher);
         this.applications = new TaskApplications(region, this, containerInstances);

@@ -15,23 +15,40 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * service's base exception class, which names no error, is {@code ValidationError} (4xx) or
  * {@code InternalFailure} (5xx).
  *
+ * <p>An exception of another service (the region's API faults are shared by every service of the region and
+ * throw ECS's types) is answered as this service's front end would answer it: a 503 (a region outage, ECS's
+ * {@code ServiceUnavailableException}) is {@code ServiceUnavailable} 503 "Service Unavailable"; ECS's
+ * {@code ThrottlingException} is the Query protocol's {@code Throttling} 400 "Rate exceeded"; ECS's
+ * {@code ServerException} 500 is {@code InternalFailure} 500; {@code AccessDeniedException} is
+ * {@code AccessDenied} 403; a code this service models, with or without its {@code Exception} suffix
+ * ({@code TargetGroupNotFound}), takes the model's code and status; any other code is kept as it is.
+ *
  * <pre>{@code
  * QueryError e = ServiceErrors.of(ElasticLoadBalancingV2Client.class).of(targetGroupNotFound);
  * }</pre>
  */
 final class ServiceErrors {
 
-    private final Properties table;
+    /** The Query protocol's answer to a request refused because the service is unavailable. */
+    static final String SERVICE_UNAVAILABLE_MESSAGE = "Service Unavailable";
 
-    private ServiceErrors(Properties table) {
+    private final Properties table;
+    private final String modelPackage;
+
+    private ServiceErrors(Properties table, String modelPackage) {
         this.table = table;
+        this.modelPackage = modelPackage;
     }
 
     static ServiceErrors of(Class<?> clientInterface) {
-        return new ServiceErrors(ServiceModelResources.table(clientInterface, "errors"));
+        return new ServiceErrors(ServiceModelResources.table(clientInterface, "errors"),
+                clientInterface.getPackageName() + ".model");
     }
 
     QueryError of(SdkServiceException e) {
+        if (!e.getClass().getPackageName().equals(modelPackage)) {
+            return foreign(e);
+        }
         String code = null;
         String message = null;
         if (e instanceof AwsServiceException) {
@@ -55,6 +72,46 @@ final class ServiceErrors {
         }
         if (message == null) {
             message = stripServiceSuffix(e.getMessage());
+        }
+        return new QueryError(code, status, message);
+    }
+
+    /** Another service's exception (a region-wide API fault), answered in this service's terms. */
+    private QueryError foreign(SdkServiceException e) {
+        String code = null;
+        String message = null;
+        if (e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null) {
+            code = ((AwsServiceException) e).awsErrorDetails().errorCode();
+            message = ((AwsServiceException) e).awsErrorDetails().errorMessage();
+        }
+        int status = e.statusCode() > 0 ? e.statusCode() : 400;
+        if (code == null || code.isBlank()) {
+            code = status >= 500 ? "InternalFailure" : QueryError.VALIDATION_ERROR;
+        }
+        if (message == null) {
+            message = stripServiceSuffix(e.getMessage());
+        }
+        if (status == 503 || code.equals("ServiceUnavailableException") || code.equals("ServiceUnavailable")) {
+            return new QueryError("ServiceUnavailable", 503, SERVICE_UNAVAILABLE_MESSAGE);
+        }
+        switch (code) {
+            case "ThrottlingException":
+            case "Throttling":
+                return new QueryError("Throttling", 400, "Rate exceeded");
+            case "ServerException":
+            case "InternalFailure":
+                return new QueryError("InternalFailure", 500,
+                        "The request processing has failed because of an unknown error, exception or failure.");
+            case "AccessDeniedException":
+                return new QueryError("AccessDenied", 403, "User is not authorized to perform this action");
+            default:
+                break;
+        }
+        String key = code.toLowerCase(Locale.ROOT);
+        String entry = table.getProperty(key.endsWith("exception") ? key : key + "exception");
+        if (entry != null && entry.split(",").length == 2) {
+            String[] modeled = entry.split(",");
+            return new QueryError(modeled[0], parseStatus(modeled[1]), message);
         }
         return new QueryError(code, status, message);
     }
