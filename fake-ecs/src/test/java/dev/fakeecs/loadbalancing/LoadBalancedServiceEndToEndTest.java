@@ -177,6 +177,30 @@ class LoadBalancedServiceEndToEndTest {
         assertThat(messages(service)).anyMatch(m -> m.matches("\\(service web\\) rolling back to deployment ecs-svc/\\d+\\."));
     }
 
+    @Test
+    void should_serve_tasks_in_every_zone_when_subnets_name_no_zone() {
+        // given: subnet ids without a zone in them (subnet-0a1b...), on the load balancer and the service alike
+        String lb = elb.createLoadBalancer(r -> r.name("api-alb").subnets("subnet-0a1b2c", "subnet-0d4e5f"))
+                .loadBalancers().get(0).loadBalancerArn();
+        String tg = elb.createTargetGroup(r -> r.name("api-tg").protocol("HTTP").port(8080).vpcId("vpc-1")
+                .targetType("ip")).targetGroups().get(0).targetGroupArn();
+        elb.createListener(r -> r.loadBalancerArn(lb).protocol("HTTP").port(80)
+                .defaultActions(a -> a.type("forward").targetGroupArn(tg)));
+
+        // when: three Fargate tasks, which Fargate spreads over all three zones
+        client.createService(r -> r.cluster("prod").serviceName("api").taskDefinition("web:1").desiredCount(3)
+                .launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c", "subnet-0d4e5f")))
+                .loadBalancers(l -> l.targetGroupArn(tg).containerName("app").containerPort(8080)));
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        // then: every target is in use and healthy, and the service reached a steady state
+        assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(tg)).targetHealthDescriptions())
+                .hasSize(3).allSatisfy(t -> assertThat(t.targetHealth().stateAsString()).isEqualTo("healthy"));
+        assertThat(client.describeServices(r -> r.cluster("prod").services("api")).services().get(0).events())
+                .anyMatch(e -> e.message().equals("(service api) has reached a steady state."));
+    }
+
     private void createService(String taskDefinition) {
         // service-behind-alb-START
         client.createService(r -> r.cluster("prod").serviceName("web").taskDefinition(taskDefinition).desiredCount(2)

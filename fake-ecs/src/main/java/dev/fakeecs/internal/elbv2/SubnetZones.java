@@ -54,6 +54,20 @@ final class SubnetZones {
         return ordered;
     }
 
+    /**
+     * Whether any subnet of a load balancer is unpinned (its id names no zone of the region). ECS lets a Fargate
+     * task of an unpinned subnet run in any zone, so such a load balancer serves targets in every zone: without a
+     * VPC model, the zone the load balancer shows for that subnet is only a label.
+     */
+    static boolean anyUnpinned(Map<String, String> zoneToSubnet, List<String> regionZones) {
+        for (String subnet : zoneToSubnet.values()) {
+            if (pinnedZone(subnet, regionZones) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void put(Map<String, String> byZone, String zone, String subnet) {
         if (byZone.containsKey(zone) && !byZone.get(zone).equals(subnet)) {
             throw ElbErrors.invalidConfiguration("You cannot specify multiple subnets in the same Availability Zone");

@@ -103,7 +103,8 @@ final class TargetHealthChecker {
         }
         for (String lbArn : lbs) {
             LoadBalancerRecord lb = resources.loadBalancers.get(lbArn);
-            if (lb != null && lb.zones.containsKey(t.zone)) {
+            if (lb != null && (lb.zones.containsKey(t.zone) || SubnetZones.anyUnpinned(lb.zones, region.availabilityZones()))) {
+                // an unpinned subnet (no zone in its id) stands for any zone, as it does for ECS's Fargate tasks
                 return null;
             }
         }
