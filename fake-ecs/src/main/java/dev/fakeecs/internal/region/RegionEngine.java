@@ -94,7 +94,8 @@ public final class RegionEngine implements Region {
         this.taskOperations = new TaskOperations(context, clusters, tags, capacityProviders, containerInstances,
                 taskDefinitions, tasks, services);
         this.api = new RegionControlPlane(this);
-        this.neighbourhood = new EcsNeighbourhood(tasks, containerInstances, services, targetGroups, this::invoke);
+        this.neighbourhood = new EcsNeighbourhood(tasks, containerInstances, services, targetGroups, this::invoke,
+                autoScaling, this.neighbours::get);
         for (RegionalService<?> neighbour : neighbours) {
             this.neighbours.put(neighbour, neighbour.create(context, neighbourhood));
         }
