@@ -118,6 +118,17 @@ public final class CloudWatch implements CloudWatchClient {
         });
     }
 
+    /**
+     * Period × EvaluationPeriods of the alarm (what ECS's rolling-deployment bake time is computed from), or null
+     * when the region has no alarm of that name.
+     */
+    public Duration evaluationSpan(String alarmName) {
+        return region.read(() -> {
+            AlarmRecord a = alarms.find(alarmName);
+            return a == null ? null : Duration.ofSeconds((long) a.period * a.evaluationPeriods);
+        });
+    }
+
     /** Tells {@code listener} of every alarm state change of the region from now on (under the engine lock). */
     public void addAlarmStateListener(AlarmStateListener listener) {
         alarms.addListener(listener);
