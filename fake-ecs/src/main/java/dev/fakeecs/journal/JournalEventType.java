@@ -35,5 +35,7 @@ public enum JournalEventType {
     /** A target registered in or deregistered from a target group, and the end of its draining. */
     TARGET_REGISTRATION,
     /** A target's health state changed (initial, healthy, unhealthy, unused, draining). */
-    TARGET_HEALTH
+    TARGET_HEALTH,
+    /** A CloudWatch metric alarm created, deleted, or changing state (evaluation or SetAlarmState). */
+    ALARM_STATE
 }

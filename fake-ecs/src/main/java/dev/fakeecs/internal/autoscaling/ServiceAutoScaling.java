@@ -152,6 +152,20 @@ public final class ServiceAutoScaling {
         });
     }
 
+    /**
+     * The service's metric now as CloudWatch publishes it ({@code AWS/ECS} CPUUtilization, MemoryUtilization):
+     * from its scalable target's {@link ServiceLoad} when it has one, else from what its containers' images
+     * declare; NaN with no data. The same figures the scaling policies see ({@link #metricNow}), without needing
+     * a scalable target. The caller holds the engine lock.
+     */
+    public double usageNow(SimulatedService s, ScalingMetric metric) {
+        ScalableTarget t = targets.get(s.clusterName() + "/" + s.name());
+        if (t != null && t.load() != null) {
+            return t.load().metric(metric, region.now(), running(s));
+        }
+        return ContainerUsage.metric(metric, services.tasksOf(s));
+    }
+
     private int running(SimulatedService s) {
         int n = 0;
         for (SimulatedTask t : services.tasksOf(s)) {

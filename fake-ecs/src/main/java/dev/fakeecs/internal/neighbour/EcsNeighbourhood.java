@@ -1,5 +1,7 @@
 package dev.fakeecs.internal.neighbour;
 
+import dev.fakeecs.autoscaling.ScalingMetric;
+import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.service.Services;
@@ -13,7 +15,9 @@ import dev.fakeecs.internal.targets.PublishedTargetGroups;
 import dev.fakeecs.internal.targets.TargetApplications;
 import dev.fakeecs.internal.targets.TargetGroupDirectory;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What ECS in one region publishes to the simulated services beside it: events to subscribe to and
@@ -34,15 +38,20 @@ public final class EcsNeighbourhood {
     private final PublishedTargetGroups targetGroups;
     private final ApiCalls calls;
     private final OfferedLoad offeredLoad;
+    private final ServiceAutoScaling autoScaling;
+    private final Function<RegionalService<?>, Object> siblings;
 
     /**
      * @param targetGroups where the region's target groups are published; ECS's services use the same holder
      * @param calls        how the region runs an API call (lock, interceptors, auto clock step); null: the
      *                     neighbour only takes the engine lock
      * @param offeredLoad  the load the region's services offer to each target group (null: none)
+     * @param autoScaling  where service utilisation comes from ({@link #serviceUsage}); null: no figures
+     * @param siblings     the region's simulated services built so far ({@link #sibling}); null: none
      */
     public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services,
-                            PublishedTargetGroups targetGroups, ApiCalls calls, OfferedLoad offeredLoad) {
+                            PublishedTargetGroups targetGroups, ApiCalls calls, OfferedLoad offeredLoad,
+                            ServiceAutoScaling autoScaling, Function<RegionalService<?>, Object> siblings) {
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.services = services;
@@ -50,6 +59,41 @@ public final class EcsNeighbourhood {
         this.targetGroups = targetGroups;
         this.calls = calls;
         this.offeredLoad = offeredLoad == null ? OfferedLoad.NONE : offeredLoad;
+        this.autoScaling = autoScaling;
+        this.siblings = siblings;
+    }
+
+    /**
+     * CPU and memory utilisation now of every ACTIVE service of the region, in creation order: the figures
+     * Service Auto Scaling computes (a scalable target's load, else what the images declare). Read-only; the
+     * caller holds the engine lock.
+     */
+    public List<ServiceUsage> serviceUsage() {
+        if (autoScaling == null) {
+            return List.of();
+        }
+        List<ServiceUsage> usage = new ArrayList<>();
+        for (SimulatedService s : services.all()) {
+            if (s.isActive()) {
+                usage.add(new ServiceUsage(s.clusterName(), s.name(),
+                        autoScaling.usageNow(s, ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION),
+                        autoScaling.usageNow(s, ScalingMetric.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION)));
+            }
+        }
+        return usage;
+    }
+
+    /**
+     * Another simulated service of the same region (CloudWatch reading the load balancers' figures), or null when
+     * the region does not host it (or it is not built yet: ask after construction).
+     */
+    public <P> P sibling(RegionalService<P> service) {
+        if (siblings == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        P part = (P) siblings.apply(service);
+        return part;
     }
 
     /** How the region runs an API call of a neighbour service, or null when only the engine lock applies. */

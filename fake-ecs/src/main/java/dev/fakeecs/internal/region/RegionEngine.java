@@ -95,7 +95,7 @@ public final class RegionEngine implements Region {
                 taskDefinitions, tasks, services);
         this.api = new RegionControlPlane(this);
         this.neighbourhood = new EcsNeighbourhood(tasks, containerInstances, services, targetGroups, this::invoke,
-                autoScaling::offeredLoad);
+                autoScaling::offeredLoad, autoScaling, this.neighbours::get);
         for (RegionalService<?> neighbour : neighbours) {
             this.neighbours.put(neighbour, neighbour.create(context, neighbourhood));
         }
