@@ -67,6 +67,9 @@ public final class ProtocolRouter {
     /** Answers one request; never throws for anything the client sent. */
     public ProtocolResponse handle(ProtocolRequest request) {
         ServiceProtocolHandler service = serviceOf(request);
+        if (service != null && !service.servesPath(request.path())) {
+            return error(404, ProtocolException.UNKNOWN_OPERATION, "No operation at " + truncate(request.path()));
+        }
         if (service == null) {
             String target = request.target();
             return error(400, ProtocolException.UNKNOWN_OPERATION, target == null
@@ -97,10 +100,33 @@ public final class ProtocolRouter {
      * }</pre>
      */
     public ProtocolResponse tooLarge(long size, String target, String contentType, String authorization) {
-        ServiceProtocolHandler service = serviceOf(new ProtocolRequest(target, contentType, authorization, null));
-        ProtocolResponse own = service == null ? null : service.tooLarge(size, maxBodyBytes);
+        return tooLarge(size, ProtocolRequest.ROOT, target, contentType, authorization);
+    }
+
+    /**
+     * The 413 answer, in the protocol of the service the request's path and headers point to.
+     *
+     * <pre>{@code
+     * if (contentLength > router.maxBodyBytes()) return router.tooLarge(contentLength, path, target, contentType, authorization);
+     * }</pre>
+     */
+    public ProtocolResponse tooLarge(long size, String path, String target, String contentType, String authorization) {
+        ProtocolRequest headers = new ProtocolRequest(path, target, contentType, authorization, null);
+        ServiceProtocolHandler service = serviceOf(headers);
+        ProtocolResponse own = service == null ? null : service.tooLarge(headers, size, maxBodyBytes);
         return own != null ? own : tooLarge(size);
     }
+
+    /**
+     * Whether requests to {@code path} are the router's: {@code /} and the Smithy RPC v2 paths under
+     * {@code /service/}. Transports answer every other path themselves.
+     */
+    public static boolean isApiPath(String path) {
+        return ProtocolRequest.ROOT.equals(path) || (path != null && path.startsWith(SERVICE_PATH_PREFIX));
+    }
+
+    /** The path prefix of the Smithy RPC v2 protocols: {@code /service/{Service}/operation/{Op}}. */
+    public static final String SERVICE_PATH_PREFIX = "/service/";
 
     private ServiceProtocolHandler serviceOf(ProtocolRequest request) {
         String target = request.target();

@@ -48,7 +48,7 @@ public final class InlineApi {
      * @param keepAlive whether the connection stays open after the answer
      */
     FullHttpResponse answer(FullHttpRequest request, String path, boolean keepAlive) {
-        if (request.method() != HttpMethod.POST || !"/".equals(path)
+        if (request.method() != HttpMethod.POST || !ProtocolRouter.isApiPath(path)
                 || request.content().readableBytes() > protocol.maxBodyBytes()) {
             return null;
         }
@@ -61,8 +61,8 @@ public final class InlineApi {
                 return null;
             }
         }
-        ProtocolResponse answer = protocol.handle(new ProtocolRequest(target, headers.get(HttpHeaderNames.CONTENT_TYPE),
-                authorization, ByteBufUtil.getBytes(request.content())));
+        ProtocolResponse answer = protocol.handle(new ProtocolRequest(path, target,
+                headers.get(HttpHeaderNames.CONTENT_TYPE), authorization, ByteBufUtil.getBytes(request.content())));
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.statusCode()), Unpooled.wrappedBuffer(answer.body()));
         HttpHeaders out = response.headers();
