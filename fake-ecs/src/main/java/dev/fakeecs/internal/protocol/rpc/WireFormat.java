@@ -130,7 +130,7 @@ enum WireFormat {
         }
         switch (node.getNodeType()) {
             case OBJECT:
-                g.writeStartObject();
+                g.writeStartObject(node, node.size()); // definite lengths, as AWS writes them
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
@@ -140,7 +140,7 @@ enum WireFormat {
                 g.writeEndObject();
                 return;
             case ARRAY:
-                g.writeStartArray();
+                g.writeStartArray(node, node.size());
                 for (JsonNode item : node) {
                     writeNode(g, item);
                 }
