@@ -17,13 +17,6 @@ enum ScalarType implements ValueType {
     STRING("a String") {
         @Override
         public Object decode(JsonNode node) {
-            if (node.isBinary()) { // a CBOR byte string
-                try {
-                    return SdkBytes.fromByteArray(node.binaryValue());
-                } catch (java.io.IOException e) {
-                    throw ValueType.mismatch(node, this);
-                }
-            }
             if (!node.isTextual()) {
                 throw ValueType.mismatch(node, this);
             }
