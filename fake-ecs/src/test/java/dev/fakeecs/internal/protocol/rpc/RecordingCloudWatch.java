@@ -24,17 +24,17 @@ import software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateResponse;
  * SetAlarmState with canned answers; SetAlarmState of an alarm other than {@link #ALARM} throws ResourceNotFound as
  * CloudWatch does; {@link #failWith} makes the next call throw.
  */
-final class RecordingCloudWatch implements CloudWatchClient {
+public final class RecordingCloudWatch implements CloudWatchClient {
 
-    static final String ALARM = "web-5xx";
-    static final String ALARM_ARN = "arn:aws:cloudwatch:us-east-1:000000000000:alarm:web-5xx";
-    static final Instant UPDATED = Instant.parse("2026-01-02T03:04:05.678Z");
-    static final Instant POINT = Instant.parse("2026-01-02T03:00:00Z");
+    public static final String ALARM = "web-5xx";
+    public static final String ALARM_ARN = "arn:aws:cloudwatch:us-east-1:000000000000:alarm:web-5xx";
+    public static final Instant UPDATED = Instant.parse("2026-01-02T03:04:05.678Z");
+    public static final Instant POINT = Instant.parse("2026-01-02T03:00:00Z");
 
     final List<SdkRequest> requests = new ArrayList<>();
     private RuntimeException failure;
 
-    <T extends SdkRequest> T last(Class<T> type) {
+    public <T extends SdkRequest> T last(Class<T> type) {
         for (int i = requests.size() - 1; i >= 0; i--) {
             if (type.isInstance(requests.get(i))) {
                 return type.cast(requests.get(i));
