@@ -2,8 +2,6 @@ package dev.fakeecs.internal.protocol.rpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +11,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import dev.fakeecs.internal.protocol.CborNodeFactory;
 import dev.fakeecs.internal.protocol.ProtocolException;
+import dev.fakeecs.internal.protocol.RequestBodies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,19 +102,7 @@ enum WireFormat {
      * @throws ProtocolException {@code SerializationException} for a body that is not one well-formed value
      */
     JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return mapper().readTree(body);
-        } catch (StreamConstraintsException e) {
-            throw ProtocolException.serialization("Malformed " + label + ": the value exceeds a size or nesting limit");
-        } catch (JsonEOFException e) {
-            throw ProtocolException.serialization("Malformed " + label + ": the request body ends in the middle of a value");
-        } catch (IOException | RuntimeException e) {
-            throw ProtocolException.serialization("Malformed " + label + ": the request body is not one well-formed "
-                    + label + " value");
-        }
+        return RequestBodies.parse(body, mapper(), label);
     }
 
     private static void writeNode(CBORGenerator g, JsonNode node) throws IOException {

@@ -164,6 +164,32 @@ class CloudWatchWireFormatTest {
         assertThat(signedElsewhere.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void an_oversized_body_is_answered_413_in_the_protocol_of_its_path_and_headers() throws IOException {
+        ProtocolResponse cbor = router.tooLarge(2_000_000, CBOR_PATH + "PutMetricData", null, "application/cbor", AUTH);
+        ProtocolResponse json = router.tooLarge(2_000_000, "/", "GraniteServiceVersion20100801.PutMetricData",
+                "application/x-amz-json-1.0", AUTH);
+        ProtocolResponse query = router.tooLarge(2_000_000, "/", null, "application/x-www-form-urlencoded", AUTH);
+
+        assertThat(cbor.statusCode()).isEqualTo(413);
+        assertThat(cbor.headers()).containsEntry("smithy-protocol", "rpc-v2-cbor");
+        assertThat(CBOR.readTree(cbor.body()).get("message").asText())
+                .isEqualTo("2000000 bytes exceeds the request size limit of 1048576 bytes");
+        assertThat(json.statusCode()).isEqualTo(413);
+        assertThat(json.headers()).containsEntry("Content-Type", "application/x-amz-json-1.0");
+        assertThat(query.statusCode()).isEqualTo(413);
+        assertThat(query.headers()).containsEntry("Content-Type", "text/xml");
+    }
+
+    @Test
+    void a_malformed_json_body_is_named_with_its_position() throws IOException {
+        ProtocolResponse response = json("DescribeAlarms", "{\"AlarmNames\": [}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).startsWith("Malformed JSON: ")
+                .endsWith("(line 1, column 17)");
+    }
+
     // ---- AWS JSON 1.0 ----
 
     @Test
