@@ -13,9 +13,11 @@ import java.util.Objects;
  * The front of every simulated AWS service: takes a request as the transport received it (HTTP server
  * or in-process SDK client) and hands it to the service it belongs to, recognised by its protocol: the
  * {@code X-Amz-Target} prefix for the AWS JSON protocols, else the service named in the SigV4 credential
- * scope, else what its content says (a Query form post's {@code Version} field, see
- * {@link ServiceProtocolHandler#recognises}). A request no registered service claims gets a JSON
- * {@code UnknownOperationException}; an unsigned one that nothing recognises goes to the first service (ECS).
+ * scope, else what its path or content says (a Smithy RPC v2 path {@code /service/{Service}/operation/{Op}}, a
+ * Query form post's {@code Version} field, see {@link ServiceProtocolHandler#recognises}). A request no registered
+ * service claims gets a JSON {@code UnknownOperationException}; an unsigned one that nothing recognises goes to the
+ * first service (ECS); a request to a path its service does not serve ({@link ServiceProtocolHandler#servesPath}) is
+ * a JSON 404.
  *
  * <pre>{@code
  * ProtocolRouter router = ProtocolRouter.builder().defaultRegion("us-east-1")
