@@ -9,8 +9,10 @@ import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.client.EcsClients;
+import dev.fakeecs.internal.client.CloudWatchClients;
 import dev.fakeecs.internal.client.LoadBalancingClients;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
@@ -202,6 +204,34 @@ public final class FakeEcs implements AutoCloseable {
     public ElasticLoadBalancingV2Client newLoadBalancingClient(String region) {
         region(region);
         return closeWithWorld(LoadBalancingClients.sync(protocol(), region));
+    }
+
+    /**
+     * A real AWS SDK {@link CloudWatchClient} for the default region, wired in process through CloudWatch's wire
+     * protocol (the Java SDK speaks Smithy RPC v2 CBOR: {@code POST /service/GraniteServiceVersion20100801/operation/..},
+     * like a wire call, but no sockets) to the region's simulated CloudWatch. The world closes it.
+     *
+     * <pre>{@code
+     * CloudWatchClient cw = ecs.newCloudWatchClient();
+     * cw.putMetricData(r -> r.namespace("App").metricData(d -> d.metricName("Latency").value(12.0).unit("Milliseconds")));
+     * List<MetricAlarm> alarms = cw.describeAlarms(r -> r.alarmNames("web-5xx")).metricAlarms();
+     * }</pre>
+     */
+    public CloudWatchClient newCloudWatchClient() {
+        return newCloudWatchClient(defaultRegion().name());
+    }
+
+    /**
+     * A real in-process {@link CloudWatchClient} for one region (the region comes into being on this first use, as
+     * with {@link #region(String)}).
+     *
+     * <pre>{@code
+     * CloudWatchClient cw = ecs.newCloudWatchClient("eu-west-1");
+     * }</pre>
+     */
+    public CloudWatchClient newCloudWatchClient(String region) {
+        region(region);
+        return closeWithWorld(CloudWatchClients.sync(protocol(), region));
     }
 
     private synchronized ProtocolRouter protocol() {

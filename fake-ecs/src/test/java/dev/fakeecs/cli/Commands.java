@@ -49,8 +49,22 @@ final class Commands {
         }
     }
 
+    /** What a command did: its exit code and output. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
     /** Runs the command; fails the test with its output unless it exits 0; returns stdout. */
     static String run(List<String> command) throws IOException, InterruptedException {
+        Result result = exec(command);
+        if (result.exitCode() != 0) {
+            fail("`" + String.join(" ", command) + "` exited " + result.exitCode() + "\nstdout: " + result.stdout()
+                    + "\nstderr: " + result.stderr());
+        }
+        return result.stdout();
+    }
+
+    /** Runs the command, whatever its exit code (fails the test only if it times out). */
+    static Result exec(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(ENV);
         Process p = builder.start();
@@ -75,11 +89,7 @@ final class Commands {
             p.destroyForcibly();
             fail("Timed out: " + command);
         }
-        if (p.exitValue() != 0) {
-            fail("`" + String.join(" ", command) + "` exited " + p.exitValue() + "\nstdout: " + out + "\nstderr: "
-                    + new String(err, StandardCharsets.UTF_8));
-        }
-        return out;
+        return new Result(p.exitValue(), out, new String(err, StandardCharsets.UTF_8));
     }
 
     /** Runs a command that must fail (exit non-zero); returns its stderr (where the AWS CLI writes service errors). */

@@ -15,6 +15,7 @@ final class HttpHeaders {
 
     static ProtocolRequest toProtocolRequest(SdkHttpRequest http, byte[] body) {
         return new ProtocolRequest(
+                http.encodedPath(),
                 http.firstMatchingHeader("X-Amz-Target").orElse(null),
                 http.firstMatchingHeader("Content-Type").orElse(null),
                 http.firstMatchingHeader("Authorization").orElse(null),
@@ -23,7 +24,7 @@ final class HttpHeaders {
 
     /** The router's 413 answer to a request whose body is over the limit, in the protocol its headers name. */
     static ProtocolResponse tooLarge(dev.fakeecs.internal.protocol.ProtocolRouter router, SdkHttpRequest http) {
-        return router.tooLarge(-1, http.firstMatchingHeader("X-Amz-Target").orElse(null),
+        return router.tooLarge(-1, http.encodedPath(), http.firstMatchingHeader("X-Amz-Target").orElse(null),
                 http.firstMatchingHeader("Content-Type").orElse(null),
                 http.firstMatchingHeader("Authorization").orElse(null));
     }

@@ -1,15 +1,10 @@
 package dev.fakeecs.internal.protocol;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.Objects;
@@ -164,7 +159,7 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
         if (!isImplemented(client, operation)) {
             throw unsupported(operation);
         }
-        EcsRequest ecsRequest = codec.decode(parse(request.body()), operation.requestClass());
+        EcsRequest ecsRequest = codec.decode(RequestBodies.parse(request.body(), MAPPER, "JSON"), operation.requestClass());
         ModelConstraints.check(ecsRequest);
         Object result;
         try {
@@ -202,65 +197,6 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
         }
         EcsOperation operation = EcsOperation.named(target.substring(TARGET_PREFIX.length()));
         return operation == null ? null : operation.name();
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return MAPPER.readTree(body);
-        } catch (StreamConstraintsException e) {
-            throw ProtocolException.serialization("Malformed JSON: " + constraintProblem(e.getOriginalMessage()));
-        } catch (MismatchedInputException e) {
-            throw ProtocolException.serialization("Malformed JSON: unexpected content after the end of the JSON value"
-                    + where(e.getLocation()));
-        } catch (JsonEOFException e) {
-            throw ProtocolException.serialization("Malformed JSON: the request body ends in the middle of a value"
-                    + where(e.getLocation()));
-        } catch (JsonProcessingException e) {
-            throw ProtocolException.serialization("Malformed JSON: " + parseProblem(e.getOriginalMessage())
-                    + where(e.getLocation()));
-        } catch (IOException | RuntimeException e) {
-            throw ProtocolException.serialization("Malformed JSON: the request body could not be read as JSON");
-        }
-    }
-
-    /** A parser limit, named by what the request exceeds (never by the parser's own setting names). */
-    private static String constraintProblem(String message) {
-        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
-        if (m.contains("nesting depth")) {
-            return "the JSON value nests arrays and objects too deeply";
-        }
-        if (m.contains("number")) {
-            return "a number has too many digits";
-        }
-        if (m.contains("string") || m.contains("name")) {
-            return "a string or member name is too long";
-        }
-        return "the JSON value exceeds a size limit";
-    }
-
-    /** The parser's description of a syntax error, without parser internals (names in backticks, class names). */
-    private static String parseProblem(String message) {
-        if (message == null || message.isBlank()) {
-            return "the request body is not valid JSON";
-        }
-        String firstLine = message.lines().findFirst().orElse("").trim();
-        if (firstLine.contains("`") || JAVA_NAME.matcher(firstLine).find()) {
-            return "the request body is not valid JSON";
-        }
-        return truncate(firstLine);
-    }
-
-    private static final java.util.regex.Pattern JAVA_NAME =
-            java.util.regex.Pattern.compile("\\b(?:java|javax|com|org|software|dev)\\.[a-z0-9_]+\\.");
-
-    private static String where(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private EcsClient client(String signedRegion) {

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The answer to one AWS JSON 1.1 request: status, headers ({@code Content-Type},
- * {@code x-amzn-RequestId}) and a JSON body, which for errors is {@code {"__type": ..., "message": ...}}.
+ * The answer to one request: status, headers ({@code Content-Type}, {@code x-amzn-RequestId}, and whatever the
+ * protocol adds, such as {@code smithy-protocol}) and a body in the request's protocol (JSON, CBOR or Query XML).
  *
  * <pre>{@code
  * ProtocolResponse response = handler.handle(request);
@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param statusCode the HTTP status
  * @param headers    response headers, by name
- * @param body       the JSON body
+ * @param body       the body
  */
 public record ProtocolResponse(int statusCode, Map<String, String> headers, byte[] body) {
 

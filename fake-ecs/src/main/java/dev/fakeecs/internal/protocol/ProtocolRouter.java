@@ -13,9 +13,11 @@ import java.util.Objects;
  * The front of every simulated AWS service: takes a request as the transport received it (HTTP server
  * or in-process SDK client) and hands it to the service it belongs to, recognised by its protocol: the
  * {@code X-Amz-Target} prefix for the AWS JSON protocols, else the service named in the SigV4 credential
- * scope, else what its content says (a Query form post's {@code Version} field, see
- * {@link ServiceProtocolHandler#recognises}). A request no registered service claims gets a JSON
- * {@code UnknownOperationException}; an unsigned one that nothing recognises goes to the first service (ECS).
+ * scope, else what its path or content says (a Smithy RPC v2 path {@code /service/{Service}/operation/{Op}}, a
+ * Query form post's {@code Version} field, see {@link ServiceProtocolHandler#recognises}). A request no registered
+ * service claims gets a JSON {@code UnknownOperationException}; an unsigned one that nothing recognises goes to the
+ * first service (ECS); a request to a path its service does not serve ({@link ServiceProtocolHandler#servesPath}) is
+ * a JSON 404.
  *
  * <pre>{@code
  * ProtocolRouter router = ProtocolRouter.builder().defaultRegion("us-east-1")
@@ -67,6 +69,9 @@ public final class ProtocolRouter {
     /** Answers one request; never throws for anything the client sent. */
     public ProtocolResponse handle(ProtocolRequest request) {
         ServiceProtocolHandler service = serviceOf(request);
+        if (service != null && !service.servesPath(request.path())) {
+            return error(404, ProtocolException.UNKNOWN_OPERATION, "No operation at " + truncate(request.path()));
+        }
         if (service == null) {
             String target = request.target();
             return error(400, ProtocolException.UNKNOWN_OPERATION, target == null
@@ -97,10 +102,33 @@ public final class ProtocolRouter {
      * }</pre>
      */
     public ProtocolResponse tooLarge(long size, String target, String contentType, String authorization) {
-        ServiceProtocolHandler service = serviceOf(new ProtocolRequest(target, contentType, authorization, null));
-        ProtocolResponse own = service == null ? null : service.tooLarge(size, maxBodyBytes);
+        return tooLarge(size, ProtocolRequest.ROOT, target, contentType, authorization);
+    }
+
+    /**
+     * The 413 answer, in the protocol of the service the request's path and headers point to.
+     *
+     * <pre>{@code
+     * if (contentLength > router.maxBodyBytes()) return router.tooLarge(contentLength, path, target, contentType, authorization);
+     * }</pre>
+     */
+    public ProtocolResponse tooLarge(long size, String path, String target, String contentType, String authorization) {
+        ProtocolRequest headers = new ProtocolRequest(path, target, contentType, authorization, null);
+        ServiceProtocolHandler service = serviceOf(headers);
+        ProtocolResponse own = service == null ? null : service.tooLarge(headers, size, maxBodyBytes);
         return own != null ? own : tooLarge(size);
     }
+
+    /**
+     * Whether requests to {@code path} are the router's: {@code /} and the Smithy RPC v2 paths under
+     * {@code /service/}. Transports answer every other path themselves.
+     */
+    public static boolean isApiPath(String path) {
+        return ProtocolRequest.ROOT.equals(path) || (path != null && path.startsWith(SERVICE_PATH_PREFIX));
+    }
+
+    /** The path prefix of the Smithy RPC v2 protocols: {@code /service/{Service}/operation/{Op}}. */
+    public static final String SERVICE_PATH_PREFIX = "/service/";
 
     private ServiceProtocolHandler serviceOf(ProtocolRequest request) {
         String target = request.target();

@@ -194,6 +194,9 @@ enum ScalarType implements ValueType {
 
         @Override
         public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            if (nodes instanceof CborNodeFactory) {
+                return ((CborNodeFactory) nodes).timestamp((Instant) value);
+            }
             long millis = ((Instant) value).toEpochMilli();
             if (millis % 1000 == 0) {
                 return nodes.numberNode(millis / 1000);
@@ -206,6 +209,13 @@ enum ScalarType implements ValueType {
     BYTES("a Blob") {
         @Override
         public Object decode(JsonNode node) {
+            if (node.isBinary()) { // a CBOR byte string
+                try {
+                    return SdkBytes.fromByteArray(node.binaryValue());
+                } catch (java.io.IOException e) {
+                    throw ValueType.mismatch(node, this);
+                }
+            }
             if (!node.isTextual()) {
                 throw ValueType.mismatch(node, this);
             }
@@ -218,6 +228,9 @@ enum ScalarType implements ValueType {
 
         @Override
         public JsonNode encode(Object value, JsonNodeFactory nodes) {
+            if (nodes instanceof CborNodeFactory) {
+                return nodes.binaryNode(((SdkBytes) value).asByteArray());
+            }
             return nodes.textNode(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
         }
     };

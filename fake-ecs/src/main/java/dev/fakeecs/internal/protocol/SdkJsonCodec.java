@@ -80,6 +80,19 @@ public final class SdkJsonCodec {
     }
 
     /**
+     * Encodes an SDK model object with another node factory: {@link CborNodeFactory#instance()} builds the tree
+     * of the Smithy RPC v2 CBOR protocol (timestamps tagged, blobs as byte strings).
+     *
+     * <pre>{@code
+     * ObjectNode tree = SdkJsonCodec.instance().encode(response, CborNodeFactory.instance());
+     * }</pre>
+     */
+    public ObjectNode encode(SdkPojo pojo, JsonNodeFactory nodeFactory) {
+        Objects.requireNonNull(pojo, "pojo");
+        return ShapeModel.of(pojo.getClass()).encode(pojo, Objects.requireNonNull(nodeFactory, "nodeFactory"));
+    }
+
+    /**
      * Encodes the modeled members of any SDK model class that has a static {@code builder()}
      * returning an {@link SdkPojo}, such as a modeled exception ({@code ConflictException.resourceIds}).
      *

@@ -42,4 +42,22 @@ public interface ServiceProtocolHandler {
     default ProtocolResponse tooLarge(long size, int limit) {
         return null;
     }
+
+    /**
+     * This service's own answer to a request (its headers and path, without its body) whose body of {@code size}
+     * bytes is over the limit of {@code limit} bytes, in the protocol the request speaks; by default
+     * {@link #tooLarge(long, int)}.
+     */
+    default ProtocolResponse tooLarge(ProtocolRequest headers, long size, int limit) {
+        return tooLarge(size, limit);
+    }
+
+    /**
+     * Whether this service answers requests to {@code path}: {@code /} by default; a Smithy RPC v2 service also
+     * answers {@code /service/{Service}/operation/{Op}}. A request routed to a service that does not serve its path
+     * is answered 404 by the router.
+     */
+    default boolean servesPath(String path) {
+        return ProtocolRequest.ROOT.equals(path);
+    }
 }

@@ -57,7 +57,7 @@ final class ShapeModel {
         }
         this.members = list.toArray(new Member[0]);
         this.byJsonName = map;
-        this.required = RequiredMembers.of(name).stream().filter(map::containsKey).toArray(String[]::new);
+        this.required = RequiredMembers.of(shapeClass).stream().filter(map::containsKey).toArray(String[]::new);
     }
 
     /** The model of an SDK model class (a request, response, nested shape or modeled exception). */

@@ -22,6 +22,14 @@ final class ApiOperations {
     private ApiOperations() {
     }
 
+    static String name(String path, String target, String contentType, byte[] body) {
+        if (target == null && path != null && path.startsWith("/service/") && path.contains("/operation/")) {
+            String operation = path.substring(path.lastIndexOf('/') + 1);   // Smithy RPC v2: /service/S/operation/Op
+            return operation.isEmpty() ? null : operation;
+        }
+        return name(target, contentType, body);
+    }
+
     static String name(String target, String contentType, byte[] body) {
         if (target != null) {
             return target.substring(target.lastIndexOf('.') + 1);

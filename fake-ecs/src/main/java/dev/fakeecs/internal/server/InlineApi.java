@@ -48,7 +48,7 @@ public final class InlineApi {
      * @param keepAlive whether the connection stays open after the answer
      */
     FullHttpResponse answer(FullHttpRequest request, String path, boolean keepAlive) {
-        if (request.method() != HttpMethod.POST || !"/".equals(path)
+        if (request.method() != HttpMethod.POST || !ProtocolRouter.isApiPath(path)
                 || request.content().readableBytes() > protocol.maxBodyBytes()) {
             return null;
         }
@@ -58,12 +58,12 @@ public final class InlineApi {
         String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
         byte[] body = ByteBufUtil.getBytes(request.content());
         if (wallLatency != WallLatency.NONE) {
-            String operation = ApiOperations.name(target, contentType, body);
+            String operation = ApiOperations.name(path, target, contentType, body);
             if (operation != null && !wallLatency.latencyFor(SigV4Scope.regionOf(authorization), operation).isZero()) {
                 return null;
             }
         }
-        ProtocolResponse answer = protocol.handle(new ProtocolRequest(target, contentType, authorization, body));
+        ProtocolResponse answer = protocol.handle(new ProtocolRequest(path, target, contentType, authorization, body));
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.statusCode()), Unpooled.wrappedBuffer(answer.body()));
         HttpHeaders out = response.headers();

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Routes one HTTP exchange: {@code POST /} to the protocol handler, {@code GET /} to the health line,
+ * Routes one HTTP exchange: {@code POST /} and {@code POST /service/...} (Smithy RPC v2) to the protocol
+ * router, {@code GET /} to the health line,
  * {@code /_fake-ecs/...} to the control API; every other answer is a JSON error, never an HTML page.
  */
 public final class ServerExchangeHandler implements HttpHandler {
@@ -74,10 +75,10 @@ public final class ServerExchangeHandler implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath();
         if (path.equals(CONTROL_PREFIX) || path.startsWith(CONTROL_PREFIX + "/")) {
             control(exchange, method, path.substring(CONTROL_PREFIX.length()));
+        } else if (method.equals("POST") && ProtocolRouter.isApiPath(path)) {
+            ecs(exchange, path);
         } else if (!path.equals("/")) {
             sendControl(exchange, ControlResponse.error(404, "NotFound", "fake-ecs serves ECS at POST / and its control API under /_fake-ecs/"));
-        } else if (method.equals("POST")) {
-            ecs(exchange);
         } else if (method.equals("GET") || method.equals("HEAD")) {
             send(exchange, 200, ControlResponse.JSON, null, HEALTH);
         } else {
@@ -85,24 +86,24 @@ public final class ServerExchangeHandler implements HttpHandler {
         }
     }
 
-    private void ecs(HttpExchange exchange) throws IOException {
+    private void ecs(HttpExchange exchange, String path) throws IOException {
         Headers headers = exchange.getRequestHeaders();
         byte[] body = readBody(exchange, protocol.maxBodyBytes());
-        delay(headers, body);
+        delay(path, headers, body);
         ProtocolResponse response = body == null
-                ? protocol.tooLarge(declaredLength(headers), headers.getFirst("X-Amz-Target"),
+                ? protocol.tooLarge(declaredLength(headers), path, headers.getFirst("X-Amz-Target"),
                         headers.getFirst("Content-Type"), headers.getFirst("Authorization"))
-                : protocol.handle(new ProtocolRequest(headers.getFirst("X-Amz-Target"), headers.getFirst("Content-Type"),
-                        headers.getFirst("Authorization"), body));
+                : protocol.handle(new ProtocolRequest(path, headers.getFirst("X-Amz-Target"),
+                        headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body));
         send(exchange, response.statusCode(), null, response.headers(), response.body());
     }
 
     /** The API_LATENCY fault over the wire: a real sleep on this server thread, never under the engine lock. */
-    private void delay(Headers headers, byte[] body) {
+    private void delay(String path, Headers headers, byte[] body) {
         if (wallLatency == WallLatency.NONE) {
             return;
         }
-        String operation = ApiOperations.name(headers.getFirst("X-Amz-Target"), headers.getFirst("Content-Type"), body);
+        String operation = ApiOperations.name(path, headers.getFirst("X-Amz-Target"), headers.getFirst("Content-Type"), body);
         if (operation == null) {
             return;
         }

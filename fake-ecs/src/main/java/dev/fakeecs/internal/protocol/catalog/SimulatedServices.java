@@ -1,20 +1,28 @@
 package dev.fakeecs.internal.protocol.catalog;
 
+import dev.fakeecs.internal.cloudwatch.CloudWatch;
 import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.query.QueryProtocolHandler;
+import dev.fakeecs.internal.protocol.rpc.RpcProtocolHandler;
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.region.Region;
 import java.util.Objects;
 import java.util.function.Function;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.InternalServiceException;
+import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.cloudwatch.model.MissingRequiredParameterException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * Every simulated AWS service the fake speaks, registered in one place: the {@link ProtocolRouter} that the
  * HTTP server and the in-process SDK clients share. ECS (AWS JSON 1.1, recognised by its {@code X-Amz-Target}
  * prefix) and Elastic Load Balancing v2 (AWS Query, recognised by its SigV4 signing name
- * {@code elasticloadbalancing} or, unsigned, by its form's {@code Version=2015-12-01}). A new service lives in a
+ * {@code elasticloadbalancing} or, unsigned, by its form's {@code Version=2015-12-01}), and CloudWatch over all
+ * three protocols its clients speak (signing name {@code monitoring}): Smithy RPC v2 CBOR (the Java SDK),
+ * AWS JSON 1.0 (botocore and the AWS CLI) and AWS Query (older SDKs). A new service lives in a
  * package of its own and is added here with its {@code ServiceProtocolHandler}. (This class lives in a package of
  * its own because it knows every protocol package, which themselves build on {@code internal.protocol}.)
  *
@@ -30,6 +38,14 @@ public final class SimulatedServices {
     public static final String ELBV2_NAMESPACE = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     /** The SigV4 signing name of Elastic Load Balancing v2. */
     public static final String ELBV2_SIGNING_NAME = "elasticloadbalancing";
+    /** The CloudWatch API version (Query {@code Version}). */
+    public static final String CLOUDWATCH_API_VERSION = "2010-08-01";
+    /** The XML namespace of CloudWatch's Query answers. */
+    public static final String CLOUDWATCH_NAMESPACE = "http://monitoring.amazonaws.com/doc/2010-08-01/";
+    /** The SigV4 signing name of CloudWatch. */
+    public static final String CLOUDWATCH_SIGNING_NAME = "monitoring";
+    /** CloudWatch's Smithy service name: the {@code X-Amz-Target} prefix (with a dot) and the CBOR path's service. */
+    public static final String CLOUDWATCH_SERVICE = "GraniteServiceVersion20100801";
 
     private SimulatedServices() {
     }
@@ -59,6 +75,42 @@ public final class SimulatedServices {
                     Region region = regions.apply(name);
                     return region == null ? null : RegionEngine.of(region).service(LoadBalancing.SERVICE);
                 }, defaultRegion))
+                .service(cloudWatch(name -> {
+                    Region region = regions.apply(name);
+                    return region == null ? null : RegionEngine.of(region).service(CloudWatch.SERVICE);
+                }, defaultRegion))
+                .build();
+    }
+
+    /**
+     * CloudWatch over Smithy RPC v2 CBOR, AWS JSON 1.0 and AWS Query, over one client per region (the engine, or a
+     * test double).
+     *
+     * <pre>{@code
+     * RpcProtocolHandler cw = SimulatedServices.cloudWatch(name -> double, "us-east-1");
+     * }</pre>
+     */
+    public static RpcProtocolHandler cloudWatch(Function<String, ? extends CloudWatchClient> regions,
+            String defaultRegion) {
+        QueryProtocolHandler query = QueryProtocolHandler.builder(CloudWatchClient.class)
+                .apiVersion(CLOUDWATCH_API_VERSION)
+                .xmlNamespace(CLOUDWATCH_NAMESPACE)
+                .signingName(CLOUDWATCH_SIGNING_NAME)
+                .validationErrorCodes("MissingParameter", "InvalidParameterValue")
+                .regions(regions)
+                .defaultRegion(defaultRegion)
+                .build();
+        return RpcProtocolHandler.builder(CloudWatchClient.class)
+                .signingName(CLOUDWATCH_SIGNING_NAME)
+                .targetPrefix(CLOUDWATCH_SERVICE + ".")
+                .jsonVersion("1.0")
+                .cborService(CLOUDWATCH_SERVICE)
+                .queryCompatible(true)
+                .errors(MissingRequiredParameterException.class, InvalidParameterValueException.class,
+                        InternalServiceException.class)
+                .query(query)
+                .regions(regions)
+                .defaultRegion(defaultRegion)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import dev.fakeecs.internal.protocol.ModelConstraints;
 import dev.fakeecs.internal.protocol.ProtocolRequest;
 import dev.fakeecs.internal.protocol.ProtocolResponse;
 import dev.fakeecs.internal.protocol.RequestIds;
+import dev.fakeecs.internal.protocol.SdkOperations;
 import dev.fakeecs.internal.protocol.ServiceProtocolHandler;
 import dev.fakeecs.internal.protocol.SigV4Scope;
 import java.lang.reflect.InvocationTargetException;
@@ -60,7 +61,7 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
     static final int MAX_REPORTED_VIOLATIONS = 25;
 
     private final Class<? extends SdkClient> clientInterface;
-    private final QueryOperations operations;
+    private final SdkOperations operations;
     private final String apiVersion;
     private final String namespace;
     private final String signingName;
@@ -68,12 +69,18 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
     private final String defaultRegion;
     private final int maxBodyBytes;
     private final ServiceErrors errors;
+    private final String missingParameterCode;
+    private final String invalidValueCode;
     private final RequestIds requestIds = new RequestIds();
     private final Map<Class<?>, Map<String, Boolean>> implemented = new ConcurrentHashMap<>();
 
+    private static final String MUST_NOT_BE_NULL = "Member must not be null";
+
     private QueryProtocolHandler(Builder builder) {
+        this.missingParameterCode = builder.missingParameterCode;
+        this.invalidValueCode = builder.invalidValueCode;
         this.clientInterface = builder.clientInterface;
-        this.operations = QueryOperations.of(builder.clientInterface);
+        this.operations = SdkOperations.of(builder.clientInterface);
         this.apiVersion = Objects.requireNonNull(builder.apiVersion, "apiVersion");
         this.namespace = Objects.requireNonNull(builder.namespace, "xmlNamespace");
         this.signingName = Objects.requireNonNull(builder.signingName, "signingName");
@@ -190,7 +197,8 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
         SdkPojo sdkRequest = QueryRequestDecoder.decode(method.getParameterTypes()[0], parameters, violations);
         violations.addAll(ModelConstraints.violations(sdkRequest, MemberPaths.QUERY));
         if (!violations.isEmpty()) {
-            throw QueryError.sender(QueryError.VALIDATION_ERROR, validationMessage(violations));
+            boolean onlyMissing = violations.stream().allMatch(v -> v.endsWith(MUST_NOT_BE_NULL));
+            throw QueryError.sender(onlyMissing ? missingParameterCode : invalidValueCode, validationMessage(violations));
         }
         if (!isImplemented(client, method)) {
             throw unsupported(action);
@@ -274,9 +282,22 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
         private Function<String, ? extends SdkClient> regions;
         private String defaultRegion = "us-east-1";
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private String missingParameterCode = QueryError.VALIDATION_ERROR;
+        private String invalidValueCode = QueryError.VALIDATION_ERROR;
 
         private Builder(Class<? extends SdkClient> clientInterface) {
             this.clientInterface = clientInterface;
+        }
+
+        /**
+         * The error codes of requests that break the model (default {@code ValidationError} for both): one for a
+         * request whose only problems are missing required members, one for any other (CloudWatch:
+         * {@code MissingParameter}, {@code InvalidParameterValue}).
+         */
+        public Builder validationErrorCodes(String missingParameterCode, String invalidValueCode) {
+            this.missingParameterCode = Objects.requireNonNull(missingParameterCode, "missingParameterCode");
+            this.invalidValueCode = Objects.requireNonNull(invalidValueCode, "invalidValueCode");
+            return this;
         }
 
         /** The API version requests must name in their {@code Version} field, e.g. {@code 2015-12-01}. */

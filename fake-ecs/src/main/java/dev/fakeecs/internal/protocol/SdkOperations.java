@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.protocol.query;
+package dev.fakeecs.internal.protocol;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -8,24 +8,26 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
- * The operations of an SDK client interface by their wire name ({@code Action}): every method taking one
+ * The operations of an SDK client interface by their wire name (a Query {@code Action}, the operation of an
+ * {@code X-Amz-Target} or of a Smithy RPC v2 path): every method taking one
  * request class and answering a response class, named as the operation with a lower-case first letter
  * ({@code createTargetGroup(CreateTargetGroupRequest)} is {@code CreateTargetGroup}).
  *
  * <pre>{@code
- * QueryOperations ops = QueryOperations.of(ElasticLoadBalancingV2Client.class);
+ * SdkOperations ops = SdkOperations.of(ElasticLoadBalancingV2Client.class);
  * Method m = ops.method("CreateTargetGroup");
  * }</pre>
  */
-final class QueryOperations {
+public final class SdkOperations {
 
     private final Map<String, Method> byName;
 
-    private QueryOperations(Map<String, Method> byName) {
+    private SdkOperations(Map<String, Method> byName) {
         this.byName = byName;
     }
 
-    static QueryOperations of(Class<?> clientInterface) {
+    /** The operations of {@code clientInterface}, scanned by reflection (once per handler). */
+    public static SdkOperations of(Class<?> clientInterface) {
         Map<String, Method> map = new TreeMap<>();
         for (Method m : clientInterface.getMethods()) {
             if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 1
@@ -42,16 +44,16 @@ final class QueryOperations {
         if (map.isEmpty()) {
             throw new IllegalArgumentException(clientInterface.getName() + " has no SDK operations");
         }
-        return new QueryOperations(Map.copyOf(map));
+        return new SdkOperations(Map.copyOf(map));
     }
 
     /** The client method of the operation named {@code action} (case-sensitive), or {@code null}. */
-    Method method(String action) {
+    public Method method(String action) {
         return action == null ? null : byName.get(action);
     }
 
     /** Every operation name. */
-    java.util.Set<String> names() {
+    public java.util.Set<String> names() {
         return byName.keySet();
     }
 }
