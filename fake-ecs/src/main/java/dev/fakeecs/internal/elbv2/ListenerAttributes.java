@@ -110,23 +110,11 @@ final class ListenerAttributes {
     }
 
     private static void check(String key, String v, Map<String, String> now) {
-        if (key == null || !now.containsKey(key)) {
-            throw ElbErrors.invalidConfiguration("Key " + key + " not valid");
-        }
+        AttributeValues.known(key, now);
         if (TCP_IDLE_TIMEOUT.equals(key)) {
-            long n;
-            try {
-                n = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 60 || n > 6000) {
-                throw ElbErrors.validation("'" + key + "' value '" + v + "' must be between '60-6000' inclusive");
-            }
+            AttributeValues.between(key, v, 60, 6000);
         } else if (SERVER_HEADER.equals(key)) {
-            if (!"true".equals(v) && !"false".equals(v)) {
-                throw ElbErrors.validation("'" + key + "' value '" + v + "' must be one of 'true', 'false'");
-            }
+            AttributeValues.oneOf(key, v, List.of("true", "false"));
         } else if (key.endsWith(".header_name")) {
             if (v.isEmpty() || v.length() > 40 || !v.matches("[A-Za-z0-9-]+")) {
                 throw ElbErrors.validation("'" + key + "' value '" + v + "' must be 1-40 characters: letters, "

@@ -50,44 +50,21 @@ final class LoadBalancerAttributes {
     }
 
     static void check(String key, String value, Map<String, String> current) {
-        if (key == null || !current.containsKey(key)) {
-            throw ElbErrors.invalidConfiguration("Key " + key + " not valid");
-        }
+        AttributeValues.known(key, current);
         String v = value == null ? "" : value;
-        if (key.endsWith(".enabled") && !key.equals("load_balancing.cross_zone.enabled")
-                || key.equals("load_balancing.cross_zone.enabled")) {
-            oneOf(key, v, List.of("true", "false"));
+        if (key.endsWith(".enabled")) {
+            AttributeValues.oneOf(key, v, List.of("true", "false"));
         } else if (key.equals("idle_timeout.timeout_seconds")) {
-            between(key, v, 1, 4000);
+            AttributeValues.between(key, v, 1, 4000);
         } else if (key.equals("client_keep_alive.seconds")) {
-            between(key, v, 60, 604800);
+            AttributeValues.between(key, v, 60, 604800);
         } else if (key.equals("routing.http.desync_mitigation_mode")) {
-            oneOf(key, v, List.of("monitor", "defensive", "strictest"));
+            AttributeValues.oneOf(key, v, List.of("monitor", "defensive", "strictest"));
         } else if (key.equals("routing.http.xff_header_processing.mode")) {
-            oneOf(key, v, List.of("append", "preserve", "remove"));
+            AttributeValues.oneOf(key, v, List.of("append", "preserve", "remove"));
         } else if (key.equals("dns_record.client_routing_policy")) {
-            oneOf(key, v, List.of("availability_zone_affinity", "partial_availability_zone_affinity",
+            AttributeValues.oneOf(key, v, List.of("availability_zone_affinity", "partial_availability_zone_affinity",
                     "any_availability_zone"));
-        }
-    }
-
-    private static void between(String key, String v, long min, long max) {
-        try {
-            long n = Long.parseLong(v);
-            if (n >= min && n <= max) {
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ElbErrors.validation("'" + key + "' value '" + v + "' must be between '" + min + "-" + max
-                + "' inclusive");
-    }
-
-    private static void oneOf(String key, String v, List<String> allowed) {
-        if (!allowed.contains(v)) {
-            throw ElbErrors.validation("'" + key + "' value '" + v + "' must be one of '"
-                    + String.join("', '", allowed) + "'");
         }
     }
 }

@@ -63,40 +63,38 @@ final class TargetGroupAttributes {
 
     /** Checks one new value against the key's rule ({@code current}: the attributes before the change). */
     static void check(String key, String value, Map<String, String> current) {
-        if (key == null || !current.containsKey(key)) {
-            throw ElbErrors.invalidConfiguration("Key " + key + " not valid");
-        }
+        AttributeValues.known(key, current);
         String v = value == null ? "" : value;
         if (BOOLEANS.contains(key)) {
-            oneOf(key, v, List.of("true", "false"));
+            AttributeValues.oneOf(key, v, List.of("true", "false"));
             return;
         }
         switch (key) {
-            case DEREGISTRATION_DELAY -> between(key, v, 0, 3600);
+            case DEREGISTRATION_DELAY -> AttributeValues.between(key, v, 0, 3600);
             case "stickiness.lb_cookie.duration_seconds", "stickiness.app_cookie.duration_seconds" ->
-                    between(key, v, 1, 604800);
+                    AttributeValues.between(key, v, 1, 604800);
             case SLOW_START -> {
                 if (!"0".equals(v)) {
-                    between(key, v, 30, 900);
+                    AttributeValues.between(key, v, 30, 900);
                 }
             }
-            case "stickiness.type" -> oneOf(key, v, current.containsKey("proxy_protocol_v2.enabled")
+            case "stickiness.type" -> AttributeValues.oneOf(key, v, current.containsKey("proxy_protocol_v2.enabled")
                     ? List.of("source_ip") : List.of("lb_cookie", "app_cookie"));
-            case ALGORITHM -> oneOf(key, v, List.of("round_robin", "least_outstanding_requests", "weighted_random"));
-            case "load_balancing.algorithm.anomaly_mitigation" -> oneOf(key, v, List.of("on", "off"));
+            case ALGORITHM -> AttributeValues.oneOf(key, v, List.of("round_robin", "least_outstanding_requests", "weighted_random"));
+            case "load_balancing.algorithm.anomaly_mitigation" -> AttributeValues.oneOf(key, v, List.of("on", "off"));
             case "load_balancing.cross_zone.enabled" ->
-                    oneOf(key, v, List.of("true", "false", "use_load_balancer_configuration"));
-            case "target_health_state.unhealthy.draining_interval_seconds" -> between(key, v, 0, 360000);
+                    AttributeValues.oneOf(key, v, List.of("true", "false", "use_load_balancer_configuration"));
+            case "target_health_state.unhealthy.draining_interval_seconds" -> AttributeValues.between(key, v, 0, 360000);
             case "target_group_health.dns_failover.minimum_healthy_targets.count",
                  "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count" -> {
                 if (!"off".equals(v)) {
-                    between(key, v, 1, Integer.MAX_VALUE);
+                    AttributeValues.between(key, v, 1, Integer.MAX_VALUE);
                 }
             }
             case "target_group_health.dns_failover.minimum_healthy_targets.percentage",
                  "target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage" -> {
                 if (!"off".equals(v)) {
-                    between(key, v, 1, 100);
+                    AttributeValues.between(key, v, 1, 100);
                 }
             }
             default -> {
@@ -111,27 +109,6 @@ final class TargetGroupAttributes {
                 && "least_outstanding_requests".equals(after.get(ALGORITHM))) {
             throw ElbErrors.invalidConfiguration(
                     "Slow start mode is not supported with the least outstanding requests algorithm");
-        }
-    }
-
-    private static void between(String key, String v, long min, long max) {
-        long n;
-        try {
-            n = Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw ElbErrors.validation("'" + key + "' value '" + v + "' must be between '" + min + "-" + max
-                    + "' inclusive");
-        }
-        if (n < min || n > max) {
-            throw ElbErrors.validation("'" + key + "' value '" + v + "' must be between '" + min + "-" + max
-                    + "' inclusive");
-        }
-    }
-
-    private static void oneOf(String key, String v, List<String> allowed) {
-        if (!allowed.contains(v)) {
-            throw ElbErrors.validation("'" + key + "' value '" + v + "' must be one of '"
-                    + String.join("', '", allowed) + "'");
         }
     }
 }

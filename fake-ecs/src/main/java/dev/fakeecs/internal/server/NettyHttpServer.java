@@ -196,7 +196,10 @@ public final class NettyHttpServer implements AutoCloseable {
      * takes longer than the request timeout.
      */
     private final class RequestTimer extends ChannelInboundHandlerAdapter {
-        /** When the request now arriving began (System.nanoTime), or -1 between requests. */
+        /**
+         * When the request now arriving began (System.nanoTime), or -1 between requests. The wall clock is read here
+         * on purpose: request timeouts protect the server from slow clients in real time and never reach the engine.
+         */
         private long startedNanos = -1;
         /** The one pending deadline check of the connection, or null: one per timeout window, not one per request. */
         private ScheduledFuture<?> check;
