@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -61,11 +60,12 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
     private final int maxBodyBytes;
     private final SdkJsonCodec codec = SdkJsonCodec.instance();
     private final RequestIds requestIds = new RequestIds();
-    private final Map<Class<?>, Map<String, Boolean>> implemented = new ConcurrentHashMap<>();
+    private final RegionClients<EcsClient> clients;
 
     private EcsProtocolHandler(Builder builder) {
         this.regions = Objects.requireNonNull(builder.regions, "regions (or client) must be set");
         this.defaultRegion = Objects.requireNonNull(builder.defaultRegion, "defaultRegion");
+        this.clients = new RegionClients<>(EcsClient.class, regions, defaultRegion);
         this.maxBodyBytes = builder.maxBodyBytes;
     }
 
@@ -200,30 +200,15 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
     }
 
     private EcsClient client(String signedRegion) {
-        String region = signedRegion != null ? signedRegion : defaultRegion;
-        EcsClient client;
-        try {
-            client = regions.apply(region);
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
-            client = null;
-        }
+        EcsClient client = clients.forRegion(signedRegion);
         if (client == null) {
-            throw ProtocolException.invalidParameter("The region '" + truncate(region)
-                    + "' is not declared in this fake-ecs world.");
+            throw ProtocolException.invalidParameter(RegionClients.unknownRegion(clients.regionOf(signedRegion)));
         }
         return client;
     }
 
     private boolean isImplemented(EcsClient client, EcsOperation operation) {
-        return implemented.computeIfAbsent(client.getClass(), type -> new ConcurrentHashMap<>())
-                .computeIfAbsent(operation.name(), name -> {
-                    try {
-                        return client.getClass().getMethod(operation.method().getName(), operation.requestClass())
-                                .getDeclaringClass() != EcsClient.class;
-                    } catch (NoSuchMethodException e) {
-                        return false;
-                    }
-                });
+        return clients.isImplemented(client, operation.method());
     }
 
     private static ProtocolException unsupported(EcsOperation operation) {
@@ -249,10 +234,7 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
     }
 
     private static String truncate(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+        return RegionClients.truncate(text);
     }
 
     /** Configures an {@link EcsProtocolHandler}. */

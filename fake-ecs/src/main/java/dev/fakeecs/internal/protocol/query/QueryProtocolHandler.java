@@ -3,6 +3,7 @@ package dev.fakeecs.internal.protocol.query;
 import dev.fakeecs.internal.protocol.MemberPaths;
 import dev.fakeecs.internal.protocol.ModelConstraints;
 import dev.fakeecs.internal.protocol.ProtocolRequest;
+import dev.fakeecs.internal.protocol.RegionClients;
 import dev.fakeecs.internal.protocol.ProtocolResponse;
 import dev.fakeecs.internal.protocol.RequestIds;
 import dev.fakeecs.internal.protocol.SdkOperations;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkPojo;
@@ -72,7 +72,7 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
     private final String missingParameterCode;
     private final String invalidValueCode;
     private final RequestIds requestIds = new RequestIds();
-    private final Map<Class<?>, Map<String, Boolean>> implemented = new ConcurrentHashMap<>();
+    private final RegionClients<SdkClient> clients;
 
     private static final String MUST_NOT_BE_NULL = "Member must not be null";
 
@@ -86,6 +86,7 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
         this.signingName = Objects.requireNonNull(builder.signingName, "signingName");
         this.regions = Objects.requireNonNull(builder.regions, "regions");
         this.defaultRegion = Objects.requireNonNull(builder.defaultRegion, "defaultRegion");
+        this.clients = new RegionClients<>(clientInterface, regions, defaultRegion);
         this.maxBodyBytes = builder.maxBodyBytes;
         this.errors = ServiceErrors.of(builder.clientInterface);
     }
@@ -230,30 +231,15 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
     }
 
     private SdkClient client(String signedRegion) {
-        String region = signedRegion != null ? signedRegion : defaultRegion;
-        SdkClient client;
-        try {
-            client = regions.apply(region);
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
-            client = null;
-        }
+        SdkClient client = clients.forRegion(signedRegion);
         if (client == null) {
-            throw QueryError.sender(QueryError.VALIDATION_ERROR, "The region '" + truncate(region)
-                    + "' is not declared in this fake-ecs world.");
+            throw QueryError.sender(QueryError.VALIDATION_ERROR, RegionClients.unknownRegion(clients.regionOf(signedRegion)));
         }
         return client;
     }
 
     private boolean isImplemented(SdkClient client, Method method) {
-        return implemented.computeIfAbsent(client.getClass(), type -> new ConcurrentHashMap<>())
-                .computeIfAbsent(method.getName(), name -> {
-                    try {
-                        return client.getClass().getMethod(name, method.getParameterTypes())
-                                .getDeclaringClass() != clientInterface;
-                    } catch (NoSuchMethodException e) {
-                        return false;
-                    }
-                });
+        return clients.isImplemented(client, method);
     }
 
     private static QueryError unsupported(String action) {
@@ -270,7 +256,7 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
     }
 
     private static String truncate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+        return RegionClients.truncate(text);
     }
 
     /** Configures a {@link QueryProtocolHandler}. */

@@ -6,6 +6,7 @@ import dev.fakeecs.internal.protocol.MemberPaths;
 import dev.fakeecs.internal.protocol.ModelConstraints;
 import dev.fakeecs.internal.protocol.ProtocolException;
 import dev.fakeecs.internal.protocol.ProtocolRequest;
+import dev.fakeecs.internal.protocol.RegionClients;
 import dev.fakeecs.internal.protocol.ProtocolResponse;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.RequestIds;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkPojo;
@@ -87,7 +87,7 @@ public final class RpcProtocolHandler implements ServiceProtocolHandler {
     private final RpcErrors errors;
     private final SdkJsonCodec codec = SdkJsonCodec.instance();
     private final RequestIds requestIds = new RequestIds();
-    private final Map<Class<?>, Map<String, Boolean>> implemented = new ConcurrentHashMap<>();
+    private final RegionClients<SdkClient> clients;
 
     private RpcProtocolHandler(Builder builder) {
         this.clientInterface = builder.clientInterface;
@@ -101,6 +101,7 @@ public final class RpcProtocolHandler implements ServiceProtocolHandler {
         this.query = builder.query;
         this.regions = Objects.requireNonNull(builder.regions, "regions");
         this.defaultRegion = Objects.requireNonNull(builder.defaultRegion, "defaultRegion");
+        this.clients = new RegionClients<>(clientInterface, regions, defaultRegion);
         this.maxBodyBytes = builder.maxBodyBytes;
         this.errors = RpcErrors.of(builder.clientInterface, builder.missing, builder.invalid, builder.internal);
         if (targetPrefix == null && cborPathPrefix == null) {
@@ -275,29 +276,15 @@ public final class RpcProtocolHandler implements ServiceProtocolHandler {
     }
 
     private SdkClient client(String signedRegion) {
-        String region = signedRegion != null ? signedRegion : defaultRegion;
-        SdkClient client;
-        try {
-            client = regions.apply(region);
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
-            client = null;
-        }
+        SdkClient client = clients.forRegion(signedRegion);
         if (client == null) {
-            throw errors.invalidValue("The region '" + truncate(region) + "' is not declared in this fake-ecs world.");
+            throw errors.invalidValue(RegionClients.unknownRegion(clients.regionOf(signedRegion)));
         }
         return client;
     }
 
     private boolean isImplemented(SdkClient client, Method method) {
-        return implemented.computeIfAbsent(client.getClass(), type -> new ConcurrentHashMap<>())
-                .computeIfAbsent(method.getName(), name -> {
-                    try {
-                        return client.getClass().getMethod(name, method.getParameterTypes())
-                                .getDeclaringClass() != clientInterface;
-                    } catch (NoSuchMethodException e) {
-                        return false;
-                    }
-                });
+        return clients.isImplemented(client, method);
     }
 
     private static RpcError unsupported(Method method) {
@@ -337,10 +324,7 @@ public final class RpcProtocolHandler implements ServiceProtocolHandler {
     }
 
     private static String truncate(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+        return RegionClients.truncate(text);
     }
 
     /** Configures an {@link RpcProtocolHandler}. */
