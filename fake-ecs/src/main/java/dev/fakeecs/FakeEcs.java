@@ -1,6 +1,7 @@
 package dev.fakeecs;
 
 import dev.fakeecs.image.ImageBehavior;
+import dev.fakeecs.deployment.LifecycleHooks;
 import dev.fakeecs.journal.Journal;
 import dev.fakeecs.journal.JournalRetention;
 import dev.fakeecs.quota.Quotas;
@@ -260,6 +261,19 @@ public final class FakeEcs implements AutoCloseable {
             world.lock().unlock();
         }
         return this;
+    }
+
+    /**
+     * How the world's deployment lifecycle hook functions answer ({@code deploymentConfiguration.lifecycleHooks}
+     * of BLUE_GREEN, LINEAR and CANARY deployments): register a Java function for a function ARN, script an
+     * answer, read every invocation. An undeclared function answers SUCCEEDED at once.
+     *
+     * <pre>{@code
+     * ecs.lifecycleHooks().function(hookArn, payload -> Map.of("hookStatus", "SUCCEEDED"));
+     * }</pre>
+     */
+    public LifecycleHooks lifecycleHooks() {
+        return world.lifecycleHooks();
     }
 
     /** Declares how containers of {@code image} behave (start time, health, exit, resource use). */

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.cloudwatch;
 
+import dev.fakeecs.internal.alarms.AlarmDirectory;
 import dev.fakeecs.internal.clock.QueuedEvent;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.neighbour.ApiCalls;
@@ -87,6 +88,19 @@ public final class CloudWatch implements CloudWatchClient {
         this.alarms = new Alarms(region, store, history);
         this.published = new PublishedMetrics(ecs, store);
         alarms.onChange(this::retune);
+        ecs.publishAlarms(new AlarmDirectory() {
+            @Override
+            public String state(String alarmName) {
+                AlarmRecord a = alarms.find(alarmName);
+                return a == null ? null : a.state;
+            }
+
+            @Override
+            public Duration evaluationSpan(String alarmName) {
+                AlarmRecord a = alarms.find(alarmName);
+                return a == null ? null : Duration.ofSeconds((long) a.period * a.evaluationPeriods);
+            }
+        });
     }
 
     private <T> T call(String operation, Supplier<T> body) {

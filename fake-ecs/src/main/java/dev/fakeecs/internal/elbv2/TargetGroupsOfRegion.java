@@ -66,4 +66,14 @@ final class TargetGroupsOfRegion implements TargetGroupDirectory {
     public void addListener(TargetHealthListener listener) {
         health.addListener(listener);
     }
+
+    @Override
+    public dev.fakeecs.internal.targets.ForwardRule forwardRule(String ruleOrListenerArn) {
+        return null;   // TODO(helper rules): listener rules and NLB listeners
+    }
+
+    @Override
+    public void forwardWeights(String ruleOrListenerArn, java.util.Map<String, Integer> weights) {
+        throw new IllegalArgumentException("no listener rule " + ruleOrListenerArn);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.engine;
 
 import dev.fakeecs.internal.image.ImageCatalog;
+import dev.fakeecs.deployment.LifecycleHooks;
 import dev.fakeecs.internal.clock.EventQueue;
 import dev.fakeecs.journal.Journal;
 import dev.fakeecs.journal.JournalRetention;
@@ -30,6 +31,7 @@ public final class EngineContext {
     private final SeededRandom random;
     private final Journal journal;
     private final ImageCatalog images = new ImageCatalog();
+    private final LifecycleHooks lifecycleHooks = new LifecycleHooks();
     private volatile Quotas quotas;
     private volatile TimingModel timing;
     private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
@@ -82,6 +84,11 @@ public final class EngineContext {
 
     public ImageCatalog images() {
         return images;
+    }
+
+    /** How the world's deployment lifecycle hook functions answer (shared by every region). */
+    public LifecycleHooks lifecycleHooks() {
+        return lifecycleHooks;
     }
 
     public Quotas quotas() {

@@ -1,5 +1,7 @@
 package dev.fakeecs.internal.neighbour;
 
+import dev.fakeecs.internal.alarms.AlarmDirectory;
+import dev.fakeecs.internal.alarms.PublishedAlarms;
 import dev.fakeecs.autoscaling.ScalingMetric;
 import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
 import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
@@ -36,6 +38,7 @@ public final class EcsNeighbourhood {
     private final Services services;
     private final TargetApplications applications;
     private final PublishedTargetGroups targetGroups;
+    private final PublishedAlarms alarms;
     private final ApiCalls calls;
     private final OfferedLoad offeredLoad;
     private final ServiceAutoScaling autoScaling;
@@ -43,6 +46,7 @@ public final class EcsNeighbourhood {
 
     /**
      * @param targetGroups where the region's target groups are published; ECS's services use the same holder
+     * @param alarms       where the region's CloudWatch alarms are published; ECS's deployments poll the same holder
      * @param calls        how the region runs an API call (lock, interceptors, auto clock step); null: the
      *                     neighbour only takes the engine lock
      * @param offeredLoad  the load the region's services offer to each target group (null: none)
@@ -50,13 +54,14 @@ public final class EcsNeighbourhood {
      * @param siblings     the region's simulated services built so far ({@link #sibling}); null: none
      */
     public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services,
-                            PublishedTargetGroups targetGroups, ApiCalls calls, OfferedLoad offeredLoad,
+                            PublishedTargetGroups targetGroups, PublishedAlarms alarms, ApiCalls calls, OfferedLoad offeredLoad,
                             ServiceAutoScaling autoScaling, Function<RegionalService<?>, Object> siblings) {
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.services = services;
         this.applications = tasks.applications();
         this.targetGroups = targetGroups;
+        this.alarms = alarms;
         this.calls = calls;
         this.offeredLoad = offeredLoad == null ? OfferedLoad.NONE : offeredLoad;
         this.autoScaling = autoScaling;
@@ -149,5 +154,14 @@ public final class EcsNeighbourhood {
     /** The target groups ECS uses: the directory published last ({@link TargetGroupDirectory#NONE} before). */
     public TargetGroupDirectory targetGroups() {
         return targetGroups.current();
+    }
+
+    /**
+     * Publishes the region's CloudWatch alarms to ECS (called once by the CloudWatch simulation when it is built);
+     * until then ECS sees {@link AlarmDirectory#NONE}. Deployments with {@code deploymentConfiguration.alarms} poll
+     * it.
+     */
+    public void publishAlarms(AlarmDirectory directory) {
+        alarms.publish(directory);
     }
 }

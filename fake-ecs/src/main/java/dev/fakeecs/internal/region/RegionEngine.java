@@ -3,6 +3,7 @@ package dev.fakeecs.internal.region;
 import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
 import dev.fakeecs.internal.neighbour.RegionalService;
 import dev.fakeecs.internal.targets.PublishedTargetGroups;
+import dev.fakeecs.internal.alarms.PublishedAlarms;
 import dev.fakeecs.internal.region.ApiInterceptor;
 import dev.fakeecs.internal.account.AccountSettings;
 import dev.fakeecs.internal.arn.Arns;
@@ -59,6 +60,7 @@ public final class RegionEngine implements Region {
     private final RegionControlPlane api;
     private final Map<RegionalService<?>, Object> neighbours = new LinkedHashMap<>();
     private final PublishedTargetGroups targetGroups = new PublishedTargetGroups();
+    private final PublishedAlarms alarms = new PublishedAlarms();
     private final EcsNeighbourhood neighbourhood;
 
     /**
@@ -85,7 +87,7 @@ public final class RegionEngine implements Region {
         this.capacityProviders = new CapacityProviders(context, tags, clusters, containerInstances);
         this.tasks = new Tasks(context, tags, containerInstances, capacityProviders);
         this.services = new Services(context, tags, clusters, capacityProviders, containerInstances, taskDefinitions,
-                tasks, targetGroups);
+                tasks, targetGroups, alarms);
         this.autoScaling = new ServiceAutoScaling(context, services);
         this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
                 tasks, services);
@@ -94,7 +96,7 @@ public final class RegionEngine implements Region {
         this.taskOperations = new TaskOperations(context, clusters, tags, capacityProviders, containerInstances,
                 taskDefinitions, tasks, services);
         this.api = new RegionControlPlane(this);
-        this.neighbourhood = new EcsNeighbourhood(tasks, containerInstances, services, targetGroups, this::invoke,
+        this.neighbourhood = new EcsNeighbourhood(tasks, containerInstances, services, targetGroups, alarms, this::invoke,
                 autoScaling::offeredLoad, autoScaling, this.neighbours::get);
         for (RegionalService<?> neighbour : neighbours) {
             this.neighbours.put(neighbour, neighbour.create(context, neighbourhood));

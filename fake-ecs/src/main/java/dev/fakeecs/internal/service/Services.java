@@ -15,6 +15,7 @@ import dev.fakeecs.internal.error.EcsErrors;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.paging.Page;
 import dev.fakeecs.internal.targets.TargetGroupDirectory;
+import dev.fakeecs.internal.alarms.AlarmDirectory;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -88,10 +89,12 @@ public final class Services {
     /**
      * @param targetGroups the region's target groups as the Elastic Load Balancing v2 simulation publishes them
      *                     (validation of {@code loadBalancers}, registration, draining, target health)
+     * @param alarms       the region's CloudWatch alarms as the CloudWatch simulation publishes them (deployment
+     *                     alarms)
      */
     public Services(RegionContext region, Tags tags, Clusters clusters, CapacityProviders capacityProviders,
                     ContainerInstances containerInstances, TaskDefinitions taskDefinitions, Tasks tasks,
-                    TargetGroupDirectory targetGroups) {
+                    TargetGroupDirectory targetGroups, AlarmDirectory alarms) {
         this.region = region;
         this.tags = tags;
         this.clusters = clusters;

@@ -64,4 +64,14 @@ public final class PublishedTargetGroups implements TargetGroupDirectory {
     public void addListener(TargetHealthListener listener) {
         listeners.add(listener);
     }
+
+    @Override
+    public ForwardRule forwardRule(String ruleOrListenerArn) {
+        return current.forwardRule(ruleOrListenerArn);
+    }
+
+    @Override
+    public void forwardWeights(String ruleOrListenerArn, java.util.Map<String, Integer> weights) {
+        current.forwardWeights(ruleOrListenerArn, weights);
+    }
 }

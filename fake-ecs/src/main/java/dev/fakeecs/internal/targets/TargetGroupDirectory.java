@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.targets;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The region's target groups as ECS uses them: validate a service's {@code loadBalancers}, register a task's
@@ -41,6 +42,16 @@ public interface TargetGroupDirectory {
         @Override
         public void addListener(TargetHealthListener listener) {
         }
+
+        @Override
+        public ForwardRule forwardRule(String ruleOrListenerArn) {
+            return null;
+        }
+
+        @Override
+        public void forwardWeights(String ruleOrListenerArn, Map<String, Integer> weights) {
+            throw new IllegalStateException("no listener rule " + ruleOrListenerArn);
+        }
     };
 
     /** The target group with this ARN in the region, or null. */
@@ -65,4 +76,19 @@ public interface TargetGroupDirectory {
 
     /** Follows every target health change in the region. */
     void addListener(TargetHealthListener listener);
+
+    /**
+     * The listener rule with this ARN, or the network load balancer listener with this ARN (its default action),
+     * as blue/green-family deployments use it; null when there is none.
+     */
+    ForwardRule forwardRule(String ruleOrListenerArn);
+
+    /**
+     * Rewrites the weights of the rule's (or NLB listener's) forward action as {@code ModifyRule} /
+     * {@code ModifyListener} would, visible at once through DescribeRules / DescribeListeners and in the traffic
+     * split; journaled. Every target group named must already be in the forward action; the others keep theirs.
+     *
+     * @throws IllegalArgumentException when the rule is gone or a target group is not in its forward action
+     */
+    void forwardWeights(String ruleOrListenerArn, Map<String, Integer> weights);
 }
