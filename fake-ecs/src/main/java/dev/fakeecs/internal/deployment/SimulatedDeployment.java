@@ -28,6 +28,11 @@ public final class SimulatedDeployment {
     private int failedTasks;
     private boolean everHealthy;
     private List<software.amazon.awssdk.services.ecs.model.LoadBalancer> loadBalancers = List.of();
+    private String strategy = "ROLLING";
+    private StagedRollout staged;
+    private String alarmsStatus;
+    private List<String> triggeredAlarms = List.of();
+    private Instant alarmBakeUntil;
 
     public SimulatedDeployment(String id, TaskDefinition taskDefinition, String launchType,
                       List<CapacityProviderStrategyItem> capacityProviderStrategy,
@@ -62,6 +67,27 @@ public final class SimulatedDeployment {
         this.loadBalancers = List.copyOf(list);
     }
     public boolean everHealthy() { return everHealthy; }
+
+    /** ROLLING, BLUE_GREEN, LINEAR or CANARY: the strategy the deployment runs with (fixed when it starts). */
+    public String strategy() { return strategy; }
+    public void strategy(String s) { this.strategy = s; }
+    /** The stage machine of a BLUE_GREEN, LINEAR or CANARY deployment; null for ROLLING. */
+    public StagedRollout staged() { return staged; }
+    public void staged(StagedRollout s) { this.staged = s; }
+
+    /**
+     * The deployment's CloudWatch alarm monitoring as ServiceDeployment {@code alarms.status} shows it: null when
+     * no alarms are configured (DISABLED), else MONITORING, TRIGGERED, MONITORING_COMPLETE or DISABLED (an alarm
+     * was already in ALARM when the deployment started).
+     */
+    public String alarmsStatus() { return alarmsStatus; }
+    public void alarmsStatus(String s) { this.alarmsStatus = s; }
+    /** The configured alarms found in ALARM (when TRIGGERED). */
+    public List<String> triggeredAlarms() { return triggeredAlarms; }
+    public void triggeredAlarms(List<String> names) { this.triggeredAlarms = List.copyOf(names); }
+    /** Until when a ROLLING deployment with alarms stays IN_PROGRESS after its tasks settled; null before. */
+    public Instant alarmBakeUntil() { return alarmBakeUntil; }
+    public void alarmBakeUntil(Instant until) { this.alarmBakeUntil = until; }
 
     public boolean isPrimary() { return "PRIMARY".equals(status); }
     public boolean isFailed() { return "FAILED".equals(rolloutState); }

@@ -80,6 +80,12 @@ final class BackendControlApi implements ControlApi {
                 String image = text(body, "image");
                 backend.declareImage(image, body.has("behavior") ? body.get("behavior") : NODES.objectNode());
                 return ControlResponse.json(NODES.objectNode().put("image", image));
+            case "/hooks":
+                if (!expect("POST", method, route)) {
+                    return notAllowed(method, route);
+                }
+                requireObject(body);
+                return ControlResponse.json(backend.declareHook(body));
             case "/instances":
                 if (!expect("POST", method, route)) {
                     return notAllowed(method, route);
@@ -96,7 +102,7 @@ final class BackendControlApi implements ControlApi {
                     return ControlResponse.json(NODES.objectNode().put("faultId", id).put("ended", true));
                 }
                 return ControlResponse.error(404, "NotFound", "No control endpoint " + method + " /_fake-ecs" + route
-                        + "; see /_fake-ecs/clock, /clock/advance, /faults, /images, /instances, /journal, /reset");
+                        + "; see /_fake-ecs/clock, /clock/advance, /faults, /hooks, /images, /instances, /journal, /reset");
         }
     }
 

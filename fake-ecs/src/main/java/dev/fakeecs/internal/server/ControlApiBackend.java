@@ -52,6 +52,11 @@ public interface ControlApiBackend {
         throw new UnsupportedOperationException("images");
     }
 
+    /** Declares how a lifecycle hook function answers ({@code POST /_fake-ecs/hooks}); returns what to answer. */
+    default JsonNode declareHook(JsonNode declaration) {
+        throw new UnsupportedOperationException("hooks");
+    }
+
     /**
      * Launches simulated EC2 hosts ({@code {"cluster", "instanceType", "availabilityZone", "count"}})
      * that register as container instances; returns what to answer, e.g. their ARNs.

@@ -50,6 +50,11 @@ public final class InJvmControlBackend implements ControlApiBackend {
     }
 
     @Override
+    public com.fasterxml.jackson.databind.JsonNode declareHook(com.fasterxml.jackson.databind.JsonNode declaration) {
+        return WorldControls.declareHook(ecs, declaration);
+    }
+
+    @Override
     public void declareImage(String image, JsonNode behavior) {
         WorldControls.declareImage(ecs, image, behavior);
     }

@@ -108,6 +108,32 @@ public final class WorldControls {
         ecs.declareImage(image, b);
     }
 
+    /**
+     * Declares how a deployment lifecycle hook function answers ({@code POST /_fake-ecs/hooks}):
+     * {@code {"hookTargetArn", "status": SUCCEEDED|FAILED|IN_PROGRESS, "afterSeconds": 0..86400}}; answers the
+     * declaration as stored.
+     */
+    public static JsonNode declareHook(FakeEcs ecs, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+        String arn = text(body, "hookTargetArn", null);
+        if (arn == null || arn.isBlank()) {
+            throw new IllegalArgumentException("hookTargetArn is required");
+        }
+        if (!arn.startsWith("arn:aws:lambda:")) {
+            throw new IllegalArgumentException("hookTargetArn must be a Lambda function ARN (arn:aws:lambda:...)");
+        }
+        String status = text(body, "status", null);
+        if (status == null || !dev.fakeecs.deployment.LifecycleHooks.STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status must be one of SUCCEEDED, FAILED, IN_PROGRESS");
+        }
+        int after = body.has("afterSeconds") ? wholeNumber(body, "afterSeconds", 0, 86_400) : 0;
+        ecs.lifecycleHooks().answer(arn, status, Duration.ofSeconds(after));
+        return JsonNodeFactory.instance.objectNode().put("hookTargetArn", arn).put("status", status)
+                .put("afterSeconds", after);
+    }
+
     /** Launches {@code count} hosts of a type into a cluster, spread over the zones; answers their ARNs. */
     public static JsonNode launchInstances(FakeEcs ecs, JsonNode request) {
         String cluster = text(request, "cluster", "default");

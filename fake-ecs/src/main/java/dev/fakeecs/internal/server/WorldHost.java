@@ -95,6 +95,11 @@ public final class WorldHost implements ControlApiBackend, Function<String, EcsC
     }
 
     @Override
+    public com.fasterxml.jackson.databind.JsonNode declareHook(com.fasterxml.jackson.databind.JsonNode declaration) {
+        return WorldControls.declareHook(world, declaration);
+    }
+
+    @Override
     public void declareImage(String image, com.fasterxml.jackson.databind.JsonNode behavior) {
         WorldControls.declareImage(world, image, behavior);
     }

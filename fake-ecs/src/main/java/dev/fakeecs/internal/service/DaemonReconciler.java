@@ -109,7 +109,7 @@ final class DaemonReconciler {
             events.write(service, ServiceMessages.started(service.name(), started));
         }
         registrations.deregisterStopping();
-        completion.completeIfDone(service, primary, now);
+        completion.completeIfDone(service, primary, now, wake);
         steadyState.check(service, primary, now, wake);
     }
 }

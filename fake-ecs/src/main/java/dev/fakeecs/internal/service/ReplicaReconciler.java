@@ -49,11 +49,16 @@ final class ReplicaReconciler {
     private final ServiceEventWriter events;
     private final TargetHealthWatcher targetHealth;
     private final LoadBalancerRegistration registrations;
+    private final StagedDeployer staged;
+    private final DeploymentAlarmWatcher alarms;
 
     ReplicaReconciler(Tasks regionTasks, ServiceTasks tasks, BlockedServices blocked,
                       StartFailureTracker startFailures, ReplicaLauncher launcher, AzRebalancer rebalancer,
                       DeploymentCompletion completion, SteadyStateTracker steadyState, ServiceEventWriter events,
-                      TargetHealthWatcher targetHealth, LoadBalancerRegistration registrations) {
+                      TargetHealthWatcher targetHealth, LoadBalancerRegistration registrations,
+                      StagedDeployer staged, DeploymentAlarmWatcher alarms) {
+        this.staged = staged;
+        this.alarms = alarms;
         this.regionTasks = regionTasks;
         this.tasks = tasks;
         this.blocked = blocked;
@@ -68,13 +73,19 @@ final class ReplicaReconciler {
     }
 
     void reconcile(SimulatedService service, List<SimulatedTask> live, Instant now, Wake wake) {
+        staged.advance(service, service.primary(), now, wake);
+        alarms.poll(service, service.primary(), now, wake);
+        live = tasks.live(service);
         SimulatedDeployment primary = service.primary();
         int desired = service.desiredCount();
         DeploymentLimits limits = DeploymentLimits.of(desired, service.deploymentConfiguration());
+        boolean keepBlue = StagedDeployer.keepsBlue(primary);
+        boolean stagedLaunch = primary.staged() != null && "IN_PROGRESS".equals(primary.rolloutState());
 
         List<SimulatedTask> keep = new ArrayList<>();
         List<SimulatedTask> retire = new ArrayList<>();
         List<SimulatedTask> failedElb = new ArrayList<>();
+        List<SimulatedTask> blue = new ArrayList<>();
         for (SimulatedTask t : live) {
             boolean draining = t.containerInstance() != null && "DRAINING".equals(t.containerInstance().status());
             if (draining && !t.isRunning()) {
@@ -82,7 +93,9 @@ final class ReplicaReconciler {
                 continue;
             }
             boolean ofPrimary = primary.id().equals(t.deploymentId());
-            if (draining || (!ofPrimary && !primary.isFailed())) {
+            if (!draining && !ofPrimary && keepBlue) {
+                blue.add(t);
+            } else if (draining || (!ofPrimary && !primary.isFailed())) {
                 retire.add(t);
             } else if (targetHealth.hasFailed(t)) {
                 failedElb.add(t);
@@ -90,22 +103,38 @@ final class ReplicaReconciler {
                 keep.add(t);
             }
         }
-        int total = keep.size() + retire.size() + failedElb.size();
+        int total = keep.size() + retire.size() + failedElb.size() + blue.size();
+        int maximumTotal = stagedLaunch ? Integer.MAX_VALUE : limits.maximumTotal();
 
-        // 1. launch tasks of the primary deployment within maximumPercent
-        int room = Math.min(desired - primaryCount(keep, primary), limits.maximumTotal() - total);
-        if (primary.isFailed()) {
+        // 1. launch tasks of the primary deployment within maximumPercent (a staged deployment: from SCALE_UP on, the
+        //    full desired count beside the blue revision); first, older revisions' tasks that stopped other than by
+        //    the rollout are replaced with their own revision (November 2025)
+        int room = Math.min(desired - primaryCount(keep, primary), maximumTotal - total);
+        if (primary.isFailed() || !StagedDeployer.launchAllowed(primary)) {
             room = 0;
         }
         int launched = 0;
         blocked.remove(service);
-        if (room > 0) {
-            Instant backedOffUntil = startFailures.backedOffUntil(service);
-            if (backedOffUntil != null && now.isBefore(backedOffUntil)) {
-                wake.at(backedOffUntil);
-            } else {
-                launched = launcher.launch(service, primary, room, live, wake);
+        Instant backedOffUntil = startFailures.backedOffUntil(service);
+        boolean backedOff = backedOffUntil != null && now.isBefore(backedOffUntil);
+        if (backedOff) {
+            wake.at(backedOffUntil);
+        }
+        int headroom = maximumTotal - total;
+        for (SimulatedDeployment older : service.deployments()) {
+            if (older == primary || older.isFailed() || backedOff || headroom <= 0) {
+                continue;
             }
+            int deficit = Math.min(older.desiredCount() - ServiceTasks.countOf(live, older), headroom);
+            if (deficit > 0) {
+                int n = launcher.launch(service, older, deficit, live, wake);
+                launched += n;
+                headroom -= n;
+                room = Math.min(room, headroom);
+            }
+        }
+        if (room > 0 && !backedOff) {
+            launched += launcher.launch(service, primary, room, live, wake);
         }
 
         // 2. stop tasks to retire within minimumHealthyPercent, unhealthy ones first
@@ -124,13 +153,17 @@ final class ReplicaReconciler {
                 targetHealth.stop(service, t);
                 stoppedIds.add(t.id());
             } else {
+                retired(service, t);
                 regionTasks.stop(t, "ServiceSchedulerInitiated", retireReason(primary, t));
                 stoppedIds.add(t.id());
             }
         }
-        while (!retireHealthy.isEmpty() && healthy - 1 >= limits.minimumHealthy()) {
+        boolean cleanUp = primary.staged() != null && "IN_PROGRESS".equals(primary.rolloutState())
+                && primary.staged().reached("CLEAN_UP");
+        while (!retireHealthy.isEmpty() && (cleanUp || healthy - 1 >= limits.minimumHealthy())) {
             SimulatedTask victim = ScaleInSelector.pickTaskToStop(retireHealthy);
             retireHealthy.remove(victim);
+            retired(service, victim);
             regionTasks.stop(victim, "ServiceSchedulerInitiated", retireReason(primary, victim));
             stoppedIds.add(victim.id());
             healthy--;
@@ -204,11 +237,20 @@ final class ReplicaReconciler {
             events.write(service, ServiceMessages.cannotMove(service.name()));
         }
 
-        completion.completeIfDone(service, primary, now);
+        completion.completeIfDone(service, primary, now, wake);
         if (launched == 0 && stoppedIds.isEmpty()) {
             rebalancer.rebalance(service, primary, limits, now, wake);
         }
         steadyState.check(service, primary, now, wake);
+    }
+
+    /** The rollout retires an older revision's task on purpose: that revision's own count shrinks with it. */
+    private static void retired(SimulatedService service, SimulatedTask task) {
+        boolean draining = task.containerInstance() != null && "DRAINING".equals(task.containerInstance().status());
+        SimulatedDeployment d = task.deploymentId() == null ? null : service.deployment(task.deploymentId());
+        if (!draining && d != null && !d.isPrimary() && d.desiredCount() > 0) {
+            d.desiredCount(d.desiredCount() - 1, d.updatedAt());
+        }
     }
 
     private static int primaryCount(List<SimulatedTask> keep, SimulatedDeployment primary) {

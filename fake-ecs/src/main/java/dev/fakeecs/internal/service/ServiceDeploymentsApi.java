@@ -24,6 +24,12 @@ import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentRequest;
 import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentResponse;
 import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentStopType;
 
+import dev.fakeecs.internal.deployment.HookExecution;
+import dev.fakeecs.internal.deployment.StagedRollout;
+import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHookDetail;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentAlarms;
+import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,24 +56,24 @@ final class ServiceDeploymentsApi {
     private final Services services;
     private final ServiceScheduler scheduler;
     private final ServiceTasks tasks;
-    private final SteadyStateTracker steadyState;
     private final StartFailureTracker startFailures;
-    private final ServiceEventWriter events;
     private final ServiceDeploymentHistory history;
     private final Clusters clusters;
+    private final DeploymentRollback rollback;
+    private final StagedDeployer staged;
 
     ServiceDeploymentsApi(RegionContext region, Services services, ServiceScheduler scheduler, ServiceTasks tasks,
-                          SteadyStateTracker steadyState, StartFailureTracker startFailures, ServiceEventWriter events,
-                          ServiceDeploymentHistory history, Clusters clusters) {
+                          StartFailureTracker startFailures, ServiceDeploymentHistory history, Clusters clusters,
+                          DeploymentRollback rollback, StagedDeployer staged) {
         this.region = region;
         this.services = services;
         this.scheduler = scheduler;
         this.tasks = tasks;
-        this.steadyState = steadyState;
         this.startFailures = startFailures;
-        this.events = events;
         this.history = history;
         this.clusters = clusters;
+        this.rollback = rollback;
+        this.staged = staged;
     }
 
     ListServiceDeploymentsResponse list(ListServiceDeploymentsRequest request) {
@@ -134,15 +140,34 @@ final class ServiceDeploymentsApi {
         return StopServiceDeploymentResponse.builder().serviceDeploymentArn(r.arn()).build();
     }
 
+    /**
+     * ContinueServiceDeployment: with a {@code hookId}, answers the PAUSE hook awaiting action in the deployment's
+     * current stage (CONTINUE moves on, ROLLBACK rolls back); without one, ROLLBACK rolls the deployment back and
+     * CONTINUE acknowledges an ongoing deployment.
+     */
     ContinueServiceDeploymentResponse continueDeployment(ContinueServiceDeploymentRequest request) {
         ServiceDeploymentRecord r = resolve(request.serviceDeploymentArn());
-        if (request.action() == DeploymentLifecycleHookAction.ROLLBACK) {
+        boolean rollBack = request.action() == DeploymentLifecycleHookAction.ROLLBACK;
+        if (request.action() == null && request.actionAsString() != null) {
+            throw EcsErrors.invalidParameter("Invalid action: " + request.actionAsString()
+                    + ". The valid values are CONTINUE, ROLLBACK.");
+        }
+        if (request.hookId() != null) {
+            if (r.isDone()) {
+                throw EcsErrors.of("ConflictException", "The service deployment " + r.arn() + " is already "
+                        + r.status() + ".");
+            }
+            if (!staged.hooks().answerPause(r.service(), r.deployment(), request.hookId(), rollBack)) {
+                throw EcsErrors.invalidParameter("The lifecycle hook " + request.hookId() + " is not awaiting "
+                        + "action in the service deployment " + r.arn() + ".");
+            }
+            scheduler.reconcileSoon(r.service());
+        } else if (rollBack) {
             rollBack(r);
         } else if (r.isDone()) {
             throw EcsErrors.of("ConflictException", "The service deployment " + r.arn() + " is already "
                     + r.status() + ".");
         }
-        // fake-ecs runs no lifecycle hooks, so nothing waits: CONTINUE acknowledges an ongoing deployment.
         return ContinueServiceDeploymentResponse.builder().serviceDeploymentArn(r.arn()).build();
     }
 
@@ -190,20 +215,10 @@ final class ServiceDeploymentsApi {
         Instant now = region.now();
         String reason = stopRollbackReason(target.id());
         from.rollout("FAILED", "ECS deployment " + from.id() + " stopped by user.", now);
-        from.status("ACTIVE", now);
-        service.deployments().remove(target);
-        service.deployments().add(0, target);
-        target.status("PRIMARY", now);
-        target.rollout("IN_PROGRESS", reason, now);
-        target.desiredCount(service.desiredCount(), now);
-        service.taskDefinition(target.taskDefinition());
+        rollback.to(service, from, target, reason, "by", "StopServiceDeployment");
         service.scaleInSuspended(true);
-        steadyState.unsettle(service);
         startFailures.reset(service);
         r.rollingBackTo(target, history.revisionArn(service, target), reason, now);
-        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", target.id(), "rollbackFrom",
-                from.id(), "by", "StopServiceDeployment");
-        events.write(service, ServiceMessages.rollingBack(service.name(), target.id()));
         scheduler.reconcileSoon(service);
     }
 
@@ -241,7 +256,10 @@ final class ServiceDeploymentsApi {
                 .finishedAt(r.finishedAt())
                 .stoppedAt(stopped ? r.finishedAt() : null)
                 .sourceServiceRevisions(r.sources())
-                .targetServiceRevision(history.summary(s, d, live))
+                .targetServiceRevision(target(s, d, live))
+                .lifecycleStage(d.staged() == null ? null : d.staged().reportedStage())
+                .lifecycleHookDetails(hookDetails(d))
+                .alarms(alarms(s, d))
                 .status(r.status())
                 .statusReason(r.statusReason())
                 .deploymentConfiguration(config)
@@ -249,5 +267,46 @@ final class ServiceDeploymentsApi {
                         .failureCount(d.failedTasks()).threshold(CircuitBreaker.threshold(d.desiredCount())).build())
                 .rollback(r.rollback())
                 .build();
+    }
+
+    /** The target revision with the traffic a staged deployment requested for it. */
+    private ServiceRevisionSummary target(SimulatedService s, SimulatedDeployment d,
+                                          List<dev.fakeecs.internal.task.SimulatedTask> live) {
+        ServiceRevisionSummary summary = history.summary(s, d, live);
+        StagedRollout st = d.staged();
+        if (st == null) {
+            return summary;
+        }
+        return summary.toBuilder().requestedTestTrafficWeight(st.testPercent())
+                .requestedProductionTrafficWeight(st.productionPercent()).build();
+    }
+
+    /** The hook executions of the deployment's current stage, as lifecycleHookDetails shows them. */
+    private static List<DeploymentLifecycleHookDetail> hookDetails(SimulatedDeployment d) {
+        List<DeploymentLifecycleHookDetail> list = new ArrayList<>();
+        if (d.staged() == null) {
+            return list;
+        }
+        for (HookExecution h : d.staged().hooks()) {
+            list.add(DeploymentLifecycleHookDetail.builder().hookId(h.hookId()).targetType(h.targetType())
+                    .targetArn(h.targetArn()).status(h.status()).expiresAt(h.expiresAt())
+                    .timeoutAction(h.timeoutAction()).build());
+        }
+        return list;
+    }
+
+    /** The deployment's alarm monitoring: configured names, status and the ones that triggered. */
+    private static ServiceDeploymentAlarms alarms(SimulatedService s, SimulatedDeployment d) {
+        var config = s.deploymentConfiguration();
+        var a = config == null ? null : config.alarms();
+        if (a == null || !a.hasAlarmNames()) {
+            return ServiceDeploymentAlarms.builder().status("DISABLED").build();
+        }
+        String status = d.alarmsStatus() == null ? "DISABLED" : d.alarmsStatus();
+        if ("MONITORING".equals(status) && (d.isCompleted() || !"IN_PROGRESS".equals(d.rolloutState()))) {
+            status = d.isCompleted() ? "MONITORING_COMPLETE" : status;
+        }
+        return ServiceDeploymentAlarms.builder().status(status).alarmNames(a.alarmNames())
+                .triggeredAlarmNames(d.triggeredAlarms()).build();
     }
 }

@@ -34,6 +34,14 @@ public final class ServiceMessages {
         return "(service " + service + ") (deployment " + deploymentId + ") deployment failed: tasks failed to start.";
     }
 
+    /**
+     * A deployment failed for a reason other than the circuit breaker (a CloudWatch alarm, a lifecycle hook, a
+     * stage timeout); AWS's wording is unconfirmed, the form follows {@link #deploymentFailed}.
+     */
+    public static String deploymentFailedBecause(String service, String deploymentId, String why) {
+        return "(service " + service + ") (deployment " + deploymentId + ") deployment failed: " + why;
+    }
+
     public static String rollingBack(String service, String deploymentId) {
         return "(service " + service + ") rolling back to deployment " + deploymentId + ".";
     }

@@ -29,9 +29,12 @@ final class ServiceRequests {
     private final CapacityProviders capacityProviders;
     private final TaskDefinitions taskDefinitions;
     private final LoadBalancerValidation loadBalancers;
+    private final DeploymentStrategyValidation strategies;
 
     ServiceRequests(RegionContext region, Clusters clusters, CapacityProviders capacityProviders,
-                    TaskDefinitions taskDefinitions, LoadBalancerValidation loadBalancers) {
+                    TaskDefinitions taskDefinitions, LoadBalancerValidation loadBalancers,
+                    DeploymentStrategyValidation strategies) {
+        this.strategies = strategies;
         this.region = region;
         this.clusters = clusters;
         this.capacityProviders = capacityProviders;
@@ -108,6 +111,8 @@ final class ServiceRequests {
         }
         loadBalancers.validate(r.hasLoadBalancers() ? r.loadBalancers() : List.of(), td, r.role(),
                 r.hasServiceRegistries() && !r.serviceRegistries().isEmpty(), controller);
+        strategies.check(strategy, controller, r.deploymentConfiguration(),
+                r.hasLoadBalancers() ? r.loadBalancers() : List.of(), usesServiceConnect(r.serviceConnectConfiguration()));
 
         SimulatedService s = new SimulatedService(name, region.arns().service(cluster.name(), name), cluster.name(), strategy,
                 region.now(), r);
@@ -219,6 +224,10 @@ final class ServiceRequests {
             s.serviceRegistries(r.serviceRegistries());
             changed = true;
         }
+        if (r.deploymentConfiguration() != null || r.hasLoadBalancers() || r.serviceConnectConfiguration() != null) {
+            strategies.check(s.schedulingStrategy(), s.deploymentController(), s.deploymentConfiguration(),
+                    s.loadBalancers(), usesServiceConnect(s.serviceConnectConfiguration()));
+        }
         // Only tasks started afterwards see new tag settings; they do not start a deployment (UpdateService API).
         if (r.enableECSManagedTags() != null) {
             s.enableEcsManagedTags(r.enableECSManagedTags());
@@ -264,6 +273,10 @@ final class ServiceRequests {
             }
         }
         capacityProviders.validateStrategy(cps);
+    }
+
+    private static boolean usesServiceConnect(software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration c) {
+        return c != null && Boolean.TRUE.equals(c.enabled());
     }
 
     private static boolean usesFargate(List<CapacityProviderStrategyItem> cps) {

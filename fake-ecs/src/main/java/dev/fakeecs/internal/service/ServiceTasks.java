@@ -45,4 +45,15 @@ final class ServiceTasks {
         }
         return list;
     }
+
+    /** How many of {@code live} belong to the deployment. */
+    static int countOf(List<SimulatedTask> live, dev.fakeecs.internal.deployment.SimulatedDeployment d) {
+        int n = 0;
+        for (SimulatedTask t : live) {
+            if (d.id().equals(t.deploymentId())) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

@@ -79,6 +79,8 @@ public final class Services {
     private final ServiceRequests requests;
     private final ServiceConnectNamespaces namespaces;
     private final ServiceDeploymentHistory history;
+    private final StagedDeployer staged;
+    private final DeploymentAlarmWatcher alarmWatcher;
     private final ServiceDeploymentsApi deploymentsApi;
     private final ServiceRevisions revisions;
     private final TaskSets taskSets;
@@ -104,28 +106,36 @@ public final class Services {
         BlockedServices blocked = new BlockedServices();
         this.serviceTasks = new ServiceTasks();
         SteadyStateTracker steadyState = new SteadyStateTracker(serviceTasks, blocked, events);
-        this.startFailures = new StartFailureTracker(region, steadyState, events);
+        DeploymentRollback rollback = new DeploymentRollback(region, steadyState, events);
+        this.startFailures = new StartFailureTracker(region, steadyState, events, rollback);
+        this.history = new ServiceDeploymentHistory(region);
+        this.staged = new StagedDeployer(region, targetGroups, serviceTasks,
+                new LifecycleHookRunner(region, history), history, events);
+        rollback.staged(staged);
+        this.alarmWatcher = new DeploymentAlarmWatcher(region, alarms, serviceTasks);
+        DeploymentFailures failures = new DeploymentFailures(region, events, rollback, startFailures);
+        staged.failures(failures);
+        alarmWatcher.failures(failures);
         LoadBalancerRegistration registrations = new LoadBalancerRegistration(region, this, tasks, targetGroups,
                 events);
         TargetHealthWatcher targetHealth = new TargetHealthWatcher(this, tasks, registrations, events);
-        DeploymentCompletion completion = new DeploymentCompletion(region, serviceTasks, events);
+        DeploymentCompletion completion = new DeploymentCompletion(region, serviceTasks, events, alarmWatcher);
         ReplicaLauncher launcher = new ReplicaLauncher(region, launches, serviceTasks, blocked, steadyState, events);
         AzRebalancer rebalancer = new AzRebalancer(region, containerInstances, tasks, serviceTasks, launcher, events);
         this.scheduler = new ServiceScheduler(region, this, serviceTasks, blocked, startFailures,
                 new HealthSettler(tasks, events), targetHealth,
                 new ReplicaReconciler(tasks, serviceTasks, blocked, startFailures, launcher, rebalancer, completion,
-                        steadyState, events, targetHealth, registrations),
+                        steadyState, events, targetHealth, registrations, staged, alarmWatcher),
                 new DaemonReconciler(region, containerInstances, tasks, launches, serviceTasks, completion, steadyState,
                         events, registrations),
                 new ServiceDrainer(region, tasks, serviceTasks, events));
         this.renderer = new ServiceRenderer(region, serviceTasks, tags);
         LoadBalancerValidation loadBalancerValidation = new LoadBalancerValidation(targetGroups);
         this.requests = new ServiceRequests(region, clusters, capacityProviders, taskDefinitions,
-                loadBalancerValidation);
+                loadBalancerValidation, new DeploymentStrategyValidation(targetGroups));
         this.namespaces = new ServiceConnectNamespaces(region, this, clusters);
-        this.history = new ServiceDeploymentHistory(region);
-        this.deploymentsApi = new ServiceDeploymentsApi(region, this, scheduler, serviceTasks, steadyState,
-                startFailures, events, history, clusters);
+        this.deploymentsApi = new ServiceDeploymentsApi(region, this, scheduler, serviceTasks, startFailures,
+                history, clusters, rollback, staged);
         this.revisions = new ServiceRevisions(region, history);
         this.taskSets = new TaskSets(region, scheduler, serviceTasks, events, tasks, capacityProviders,
                 taskDefinitions, launches, tags, loadBalancerValidation);
@@ -323,15 +333,27 @@ public final class Services {
                 service.launchType(), service.capacityProviderStrategy(), service.networkConfiguration(),
                 service.desiredCount(), now);
         d.loadBalancers(service.loadBalancers());
+        List<dev.fakeecs.internal.task.SimulatedTask> live = serviceTasks.live(service);
+        for (SimulatedDeployment older : service.deployments()) {
+            // Since November 2025 an older revision's failed tasks are replaced with that revision: it keeps a
+            // count of its own, shrinking only as the rollout retires its tasks.
+            older.desiredCount(ServiceTasks.countOf(live, older), now);
+        }
         if (previous != null) {
             previous.status("ACTIVE", now);
         }
+        int activeRevisions = service.deployments().size();
         service.deployments().add(0, d);
-        history.started(service, d, serviceTasks.live(service));
+        history.started(service, d, live);
         service.scaleInSuspended(previous != null);
         startFailures.reset(service);
         region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "status", "PRIMARY",
                 "taskDefinition", d.taskDefinition().taskDefinitionArn());
+        if (DeploymentStrategyValidation.isStaged(DeploymentStrategyValidation.strategyOf(
+                service.deploymentConfiguration())) && "ECS".equals(service.deploymentController())) {
+            staged.start(service, d, previous, activeRevisions);
+        }
+        alarmWatcher.started(service, d);
         return d;
     }
 

@@ -36,11 +36,14 @@ final class StartFailureTracker {
     private final RegionContext region;
     private final SteadyStateTracker steadyState;
     private final ServiceEventWriter events;
+    private final DeploymentRollback rollback;
     private final Map<SimulatedService, BackOff> backOffs = new IdentityHashMap<>();
     /** Stopping tasks whose stop was already judged as a failure or not (each is judged once). */
     private final Set<SimulatedTask> judged = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    StartFailureTracker(RegionContext region, SteadyStateTracker steadyState, ServiceEventWriter events) {
+    StartFailureTracker(RegionContext region, SteadyStateTracker steadyState, ServiceEventWriter events,
+                        DeploymentRollback rollback) {
+        this.rollback = rollback;
         this.region = region;
         this.steadyState = steadyState;
         this.events = events;
@@ -118,30 +121,11 @@ final class StartFailureTracker {
         if (!CircuitBreaker.rollback(service.deploymentConfiguration()) || !failed.isPrimary()) {
             return;
         }
-        SimulatedDeployment target = null;
-        for (SimulatedDeployment d : service.deployments()) {
-            if (d != failed && d.isCompleted()) {
-                target = d;
-                break;
-            }
-        }
+        SimulatedDeployment target = DeploymentRollback.target(service, failed);
         if (target == null) {
             return;
         }
-        failed.status("ACTIVE", now);
-        service.deployments().remove(target);
-        service.deployments().add(0, target);
-        target.status("PRIMARY", now);
-        target.rollout("IN_PROGRESS", CircuitBreaker.rollbackReason(target.id()), now);
-        target.desiredCount(service.desiredCount(), now);
-        service.taskDefinition(target.taskDefinition());
-        if (!target.loadBalancers().equals(service.loadBalancers())) {
-            service.loadBalancers(target.loadBalancers());
-        }
-        steadyState.unsettle(service);
-        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", target.id(), "rollbackFrom",
-                failed.id());
-        events.write(service, ServiceMessages.rollingBack(service.name(), target.id()));
+        rollback.to(service, failed, target, CircuitBreaker.rollbackReason(target.id()));
     }
 
     /** The service's count of tasks that failed before RUNNING, and the back-off it set. */
