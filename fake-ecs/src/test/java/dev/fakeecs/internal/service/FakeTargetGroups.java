@@ -218,4 +218,16 @@ final class FakeTargetGroups implements TargetGroupDirectory {
         int failures;
         ScheduledEvent probe;
     }
+
+    // Minimal answers so the test sources compile against the listener-rule seam (branch rules); the ECS
+    // deployment work replaces them with a fake of its own.
+    @Override
+    public dev.fakeecs.internal.targets.ForwardRule forwardRule(String ruleOrListenerArn) {
+        return null;
+    }
+
+    @Override
+    public void forwardWeights(String ruleOrListenerArn, Map<String, Integer> weights) {
+        throw new IllegalArgumentException("No listener rule " + ruleOrListenerArn);
+    }
 }
