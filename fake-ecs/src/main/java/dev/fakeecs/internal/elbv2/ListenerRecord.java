@@ -40,6 +40,21 @@ final class ListenerRecord {
         this.defaultRuleArn = defaultRuleArn;
     }
 
+    /**
+     * The forward action that carries the listener's traffic (conditions are not evaluated): that of its
+     * forward rule with the lowest priority number when it has non-default rules that forward, else its default
+     * action's forward; null when neither forwards.
+     */
+    Action routedForward() {
+        for (RuleRecord rule : rulesByPriority()) {
+            Action forward = ForwardWeights.forward(rule.actions);
+            if (forward != null) {
+                return forward;
+            }
+        }
+        return ForwardWeights.forward(defaultActions);
+    }
+
     /** The non-default rules, lowest priority first. */
     List<RuleRecord> rulesByPriority() {
         List<RuleRecord> sorted = new ArrayList<>(rules);

@@ -12,11 +12,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The figures CloudWatch publishes for application load balancers ({@code AWS/ApplicationELB}), kept per
@@ -24,13 +23,17 @@ import java.util.Set;
  * HTTPCode_Target_5XX_Count, HTTPCode_ELB_5XX_Count, HealthyHostCount, UnHealthyHostCount, TargetResponseTime.
  *
  * <p>Traffic model (kept simple on purpose): what reaches a load balancer is the load ECS's services offer
- * ({@link OfferedLoad}): each minute, a listener whose default action forwards gets the requests offered during
- * that minute to the target groups it forwards to (the services' load models sampled every second; each target
- * group's load counted once per load balancer, on the first listener that forwards to it), rounded to a whole
- * number. A test may instead set a load balancer's request rate ({@link #requestRate}), which wins: every minute
- * {@code rate × 60} requests go through each listener's default action. Either way the requests of a listener
- * (rules' conditions are not evaluated) are split over the forward action's target groups by weight (largest
- * remainder), then evenly over the group's healthy targets, or over all its in-use targets when none is
+ * ({@link OfferedLoad}). Rules' conditions are not evaluated; a listener's requests all take one forward action,
+ * its <em>routed forward</em> ({@link ListenerRecord#routedForward}): that of its forward rule with the lowest
+ * priority number when it has non-default rules that forward, else its default action's. Each minute, a listener
+ * whose routed action forwards gets the requests offered during that minute to the target groups that action
+ * forwards to (the services' load models sampled every second), rounded to a whole number. Each target group's
+ * load is counted once per load balancer: on the first listener whose routed forward gives it a non-zero weight,
+ * else on the first whose routed forward names it (so a test listener sending 100 % to the green group does not
+ * carry the blue group's production load). A test may instead set a load balancer's request rate
+ * ({@link #requestRate}), which wins: every minute {@code rate × 60} requests go through each listener's routed
+ * action. Either way the requests of a listener are split over the routed forward's target groups by weight
+ * (largest remainder), then evenly over the group's healthy targets, or over all its in-use targets when none is
  * healthy (fail open). Each target answers what {@link TargetApplications#answer} says: 5XX counts as
  * HTTPCode_Target_5XX_Count, no answer as HTTPCode_ELB_5XX_Count (502); a group with no target at all, or a
  * forward whose weights are all 0, gives ELB 503s. A target in slow start gets a linearly growing share
@@ -136,8 +139,9 @@ public final class LoadBalancerMetrics {
             Map<String, long[]> perGroup = new LinkedHashMap<>();
             boolean explicit = lb.requestRate != null;
             long fixed = explicit ? Math.round(lb.requestRate * 60) : 0;
-            Set<String> offered = new HashSet<>();
-            for (ListenerRecord l : resources.listenersOf(lb.arn)) {
+            List<ListenerRecord> listeners = resources.listenersOf(lb.arn);
+            Map<String, ListenerRecord> carriers = carriers(listeners);
+            for (ListenerRecord l : listeners) {
                 for (String tg : ElbResources.forwardedTargetGroups(l.defaultActions)) {
                     perGroup.putIfAbsent(tg, new long[4]);
                 }
@@ -146,9 +150,8 @@ public final class LoadBalancerMetrics {
                         perGroup.putIfAbsent(tg, new long[4]);
                     }
                 }
-                Action forward = l.defaultActions.stream().filter(a -> "forward".equals(a.typeAsString()))
-                        .findFirst().orElse(null);
-                long perMinute = explicit ? fixed : offered(forward, minute, offered);
+                Action forward = l.routedForward();
+                long perMinute = explicit ? fixed : offered(l, forward, minute, carriers);
                 if (perMinute == 0) {
                     continue;
                 }
@@ -184,17 +187,37 @@ public final class LoadBalancerMetrics {
     }
 
     /**
-     * The requests offered during the minute to the target groups a forward action sends to, those already
-     * counted for this load balancer ({@code counted}) excepted; 0 without a forward action.
+     * Which listener carries each target group's offered load (once per load balancer): the first listener (in
+     * creation order) whose routed forward gives the group a non-zero weight, else the first whose routed forward
+     * names it at all. So a test listener forwarding 100 % to a group no service names does not take the
+     * production group's load, whatever the listeners' order.
      */
-    private long offered(Action forward, Instant minute, Set<String> counted) {
+    private static Map<String, ListenerRecord> carriers(List<ListenerRecord> listeners) {
+        Map<String, ListenerRecord> carriers = new HashMap<>();
+        for (boolean weighted : new boolean[]{true, false}) {
+            for (ListenerRecord l : listeners) {
+                ForwardWeights.weights(l.routedForward()).forEach((tg, weight) -> {
+                    if (!weighted || weight > 0) {
+                        carriers.putIfAbsent(tg, l);
+                    }
+                });
+            }
+        }
+        return carriers;
+    }
+
+    /**
+     * The requests offered during the minute to the target groups the listener's routed forward action sends to
+     * and whose load it carries ({@link #carriers}); 0 without a forward action.
+     */
+    private long offered(ListenerRecord l, Action forward, Instant minute, Map<String, ListenerRecord> carriers) {
         if (forward == null) {
             return 0;
         }
         double requests = 0;
-        for (TargetGroupTuple t : forward.forwardConfig().targetGroups()) {
-            if (counted.add(t.targetGroupArn())) {
-                requests += offeredLoad.requests(t.targetGroupArn(), minute, Duration.ofMinutes(1));
+        for (String tg : ForwardWeights.weights(forward).keySet()) {
+            if (carriers.get(tg) == l) {
+                requests += offeredLoad.requests(tg, minute, Duration.ofMinutes(1));
             }
         }
         return Math.round(requests);

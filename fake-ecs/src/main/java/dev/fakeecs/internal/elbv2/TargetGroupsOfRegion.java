@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.elbv2;
 
+import dev.fakeecs.internal.targets.ForwardRule;
 import dev.fakeecs.internal.targets.Target;
 import dev.fakeecs.internal.targets.TargetGroupDirectory;
 import dev.fakeecs.internal.targets.TargetGroupInfo;
@@ -8,10 +9,12 @@ import dev.fakeecs.internal.targets.TargetHealthListener;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
 
 /**
  * The region's target groups as ECS sees them ({@link TargetGroupDirectory}): the same registrations, drains
- * and health as the ELB API's, without its request validation (ECS registers the targets it runs). Called
+ * and health as the ELB API's, without its request validation (ECS registers the targets it runs), and the
+ * forward weights of listener rules ({@link ForwardWeights}) that blue/green-family deployments shift. Called
  * by ECS under the engine lock.
  *
  * <pre>{@code
@@ -22,10 +25,12 @@ final class TargetGroupsOfRegion implements TargetGroupDirectory {
 
     private final ElbResources resources;
     private final TargetHealthChecker health;
+    private final ForwardWeights weights;
 
     TargetGroupsOfRegion(ElbResources resources, TargetHealthChecker health) {
         this.resources = resources;
         this.health = health;
+        this.weights = new ForwardWeights(resources);
     }
 
     @Override
@@ -68,12 +73,12 @@ final class TargetGroupsOfRegion implements TargetGroupDirectory {
     }
 
     @Override
-    public dev.fakeecs.internal.targets.ForwardRule forwardRule(String ruleOrListenerArn) {
-        return null;   // TODO(helper rules): listener rules and NLB listeners
+    public ForwardRule forwardRule(String ruleOrListenerArn) {
+        return weights.find(ruleOrListenerArn);
     }
 
     @Override
-    public void forwardWeights(String ruleOrListenerArn, java.util.Map<String, Integer> weights) {
-        throw new IllegalArgumentException("no listener rule " + ruleOrListenerArn);
+    public void forwardWeights(String ruleOrListenerArn, Map<String, Integer> weights) {
+        this.weights.rewrite(ruleOrListenerArn, weights);
     }
 }
