@@ -82,8 +82,8 @@ class AlarmRollbackTest {
         assertThat(failed.statusAsString()).isEqualTo("ROLLBACK_SUCCESSFUL");
         assertThat(failed.alarms().statusAsString()).isEqualTo("TRIGGERED");
         assertThat(failed.alarms().triggeredAlarmNames()).containsExactly("orders-errors");
-        assertThat(failed.rollback().reason()).isEqualTo("ECS deployment alarms: rolling back to deploymentId "
-                + firstId + ".");
+        assertThat(failed.rollback().reason()).isEqualTo("ECS deployment " + secondId
+                + " failed: alarm(s) orders-errors in ALARM state.");
     }
 
     @Test

@@ -117,12 +117,12 @@ class HeadlessBlueGreenTest {
         assertThat(payloads).hasSize(3);
         Map<String, Object> first = payloads.get(0);
         assertThat(first.get("lifecycleStage")).isEqualTo("POST_SCALE_UP");
-        assertThat((String) first.get("resourceArn")).startsWith("arn:aws:ecs:us-east-1:000000000000:service-deployment/prod/api/");
+        assertThat((String) first.get("resourceArn")).startsWith("arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/api/");
         assertThat(first.get("hookDetails")).isEqualTo(Map.of("suite", "smoke"));
         @SuppressWarnings("unchecked")
         Map<String, Object> details = (Map<String, Object>) first.get("executionDetails");
         assertThat((String) details.get("targetServiceRevisionArn"))
-                .startsWith("arn:aws:ecs:us-east-1:000000000000:service-revision/prod/api/");
+                .startsWith("arn:aws:ecs:us-east-1:123456789012:service-revision/prod/api/");
         assertThat(details).containsKeys("serviceArn", "testTrafficWeights", "productionTrafficWeights");
         assertThat(payloads.get(1).get("hookDetails")).isEqualTo(Map.of("n", 1));
         List<HookInvocation> calls = ecs.lifecycleHooks().invocations();
@@ -146,7 +146,7 @@ class HeadlessBlueGreenTest {
         // then
         ServiceDeployment failed = latest();
         assertThat(failed.statusAsString()).isEqualTo("ROLLBACK_SUCCESSFUL");
-        assertThat(failed.rollback().reason()).startsWith("ECS deployment lifecycle: rolling back to deploymentId");
+        assertThat(failed.rollback().reason()).contains("lifecycle hook " + SMOKE + " failed at POST_SCALE_UP.");
         assertThat(running()).hasSize(3).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(blueTaskDefinition));
     }
 

@@ -77,7 +77,8 @@ class TrafficShiftingDeploymentTest {
                     .containerDefinitions(c -> c.name("app").image(image).essential(true)
                             .portMappings(p -> p.containerPort(8080))));
         }
-        ecs.declareImage("shop:broken", ImageBehavior.DEFAULT.withHttpStatus(500));
+        // a broken release: its health endpoint answers 200, its real requests 500
+        ecs.declareImage("shop:broken", ImageBehavior.DEFAULT.withTrafficHttpStatus(500));
     }
 
     @AfterEach
@@ -107,7 +108,7 @@ class TrafficShiftingDeploymentTest {
                         .advancedConfiguration(a -> a.alternateTargetGroupArn(greenTg).productionListenerRule(productionRule)
                                 .testListenerRule(testRule).roleArn("arn:aws:iam::000000000000:role/ecs-lb")))
                 .deploymentConfiguration(config));
-        ecs.clock().advance(Duration.ofMinutes(15));
+        ecs.clock().advance(Duration.ofMinutes(30));
     }
 
     /** The production rule's weights now, target group ARN to weight. */

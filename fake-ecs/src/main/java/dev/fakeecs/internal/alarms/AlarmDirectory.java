@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.alarms;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The region's CloudWatch alarms as ECS deployments poll them (DescribeAlarms by name): an alarm's state, and the
@@ -23,6 +24,11 @@ public interface AlarmDirectory {
         }
 
         @Override
+        public Instant enteredAlarmAt(String alarmName) {
+            return null;
+        }
+
+        @Override
         public Duration evaluationSpan(String alarmName) {
             return null;
         }
@@ -30,6 +36,12 @@ public interface AlarmDirectory {
 
     /** The metric alarm's state now (a SetAlarmState override included), or null when there is none of that name. */
     String state(String alarmName);
+
+    /**
+     * The last instant the alarm went into ALARM (a SetAlarmState included, even if its next evaluation already
+     * took it out again), or null when it never did or there is none of that name.
+     */
+    Instant enteredAlarmAt(String alarmName);
 
     /** Period x EvaluationPeriods of the alarm, or null when there is none of that name. */
     Duration evaluationSpan(String alarmName);

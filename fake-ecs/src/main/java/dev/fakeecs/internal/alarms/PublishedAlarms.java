@@ -28,6 +28,11 @@ public final class PublishedAlarms implements AlarmDirectory {
     }
 
     @Override
+    public java.time.Instant enteredAlarmAt(String alarmName) {
+        return current.enteredAlarmAt(alarmName);
+    }
+
+    @Override
     public Duration evaluationSpan(String alarmName) {
         return current.evaluationSpan(alarmName);
     }

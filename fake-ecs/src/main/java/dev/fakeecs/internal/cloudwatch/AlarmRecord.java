@@ -42,6 +42,8 @@ final class AlarmRecord {
     String stateReasonData;
     Instant stateUpdated;
     Instant stateTransitioned;
+    /** The last instant the alarm went into ALARM (SetAlarmState included), or null. */
+    Instant enteredAlarm;
     Instant configurationUpdated;
     final Map<String, String> tags = new LinkedHashMap<>();
 

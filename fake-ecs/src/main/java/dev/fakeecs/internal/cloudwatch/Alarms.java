@@ -428,6 +428,9 @@ final class Alarms {
             return;
         }
         a.stateTransitioned = now;
+        if ("ALARM".equals(to)) {
+            a.enteredAlarm = now;
+        }
         String data = "{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\"" + from + "\",\"stateReason\":"
                 + AlarmHistory.quote(oldReason) + "},\"newState\":{\"stateValue\":\"" + to + "\",\"stateReason\":"
                 + AlarmHistory.quote(reason) + (reasonData == null ? "" : ",\"stateReasonData\":" + reasonData) + "}}";

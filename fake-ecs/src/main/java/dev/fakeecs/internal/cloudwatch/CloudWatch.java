@@ -96,6 +96,12 @@ public final class CloudWatch implements CloudWatchClient {
             }
 
             @Override
+            public java.time.Instant enteredAlarmAt(String alarmName) {
+                AlarmRecord a = alarms.find(alarmName);
+                return a == null ? null : a.enteredAlarm;
+            }
+
+            @Override
             public Duration evaluationSpan(String alarmName) {
                 AlarmRecord a = alarms.find(alarmName);
                 return a == null ? null : Duration.ofSeconds((long) a.period * a.evaluationPeriods);

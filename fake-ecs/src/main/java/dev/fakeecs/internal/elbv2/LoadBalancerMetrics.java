@@ -285,7 +285,7 @@ public final class LoadBalancerMetrics {
                 g[2] += share;
             } else {
                 g[3] += share;
-                if (answer.status() >= 500) {
+                if (answer.trafficStatus() >= 500) {
                     g[1] += share;
                 }
             }

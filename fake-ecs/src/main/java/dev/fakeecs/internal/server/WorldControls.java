@@ -105,6 +105,9 @@ public final class WorldControls {
         if (j.has("httpStatus")) {
             b = b.withHttpStatus(wholeNumber(j, "httpStatus", 100, 599));
         }
+        if (j.has("trafficHttpStatus")) {
+            b = b.withTrafficHttpStatus(wholeNumber(j, "trafficHttpStatus", 100, 599));
+        }
         ecs.declareImage(image, b);
     }
 

@@ -21,7 +21,9 @@ import java.util.Map;
  * every 60 seconds from the start: a ROLLING deployment once one of its tasks is RUNNING and through its alarm
  * bake (see {@link #bakeTime}); a BLUE_GREEN, LINEAR or CANARY one through BAKE_TIME. An alarm found in ALARM
  * fails the deployment (TRIGGERED, with the alarm names) and, with {@code rollback}, rolls back to the last
- * COMPLETED deployment. Alarm names CloudWatch does not know never fire. A completed deployment shows
+ * COMPLETED deployment. Each poll also sees an alarm that went into ALARM since the poll before and already left
+ * it (a SetAlarmState undone by the next evaluation), so a test's SetAlarmState is never missed. Alarm names
+ * CloudWatch does not know never fire. A completed deployment shows
  * MONITORING_COMPLETE.
  *
  * <pre>{@code
@@ -37,6 +39,8 @@ final class DeploymentAlarmWatcher {
     private final AlarmDirectory alarms;
     private final ServiceTasks tasks;
     private final Map<SimulatedDeployment, Instant> nextPoll = new IdentityHashMap<>();
+    /** When each watched deployment's alarms were last looked at (an ALARM entered since counts). */
+    private final Map<SimulatedDeployment, Instant> lastLook = new IdentityHashMap<>();
     private DeploymentFailures failures;
 
     DeploymentAlarmWatcher(RegionContext region, AlarmDirectory alarms, ServiceTasks tasks) {
@@ -69,6 +73,7 @@ final class DeploymentAlarmWatcher {
         boolean alreadyInAlarm = !inAlarm(a).isEmpty();
         d.alarmsStatus(alreadyInAlarm ? "DISABLED" : "MONITORING");
         nextPoll.put(d, region.now());
+        lastLook.put(d, region.now());
         region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "alarms", d.alarmsStatus());
     }
 
@@ -100,6 +105,7 @@ final class DeploymentAlarmWatcher {
     void poll(SimulatedService service, SimulatedDeployment d, Instant now, Wake wake) {
         if (!monitoring(d) || !"IN_PROGRESS".equals(d.rolloutState())) {
             nextPoll.remove(d);
+            lastLook.remove(d);
             return;
         }
         if (d.staged() != null && d.staged().reached("CLEAN_UP")) {
@@ -123,7 +129,9 @@ final class DeploymentAlarmWatcher {
         if (a == null) {
             return;
         }
-        List<String> firing = inAlarm(a);
+        Instant since = lastLook.getOrDefault(d, now);
+        lastLook.put(d, now);
+        List<String> firing = firing(a, since);
         if (firing.isEmpty()) {
             return;
         }
@@ -143,6 +151,7 @@ final class DeploymentAlarmWatcher {
             d.alarmsStatus("MONITORING_COMPLETE");
         }
         nextPoll.remove(d);
+        lastLook.remove(d);
     }
 
     private boolean anyRunning(SimulatedService service, SimulatedDeployment d) {
@@ -152,6 +161,21 @@ final class DeploymentAlarmWatcher {
             }
         }
         return false;
+    }
+
+    /**
+     * The alarms in ALARM now, or that went into ALARM after {@code since} (a SetAlarmState the next evaluation
+     * already undid is not missed: every poll sees what happened since the one before).
+     */
+    private List<String> firing(DeploymentAlarms a, Instant since) {
+        List<String> firing = new ArrayList<>();
+        for (String name : a.alarmNames()) {
+            Instant entered = alarms.enteredAlarmAt(name);
+            if ("ALARM".equals(alarms.state(name)) || (entered != null && entered.isAfter(since))) {
+                firing.add(name);
+            }
+        }
+        return firing;
     }
 
     private List<String> inAlarm(DeploymentAlarms a) {

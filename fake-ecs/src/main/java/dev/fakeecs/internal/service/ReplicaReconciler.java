@@ -104,7 +104,8 @@ final class ReplicaReconciler {
             }
         }
         int total = keep.size() + retire.size() + failedElb.size() + blue.size();
-        int maximumTotal = stagedLaunch ? Integer.MAX_VALUE : limits.maximumTotal();
+        // a staged deployment runs the full green fleet beside blue, whatever maximumPercent says
+        int maximumTotal = stagedLaunch ? Math.max(limits.maximumTotal(), blue.size() + desired) : limits.maximumTotal();
 
         // 1. launch tasks of the primary deployment within maximumPercent (a staged deployment: from SCALE_UP on, the
         //    full desired count beside the blue revision); first, older revisions' tasks that stopped other than by

@@ -180,7 +180,7 @@ final class StagedDeployer {
                     if (!runHooks(service, d, stage, weights(service, d, stage), now, wake)) {
                         return;
                     }
-                    enter(service, d, "PRE_PRODUCTION_TRAFFIC_SHIFT", now);
+                    enter(service, d, "POST_TEST_TRAFFIC_SHIFT", now);
                 }
                 case "PRE_PRODUCTION_TRAFFIC_SHIFT" -> {
                     boolean runs = !"BLUE_GREEN".equals(st.strategy()) || st.step() == 0;

@@ -13,11 +13,18 @@ package dev.fakeecs.internal.targets;
  *                         before {@code healthyAfterSeconds}), or 0 when nothing answers (no task or instance
  *                         there, not yet or no longer running, its host or AZ down)
  * @param availabilityZone the target's Availability Zone, or null if the target is unknown
+ * @param trafficStatus    what a client request through the load balancer gets (the image's
+ *                         {@code trafficHttpStatus} when it has one, else {@code status}); 0 when nothing answers
  */
-public record ApplicationAnswer(int status, String availabilityZone) {
+public record ApplicationAnswer(int status, String availabilityZone, int trafficStatus) {
 
     /** Nothing listens at the target. */
     public static final ApplicationAnswer NO_ANSWER = new ApplicationAnswer(0, null);
+
+    /** An application answering health checks and client requests alike. */
+    public ApplicationAnswer(int status, String availabilityZone) {
+        this(status, availabilityZone, status);
+    }
 
     /** Whether anything answered. */
     public boolean answered() {

@@ -112,7 +112,7 @@ final class TaskApplications implements TargetApplications, TaskStateListener, C
         ApplicationAnswer known = null;
         for (SimulatedTask task : candidates) {
             SimulatedContainer container = containerWithPort(task, target.port());
-            ApplicationAnswer a = new ApplicationAnswer(status(task, container), task.availabilityZone());
+            ApplicationAnswer a = answer(task, container, task.availabilityZone());
             if (a.answered()) {
                 return a;
             }
@@ -132,7 +132,7 @@ final class TaskApplications implements TargetApplications, TaskStateListener, C
         if (task == null) {
             return new ApplicationAnswer(0, ci.availabilityZone());
         }
-        return new ApplicationAnswer(status(task, containerBoundTo(task, target.port())), ci.availabilityZone());
+        return answer(task, containerBoundTo(task, target.port()), ci.availabilityZone());
     }
 
     @Override
@@ -142,6 +142,16 @@ final class TaskApplications implements TargetApplications, TaskStateListener, C
             return null;
         }
         return ci.availabilityZone();
+    }
+
+    private ApplicationAnswer answer(SimulatedTask task, SimulatedContainer container, String zone) {
+        int status = status(task, container);
+        if (status == 0) {
+            return new ApplicationAnswer(0, zone);
+        }
+        Duration sinceStart = task.startedAt() == null ? Duration.ZERO
+                : Duration.between(task.startedAt(), region.now());
+        return new ApplicationAnswer(status, zone, container.behavior().trafficHttpStatusAfter(sinceStart));
     }
 
     /** The status the container answers now, 0 when nothing answers. */
