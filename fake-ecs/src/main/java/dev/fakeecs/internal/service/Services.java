@@ -321,6 +321,8 @@ public final class Services {
                 service.taskDefinition() == null ? null : service.taskDefinition().taskDefinitionArn());
         if (!TaskSets.manages(service)) {
             startDeployment(service);
+        } else if (TaskSets.isCodeDeploy(service)) {
+            taskSets.startCodeDeployService(service);
         }
         scheduler.reconcileSoon(service);
         return CreateServiceResponse.builder().service(render(service, false)).build();

@@ -100,9 +100,46 @@ final class TaskSets {
         return false;
     }
 
-    /** Whether the service's tasks are managed through task sets (EXTERNAL deployment controller). */
+    /**
+     * Whether the service's tasks are managed through task sets: the EXTERNAL deployment controller, and
+     * CODE_DEPLOY (its PRIMARY task set, created with the service; AWS CodeDeploy, which would add and swap task
+     * sets, is not simulated).
+     */
     static boolean manages(SimulatedService service) {
-        return "EXTERNAL".equals(service.deploymentController());
+        return "EXTERNAL".equals(service.deploymentController()) || isCodeDeploy(service);
+    }
+
+    /** Whether AWS CodeDeploy controls the service's deployments. */
+    static boolean isCodeDeploy(SimulatedService service) {
+        return "CODE_DEPLOY".equals(service.deploymentController());
+    }
+
+    /** The service event telling what fake-ecs does not simulate for a CODE_DEPLOY service. */
+    static String codeDeployNotice(String service) {
+        return "(service " + service + ") uses the CODE_DEPLOY deployment controller: its primary task set runs, "
+                + "but fake-ecs does not simulate AWS CodeDeploy, so no CodeDeploy deployment will replace it.";
+    }
+
+    /**
+     * CreateService with the CODE_DEPLOY controller: ECS starts the service on a PRIMARY task set (scale 100 %) of
+     * the service's task definition, launch settings and load balancers, as it does before CodeDeploy takes over;
+     * the service writes what is not simulated.
+     */
+    void startCodeDeployService(SimulatedService service) {
+        Instant now = region.now();
+        String id = "ecs-svc/" + region.engine().random().digits(19);
+        SimulatedDeployment launch = new SimulatedDeployment(id, service.taskDefinition(), service.launchType(),
+                service.capacityProviderStrategy(), service.networkConfiguration(), 0, now);
+        launch.loadBalancers(service.loadBalancers());
+        ExternalTaskSet set = new ExternalTaskSet(region.arns().taskSet(service.clusterName(), service.name(), id),
+                launch, null, service.loadBalancers(), service.serviceRegistries(), "PRIMARY", 100.0);
+        sets.computeIfAbsent(service, s -> new ArrayList<>()).add(set);
+        tags.put(set.arn(), List.of());
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "taskSet", id, "status", "PRIMARY",
+                "taskDefinition", service.taskDefinition().taskDefinitionArn(), "scale", "100.0", "controller",
+                "CODE_DEPLOY");
+        events.write(service, codeDeployNotice(service.name()));
+        scheduler.reconcileSoon(service);
     }
 
     /** The service's task sets in creation order (a copy). */
@@ -197,7 +234,9 @@ final class TaskSets {
     }
 
     DescribeTaskSetsResponse describe(SimulatedService service, DescribeTaskSetsRequest r) {
-        requireExternal(service);
+        if (!manages(service)) {   // CODE_DEPLOY services show their task sets too
+            throw EcsErrors.invalidParameter(NOT_EXTERNAL);
+        }
         boolean withTags = r.hasInclude() && r.include().contains(TaskSetField.TAGS);
         List<TaskSet> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
@@ -256,8 +295,11 @@ final class TaskSets {
         return UpdateServicePrimaryTaskSetResponse.builder().taskSet(render(service, set, true)).build();
     }
 
-    /** UpdateService on an EXTERNAL service: only the desired count and a few settings may change. */
+    /** UpdateService on an EXTERNAL or CODE_DEPLOY service: only the desired count and a few settings may change. */
     void updateService(SimulatedService service, UpdateServiceRequest r) {
+        if (isCodeDeploy(service)) {
+            refuseCodeDeployChanges(service, r);
+        }
         if (r.taskDefinition() != null || Boolean.TRUE.equals(r.forceNewDeployment())
                 || r.networkConfiguration() != null || r.hasCapacityProviderStrategy()) {
             throw EcsErrors.invalidParameter("Unable to update the task definition, network configuration or "
@@ -284,6 +326,26 @@ final class TaskSets {
             service.propagateTags(r.propagateTagsAsString());
         }
         scheduler.reconcileSoon(service);
+    }
+
+    /** What UpdateService refuses on a CODE_DEPLOY service, with ECS's messages. */
+    private static void refuseCodeDeployChanges(SimulatedService service, UpdateServiceRequest r) {
+        String use = " on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new "
+                + "deployment.";
+        if (r.taskDefinition() != null && (service.taskDefinition() == null
+                || !r.taskDefinition().equals(service.taskDefinition().taskDefinitionArn()))) {
+            throw EcsErrors.invalidParameter("Unable to update task definition" + use);
+        }
+        if (Boolean.TRUE.equals(r.forceNewDeployment())) {
+            throw EcsErrors.invalidParameter("Cannot force a new deployment" + use);
+        }
+        if (r.networkConfiguration() != null || r.platformVersion() != null) {
+            throw EcsErrors.invalidParameter("Unable to update network parameters" + use);
+        }
+        if (r.hasLoadBalancers() || r.hasCapacityProviderStrategy() || r.hasServiceRegistries()) {
+            throw EcsErrors.invalidParameter("Unable to update load balancers, service registries or the capacity "
+                    + "provider strategy" + use);
+        }
     }
 
     // ---- reconciliation -------------------------------------------------------------------------
@@ -362,8 +424,9 @@ final class TaskSets {
         return renderer.render(service, set, serviceTasks.live(service), withTags);
     }
 
+    /** Task set changes: only the EXTERNAL controller lets a caller make them (CodeDeploy makes its own). */
     private static void requireExternal(SimulatedService service) {
-        if (!manages(service)) {
+        if (!"EXTERNAL".equals(service.deploymentController())) {
             throw EcsErrors.invalidParameter(NOT_EXTERNAL);
         }
     }
