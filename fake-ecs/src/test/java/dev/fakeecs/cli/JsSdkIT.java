@@ -2,6 +2,7 @@ package dev.fakeecs.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -46,11 +46,32 @@ class JsSdkIT {
     private static final Pattern UNREACHABLE = Pattern.compile(
             "ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|network request to .* failed");
 
+    /** Why the SDK cannot run here (each test is then skipped with it), or null. */
+    private static String unavailable;
+
     @BeforeAll
     static void installTheSdk() throws Exception {
-        assumeTrue(Commands.available("node", "--version"), "node is not installed (apt-get install nodejs)");
-        assumeTrue(Commands.available("npm", "--version"), "npm is not installed (apt-get install npm)");
-        assumeTrue(nodeMajor() >= 18, "the AWS SDK for JavaScript v3 needs node 18 or later");
+        if (!Commands.available("node", "--version")) {
+            unavailable = "node is not installed (apt-get install nodejs)";
+        } else if (!Commands.available("npm", "--version")) {
+            unavailable = "npm is not installed (apt-get install npm)";
+        } else if (nodeMajor() < 18) {
+            unavailable = "the AWS SDK for JavaScript v3 needs node 18 or later";
+        } else {
+            unavailable = install();
+        }
+        if (unavailable != null) {
+            System.err.println("JsSdkIT skipped: " + unavailable);
+        }
+    }
+
+    @BeforeEach
+    void needsTheSdk() {
+        assumeTrue(unavailable == null, unavailable);
+    }
+
+    /** Copies the scripts to target/js-sdk and installs the SDK there unless it already is; null, or why not. */
+    private static String install() throws IOException, InterruptedException {
         Files.createDirectories(INSTALL);
         try (Stream<Path> files = Files.list(SOURCES)) {
             for (Path source : files.filter(Files::isRegularFile).toList()) {
@@ -62,10 +83,13 @@ class JsSdkIT {
         Path installed = INSTALL.resolve("installed-from.txt");
         if (Files.isDirectory(INSTALL.resolve("node_modules/@aws-sdk/client-cloudwatch"))
                 && Files.exists(installed) && Files.readString(installed).equals(wanted)) {
-            return;
+            return null;
         }
-        npmInstall();
-        Files.writeString(installed, wanted);
+        String why = npmInstall();
+        if (why == null) {
+            Files.writeString(installed, wanted);
+        }
+        return why;
     }
 
     private static int nodeMajor() throws Exception {
@@ -73,23 +97,24 @@ class JsSdkIT {
         return version.find() ? Integer.parseInt(version.group(1)) : 0;
     }
 
-    /** {@code npm install} in target/js-sdk (from ~/.npm's cache where it can); skips the tests when offline. */
-    private static void npmInstall() throws IOException, InterruptedException {
+    /** {@code npm install} in target/js-sdk (from ~/.npm's cache where it can); null, or why the registry failed. */
+    private static String npmInstall() throws IOException, InterruptedException {
         Path log = INSTALL.resolve("npm-install.log");
         Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefer-offline")
                 .directory(INSTALL.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!npm.waitFor(5, TimeUnit.MINUTES)) {
             npm.destroyForcibly();
-            abort("npm install took over 5 minutes: the npm registry is unreachable or too slow");
+            return "npm install took over 5 minutes: the npm registry is unreachable or too slow";
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         if (npm.exitValue() != 0) {
             if (UNREACHABLE.matcher(output).find()) {
-                abort("the npm registry cannot be reached, so the AWS SDK for JavaScript cannot be installed:\n"
-                        + output);
+                return "the npm registry cannot be reached, so the AWS SDK for JavaScript cannot be installed:\n"
+                        + output;
             }
             fail("npm install failed in " + INSTALL.toAbsolutePath() + ":\n" + output);
         }
+        return null;
     }
 
     private static JsonNode node(ServerJar server, String script, String... args) throws Exception {
