@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Evaluates one metric alarm at a tick, as CloudWatch does (neighbours 4.2): it reads an evaluation range of
@@ -21,8 +22,33 @@ import java.util.List;
  */
 final class AlarmEvaluator {
 
-    /** The state evaluation computed, with its reason and reason data (null reasonData for INSUFFICIENT_DATA). */
-    record Outcome(String state, String reason, String reasonData) {
+    /**
+     * The state evaluation computed, with its reason and reason data (null reasonData for INSUFFICIENT_DATA). The
+     * two texts are built only when asked for: the caller needs them only when the state changes, and building them
+     * (number and date formatting) was most of an evaluation's cost (AlarmEvaluationBenchmark).
+     */
+    static final class Outcome {
+        private final String state;
+        private final Supplier<String> reason;
+        private final Supplier<String> reasonData;
+
+        Outcome(String state, Supplier<String> reason, Supplier<String> reasonData) {
+            this.state = state;
+            this.reason = reason;
+            this.reasonData = reasonData;
+        }
+
+        String state() {
+            return state;
+        }
+
+        String reason() {
+            return reason.get();
+        }
+
+        String reasonData() {
+            return reasonData.get();
+        }
     }
 
     /** One period of the evaluation range: its start, the statistic (NaN when missing) and its sample count. */
@@ -82,8 +108,8 @@ final class AlarmEvaluator {
             if ("ignore".equals(a.treatMissingData)) {
                 return null;
             }
-            return new Outcome("INSUFFICIENT_DATA", "Insufficient Data: " + n + (n == 1 ? " datapoint was unknown."
-                    : " datapoints were unknown."), null);
+            return new Outcome("INSUFFICIENT_DATA", () -> "Insufficient Data: " + n + (n == 1
+                    ? " datapoint was unknown." : " datapoints were unknown."), () -> null);
         } else if ("missing".equals(a.treatMissingData) || "ignore".equals(a.treatMissingData)) {
             judged.addAll(real);
         } else {
@@ -109,8 +135,9 @@ final class AlarmEvaluator {
         boolean alarm = breaching >= m;
         String state = alarm ? "ALARM" : "OK";
         List<Point> agreeing = alarm ? breachingPoints : clearPoints;
-        String reason = reason(a, state, agreeing, judged.size(), filled, fillBreaching);
-        return new Outcome(state, reason, reasonData(a, range, judged, now));
+        int filledPeriods = filled;
+        return new Outcome(state, () -> reason(a, state, agreeing, judged.size(), filledPeriods, fillBreaching),
+                () -> reasonData(a, range, judged, now));
     }
 
     static boolean breaches(String operator, double value, double threshold) {
