@@ -264,4 +264,38 @@ class JsSdkIT {
             assertThat(exchange.get("responseContentType").asText()).isEqualTo("text/xml");
         }
     }
+
+    @Test
+    void should_run_a_canary_deployment_with_a_hook_and_roll_back_on_an_alarm_through_the_js_sdk() throws Exception {
+        JsonNode result;
+        try (ServerJar server = ServerJar.start("--clock", "manual")) {
+            result = node(server, "deployments.js");
+        }
+
+        // the first deployment goes green into the alternate target group and takes production in two steps
+        JsonNode first = result.get("first");
+        assertThat(first.get("status").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(first.get("greenWeights").toString()).isEqualTo("[0,10,100]");
+        assertThat(first.get("stages").toString()).contains("\"SCALE_UP\"", "\"PRODUCTION_TRAFFIC_SHIFT\"",
+                "\"BAKE_TIME\"", "\"CLEAN_UP\"");
+        // the second lands in the service's own group: the groups swap roles
+        JsonNode good = result.get("good");
+        assertThat(good.get("status").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(good.get("strategy").asText()).isEqualTo("CANARY");
+        assertThat(good.get("blueWeights").toString()).isEqualTo("[0,10,100]");
+        // the third waits at its hook, then the alarm fires at 10 % and ECS rolls back
+        JsonNode bad = result.get("bad");
+        assertThat(bad.get("waitingAtGate").get("stage").asText()).isEqualTo("POST_SCALE_UP");
+        assertThat(bad.get("waitingAtGate").get("status").asText()).isEqualTo("IN_PROGRESS");
+        // (lifecycleHookDetails came with PAUSE hooks in 2026; the pinned JS SDK does not know the field yet)
+        assertThat(bad.get("alarmSet").asBoolean()).isTrue();
+        assertThat(bad.get("status").asText()).isEqualTo("ROLLBACK_SUCCESSFUL");
+        assertThat(bad.get("alarms").get("status").asText()).isEqualTo("TRIGGERED");
+        assertThat(bad.get("alarms").get("triggeredAlarmNames").toString()).isEqualTo("[\"shop-5xx\"]");
+        assertThat(bad.get("rollbackReason").asText()).contains("alarm(s) shop-5xx in ALARM state.");
+        assertThat(bad.get("blueWeights").toString()).isEqualTo("[100,90,100]");
+        assertThat(result.get("finalWeights").get("blue").asInt()).isEqualTo(100);
+        assertThat(result.get("runningTaskDefinitions").toString()).isEqualTo("[\"shop:2\"]");
+        assertThat(result.get("events").toString()).contains("rolling back to deployment ecs-svc/");
+    }
 }
