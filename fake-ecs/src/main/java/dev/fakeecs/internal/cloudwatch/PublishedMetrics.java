@@ -86,11 +86,10 @@ final class PublishedMetrics {
 
     /** The newest figure of a series not yet published (older unpublished ones are skipped), or none. */
     private List<LoadBalancerMetrics.Minute> fresh(LoadBalancing elb, String lbArn, String tgArn) {
-        List<LoadBalancerMetrics.Minute> minutes = elb.metrics().minutes(lbArn, tgArn);
-        if (minutes.isEmpty()) {
+        LoadBalancerMetrics.Minute newest = elb.metrics().latest(lbArn, tgArn);
+        if (newest == null) {
             return List.of();
         }
-        LoadBalancerMetrics.Minute newest = minutes.get(minutes.size() - 1);
         String key = lbArn + "|" + tgArn;
         java.time.Instant seen = lastSeen.get(key);
         if (seen != null && !newest.minute().isAfter(seen)) {

@@ -116,6 +116,14 @@ public final class LoadBalancerMetrics {
                 new ArrayDeque<>())));
     }
 
+    /** The newest minute recorded for a load balancer ({@code targetGroupArn} null) or one of its target groups, or null. */
+    public Minute latest(String loadBalancerArn, String targetGroupArn) {
+        return resources.region().read(() -> {
+            Deque<Minute> minutes = series.get(key(loadBalancerArn, targetGroupArn));
+            return minutes == null || minutes.isEmpty() ? null : minutes.peekLast();
+        });
+    }
+
     /** Starts sampling every virtual minute (idempotent). */
     void start() {
         if (ticker == null) {
