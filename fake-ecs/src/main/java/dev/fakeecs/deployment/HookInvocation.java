@@ -17,8 +17,11 @@ import java.util.Map;
  * @param payload     the payload (unmodifiable)
  * @param hookStatus  what the function answered (SUCCEEDED, FAILED, IN_PROGRESS), "ERROR" for a failed
  *                    invocation, or null while pending
+ * @param error       why the invocation failed (the function's exception, or a reply without a valid
+ *                    {@code hookStatus}), or null; what AWS Lambda would have logged
  */
-public record HookInvocation(Instant at, String functionArn, Map<String, Object> payload, String hookStatus) {
+public record HookInvocation(Instant at, String functionArn, Map<String, Object> payload, String hookStatus,
+                             String error) {
 
     /** The payload's {@code lifecycleStage}. */
     public String lifecycleStage() {

@@ -97,15 +97,18 @@ public final class LifecycleHooks {
         }
         Map<String, Object> body;
         Duration after = Duration.ZERO;
+        String error = null;
         if (function != null) {
-            Map<String, Object> reply;
+            Map<String, Object> reply = null;
             try {
                 reply = function.invoke(payload);
             } catch (RuntimeException e) {
-                reply = null;
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
-            body = reply == null || !STATUSES.contains(String.valueOf(reply.get("hookStatus")))
-                    ? Map.of("hookStatus", "ERROR") : new LinkedHashMap<>(reply);
+            if (error == null && (reply == null || !STATUSES.contains(String.valueOf(reply.get("hookStatus"))))) {
+                error = "the reply has no valid hookStatus (SUCCEEDED, FAILED or IN_PROGRESS): " + reply;
+            }
+            body = error != null ? Map.of("hookStatus", "ERROR") : new LinkedHashMap<>(reply);
         } else if (answer != null) {
             body = Map.of("hookStatus", answer.status());
             after = answer.after();
@@ -113,7 +116,7 @@ public final class LifecycleHooks {
             body = Map.of("hookStatus", "SUCCEEDED");
         }
         synchronized (this) {
-            invocations.add(new HookInvocation(at, functionArn, payload, String.valueOf(body.get("hookStatus"))));
+            invocations.add(new HookInvocation(at, functionArn, payload, String.valueOf(body.get("hookStatus")), error));
         }
         return new Reply(body, after);
     }

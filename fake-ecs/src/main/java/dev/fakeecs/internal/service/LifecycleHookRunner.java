@@ -263,8 +263,40 @@ final class LifecycleHookRunner {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 43);
     }
 
-    private static Object unwrap(Document document) {
-        return document == null || document.isNull() ? null : document.unwrap();
+    /**
+     * The hook's {@code hookDetails} as the Lambda function gets them, parsed as JSON is by default (Jackson into a
+     * Map): objects as maps, arrays as lists, whole numbers as Integer (Long when larger), other numbers as Double.
+     */
+    static Object unwrap(Document document) {
+        if (document == null || document.isNull()) {
+            return null;
+        }
+        if (document.isMap()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            document.asMap().forEach((k, v) -> map.put(k, unwrap(v)));
+            return java.util.Collections.unmodifiableMap(map);
+        }
+        if (document.isList()) {
+            List<Object> list = new ArrayList<>();
+            document.asList().forEach(v -> list.add(unwrap(v)));
+            return java.util.Collections.unmodifiableList(list);
+        }
+        if (document.isNumber()) {
+            java.math.BigDecimal n = document.asNumber().bigDecimalValue();
+            if (n.signum() == 0 || n.stripTrailingZeros().scale() <= 0) {
+                try {
+                    long v = n.longValueExact();
+                    return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : (Object) v;
+                } catch (ArithmeticException tooLarge) {
+                    return n.doubleValue();
+                }
+            }
+            return n.doubleValue();
+        }
+        if (document.isBoolean()) {
+            return document.asBoolean();
+        }
+        return document.asString();
     }
 
     private static String describe(HookExecution exec) {
