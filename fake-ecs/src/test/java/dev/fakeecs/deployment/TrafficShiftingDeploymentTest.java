@@ -200,6 +200,32 @@ class TrafficShiftingDeploymentTest {
     }
 
     @Test
+    void should_put_traffic_back_on_blue_when_a_linear_deployment_is_stopped_with_rollback() {
+        // given: a LINEAR deployment half-way through its steps
+        createService(d -> d.strategy(DeploymentStrategy.LINEAR).bakeTimeInMinutes(5)
+                .linearConfiguration(l -> l.stepPercent(20.0).stepBakeTimeInMinutes(3)));
+        String before = running().get(0).taskDefinitionArn();
+        client.updateService(r -> r.cluster("prod").service("shop").taskDefinition("shop:2"));
+        while (weights(productionRule).get(blueTg) < 40) {
+            ecs.clock().advance(Duration.ofSeconds(10));
+        }
+        assertThat(latest().lifecycleStageAsString()).isEqualTo("PRODUCTION_TRAFFIC_SHIFT");
+        assertThat(latest().targetServiceRevision().requestedProductionTrafficWeight()).isEqualTo(40.0);
+
+        // when
+        client.stopServiceDeployment(r -> r.serviceDeploymentArn(latest().serviceDeploymentArn())
+                .stopType("ROLLBACK"));
+
+        // then: production and test traffic back on blue at once, green drained, the old revision alone
+        assertThat(weights(productionRule)).containsEntry(greenTg, 100).containsEntry(blueTg, 0);
+        assertThat(weights(testRule)).containsEntry(greenTg, 100).containsEntry(blueTg, 0);
+        ecs.clock().advance(Duration.ofMinutes(15));
+        assertThat(latest().statusAsString()).isEqualTo("ROLLBACK_SUCCESSFUL");
+        assertThat(running()).hasSize(2).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(before));
+        assertThat(weights(productionRule)).containsEntry(greenTg, 100);
+    }
+
+    @Test
     void should_refuse_a_blue_green_load_balancer_without_advanced_configuration() {
         assertThatThrownBy(() -> client.createService(r -> r.cluster("prod").serviceName("shop").taskDefinition("shop:1")
                 .desiredCount(2).launchType(LaunchType.FARGATE)
