@@ -51,6 +51,9 @@ final class ReplicaReconciler {
     private final LoadBalancerRegistration registrations;
     private final StagedDeployer staged;
     private final DeploymentAlarmWatcher alarms;
+    /** Tasks started to replace an older revision's task (they are retired only once healthy, like the rest). */
+    private final java.util.Set<SimulatedTask> replacements =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     ReplicaReconciler(Tasks regionTasks, ServiceTasks tasks, BlockedServices blocked,
                       StartFailureTracker startFailures, ReplicaLauncher launcher, AzRebalancer rebalancer,
@@ -128,7 +131,10 @@ final class ReplicaReconciler {
             }
             int deficit = Math.min(older.desiredCount() - ServiceTasks.countOf(live, older), headroom);
             if (deficit > 0) {
+                int before = tasks.live(service).size();
                 int n = launcher.launch(service, older, deficit, live, wake);
+                List<SimulatedTask> after = tasks.live(service);
+                replacements.addAll(after.subList(Math.min(before, after.size()), after.size()));
                 launched += n;
                 headroom -= n;
                 room = Math.min(room, headroom);
@@ -153,6 +159,8 @@ final class ReplicaReconciler {
             } else if (targetHealth.hasFailed(t)) {
                 targetHealth.stop(service, t);
                 stoppedIds.add(t.id());
+            } else if (replacements.contains(t) && !t.isStoppingOrStopped()) {
+                continue;   // a replacement still starting: it is retired once healthy, under minimumHealthyPercent
             } else {
                 retired(service, t);
                 regionTasks.stop(t, "ServiceSchedulerInitiated", retireReason(primary, t));
