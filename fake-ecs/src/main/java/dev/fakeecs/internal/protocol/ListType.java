@@ -1,8 +1,10 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +45,20 @@ final class ListType implements ValueType {
             array.add(item == null ? nodes.nullNode() : element.encode(item, nodes));
         }
         return array;
+    }
+
+    @Override
+    public void write(Object value, JsonGenerator json) throws IOException {
+        List<?> list = (List<?>) value;
+        json.writeStartArray();
+        for (Object item : list) {
+            if (item == null) {
+                json.writeNull();
+            } else {
+                element.write(item, json);
+            }
+        }
+        json.writeEndArray();
     }
 
     @Override

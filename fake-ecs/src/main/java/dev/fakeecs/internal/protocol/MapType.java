@@ -1,8 +1,10 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +47,36 @@ final class MapType implements ValueType {
             object.set(String.valueOf(entry.getKey()), item == null ? nodes.nullNode() : value.encode(item, nodes));
         }
         return object;
+    }
+
+    @Override
+    public void write(Object model, JsonGenerator json) throws IOException {
+        Map<?, ?> map = (Map<?, ?>) model;
+        if (!distinctKeys(map)) {
+            json.writeTree(encode(model, SdkJsonCodec.instance().nodeFactory())); // the tree keeps the last value
+            return;
+        }
+        json.writeStartObject();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            json.writeFieldName(String.valueOf(entry.getKey()));
+            Object item = entry.getValue();
+            if (item == null) {
+                json.writeNull();
+            } else {
+                value.write(item, json);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** Whether the keys stay distinct as strings (always, for the String keys of SDK maps). */
+    private static boolean distinctKeys(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return map.keySet().stream().map(String::valueOf).distinct().count() == map.size();
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,8 +1,13 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Objects;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -77,6 +82,29 @@ public final class SdkJsonCodec {
     public ObjectNode encode(SdkPojo pojo) {
         Objects.requireNonNull(pojo, "pojo");
         return ShapeModel.of(pojo.getClass()).encode(pojo, nodes);
+    }
+
+    /**
+     * Encodes an SDK model object straight to JSON bytes, without the tree: byte for byte what
+     * {@code mapper.writeValueAsBytes(encode(pojo))} gives, at a fraction of the allocation (the servers' hot path).
+     *
+     * <pre>{@code
+     * byte[] body = SdkJsonCodec.instance().toJson(DescribeClustersResponse.builder().build(), mapper);   // {"clusters":[]}
+     * }</pre>
+     *
+     * @param mapper the mapper whose generator settings the bytes follow (and which writes any free-form document)
+     */
+    public byte[] toJson(SdkPojo pojo, ObjectMapper mapper) throws IOException {
+        Objects.requireNonNull(pojo, "pojo");
+        ByteArrayBuilder bytes = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler());
+        try {
+            try (JsonGenerator json = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
+                ShapeModel.of(pojo.getClass()).write(pojo, json);
+            }
+            return bytes.toByteArray();
+        } finally {
+            bytes.release();
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -40,6 +42,8 @@ final class ShapeModel {
     private final Member[] members;
     private final Map<String, Member> byJsonName;
     private final String[] required;
+    /** False if two members share a JSON name (the tree keeps the last value): such a shape is written as a tree. */
+    private final boolean distinctNames;
 
     private ShapeModel(Class<?> shapeClass) {
         this.name = shapeClass.getSimpleName();
@@ -47,16 +51,18 @@ final class ShapeModel {
         SdkPojo prototype = newBuilder();
         List<Member> list = new ArrayList<>();
         Map<String, Member> map = new HashMap<>();
+        boolean distinct = true;
         for (SdkField<?> field : prototype.sdkFields()) {
             if (field.location() != null && field.location() != MarshallLocation.PAYLOAD) {
                 continue;
             }
             Member member = new Member(field.locationName(), field, typeOf(field));
             list.add(member);
-            map.put(member.jsonName, member);
+            distinct &= map.put(member.jsonName, member) == null;
         }
         this.members = list.toArray(new Member[0]);
         this.byJsonName = map;
+        this.distinctNames = distinct;
         this.required = RequiredMembers.of(shapeClass).stream().filter(map::containsKey).toArray(String[]::new);
     }
 
@@ -111,6 +117,27 @@ final class ShapeModel {
             object.set(member.jsonName, member.type.encode(value, nodes));
         }
         return object;
+    }
+
+    /**
+     * Writes an instance of the shape as JSON without building a tree: the same bytes as serialising
+     * {@link #encode}'s tree (members in the same order, the same omissions, the same number forms).
+     */
+    void write(Object pojo, JsonGenerator json) throws IOException {
+        if (!distinctNames) {
+            json.writeTree(encode(pojo, SdkJsonCodec.instance().nodeFactory()));
+            return;
+        }
+        json.writeStartObject();
+        for (Member member : members) {
+            Object value = member.field.getValueOrDefault(pojo);
+            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+                continue;
+            }
+            json.writeFieldName(member.jsonName);
+            member.type.write(value, json);
+        }
+        json.writeEndObject();
     }
 
     private SdkPojo newBuilder() {
