@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /** A JSON array of one element type. JSON nulls inside a list are dropped, as the SDK does. */
 final class ListType implements ValueType {
@@ -51,14 +52,24 @@ final class ListType implements ValueType {
     public void write(Object value, JsonGenerator json) throws IOException {
         List<?> list = (List<?>) value;
         json.writeStartArray();
-        for (Object item : list) {
-            if (item == null) {
-                json.writeNull();
-            } else {
-                element.write(item, json);
+        if (list instanceof RandomAccess) { // the SDK's lists: no iterator per list
+            for (int i = 0, size = list.size(); i < size; i++) {
+                writeItem(list.get(i), json);
+            }
+        } else {
+            for (Object item : list) {
+                writeItem(item, json);
             }
         }
         json.writeEndArray();
+    }
+
+    private void writeItem(Object item, JsonGenerator json) throws IOException {
+        if (item == null) {
+            json.writeNull();
+        } else {
+            element.write(item, json);
+        }
     }
 
     @Override

@@ -450,8 +450,14 @@ public final class NettyHttpServer implements AutoCloseable {
         }
     }
 
+    private static final String ROOT_TARGET = "/";
+    private static final URI ROOT_URI = URI.create("http://fake-ecs/");
+
     /** The request target as a URI (origin form, absolute form, or a path such as {@code //}); null if malformed. */
     private static URI uriOf(String target) {
+        if (ROOT_TARGET.equals(target)) {
+            return ROOT_URI; // every AWS JSON and Query call: no parse
+        }
         try {
             if (target.startsWith("/")) {
                 return URI.create("http://fake-ecs" + target);
