@@ -166,7 +166,10 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
         if (!isImplemented(client, operation)) {
             throw unsupported(operation);
         }
-        EcsRequest ecsRequest = codec.decode(RequestBodies.parse(request.body(), MAPPER, "JSON"), operation.requestClass());
+        EcsRequest ecsRequest = codec.read(request.body(), operation.requestClass()); // plain bodies, no tree
+        if (ecsRequest == null) {
+            ecsRequest = codec.decode(RequestBodies.parse(request.body(), MAPPER, "JSON"), operation.requestClass());
+        }
         ModelConstraints.check(ecsRequest);
         Object result;
         try {

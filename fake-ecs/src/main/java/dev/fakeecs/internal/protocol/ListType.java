@@ -1,6 +1,8 @@
 package dev.fakeecs.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -46,6 +48,21 @@ final class ListType implements ValueType {
             array.add(item == null ? nodes.nullNode() : element.encode(item, nodes));
         }
         return array;
+    }
+
+    /** Reads a JSON array as {@link #decode} decodes its tree: nulls dropped, each element read by its type. */
+    @Override
+    public Object read(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.START_ARRAY) {
+            throw NotStreamable.INSTANCE;
+        }
+        List<Object> list = new ArrayList<>();
+        for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+            if (token != JsonToken.VALUE_NULL) {
+                list.add(element.read(json));
+            }
+        }
+        return list;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.fakeecs.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,6 +49,21 @@ final class MapType implements ValueType {
             object.set(String.valueOf(entry.getKey()), item == null ? nodes.nullNode() : value.encode(item, nodes));
         }
         return object;
+    }
+
+    /** Reads a JSON object as {@link #decode} decodes its tree (the parser rejects duplicate keys). */
+    @Override
+    public Object read(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw NotStreamable.INSTANCE;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+            if (json.nextToken() != JsonToken.VALUE_NULL) {
+                map.put(key, value.read(json));
+            }
+        }
+        return map;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.fakeecs.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
@@ -249,6 +251,41 @@ enum ScalarType implements ValueType {
     @Override
     public String description() {
         return description;
+    }
+
+    /**
+     * Reads strings, booleans and integers given as JSON integers that fit; everything else (floats, timestamps,
+     * blobs, wrong JSON types, out of range) is left to the tree decoder, which words the error.
+     */
+    @Override
+    public Object read(JsonParser json) throws IOException {
+        JsonToken token = json.currentToken();
+        switch (this) {
+            case STRING:
+                if (token == JsonToken.VALUE_STRING) {
+                    return json.getText();
+                }
+                break;
+            case BOOLEAN:
+                if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                    return token == JsonToken.VALUE_TRUE;
+                }
+                break;
+            case INTEGER:
+                if (token == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+                    return json.getIntValue();
+                }
+                break;
+            case LONG:
+                if (token == JsonToken.VALUE_NUMBER_INT && (json.getNumberType() == JsonParser.NumberType.INT
+                        || json.getNumberType() == JsonParser.NumberType.LONG)) {
+                    return json.getLongValue();
+                }
+                break;
+            default:
+                break;
+        }
+        throw NotStreamable.INSTANCE;
     }
 
     /** Writes the JSON value; the same generator call the node {@link #encode} builds would make. */

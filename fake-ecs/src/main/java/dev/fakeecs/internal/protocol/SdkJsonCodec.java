@@ -1,6 +1,10 @@
 package dev.fakeecs.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +39,8 @@ public final class SdkJsonCodec {
     private static final SdkJsonCodec INSTANCE = new SdkJsonCodec();
 
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    /** The streaming reader's parsers: duplicate member names are left to the tree (where the last one wins). */
+    private final JsonFactory streaming = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private SdkJsonCodec() {
     }
@@ -69,6 +75,35 @@ public final class SdkJsonCodec {
             return type.cast(shape.decode(node));
         } catch (DecodeFailure failure) {
             throw failure.toProtocolException();
+        }
+    }
+
+    /**
+     * Reads a JSON request body straight into an SDK model object, without the tree, when it is plain: a JSON
+     * object of strings, booleans, integers, lists, maps and structures, each member once, every required member
+     * there, nothing after it. Anything else answers null, and the caller decodes the body as before
+     * ({@link RequestBodies#parse} then {@link #decode}), which gives the same object or the same error.
+     *
+     * <pre>{@code
+     * DescribeClustersRequest r = codec.read(body, DescribeClustersRequest.class);   // null: use the tree
+     * }</pre>
+     */
+    public <T extends SdkPojo> T read(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        ShapeModel shape = ShapeModel.of(type);
+        try (JsonParser json = streaming.createParser(body)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Object read = shape.read(json);
+            if (json.nextToken() != null) {
+                return null; // trailing content: the tree decoder's error
+            }
+            return type.cast(read);
+        } catch (IOException | RuntimeException e) {
+            return null; // NotStreamable, malformed JSON, or anything else: the tree decides
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.fakeecs.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,7 +65,10 @@ final class ShapeModel {
         this.members = list.toArray(new Member[0]);
         this.byJsonName = map;
         this.distinctNames = distinct;
-        this.required = RequiredMembers.of(shapeClass).stream().filter(map::containsKey).toArray(String[]::new);
+        this.required = RequiredMembers.of(shapeClass).stream().filter(map::containsKey).distinct().toArray(String[]::new);
+        for (String name : required) {
+            map.get(name).required = true;
+        }
     }
 
     /** The model of an SDK model class (a request, response, nested shape or modeled exception). */
@@ -117,6 +122,38 @@ final class ShapeModel {
             object.set(member.jsonName, member.type.encode(value, nodes));
         }
         return object;
+    }
+
+    /**
+     * Reads the JSON object at the parser's current token (START_OBJECT) into a new instance, as {@link #decode}
+     * decodes its tree: members in document order, nulls and unknown members skipped (unknown ones still parsed
+     * in full). Throws {@link NotStreamable} for anything left to the tree: the parser must reject duplicate keys.
+     */
+    Object read(JsonParser json) throws IOException {
+        if (!distinctNames) {
+            throw NotStreamable.INSTANCE;
+        }
+        SdkPojo builder = newBuilder();
+        int seenRequired = 0;
+        for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+            JsonToken token = json.nextToken();
+            Member member = byJsonName.get(name);
+            if (member == null) {
+                json.skipChildren(); // unknown members are ignored, as AWS does
+                continue;
+            }
+            if (token == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            member.field.set(builder, member.type.read(json));
+            if (member.required) {
+                seenRequired++;
+            }
+        }
+        if (json.currentToken() != JsonToken.END_OBJECT || seenRequired != required.length) {
+            throw NotStreamable.INSTANCE; // a required member is missing: the tree decoder names it
+        }
+        return ((SdkBuilder<?, ?>) builder).build();
     }
 
     /**
@@ -206,6 +243,8 @@ final class ShapeModel {
         final String jsonName;
         final SdkField<?> field;
         final ValueType type;
+        /** Whether the shape requires this member (set once, while the model is built). */
+        boolean required;
 
         Member(String jsonName, SdkField<?> field, ValueType type) {
             this.jsonName = jsonName;

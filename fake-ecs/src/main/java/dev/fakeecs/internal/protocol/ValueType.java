@@ -1,6 +1,7 @@
 package dev.fakeecs.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
@@ -20,6 +21,14 @@ interface ValueType {
      */
     default void write(Object value, JsonGenerator json) throws IOException {
         json.writeTree(encode(value, SdkJsonCodec.instance().nodeFactory()));
+    }
+
+    /**
+     * Reads the non-null value at the parser's current token, exactly as {@link #decode} would decode its tree, or
+     * throws {@link NotStreamable} for anything it leaves to the tree (this default leaves everything).
+     */
+    default Object read(JsonParser json) throws IOException {
+        throw NotStreamable.INSTANCE;
     }
 
     /** The name used in "can not be converted to ..." messages, e.g. {@code "an Integer"}. */
