@@ -3,6 +3,7 @@ package dev.fakeecs.internal.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.DefaultByteBufHolder;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.CombinedChannelDuplexHandler;
@@ -45,12 +46,10 @@ final class ServerHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDeco
         init(new Decoder(config), new Encoder());
     }
 
-    /** An answer already encoded as HTTP/1.1 bytes. */
-    static final class Encoded {
-        private final ByteBuf bytes;
-
+    /** An answer already encoded as HTTP/1.1 bytes (reference counted: released with its buffer if never written). */
+    static final class Encoded extends DefaultByteBufHolder {
         private Encoded(ByteBuf bytes) {
-            this.bytes = bytes;
+            super(bytes);
         }
     }
 
@@ -97,7 +96,7 @@ final class ServerHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDeco
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
         if (msg instanceof Encoded encoded) {
             methods.poll(); // this answer's request, as the encoder takes one for every response
-            ctx.write(encoded.bytes, promise);
+            ctx.write(encoded.content(), promise);
             return;
         }
         super.write(ctx, msg, promise);
