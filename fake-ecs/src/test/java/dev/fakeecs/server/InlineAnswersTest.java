@@ -95,6 +95,71 @@ class InlineAnswersTest {
         }
     }
 
+    @Test
+    void should_answer_a_pipelined_head_request_between_api_calls_without_a_body() throws Exception {
+        // given: API calls (answered on the event loop, pre-encoded) around a HEAD / (a request thread, Netty's encoder)
+        server = FakeEcsServer.builder()
+                .protocol(ProtocolRouter.of(EcsProtocolHandler.builder().client(new StubEcs("us-east-1")).build()))
+                .controlApi(ControlApi.of(new StubBackend()))
+                .start();
+        String create = "{\"clusterName\":\"before\"}";
+        String describe = "{\"clusters\":[\"before\"]}";
+        String requests = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: "
+                + TARGET + "CreateCluster\r\nContent-Length: " + create.length() + "\r\n\r\n" + create
+                + "HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: "
+                + TARGET + "DescribeClusters\r\nContent-Length: " + describe.length() + "\r\n\r\n" + describe;
+
+        // when
+        String answers = pipelinedUntil(requests, read -> {
+            String[] parts = read.split("(?=HTTP/1.1 200 OK\r\n)");
+            return parts.length == 3 && complete(parts[2]);
+        });
+
+        // then: three answers in order, the HEAD one a bare head, each API answer exactly its declared length
+        String[] parts = answers.split("(?=HTTP/1.1 200 OK\r\n)");
+        assertThat(parts).hasSize(3);
+        assertThat(parts[0]).contains("\"clusterName\":\"before\"").doesNotContain("\"clusters\"");
+        assertThat(parts[1]).endsWith("\r\n\r\n").doesNotContain("{");
+        assertThat(parts[2]).contains("\"clusters\":[{").endsWith("}");
+        for (String api : new String[] {parts[0], parts[2]}) {
+            String head = api.substring(0, api.indexOf("\r\n\r\n"));
+            int declared = Integer.parseInt(head.replaceAll("(?is).*content-length: (\\d+).*", "$1"));
+            assertThat(api.substring(head.length() + 4).getBytes(StandardCharsets.UTF_8)).hasSize(declared);
+        }
+    }
+
+    /** Whether an answer's body has arrived in full (as long as its Content-Length). */
+    private static boolean complete(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = answer.substring(0, end);
+        int declared = Integer.parseInt(head.replaceAll("(?is).*content-length: (\\d+).*", "$1"));
+        return answer.substring(end + 4).getBytes(StandardCharsets.UTF_8).length >= declared;
+    }
+
+    /** Sends all requests at once on one socket and reads until {@code done} says all answers have arrived. */
+    private String pipelinedUntil(String requests, java.util.function.Predicate<String> done) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!done.test(read.toString(StandardCharsets.UTF_8))) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                read.write(buffer, 0, n);
+            }
+            return read.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     /** Sends all requests at once on one socket and reads until {@code count} answers have arrived. */
     private String pipelined(String requests, int count) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {

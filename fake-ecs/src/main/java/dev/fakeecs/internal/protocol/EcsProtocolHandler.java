@@ -121,7 +121,14 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
     public ProtocolResponse handle(ProtocolRequest request) {
         ErrorBody error;
         try {
-            return respond(200, dispatch(request));
+            SdkPojo answer = dispatch(request);
+            byte[] body;
+            try {
+                body = codec.toJson(answer, MAPPER); // straight to bytes, no tree: every call's hot path
+            } catch (java.io.IOException e) {
+                return unencodable();
+            }
+            return respond(200, body);
         } catch (ProtocolException e) {
             error = ErrorBody.of(e);
         } catch (SdkServiceException e) {
@@ -149,7 +156,7 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
                 actual + " exceeds the request size limit of " + maxBodyBytes + " bytes"));
     }
 
-    private JsonNode dispatch(ProtocolRequest request) throws Throwable {
+    private SdkPojo dispatch(ProtocolRequest request) throws Throwable {
         if (request.body().length > maxBodyBytes) {
             throw new ProtocolException(ProtocolException.REQUEST_TOO_LARGE, 413, request.body().length
                     + " bytes exceeds the request size limit of " + maxBodyBytes + " bytes");
@@ -159,7 +166,10 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
         if (!isImplemented(client, operation)) {
             throw unsupported(operation);
         }
-        EcsRequest ecsRequest = codec.decode(RequestBodies.parse(request.body(), MAPPER, "JSON"), operation.requestClass());
+        EcsRequest ecsRequest = codec.read(request.body(), operation.requestClass()); // plain bodies, no tree
+        if (ecsRequest == null) {
+            ecsRequest = codec.decode(RequestBodies.parse(request.body(), MAPPER, "JSON"), operation.requestClass());
+        }
         ModelConstraints.check(ecsRequest);
         Object result;
         try {
@@ -174,7 +184,7 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
         if (!(result instanceof SdkPojo)) {
             throw new IllegalStateException("the engine answered " + operation.name() + " with " + result);
         }
-        return codec.encode((SdkPojo) result);
+        return (SdkPojo) result;
     }
 
     private static EcsOperation operation(String target) {
@@ -221,14 +231,19 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
     }
 
     private ProtocolResponse respond(int status, JsonNode body) {
-        byte[] bytes;
         try {
-            bytes = MAPPER.writeValueAsBytes(body);
+            return respond(status, MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
-            status = 500;
-            bytes = "{\"__type\":\"ServerException\",\"message\":\"Internal error: response encoding\"}"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return unencodable();
         }
+    }
+
+    private ProtocolResponse unencodable() {
+        return respond(500, "{\"__type\":\"ServerException\",\"message\":\"Internal error: response encoding\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private ProtocolResponse respond(int status, byte[] bytes) {
         return new ProtocolResponse(status, Map.of("Content-Type", CONTENT_TYPE, REQUEST_ID_HEADER, requestIds.next()),
                 bytes);
     }

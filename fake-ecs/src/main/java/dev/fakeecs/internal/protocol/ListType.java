@@ -1,10 +1,15 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /** A JSON array of one element type. JSON nulls inside a list are dropped, as the SDK does. */
 final class ListType implements ValueType {
@@ -43,6 +48,45 @@ final class ListType implements ValueType {
             array.add(item == null ? nodes.nullNode() : element.encode(item, nodes));
         }
         return array;
+    }
+
+    /** Reads a JSON array as {@link #decode} decodes its tree: nulls dropped, each element read by its type. */
+    @Override
+    public Object read(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.START_ARRAY) {
+            throw NotStreamable.INSTANCE;
+        }
+        List<Object> list = new ArrayList<>();
+        for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+            if (token != JsonToken.VALUE_NULL) {
+                list.add(element.read(json));
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public void write(Object value, JsonGenerator json) throws IOException {
+        List<?> list = (List<?>) value;
+        json.writeStartArray();
+        if (list instanceof RandomAccess) { // the SDK's lists: no iterator per list
+            for (int i = 0, size = list.size(); i < size; i++) {
+                writeItem(list.get(i), json);
+            }
+        } else {
+            for (Object item : list) {
+                writeItem(item, json);
+            }
+        }
+        json.writeEndArray();
+    }
+
+    private void writeItem(Object item, JsonGenerator json) throws IOException {
+        if (item == null) {
+            json.writeNull();
+        } else {
+            element.write(item, json);
+        }
     }
 
     @Override

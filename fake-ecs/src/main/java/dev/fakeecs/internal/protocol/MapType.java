@@ -1,8 +1,12 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +49,51 @@ final class MapType implements ValueType {
             object.set(String.valueOf(entry.getKey()), item == null ? nodes.nullNode() : value.encode(item, nodes));
         }
         return object;
+    }
+
+    /** Reads a JSON object as {@link #decode} decodes its tree (the parser rejects duplicate keys). */
+    @Override
+    public Object read(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw NotStreamable.INSTANCE;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+            if (json.nextToken() != JsonToken.VALUE_NULL) {
+                map.put(key, value.read(json));
+            }
+        }
+        return map;
+    }
+
+    @Override
+    public void write(Object model, JsonGenerator json) throws IOException {
+        Map<?, ?> map = (Map<?, ?>) model;
+        if (!distinctKeys(map)) {
+            json.writeTree(encode(model, SdkJsonCodec.instance().nodeFactory())); // the tree keeps the last value
+            return;
+        }
+        json.writeStartObject();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            json.writeFieldName(String.valueOf(entry.getKey()));
+            Object item = entry.getValue();
+            if (item == null) {
+                json.writeNull();
+            } else {
+                value.write(item, json);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** Whether the keys stay distinct as strings (always, for the String keys of SDK maps). */
+    private static boolean distinctKeys(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return map.keySet().stream().map(String::valueOf).distinct().count() == map.size();
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -247,5 +251,87 @@ enum ScalarType implements ValueType {
     @Override
     public String description() {
         return description;
+    }
+
+    /**
+     * Reads strings, booleans and integers given as JSON integers that fit; everything else (floats, timestamps,
+     * blobs, wrong JSON types, out of range) is left to the tree decoder, which words the error.
+     */
+    @Override
+    public Object read(JsonParser json) throws IOException {
+        JsonToken token = json.currentToken();
+        switch (this) {
+            case STRING:
+                if (token == JsonToken.VALUE_STRING) {
+                    return json.getText();
+                }
+                break;
+            case BOOLEAN:
+                if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                    return token == JsonToken.VALUE_TRUE;
+                }
+                break;
+            case INTEGER:
+                if (token == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+                    return json.getIntValue();
+                }
+                break;
+            case LONG:
+                if (token == JsonToken.VALUE_NUMBER_INT && (json.getNumberType() == JsonParser.NumberType.INT
+                        || json.getNumberType() == JsonParser.NumberType.LONG)) {
+                    return json.getLongValue();
+                }
+                break;
+            default:
+                break;
+        }
+        throw NotStreamable.INSTANCE;
+    }
+
+    /** Writes the JSON value; the same generator call the node {@link #encode} builds would make. */
+    @Override
+    public void write(Object value, JsonGenerator json) throws IOException {
+        switch (this) {
+            case STRING:
+                json.writeString((String) value);
+                break;
+            case INTEGER:
+                json.writeNumber((int) (Integer) value);
+                break;
+            case LONG:
+                json.writeNumber((long) (Long) value);
+                break;
+            case SHORT:
+                json.writeNumber((short) (Short) value);
+                break;
+            case BYTE:
+                json.writeNumber((int) (Byte) value); // an int node
+                break;
+            case DOUBLE:
+                json.writeNumber((double) (Double) value);
+                break;
+            case FLOAT:
+                json.writeNumber((float) (Float) value);
+                break;
+            case BIG_DECIMAL:
+                json.writeNumber((BigDecimal) value);
+                break;
+            case BOOLEAN:
+                json.writeBoolean((Boolean) value);
+                break;
+            case INSTANT:
+                long millis = ((Instant) value).toEpochMilli();
+                if (millis % 1000 == 0) {
+                    json.writeNumber(millis / 1000);
+                } else {
+                    json.writeNumber(BigDecimal.valueOf(millis, 3));
+                }
+                break;
+            case BYTES:
+                json.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
+                break;
+            default:
+                ValueType.super.write(value, json);
+        }
     }
 }

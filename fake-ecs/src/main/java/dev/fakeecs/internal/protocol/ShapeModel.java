@@ -1,8 +1,12 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -40,6 +44,8 @@ final class ShapeModel {
     private final Member[] members;
     private final Map<String, Member> byJsonName;
     private final String[] required;
+    /** False if two members share a JSON name (the tree keeps the last value): such a shape is written as a tree. */
+    private final boolean distinctNames;
 
     private ShapeModel(Class<?> shapeClass) {
         this.name = shapeClass.getSimpleName();
@@ -47,17 +53,22 @@ final class ShapeModel {
         SdkPojo prototype = newBuilder();
         List<Member> list = new ArrayList<>();
         Map<String, Member> map = new HashMap<>();
+        boolean distinct = true;
         for (SdkField<?> field : prototype.sdkFields()) {
             if (field.location() != null && field.location() != MarshallLocation.PAYLOAD) {
                 continue;
             }
             Member member = new Member(field.locationName(), field, typeOf(field));
             list.add(member);
-            map.put(member.jsonName, member);
+            distinct &= map.put(member.jsonName, member) == null;
         }
         this.members = list.toArray(new Member[0]);
         this.byJsonName = map;
-        this.required = RequiredMembers.of(shapeClass).stream().filter(map::containsKey).toArray(String[]::new);
+        this.distinctNames = distinct;
+        this.required = RequiredMembers.of(shapeClass).stream().filter(map::containsKey).distinct().toArray(String[]::new);
+        for (String name : required) {
+            map.get(name).required = true;
+        }
     }
 
     /** The model of an SDK model class (a request, response, nested shape or modeled exception). */
@@ -111,6 +122,59 @@ final class ShapeModel {
             object.set(member.jsonName, member.type.encode(value, nodes));
         }
         return object;
+    }
+
+    /**
+     * Reads the JSON object at the parser's current token (START_OBJECT) into a new instance, as {@link #decode}
+     * decodes its tree: members in document order, nulls and unknown members skipped (unknown ones still parsed
+     * in full). Throws {@link NotStreamable} for anything left to the tree: the parser must reject duplicate keys.
+     */
+    Object read(JsonParser json) throws IOException {
+        if (!distinctNames) {
+            throw NotStreamable.INSTANCE;
+        }
+        SdkPojo builder = newBuilder();
+        int seenRequired = 0;
+        for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+            JsonToken token = json.nextToken();
+            Member member = byJsonName.get(name);
+            if (member == null) {
+                json.skipChildren(); // unknown members are ignored, as AWS does
+                continue;
+            }
+            if (token == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            member.field.set(builder, member.type.read(json));
+            if (member.required) {
+                seenRequired++;
+            }
+        }
+        if (json.currentToken() != JsonToken.END_OBJECT || seenRequired != required.length) {
+            throw NotStreamable.INSTANCE; // a required member is missing: the tree decoder names it
+        }
+        return ((SdkBuilder<?, ?>) builder).build();
+    }
+
+    /**
+     * Writes an instance of the shape as JSON without building a tree: the same bytes as serialising
+     * {@link #encode}'s tree (members in the same order, the same omissions, the same number forms).
+     */
+    void write(Object pojo, JsonGenerator json) throws IOException {
+        if (!distinctNames) {
+            json.writeTree(encode(pojo, SdkJsonCodec.instance().nodeFactory()));
+            return;
+        }
+        json.writeStartObject();
+        for (Member member : members) {
+            Object value = member.field.getValueOrDefault(pojo);
+            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+                continue;
+            }
+            json.writeFieldName(member.jsonName);
+            member.type.write(value, json);
+        }
+        json.writeEndObject();
     }
 
     private SdkPojo newBuilder() {
@@ -179,6 +243,8 @@ final class ShapeModel {
         final String jsonName;
         final SdkField<?> field;
         final ValueType type;
+        /** Whether the shape requires this member (set once, while the model is built). */
+        boolean required;
 
         Member(String jsonName, SdkField<?> field, ValueType type) {
             this.jsonName = jsonName;

@@ -1,7 +1,11 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -40,6 +44,19 @@ final class StructType implements ValueType {
     @Override
     public JsonNode encode(Object value, JsonNodeFactory nodes) {
         return shape().encode(value, nodes);
+    }
+
+    @Override
+    public Object read(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw NotStreamable.INSTANCE;
+        }
+        return shape().read(json);
+    }
+
+    @Override
+    public void write(Object value, JsonGenerator json) throws IOException {
+        shape().write(value, json);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.fakeecs.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 
 /** How one JSON value maps to one value of the SDK model (a scalar, list, map or structure). */
 interface ValueType {
@@ -11,6 +14,22 @@ interface ValueType {
 
     /** Encodes a non-null model value. */
     JsonNode encode(Object value, JsonNodeFactory nodes);
+
+    /**
+     * Writes a non-null model value as JSON, byte for byte as serialising {@link #encode}'s tree (built with the
+     * codec's node factory) would, without building the tree. This default builds the tree and writes it.
+     */
+    default void write(Object value, JsonGenerator json) throws IOException {
+        json.writeTree(encode(value, SdkJsonCodec.instance().nodeFactory()));
+    }
+
+    /**
+     * Reads the non-null value at the parser's current token, exactly as {@link #decode} would decode its tree, or
+     * throws {@link NotStreamable} for anything it leaves to the tree (this default leaves everything).
+     */
+    default Object read(JsonParser json) throws IOException {
+        throw NotStreamable.INSTANCE;
+    }
 
     /** The name used in "can not be converted to ..." messages, e.g. {@code "an Integer"}. */
     String description();

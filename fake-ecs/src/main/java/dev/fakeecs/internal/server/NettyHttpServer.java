@@ -30,7 +30,7 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleState;
@@ -112,7 +112,9 @@ public final class NettyHttpServer implements AutoCloseable {
                             channel.pipeline()
                                     .addLast("idle", new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS))
                                     .addLast("timer", timer)
-                                    .addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192))
+                                    .addLast("codec", new ServerHttpCodec(new HttpDecoderConfig()
+                                            .setMaxInitialLineLength(MAX_INITIAL_LINE).setMaxHeaderSize(MAX_HEADER_BYTES)
+                                            .setMaxChunkSize(8192)))
                                     .addLast("aggregator", new JsonAggregator(maxBodyBytes))
                                     .addLast("connection", new Connection(timer));
                         }
@@ -337,7 +339,8 @@ public final class NettyHttpServer implements AutoCloseable {
                 FullHttpResponse answer = answerInline(request, uri);
                 if (answer != null) {
                     request.release();
-                    ChannelFuture written = ctx.writeAndFlush(answer);
+                    // one buffer for status line, headers and body (Netty's encoder would write two)
+                    ChannelFuture written = ctx.writeAndFlush(ServerHttpCodec.encode(answer, ctx.alloc()));
                     if (closing) {
                         written.addListener(ChannelFutureListener.CLOSE);
                         return false;
@@ -450,8 +453,14 @@ public final class NettyHttpServer implements AutoCloseable {
         }
     }
 
+    private static final String ROOT_TARGET = "/";
+    private static final URI ROOT_URI = URI.create("http://fake-ecs/");
+
     /** The request target as a URI (origin form, absolute form, or a path such as {@code //}); null if malformed. */
     private static URI uriOf(String target) {
+        if (ROOT_TARGET.equals(target)) {
+            return ROOT_URI; // every AWS JSON and Query call: no parse
+        }
         try {
             if (target.startsWith("/")) {
                 return URI.create("http://fake-ecs" + target);

@@ -5,6 +5,7 @@ import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.internal.targets.ApplicationAnswer;
+import dev.fakeecs.internal.targets.ForwardRule;
 import dev.fakeecs.internal.targets.Target;
 import dev.fakeecs.internal.targets.TargetApplications;
 import dev.fakeecs.internal.targets.TargetGroupDirectory;
@@ -169,6 +170,16 @@ final class FakeTargetGroups implements TargetGroupDirectory {
     @Override
     public void addListener(TargetHealthListener listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public ForwardRule forwardRule(String ruleOrListenerArn) {
+        return null; // this fake has no listener rules
+    }
+
+    @Override
+    public void forwardWeights(String ruleOrListenerArn, Map<String, Integer> weights) {
+        throw new IllegalStateException("no listener rule " + ruleOrListenerArn);
     }
 
     // ---- probing -------------------------------------------------------------------------------
