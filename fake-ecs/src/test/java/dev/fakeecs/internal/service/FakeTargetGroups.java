@@ -229,14 +229,4 @@ final class FakeTargetGroups implements TargetGroupDirectory {
         int failures;
         ScheduledEvent probe;
     }
-
-    @Override
-    public dev.fakeecs.internal.targets.ForwardRule forwardRule(String ruleOrListenerArn) {
-        return null;
-    }
-
-    @Override
-    public void forwardWeights(String ruleOrListenerArn, java.util.Map<String, Integer> weights) {
-        throw new IllegalArgumentException("no listener rule " + ruleOrListenerArn);
-    }
 }
