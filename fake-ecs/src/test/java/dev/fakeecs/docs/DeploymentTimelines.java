@@ -364,7 +364,7 @@ final class DeploymentTimelines {
         o.append(text(LEFT, 22, "font-size=\"15\" font-weight=\"bold\"",
                 "ECS " + t.kind().name() + " deployment of 4 tasks behind an ALB (fake-ecs, virtual time)"));
         o.append(text(LEFT, 40, "fill=\"#444444\"", t.kind().title + "; sampled every " + SAMPLE_SECONDS
-                + " s; ends " + t.last().status() + " at " + clock(t.last().second())));
+                + " s" + (t.kind() == Kind.ROLLING ? "" : "; dots: production rule weights revision 1 / revision 2")));
 
         // stage bands
         o.append(text(LEFT - 6, BAND_TOP + 18, "text-anchor=\"end\"", "stage"));
@@ -384,17 +384,9 @@ final class DeploymentTimelines {
         // traffic panel
         axes(o, TRAFFIC_TOP, TRAFFIC_H, minutes, perSecond, 100, 25,
                 "% traffic on revision 2 (listener rule weights x healthy targets; DescribeRules, DescribeTargetHealth)");
-        StringBuilder line = new StringBuilder();
-        for (Sample x : s) {
-            line.append(line.length() == 0 ? "M" : " L").append(f(LEFT + x.second() * perSecond)).append(',')
-                    .append(f(TRAFFIC_TOP + TRAFFIC_H - x.newPercent() / 100.0 * TRAFFIC_H));
-        }
+        String line = steps(s, perSecond, Sample::newPercent);
         if (t.kind() != Kind.ROLLING) {
-            StringBuilder test = new StringBuilder();
-            for (Sample x : s) {
-                test.append(test.length() == 0 ? "M" : " L").append(f(LEFT + x.second() * perSecond)).append(',')
-                        .append(f(TRAFFIC_TOP + TRAFFIC_H - x.testPercent() / 100.0 * TRAFFIC_H));
-            }
+            String test = steps(s, perSecond, Sample::testPercent);
             o.append("<path d=\"").append(test).append("\" fill=\"none\" stroke=\"#ff7f0e\" stroke-width=\"1.5\" ")
                     .append("stroke-dasharray=\"5,3\"/>\n");
         }
@@ -409,7 +401,7 @@ final class DeploymentTimelines {
                     o.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(py))
                             .append("\" r=\"3\" fill=\"#d62728\"/>\n");
                     o.append(text(px + 5, Math.max(TRAFFIC_TOP + 12, py - 6), "font-size=\"10\" fill=\"#7f0000\"",
-                            "weights " + (100 - x.greenWeight()) + "/" + x.greenWeight()));
+                            (100 - x.greenWeight()) + " / " + x.greenWeight()));
                 }
                 lastWeight = x.greenWeight();
             }
@@ -426,18 +418,18 @@ final class DeploymentTimelines {
         // legend
         int ly = TASKS_TOP + TASKS_H + 56;
         o.append(swatchLine(LEFT, ly, "#d62728"));
-        o.append(text(LEFT + 26, ly + 4, "", "production traffic on revision 2"));
+        o.append(text(LEFT + 26, ly + 4, "", "production traffic on rev. 2"));
         if (t.kind() != Kind.ROLLING) {
-            o.append("<line x1=\"" + (LEFT + 210) + "\" y1=\"" + ly + "\" x2=\"" + (LEFT + 230) + "\" y2=\"" + ly
+            o.append("<line x1=\"" + (LEFT + 190) + "\" y1=\"" + ly + "\" x2=\"" + (LEFT + 210) + "\" y2=\"" + ly
                     + "\" stroke=\"#ff7f0e\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/>\n");
-            o.append(text(LEFT + 236, ly + 4, "", "test listener traffic"));
+            o.append(text(LEFT + 214, ly + 4, "", "test listener"));
         }
-        o.append(swatch(LEFT + 370, ly - 5, "#9e9e9e"));
-        o.append(text(LEFT + 386, ly + 4, "", "revision 1 RUNNING"));
-        o.append(swatch(LEFT + 500, ly - 5, "#3182bd"));
-        o.append(text(LEFT + 516, ly + 4, "", "revision 2 RUNNING"));
-        o.append(swatch(LEFT + 640, ly - 5, "#c7c7c7"));
-        o.append(text(LEFT + 656, ly + 4, "", "stopping (draining)"));
+        o.append(swatch(LEFT + 300, ly - 5, "#9e9e9e"));
+        o.append(text(LEFT + 316, ly + 4, "", "revision 1 RUNNING"));
+        o.append(swatch(LEFT + 440, ly - 5, "#3182bd"));
+        o.append(text(LEFT + 456, ly + 4, "", "revision 2 RUNNING"));
+        o.append(swatch(LEFT + 580, ly - 5, "#c7c7c7"));
+        o.append(text(LEFT + 596, ly + 4, "", "stopping (desired STOPPED, draining)"));
         for (int i = 0; i < legendStages.size(); i++) {
             String stage = legendStages.get(i);
             int x = LEFT + (i % 3) * 270;
@@ -476,19 +468,37 @@ final class DeploymentTimelines {
         o.append(text(LEFT, top - 6, "font-weight=\"bold\"", label));
     }
 
-    /** Layer 0: revision 1 RUNNING; 1: revision 2 RUNNING on top; 2: draining on top of both. */
+    /** Layer 0: revision 1 RUNNING; 1: revision 2 RUNNING on top; 2: draining on top of both. Held between samples. */
     private static String area(List<Sample> s, double perSecond, int max, int layer, String fill) {
         StringBuilder top = new StringBuilder();
         StringBuilder bottom = new StringBuilder();
-        for (Sample x : s) {
-            double px = LEFT + x.second() * perSecond;
+        for (int i = 0; i < s.size(); i++) {
+            Sample x = s.get(i);
+            double x0 = LEFT + x.second() * perSecond;
+            double x1 = LEFT + (i + 1 < s.size() ? s.get(i + 1).second() : x.second()) * perSecond;
             int[] stack = {0, x.oldTasks(), x.oldTasks() + x.newTasks(), x.oldTasks() + x.newTasks() + x.draining()};
-            int lower = stack[layer];
-            int higher = stack[layer + 1];
-            top.append(top.length() == 0 ? "M" : " L").append(f(px)).append(',').append(f(y(higher, max)));
-            bottom.insert(0, " L" + f(px) + ',' + f(y(lower, max)));
+            double lower = y(stack[layer], max);
+            double higher = y(stack[layer + 1], max);
+            top.append(top.length() == 0 ? "M" : " L").append(f(x0)).append(',').append(f(higher))
+                    .append(" L").append(f(x1)).append(',').append(f(higher));
+            bottom.insert(0, " L" + f(x1) + ',' + f(lower) + " L" + f(x0) + ',' + f(lower));
         }
         return "<path d=\"" + top + bottom + " Z\" fill=\"" + fill + "\" fill-opacity=\"0.85\" stroke=\"none\"/>\n";
+    }
+
+    /** A step line of a percentage through the samples (each value held until the next sample). */
+    private static String steps(List<Sample> s, double perSecond, java.util.function.ToDoubleFunction<Sample> value) {
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < s.size(); i++) {
+            double px = LEFT + s.get(i).second() * perSecond;
+            double py = TRAFFIC_TOP + TRAFFIC_H - value.applyAsDouble(s.get(i)) / 100.0 * TRAFFIC_H;
+            if (i == 0) {
+                d.append('M').append(f(px)).append(',').append(f(py));
+            } else {
+                d.append(" H").append(f(px)).append(" V").append(f(py));
+            }
+        }
+        return d.toString();
     }
 
     private static double y(int tasks, int max) {
