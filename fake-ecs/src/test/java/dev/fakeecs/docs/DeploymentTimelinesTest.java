@@ -37,6 +37,27 @@ class DeploymentTimelinesTest {
                 System.out.println(kind + " " + s);
             }
         }
+        // the run itself did what the picture claims, so a refresh cannot draw a broken deployment unnoticed
+        Sample last = t.last();
+        assertThat(last.status()).isEqualTo("SUCCESSFUL");
+        assertThat(last.newTasks()).isEqualTo(4);
+        assertThat(last.oldTasks() + last.draining()).isZero();
+        assertThat(last.newPercent()).isEqualTo(100.0);
+        assertThat(t.samples()).allSatisfy(s -> assertThat(s.oldTasks() + s.newTasks()).isLessThanOrEqualTo(8));
+        java.util.List<Integer> weights = t.samples().stream().map(Sample::greenWeight).distinct().toList();
+        switch (kind) {
+            case ROLLING -> assertThat(weights).containsExactly(-1);
+            case BLUE_GREEN -> assertThat(weights).containsExactly(0, 100);
+            case LINEAR -> assertThat(weights).containsExactly(0, 25, 50, 75, 100);
+            case CANARY -> assertThat(weights).containsExactly(0, 10, 100);
+        }
+        if (kind != Kind.ROLLING) {
+            // no production traffic before the new revision is healthy at full scale, old revision kept through bake
+            assertThat(t.samples()).filteredOn(s -> s.newPercent() > 0)
+                    .allSatisfy(s -> assertThat(s.newTasks()).isEqualTo(4));
+            assertThat(t.samples()).filteredOn(s -> "BAKE_TIME".equals(s.stage()))
+                    .isNotEmpty().allSatisfy(s -> assertThat(s.oldTasks()).isEqualTo(4));
+        }
         String svg = DeploymentTimelines.svg(t);
         Path file = root().resolve("docs/images").resolve(kind.fileName());
         if (Boolean.getBoolean(UPDATE)) {
