@@ -87,6 +87,22 @@ class AlarmRollbackTest {
     }
 
     @Test
+    void should_see_an_alarm_set_at_the_very_instant_of_a_poll() {
+        // given: polls every 60 s from the deployment's start
+        client.updateService(r -> r.cluster("prod").service("orders").taskDefinition("orders:2"));
+        ecs.clock().advance(Duration.ofMinutes(2));
+
+        // when: the alarm goes off exactly on a poll instant (after that poll ran), and CloudWatch's next
+        // evaluation puts it back at once
+        cloudWatch.setAlarmState(r -> r.alarmName("orders-errors").stateValue(StateValue.ALARM).stateReason("x"));
+        ecs.clock().advance(Duration.ofMinutes(10));
+
+        // then
+        assertThat(primary().taskDefinition()).endsWith(":1");
+        assertThat(service().events()).anySatisfy(e -> assertThat(e.message()).contains("deployment failed: alarm(s)"));
+    }
+
+    @Test
     void should_bake_a_watched_rolling_deployment_for_the_alarm_evaluation_span_before_completing() {
         // when
         client.updateService(r -> r.cluster("prod").service("orders").taskDefinition("orders:2"));

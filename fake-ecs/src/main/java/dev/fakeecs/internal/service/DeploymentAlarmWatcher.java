@@ -171,7 +171,8 @@ final class DeploymentAlarmWatcher {
         List<String> firing = new ArrayList<>();
         for (String name : a.alarmNames()) {
             Instant entered = alarms.enteredAlarmAt(name);
-            if ("ALARM".equals(alarms.state(name)) || (entered != null && entered.isAfter(since))) {
+            // at the very instant of the last poll counts too: it may have come after the poll ran
+            if ("ALARM".equals(alarms.state(name)) || (entered != null && !entered.isBefore(since))) {
                 firing.add(name);
             }
         }
