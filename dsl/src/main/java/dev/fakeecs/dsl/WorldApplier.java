@@ -2,6 +2,8 @@ package dev.fakeecs.dsl;
 
 import dev.fakeecs.dsl.internal.apply.ServiceApplier;
 import dev.fakeecs.dsl.internal.apply.ClusterApplier;
+import dev.fakeecs.dsl.internal.apply.CloudWatchApplier;
+import dev.fakeecs.dsl.service.HookFunctionSpec;
 import dev.fakeecs.dsl.internal.apply.EcrApplier;
 import dev.fakeecs.dsl.internal.apply.LoadBalancingApplier;
 import dev.fakeecs.dsl.internal.apply.TaskDefinitionApplier;
@@ -27,7 +29,8 @@ import java.util.Set;
 /**
  * Brings a running {@link FakeEcs} to the state a {@link WorldSpec} declares, in dependency order:
  * images and ECR registries, task definitions (in every region of the world), Auto Scaling groups
- * and clusters, EC2 hosts, Elastic Load Balancing (target groups, load balancers, listeners), services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
+ * and clusters, EC2 hosts, Elastic Load Balancing (target groups, load balancers, listeners and their rules),
+ * CloudWatch alarms, lifecycle hook functions, services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
  * so the journal reads like a real deployment.
  *
  * <pre>{@code
@@ -72,6 +75,15 @@ final class WorldApplier {
             applier.apply(groups, balancers);
             elb.put(name, applier);
         }
+        Set<String> alarmRegions = new LinkedHashSet<>();
+        spec.alarms().forEach(a -> alarmRegions.add(spec.regionOf(a.region())));
+        for (String name : alarmRegions) {
+            new CloudWatchApplier(ecs, name).apply(spec.alarms().stream()
+                    .filter(a -> spec.regionOf(a.region()).equals(name)).toList());
+        }
+        for (HookFunctionSpec hook : spec.hookFunctions()) {
+            hook.applyTo(ecs.lifecycleHooks());
+        }
         for (ServiceSpec s : spec.services()) {
             Region region = ecs.region(spec.regionOf(s.region()));
             String arn = s.taskDefinitionSpec() == null ? null
@@ -81,7 +93,8 @@ final class WorldApplier {
             } else {
                 LoadBalancingApplier applier = elb.computeIfAbsent(region.name(),
                         r -> new LoadBalancingApplier(ecs, r));
-                new ServiceApplier(ecs, region.name()).apply(s, arn, applier::targetGroupArn);
+                new ServiceApplier(ecs, region.name()).apply(s, arn, applier::targetGroupArn,
+                        applier::listenerRuleArn);
             }
         }
         for (DnsFailoverSpec d : spec.dnsFailovers()) {
