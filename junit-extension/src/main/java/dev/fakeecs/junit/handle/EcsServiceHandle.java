@@ -2,6 +2,7 @@ package dev.fakeecs.junit.handle;
 
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 
 import java.util.List;
 import java.util.Objects;
@@ -94,6 +95,23 @@ public class EcsServiceHandle {
         Service s = describe();
         return s == null ? List.of() : s.loadBalancers().stream().filter(l -> l.targetGroupArn() != null)
                 .map(l -> cluster.targetGroup(l.targetGroupArn())).toList();
+    }
+
+    /**
+     * The service's deployments as DescribeServiceDeployments shows them (strategy stage, status, traffic weights,
+     * hooks, alarms, rollback), newest first (at most 20); empty when the service does not exist. A read, not an
+     * API call.
+     *
+     * <pre>{@code shop.serviceDeployments().get(0).lifecycleStageAsString(); }</pre>
+     */
+    public List<ServiceDeployment> serviceDeployments() {
+        return cluster.inspector().serviceDeployments(cluster.region(), cluster.name(), name);
+    }
+
+    /** The newest service deployment (what {@code assertThat(service).deployment()} checks), or null. */
+    public ServiceDeployment latestServiceDeployment() {
+        List<ServiceDeployment> all = serviceDeployments();
+        return all.isEmpty() ? null : all.get(0);
     }
 
     /** Sets the desired count (UpdateService). */
