@@ -7,6 +7,7 @@ import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import dev.fakeecs.internal.cloudwatch.CloudWatch;
+import dev.fakeecs.internal.targets.ForwardRule;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsRequest;
 import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -188,6 +190,15 @@ final class DefaultEngineInspector implements EngineInspector {
         Objects.requireNonNull(alarmName, "alarmName");
         return RegionEngine.of(ecs.region(Objects.requireNonNull(region, "region"))).service(CloudWatch.SERVICE)
                 .inspectAlarm(alarmName);
+    }
+
+    @Override
+    public Map<String, Integer> listenerRuleWeights(String region, String ruleOrListenerArn) {
+        Objects.requireNonNull(ruleOrListenerArn, "ruleOrListenerArn");
+        return in(region, e -> {
+            ForwardRule rule = e.service(LoadBalancing.SERVICE).targetGroups().forwardRule(ruleOrListenerArn);
+            return rule == null ? Map.<String, Integer>of() : rule.weights();
+        });
     }
 
     private static List<LoadBalancerMinute> minutes(List<LoadBalancerMetrics.Minute> minutes) {

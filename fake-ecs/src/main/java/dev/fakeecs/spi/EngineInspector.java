@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -225,4 +226,14 @@ public interface EngineInspector {
      * <pre>{@code engine.alarm("us-east-1", "shop-5xx").stateValueAsString(); }</pre>
      */
     MetricAlarm alarm(String region, String alarmName);
+
+    /**
+     * The forward weights of a listener rule (an application load balancer's rule ARN, its default rule included, or
+     * a network load balancer's listener ARN), target group ARN to weight in the forward action's order, as
+     * DescribeRules shows them; empty when there is no such rule or it does not forward. What ECS blue/green, linear
+     * and canary deployments shift.
+     *
+     * <pre>{@code engine.listenerRuleWeights("us-east-1", productionRuleArn);   // {blueTgArn=90, greenTgArn=10} }</pre>
+     */
+    Map<String, Integer> listenerRuleWeights(String region, String ruleOrListenerArn);
 }

@@ -5,6 +5,8 @@ import dev.fakeecs.junit.assertions.ClusterAssert;
 import dev.fakeecs.deployment.LifecycleHooks;
 import dev.fakeecs.junit.assertions.AlarmAssert;
 import dev.fakeecs.junit.assertions.LifecycleHooksAssert;
+import dev.fakeecs.junit.assertions.ListenerRuleAssert;
+import dev.fakeecs.junit.handle.EcsListenerRuleHandle;
 import dev.fakeecs.junit.handle.EcsAlarmHandle;
 import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
@@ -115,5 +117,14 @@ public class EcsAssertions extends Assertions {
     @CheckReturnValue
     public static LifecycleHooksAssert assertThat(LifecycleHooks actual) {
         return new LifecycleHooksAssert(actual);
+    }
+    /**
+     * Assertions on a listener rule's forward weights.
+     *
+     * <pre>{@code assertThat(shop.productionListenerRule()).hasWeights("shop-blue", 90, "shop-green", 10); }</pre>
+     */
+    @CheckReturnValue
+    public static ListenerRuleAssert assertThat(EcsListenerRuleHandle actual) {
+        return new ListenerRuleAssert(actual);
     }
 }

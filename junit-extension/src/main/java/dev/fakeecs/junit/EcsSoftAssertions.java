@@ -5,6 +5,8 @@ import dev.fakeecs.junit.assertions.ClusterAssert;
 import dev.fakeecs.deployment.LifecycleHooks;
 import dev.fakeecs.junit.assertions.AlarmAssert;
 import dev.fakeecs.junit.assertions.LifecycleHooksAssert;
+import dev.fakeecs.junit.assertions.ListenerRuleAssert;
+import dev.fakeecs.junit.handle.EcsListenerRuleHandle;
 import dev.fakeecs.junit.handle.EcsAlarmHandle;
 import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
@@ -80,5 +82,8 @@ public class EcsSoftAssertions extends SoftAssertions {
 
     public LifecycleHooksAssert assertThat(LifecycleHooks actual) {
         return proxy(LifecycleHooksAssert.class, LifecycleHooks.class, actual);
+    }
+    public ListenerRuleAssert assertThat(EcsListenerRuleHandle actual) {
+        return proxy(ListenerRuleAssert.class, EcsListenerRuleHandle.class, actual);
     }
 }

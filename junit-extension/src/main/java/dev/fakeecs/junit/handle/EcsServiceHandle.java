@@ -114,6 +114,33 @@ public class EcsServiceHandle {
         return all.isEmpty() ? null : all.get(0);
     }
 
+    /**
+     * The production listener rule of the service's first load balancer with an {@code advancedConfiguration}
+     * (BLUE_GREEN, LINEAR, CANARY), or null when it has none.
+     *
+     * <pre>{@code assertThat(shop.productionListenerRule()).hasWeights("shop-blue", 90, "shop-green", 10); }</pre>
+     */
+    public EcsListenerRuleHandle productionListenerRule() {
+        return rule(true);
+    }
+
+    /** The test listener rule of the service's first load balancer that has one, or null. */
+    public EcsListenerRuleHandle testListenerRule() {
+        return rule(false);
+    }
+
+    private EcsListenerRuleHandle rule(boolean production) {
+        Service s = describe();
+        if (s == null) {
+            return null;
+        }
+        return s.loadBalancers().stream().filter(l -> l.advancedConfiguration() != null)
+                .map(l -> production ? l.advancedConfiguration().productionListenerRule()
+                        : l.advancedConfiguration().testListenerRule())
+                .filter(Objects::nonNull).findFirst()
+                .map(arn -> new EcsListenerRuleHandle(cluster.ecs(), cluster.region(), arn)).orElse(null);
+    }
+
     /** Sets the desired count (UpdateService). */
     public EcsServiceHandle scale(int desiredCount) {
         return cluster.scale(name, desiredCount);

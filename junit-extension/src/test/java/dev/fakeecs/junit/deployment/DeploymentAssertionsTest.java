@@ -66,6 +66,8 @@ class DeploymentAssertionsTest {
             assertThat(shop).deployment().eventually(within(ofMinutes(10))).hasStatus(ServiceDeploymentStatus.SUCCESSFUL)
                     .wasNotRolledBack().hasProductionTrafficWeight(100)
                     .returnToService().eventually(within(ofMinutes(5))).hasRunningCount(2);
+            assertThat(shop.productionListenerRule()).hasWeights("shop-blue", 100, "shop-green", 0);
+            assertThat(shop.testListenerRule()).hasWeights("shop-blue", 100, "shop-green", 0);
             assertThat(Duration.between(bakeSeen, ecs.clock().instant())).isLessThan(ofMinutes(10));
             assertThat(ecs.lifecycleHooks()).invoked(Shop.SMOKE).atStage("POST_SCALE_UP")
                     .atStage("POST_TEST_TRAFFIC_SHIFT").onlyAtStages("POST_SCALE_UP", "POST_TEST_TRAFFIC_SHIFT")
@@ -218,12 +220,24 @@ class DeploymentAssertionsTest {
             // when
             Shop.deploy(new ShopCanary().spec(), ecs, "shop:broken");
 
-            // then
+            // then: the canary's 10 % is visible on the production rule (the first deployment went to shop-green)
             assertThat(shop).deployment().eventually(within(ofMinutes(15))).hasProductionTrafficWeight(10);
+            assertThat(shop.productionListenerRule()).exists().hasWeights("shop-blue", 10, "shop-green", 90)
+                    .hasWeight("shop-blue", 10);
+            assertThatThrownBy(() -> assertThat(shop.productionListenerRule()).hasWeights("shop-blue", 100, "shop-green", 0))
+                    .hasMessageContaining(String.format("Expecting listener rule:%n  listener rule "))
+                    .hasMessageContaining(String.format("to have weights:%n  {\"shop-blue\"=100, \"shop-green\"=0}%n"
+                            + "but was:%n  {\"shop-blue\"=10, \"shop-green\"=90}"));
             assertThat(prod.alarm("shop-5xx")).eventually(within(ofMinutes(15))).isInAlarm()
                     .hasStateReasonContaining("Threshold Crossed");
             assertThat(shop).deployment().eventually(within(ofMinutes(30)))
                     .hasStatus(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL).wasRolledBack().hasTriggeredAlarms("shop-5xx");
+            assertThat(shop.productionListenerRule()).hasWeights("shop-green", 100, "shop-blue", 0);
+            assertThatThrownBy(() -> assertThat(shop.productionListenerRule()).hasWeight("shop-blue", 10))
+                    .hasMessageContaining(String.format("to have weight of shop-blue:%n  10%nbut was:%n  {"));
+            assertThatThrownBy(() -> assertThat(new dev.fakeecs.junit.handle.EcsListenerRuleHandle(ecs, "us-east-1",
+                    "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/x/1/2/3")).exists())
+                    .hasMessageContaining("Expecting listener rule:");
             assertThatThrownBy(() -> assertThat(shop).deployment().hasTriggeredAlarms("other"))
                     .hasMessageContaining("alarms TRIGGERED [shop-5xx]");
         }
