@@ -61,6 +61,13 @@ import java.util.function.UnaryOperator;
  *     .behindLoadBalancer("orders-tg", "app", 8080)
  *     .loadCurve(LoadCurve.constant(50).between(LocalTime.of(19, 0), LocalTime.of(21, 0), 500))
  *     .build();
+ * // an ECS-native canary behind listener rules, watched by an alarm, with a smoke-test hook
+ * ServiceSpec shop = ServiceSpec.builder("shop").cluster("prod").taskDefinition(SHOP).desiredCount(2)
+ *     .behindLoadBalancer("shop-blue", "app", 8080, lb -> lb.alternateTargetGroup("shop-green")
+ *         .productionListenerRule("shop-alb", 80, 1).testListenerRule("shop-alb", 8080, 1))
+ *     .canary(10, Duration.ofMinutes(10)).bakeTime(Duration.ofMinutes(5)).alarms(true, "shop-5xx")
+ *     .lifecycleHook(SMOKE_ARN, DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT)
+ *     .build();
  * }</pre>
  */
 public final class ServiceSpec {
