@@ -13,6 +13,7 @@ import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.dns.DeclaredFailovers;
 import dev.fakeecs.dsl.dns.DnsFailoverSpec;
 import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupAttachment;
 import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
 import dev.fakeecs.dsl.registry.EcrRegistrySpec;
 import dev.fakeecs.dsl.scenario.Scenario;
@@ -71,8 +72,17 @@ final class WorldApplier {
                     .filter(t -> spec.regionOf(t.region()).equals(name)).toList();
             List<LoadBalancerSpec> balancers = spec.loadBalancers().stream()
                     .filter(l -> spec.regionOf(l.region()).equals(name)).toList();
+            Set<String> ecsManaged = new LinkedHashSet<>();
+            spec.services().stream().filter(s -> spec.regionOf(s.region()).equals(name))
+                    .flatMap(s -> s.loadBalancers().stream()).map(TargetGroupAttachment::advanced)
+                    .filter(java.util.Objects::nonNull).forEach(a -> {
+                        ecsManaged.add(a.productionListenerRule());
+                        if (a.testListenerRule() != null) {
+                            ecsManaged.add(a.testListenerRule());
+                        }
+                    });
             LoadBalancingApplier applier = new LoadBalancingApplier(ecs, name);
-            applier.apply(groups, balancers);
+            applier.apply(groups, balancers, ecsManaged);
             elb.put(name, applier);
         }
         Set<String> alarmRegions = new LinkedHashSet<>();

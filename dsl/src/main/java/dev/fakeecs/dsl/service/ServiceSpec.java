@@ -602,7 +602,6 @@ public final class ServiceSpec {
         }
 
         private Builder attach(TargetGroupAttachment attachment) {
-            String targetGroup = attachment.targetGroup();
             String containerName = attachment.containerName();
             int containerPort = attachment.containerPort();
             loadBalancers.removeIf(a -> a.targetGroupName().equals(attachment.targetGroupName())

@@ -187,6 +187,9 @@ class DeploymentStrategyDslTest {
             String production = productionRule(ecsClient);
             assertThat(latest(ecsClient).statusAsString()).isEqualTo("SUCCESSFUL");
             Map<String, Integer> before = weights(elb, production);
+            assertThat(before.values()).containsExactly(0, 100);   // the first deployment went to shop-green
+            v1.applyTo(ecs);
+            assertThat(weights(elb, production)).as("re-applying keeps the weights ECS set").isEqualTo(before);
             payloads.clear();
 
             // when: the next revision is declared and applied
