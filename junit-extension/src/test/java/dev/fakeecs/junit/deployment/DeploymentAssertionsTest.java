@@ -99,6 +99,11 @@ class DeploymentAssertionsTest {
                     .hasMessageContaining("to have a hook awaiting action:");
             assertThatThrownBy(() -> assertThat(prod.service("missing")).deployment())
                     .hasMessageContaining("Expecting service:");
+            assertThatThrownBy(() -> new dev.fakeecs.junit.assertions.ServiceDeploymentAssert(prod.service("missing"))
+                    .exists())
+                    .hasMessageContaining(String.format("to have a service deployment:%n  \"one\"%nbut was:%n"
+                            + "  (no such service)"));
+            new dev.fakeecs.junit.assertions.ServiceDeploymentAssert(shop).exists();
             Instant before = prod.clock().instant();
             assertThatThrownBy(() -> assertThat(shop).deployment().eventually(within(ofMinutes(2))).isInStage(BAKE_TIME))
                     .hasMessageContaining("[eventually] within PT2M of virtual time")
@@ -161,7 +166,8 @@ class DeploymentAssertionsTest {
             // given
             EcsAlarmHandle fiveXx = prod.alarm("shop-5xx");
 
-            // then: no 5XX, OK once evaluated
+            // then: INSUFFICIENT_DATA until its first evaluation, then OK (no 5XX)
+            assertThat(fiveXx).exists().hasInsufficientData();
             assertThat(fiveXx).exists().eventually(within(ofMinutes(5))).isOk();
             assertThatThrownBy(() -> assertThat(fiveXx).isInAlarm())
                     .hasMessageContaining(String.format("Expecting alarm:%n  alarm shop-5xx (us-east-1)%nto have state:%n"
@@ -174,6 +180,10 @@ class DeploymentAssertionsTest {
 
             // then
             assertThat(fiveXx).isInAlarm().hasState("ALARM").hasStateReasonContaining("errors spiked");
+            assertThatThrownBy(() -> assertThat(fiveXx).isOk())
+                    .hasMessageContaining(String.format("to have state:%n  \"OK\"%nbut was:%n  ALARM since"))
+                    .hasMessageContaining("(\"errors spiked\")")
+                    .hasMessageContaining("recent journal about alarm shop-5xx (us-east-1):");
             assertThat(fiveXx.state()).isEqualTo(cloudWatch.describeAlarms(r -> r.alarmNames("shop-5xx"))
                     .metricAlarms().get(0).stateValueAsString());
             assertThatThrownBy(() -> assertThat(fiveXx).hasStateReasonContaining("Threshold Crossed"))
