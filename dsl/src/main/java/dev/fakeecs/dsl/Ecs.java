@@ -1,6 +1,10 @@
 package dev.fakeecs.dsl;
 
+import dev.fakeecs.dsl.cloudwatch.AlarmSpec;
+import dev.fakeecs.dsl.loadbalancing.ListenerRuleSpec;
 import dev.fakeecs.dsl.loadbalancing.ListenerSpec;
+import dev.fakeecs.dsl.service.LifecycleHookSpec;
+import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHookStage;
 import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
 import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
 import dev.fakeecs.dsl.cluster.AutoScalingGroupSpec;
@@ -105,6 +109,29 @@ public final class Ecs {
     /** A listener of a declared load balancer: {@code listener("web-alb", 80, "HTTP").forwardTo("web-tg").build()}. */
     public static ListenerSpec.Builder listener(String loadBalancer, int port, String protocol) {
         return ListenerSpec.builder(loadBalancer, port, protocol);
+    }
+
+    /**
+     * A rule of a declared listener: {@code listenerRule("web-alb", 80, 1).pathPattern("/*").forward("blue", 100).forward("green", 0).build()}
+     * (add it with {@code listener(...).rule(spec)}).
+     */
+    public static ListenerRuleSpec.Builder listenerRule(String loadBalancer, int port, int priority) {
+        return ListenerRuleSpec.builder(loadBalancer, port, priority);
+    }
+
+    /** A CloudWatch metric alarm: {@code alarm("web-5xx").namespace("AWS/ApplicationELB").metric("HTTPCode_Target_5XX_Count")...build()}. */
+    public static AlarmSpec.Builder alarm(String name) {
+        return AlarmSpec.builder(name);
+    }
+
+    /** A Lambda lifecycle hook: {@code lifecycleHook(SMOKE_ARN).stages(POST_TEST_TRAFFIC_SHIFT).build()}. */
+    public static LifecycleHookSpec.Builder lifecycleHook(String functionArn) {
+        return LifecycleHookSpec.lambda(functionArn);
+    }
+
+    /** A PAUSE lifecycle hook: {@code pauseHook(POST_SCALE_UP).build()} (the deployment waits for ContinueServiceDeployment). */
+    public static LifecycleHookSpec.Builder pauseHook(DeploymentLifecycleHookStage... stages) {
+        return LifecycleHookSpec.pause(stages);
     }
 
     /** Target tracking on average CPU: {@code autoScaling(2, 20, targetCpu(60))}. */

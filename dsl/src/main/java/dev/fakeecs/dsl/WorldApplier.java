@@ -2,6 +2,8 @@ package dev.fakeecs.dsl;
 
 import dev.fakeecs.dsl.internal.apply.ServiceApplier;
 import dev.fakeecs.dsl.internal.apply.ClusterApplier;
+import dev.fakeecs.dsl.internal.apply.CloudWatchApplier;
+import dev.fakeecs.dsl.service.HookFunctionSpec;
 import dev.fakeecs.dsl.internal.apply.EcrApplier;
 import dev.fakeecs.dsl.internal.apply.LoadBalancingApplier;
 import dev.fakeecs.dsl.internal.apply.TaskDefinitionApplier;
@@ -11,6 +13,7 @@ import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.dns.DeclaredFailovers;
 import dev.fakeecs.dsl.dns.DnsFailoverSpec;
 import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
+import dev.fakeecs.dsl.loadbalancing.TargetGroupAttachment;
 import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
 import dev.fakeecs.dsl.registry.EcrRegistrySpec;
 import dev.fakeecs.dsl.scenario.Scenario;
@@ -27,7 +30,8 @@ import java.util.Set;
 /**
  * Brings a running {@link FakeEcs} to the state a {@link WorldSpec} declares, in dependency order:
  * images and ECR registries, task definitions (in every region of the world), Auto Scaling groups
- * and clusters, EC2 hosts, Elastic Load Balancing (target groups, load balancers, listeners), services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
+ * and clusters, EC2 hosts, Elastic Load Balancing (target groups, load balancers, listeners and their rules),
+ * CloudWatch alarms, lifecycle hook functions, services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
  * so the journal reads like a real deployment.
  *
  * <pre>{@code
@@ -68,9 +72,27 @@ final class WorldApplier {
                     .filter(t -> spec.regionOf(t.region()).equals(name)).toList();
             List<LoadBalancerSpec> balancers = spec.loadBalancers().stream()
                     .filter(l -> spec.regionOf(l.region()).equals(name)).toList();
+            Set<String> ecsManaged = new LinkedHashSet<>();
+            spec.services().stream().filter(s -> spec.regionOf(s.region()).equals(name))
+                    .flatMap(s -> s.loadBalancers().stream()).map(TargetGroupAttachment::advanced)
+                    .filter(java.util.Objects::nonNull).forEach(a -> {
+                        ecsManaged.add(a.productionListenerRule());
+                        if (a.testListenerRule() != null) {
+                            ecsManaged.add(a.testListenerRule());
+                        }
+                    });
             LoadBalancingApplier applier = new LoadBalancingApplier(ecs, name);
-            applier.apply(groups, balancers);
+            applier.apply(groups, balancers, ecsManaged);
             elb.put(name, applier);
+        }
+        Set<String> alarmRegions = new LinkedHashSet<>();
+        spec.alarms().forEach(a -> alarmRegions.add(spec.regionOf(a.region())));
+        for (String name : alarmRegions) {
+            new CloudWatchApplier(ecs, name).apply(spec.alarms().stream()
+                    .filter(a -> spec.regionOf(a.region()).equals(name)).toList());
+        }
+        for (HookFunctionSpec hook : spec.hookFunctions()) {
+            hook.applyTo(ecs.lifecycleHooks());
         }
         for (ServiceSpec s : spec.services()) {
             Region region = ecs.region(spec.regionOf(s.region()));
@@ -81,7 +103,8 @@ final class WorldApplier {
             } else {
                 LoadBalancingApplier applier = elb.computeIfAbsent(region.name(),
                         r -> new LoadBalancingApplier(ecs, r));
-                new ServiceApplier(ecs, region.name()).apply(s, arn, applier::targetGroupArn);
+                new ServiceApplier(ecs, region.name()).apply(s, arn, applier::targetGroupArn,
+                        applier::listenerRuleArn);
             }
         }
         for (DnsFailoverSpec d : spec.dnsFailovers()) {

@@ -5,7 +5,12 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldApplier;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.dns.DnsFailoverSpec;
+import dev.fakeecs.deployment.LifecycleHookFunction;
+import dev.fakeecs.dsl.cloudwatch.AlarmSpec;
+import dev.fakeecs.dsl.loadbalancing.AdvancedLoadBalancing;
 import dev.fakeecs.dsl.loadbalancing.ElbArns;
+import dev.fakeecs.dsl.loadbalancing.ListenerRuleSpec;
+import dev.fakeecs.dsl.service.HookFunctionSpec;
 import dev.fakeecs.dsl.loadbalancing.ListenerSpec;
 import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
 import dev.fakeecs.dsl.loadbalancing.TargetGroupAttachment;
@@ -19,6 +24,7 @@ import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.quota.Quotas;
 import dev.fakeecs.timing.TimingModel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,6 +71,8 @@ public final class WorldSpec {
     private final List<DnsFailoverSpec> dnsFailovers;
     private final List<TargetGroupSpec> targetGroups;
     private final List<LoadBalancerSpec> loadBalancers;
+    private final List<AlarmSpec> alarms;
+    private final List<HookFunctionSpec> hookFunctions;
 
     private WorldSpec(Builder b) {
         this.seed = b.seed;
@@ -84,6 +92,8 @@ public final class WorldSpec {
         this.dnsFailovers = List.copyOf(b.dnsFailovers.values());
         this.targetGroups = List.copyOf(b.targetGroups.values());
         this.loadBalancers = List.copyOf(b.loadBalancers.values());
+        this.alarms = List.copyOf(b.alarms.values());
+        this.hookFunctions = List.copyOf(b.hookFunctions.values());
     }
 
     public static Builder builder() {
@@ -107,6 +117,8 @@ public final class WorldSpec {
         dnsFailovers.forEach(d -> b.dnsFailovers.put(d.name(), d));
         targetGroups.forEach(b::targetGroup);
         loadBalancers.forEach(b::loadBalancer);
+        alarms.forEach(b::alarm);
+        hookFunctions.forEach(b::hookFunction);
         return b;
     }
 
@@ -130,6 +142,10 @@ public final class WorldSpec {
     public List<TargetGroupSpec> targetGroups() { return targetGroups; }
     /** Declared load balancers, each with its listeners. */
     public List<LoadBalancerSpec> loadBalancers() { return loadBalancers; }
+    /** Declared CloudWatch metric alarms. */
+    public List<AlarmSpec> alarms() { return alarms; }
+    /** How declared lifecycle hook functions answer, one per function ARN. */
+    public List<HookFunctionSpec> hookFunctions() { return hookFunctions; }
 
     /** The declared target group of that name in {@code region}, or null. */
     public TargetGroupSpec targetGroup(String region, String name) {
@@ -219,8 +235,59 @@ public final class WorldSpec {
         private final Map<String, TargetGroupSpec> targetGroups = new LinkedHashMap<>();
         private final Map<String, LoadBalancerSpec> loadBalancers = new LinkedHashMap<>();
         private final List<ListenerSpec> listeners = new ArrayList<>();
+        private final Map<String, AlarmSpec> alarms = new LinkedHashMap<>();
+        private final Map<String, HookFunctionSpec> hookFunctions = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Declares a CloudWatch metric alarm, or edits the declared one of that name in the default region (another
+         * region: {@code a.region("us-west-2")}). Put after the load balancers, before the services, so a service's
+         * {@code alarms(...)} can watch it.
+         * <pre>{@code
+         * .alarm("web-5xx", a -> a.namespace("AWS/ApplicationELB").metric("HTTPCode_Target_5XX_Count")
+         *     .dimension("LoadBalancer", "web-alb").statistic(Statistic.SUM).period(Duration.ofMinutes(1))
+         *     .evaluationPeriods(1).greaterThanOrEqualTo(1).treatMissingData("notBreaching"))
+         * }</pre>
+         */
+        public Builder alarm(String name, Consumer<AlarmSpec.Builder> alarm) {
+            AlarmSpec existing = alarms.get(key(null, name));
+            AlarmSpec.Builder b = existing == null ? AlarmSpec.builder(name) : existing.toBuilder();
+            alarm.accept(b);
+            return alarm(b.build());
+        }
+
+        /** Declares an alarm (replacing a declared one of the same name and region). */
+        public Builder alarm(AlarmSpec alarm) {
+            alarms.put(key(alarm.region(), alarm.name()), alarm);
+            return this;
+        }
+
+        /**
+         * Binds a Java function to a lifecycle hook's Lambda ARN: ECS's invocations at every stage the hook runs at
+         * call it with the payload a Lambda hook receives (replacing an earlier binding of that ARN).
+         * <pre>{@code
+         * .hookFunction(SMOKE_ARN, payload -> Map.of("hookStatus", smokeTestPasses() ? "SUCCEEDED" : "FAILED"))
+         * }</pre>
+         */
+        public Builder hookFunction(String functionArn, LifecycleHookFunction function) {
+            return hookFunction(HookFunctionSpec.function(functionArn, function));
+        }
+
+        /**
+         * Scripts how a lifecycle hook's Lambda function answers: {@code status} (SUCCEEDED, FAILED or IN_PROGRESS)
+         * {@code after} each invocation.
+         * <pre>{@code .hookAnswer(GATE_ARN, "FAILED", Duration.ofSeconds(20)) }</pre>
+         */
+        public Builder hookAnswer(String functionArn, String status, Duration after) {
+            return hookFunction(HookFunctionSpec.answer(functionArn, status, after));
+        }
+
+        /** Declares how a hook function answers (replacing an earlier declaration for the same ARN). */
+        public Builder hookFunction(HookFunctionSpec hook) {
+            hookFunctions.put(hook.functionArn(), Objects.requireNonNull(hook, "hook"));
+            return this;
         }
 
         /** The seed of the world's one random source (ids, jitter, probabilistic faults). */
@@ -437,6 +504,9 @@ public final class WorldSpec {
                         d.secondary().region(), "must be one of the world's regions " + worldRegions);
             }
             checkLoadBalancing(spec);
+            for (AlarmSpec a : spec.alarms) {
+                checkRegion("alarm " + a.name(), a.region());
+            }
             return spec;
         }
 
@@ -454,6 +524,7 @@ public final class WorldSpec {
 
         private void checkLoadBalancing(WorldSpec spec) {
             Map<String, String> usedBy = new LinkedHashMap<>();
+            java.util.Set<String> declaredRules = new java.util.LinkedHashSet<>();
             for (TargetGroupSpec t : spec.targetGroups) {
                 checkRegion("targetGroup " + t.name(), t.region());
             }
@@ -462,27 +533,43 @@ public final class WorldSpec {
                 String region = spec.regionOf(lb.region());
                 for (ListenerSpec l : lb.listeners()) {
                     String where = "listener " + l.port() + " of " + lb.name();
-                    for (int i = 0; i < l.forward().size(); i++) {
-                        WeightedTargetGroup w = l.forward().get(i);
-                        if (ElbArns.isArn(w.targetGroup())) {
-                            continue;
-                        }
-                        TargetGroupSpec tg = spec.targetGroup(region, w.targetGroup());
-                        Check.that(tg != null, where, "forward[" + i + "].targetGroup", w.targetGroup(),
-                                "no target group of that name is declared in " + region
-                                        + "; declare it with .targetGroup(\"" + w.targetGroup() + "\", ...)");
-                        String other = usedBy.putIfAbsent(region + "/" + tg.name(), lb.name());
-                        Check.that(other == null || other.equals(lb.name()), where, "forward[" + i + "].targetGroup",
-                                w.targetGroup(), "is already used by load balancer " + other
-                                        + "; a target group serves one load balancer");
-                        boolean albListener = "HTTP".equals(l.protocol()) || "HTTPS".equals(l.protocol());
-                        boolean albGroup = "HTTP".equals(tg.protocol()) || "HTTPS".equals(tg.protocol());
-                        Check.that("lambda".equals(tg.targetType()) || albListener == albGroup, where,
-                                "forward[" + i + "].targetGroup", w.targetGroup(), "its protocol " + tg.protocol()
-                                        + " does not suit a " + l.protocol() + " listener");
+                    checkForward(spec, region, lb, l, where, "forward", l.forward(), usedBy);
+                    for (ListenerRuleSpec rule : l.rules()) {
+                        declaredRules.add(region + "/" + rule.ref());
+                        checkForward(spec, region, lb, l, "rule " + rule.priority() + " of " + where, "forward",
+                                rule.forward(), usedBy);
                     }
+                    declaredRules.add(region + "/" + ListenerRuleSpec.ref(lb.name(), l.port(),
+                            ListenerRuleSpec.DEFAULT_PRIORITY));
                 }
             }
+            checkServices(spec, usedBy, declaredRules);
+        }
+
+        private void checkForward(WorldSpec spec, String region, LoadBalancerSpec lb, ListenerSpec l, String where,
+                                  String field, List<WeightedTargetGroup> forward, Map<String, String> usedBy) {
+            for (int i = 0; i < forward.size(); i++) {
+                WeightedTargetGroup w = forward.get(i);
+                if (ElbArns.isArn(w.targetGroup())) {
+                    continue;
+                }
+                TargetGroupSpec tg = spec.targetGroup(region, w.targetGroup());
+                Check.that(tg != null, where, field + "[" + i + "].targetGroup", w.targetGroup(),
+                        "no target group of that name is declared in " + region
+                                + "; declare it with .targetGroup(\"" + w.targetGroup() + "\", ...)");
+                String other = usedBy.putIfAbsent(region + "/" + tg.name(), lb.name());
+                Check.that(other == null || other.equals(lb.name()), where, field + "[" + i + "].targetGroup",
+                        w.targetGroup(), "is already used by load balancer " + other
+                                + "; a target group serves one load balancer");
+                boolean albListener = "HTTP".equals(l.protocol()) || "HTTPS".equals(l.protocol());
+                boolean albGroup = "HTTP".equals(tg.protocol()) || "HTTPS".equals(tg.protocol());
+                Check.that("lambda".equals(tg.targetType()) || albListener == albGroup, where,
+                        field + "[" + i + "].targetGroup", w.targetGroup(), "its protocol " + tg.protocol()
+                                + " does not suit a " + l.protocol() + " listener");
+            }
+        }
+
+        private void checkServices(WorldSpec spec, Map<String, String> usedBy, java.util.Set<String> declaredRules) {
             for (ServiceSpec s : spec.services) {
                 String region = spec.regionOf(s.region());
                 String where = "service " + s.serviceName();
@@ -507,7 +594,42 @@ public final class WorldSpec {
                                         + (awsvpc ? "awsvpc" : "bridge/host") + " network mode of task definition "
                                         + s.taskDefinitionSpec().family() + "; use target type " + needed);
                     }
+                    checkAdvanced(spec, region, where, "loadBalancers[" + i + "].advancedConfiguration", a, tg,
+                            usedBy, declaredRules);
                 }
+            }
+        }
+
+        private void checkAdvanced(WorldSpec spec, String region, String where, String field, TargetGroupAttachment a,
+                                   TargetGroupSpec primary, Map<String, String> usedBy,
+                                   java.util.Set<String> declaredRules) {
+            AdvancedLoadBalancing x = a.advanced();
+            if (x == null) {
+                return;
+            }
+            TargetGroupSpec alternate = spec.targetGroup(region, x.alternateTargetGroupName());
+            if (alternate != null || !ElbArns.isArn(x.alternateTargetGroup())) {
+                Check.that(alternate != null, where, field + ".alternateTargetGroup", x.alternateTargetGroup(),
+                        "no target group of that name is declared in " + region + "; declare it with .targetGroup(\""
+                                + x.alternateTargetGroup() + "\", ...)");
+                Check.that(usedBy.containsKey(region + "/" + alternate.name()), where,
+                        field + ".alternateTargetGroup", x.alternateTargetGroup(), "no listener or rule of a declared"
+                                + " load balancer forwards to it; ECS needs it attached to a load balancer");
+                Check.that(alternate.targetType().equals(primary.targetType()), where,
+                        field + ".alternateTargetGroup", x.alternateTargetGroup(), "its target type "
+                                + alternate.targetType() + " differs from target type " + primary.targetType()
+                                + " of " + primary.name());
+            }
+            for (String rule : java.util.Arrays.asList(x.productionListenerRule(), x.testListenerRule())) {
+                if (rule == null || ElbArns.isArn(rule)) {
+                    continue;
+                }
+                String which = rule.equals(x.productionListenerRule()) ? ".productionListenerRule"
+                        : ".testListenerRule";
+                Check.that(declaredRules.contains(region + "/" + rule), where, field + which, rule,
+                        "names no declared listener rule in " + region + " (<loadBalancer>:<port>:<priority>, or"
+                                + " <loadBalancer>:<port>:default); declare it with .listener(port, protocol, l -> l"
+                                + ".rule(priority, ...))");
             }
         }
 

@@ -6,12 +6,20 @@ import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.internal.region.RegionEngine;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import dev.fakeecs.internal.cloudwatch.CloudWatch;
+import dev.fakeecs.internal.targets.ForwardRule;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentBrief;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -158,6 +166,39 @@ final class DefaultEngineInspector implements EngineInspector {
     public List<LoadBalancerMinute> targetGroupTraffic(String region, String targetGroupNameOrArn) {
         Objects.requireNonNull(targetGroupNameOrArn, "targetGroupNameOrArn");
         return minutes(loadBalancing(region).inspectTraffic(null, targetGroupNameOrArn));
+    }
+
+    @Override
+    public List<ServiceDeployment> serviceDeployments(String region, String cluster, String service) {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(service, "service");
+        return in(region, e -> {
+            if (e.services().find(cluster, service) == null) {
+                return List.<ServiceDeployment>of();
+            }
+            List<String> arns = e.services().listServiceDeployments(ListServiceDeploymentsRequest.builder()
+                    .cluster(cluster).service(service).maxResults(20).build()).serviceDeployments().stream()
+                    .map(ServiceDeploymentBrief::serviceDeploymentArn).toList();
+            return arns.isEmpty() ? List.<ServiceDeployment>of() : e.services().describeServiceDeployments(
+                    DescribeServiceDeploymentsRequest.builder().serviceDeploymentArns(arns).build())
+                    .serviceDeployments();
+        });
+    }
+
+    @Override
+    public MetricAlarm alarm(String region, String alarmName) {
+        Objects.requireNonNull(alarmName, "alarmName");
+        return RegionEngine.of(ecs.region(Objects.requireNonNull(region, "region"))).service(CloudWatch.SERVICE)
+                .inspectAlarm(alarmName);
+    }
+
+    @Override
+    public Map<String, Integer> listenerRuleWeights(String region, String ruleOrListenerArn) {
+        Objects.requireNonNull(ruleOrListenerArn, "ruleOrListenerArn");
+        return in(region, e -> {
+            ForwardRule rule = e.service(LoadBalancing.SERVICE).targetGroups().forwardRule(ruleOrListenerArn);
+            return rule == null ? Map.<String, Integer>of() : rule.weights();
+        });
     }
 
     private static List<LoadBalancerMinute> minutes(List<LoadBalancerMetrics.Minute> minutes) {

@@ -3,12 +3,15 @@ package dev.fakeecs.spi;
 import dev.fakeecs.FakeEcs;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -206,4 +209,31 @@ public interface EngineInspector {
      * <pre>{@code engine.targetGroupTraffic("us-east-1", "web-tg").stream().mapToLong(LoadBalancerMinute::target5xxCount).sum(); }</pre>
      */
     List<LoadBalancerMinute> targetGroupTraffic(String region, String targetGroupNameOrArn);
+
+    /**
+     * The service's deployments as DescribeServiceDeployments shows them (lifecycle stage, status, target revision
+     * with its requested traffic weights, lifecycle hook details, alarms, rollback), newest first, at most 20; empty
+     * when the service does not exist.
+     *
+     * <pre>{@code engine.serviceDeployments("us-east-1", "prod", "shop").get(0).lifecycleStageAsString(); }</pre>
+     */
+    List<ServiceDeployment> serviceDeployments(String region, String cluster, String service);
+
+    /**
+     * A CloudWatch metric alarm of the region as DescribeAlarms shows it (state, reason, settings), or null when
+     * the region has none of that name.
+     *
+     * <pre>{@code engine.alarm("us-east-1", "shop-5xx").stateValueAsString(); }</pre>
+     */
+    MetricAlarm alarm(String region, String alarmName);
+
+    /**
+     * The forward weights of a listener rule (an application load balancer's rule ARN, its default rule included, or
+     * a network load balancer's listener ARN), target group ARN to weight in the forward action's order, as
+     * DescribeRules shows them; empty when there is no such rule or it does not forward. What ECS blue/green, linear
+     * and canary deployments shift.
+     *
+     * <pre>{@code engine.listenerRuleWeights("us-east-1", productionRuleArn);   // {blueTgArn=90, greenTgArn=10} }</pre>
+     */
+    Map<String, Integer> listenerRuleWeights(String region, String ruleOrListenerArn);
 }

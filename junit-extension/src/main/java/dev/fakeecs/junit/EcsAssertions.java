@@ -2,6 +2,12 @@ package dev.fakeecs.junit;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.junit.assertions.ClusterAssert;
+import dev.fakeecs.deployment.LifecycleHooks;
+import dev.fakeecs.junit.assertions.AlarmAssert;
+import dev.fakeecs.junit.assertions.LifecycleHooksAssert;
+import dev.fakeecs.junit.assertions.ListenerRuleAssert;
+import dev.fakeecs.junit.handle.EcsListenerRuleHandle;
+import dev.fakeecs.junit.handle.EcsAlarmHandle;
 import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
 import dev.fakeecs.junit.assertions.JournalAssert;
@@ -92,5 +98,33 @@ public class EcsAssertions extends Assertions {
     @CheckReturnValue
     public static TargetGroupAssert assertThat(EcsTargetGroupHandle actual) {
         return new TargetGroupAssert(actual);
+    }
+    /**
+     * Assertions on a CloudWatch metric alarm.
+     *
+     * <pre>{@code assertThat(prod.alarm("shop-5xx")).eventually(within(ofMinutes(10))).isInAlarm(); }</pre>
+     */
+    @CheckReturnValue
+    public static AlarmAssert assertThat(EcsAlarmHandle actual) {
+        return new AlarmAssert(actual);
+    }
+
+    /**
+     * Assertions on a world's lifecycle hook invocations.
+     *
+     * <pre>{@code assertThat(ecs.lifecycleHooks()).invoked(SMOKE_ARN).atStage("POST_SCALE_UP"); }</pre>
+     */
+    @CheckReturnValue
+    public static LifecycleHooksAssert assertThat(LifecycleHooks actual) {
+        return new LifecycleHooksAssert(actual);
+    }
+    /**
+     * Assertions on a listener rule's forward weights.
+     *
+     * <pre>{@code assertThat(shop.productionListenerRule()).hasWeights("shop-blue", 90, "shop-green", 10); }</pre>
+     */
+    @CheckReturnValue
+    public static ListenerRuleAssert assertThat(EcsListenerRuleHandle actual) {
+        return new ListenerRuleAssert(actual);
     }
 }

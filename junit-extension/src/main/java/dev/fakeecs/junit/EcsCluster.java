@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  * Gives a test a fresh, deterministic fake ECS world with a cluster in it. Test methods, lifecycle
  * methods and fields then receive, by type: {@link dev.fakeecs.FakeEcs}, {@link dev.fakeecs.VirtualClock},
  * {@link dev.fakeecs.junit.handle.EcsClusterHandle}, a real in-process {@code EcsClient} and {@code EcsAsyncClient}
- * (and {@code ElasticLoadBalancingV2Client} for the region's load balancers),
+ * (and {@code ElasticLoadBalancingV2Client} for the region's load balancers, {@code CloudWatchClient} for its alarms),
  * {@link dev.fakeecs.journal.Journal}, and with {@link #server()} the loopback
  * {@link dev.fakeecs.server.FakeEcsServer}.
  *

@@ -93,7 +93,7 @@ import java.util.function.Supplier;
  * methods, and as non-static, non-final fields that are null (or hold a value this extension
  * injected before): {@link FakeEcs}, {@link VirtualClock}, {@link EcsClusterHandle} (pick one of
  * several with {@link ClusterName}), {@link EcsClient}, {@link EcsAsyncClient} and
- * {@code ElasticLoadBalancingV2Client} (real SDK clients wired in process, for the cluster's region), {@link FaultInjector}, {@link Journal} and, when the
+ * {@code ElasticLoadBalancingV2Client}, {@code CloudWatchClient} (real SDK clients wired in process, for the cluster's region), {@link FaultInjector}, {@link Journal} and, when the
  * server is on, {@link FakeEcsServer}.
  *
  * <p>State: worlds and per-test bindings (the endpoint system property, virtual time) live in

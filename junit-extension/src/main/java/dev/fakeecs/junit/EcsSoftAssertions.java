@@ -2,6 +2,12 @@ package dev.fakeecs.junit;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.junit.assertions.ClusterAssert;
+import dev.fakeecs.deployment.LifecycleHooks;
+import dev.fakeecs.junit.assertions.AlarmAssert;
+import dev.fakeecs.junit.assertions.LifecycleHooksAssert;
+import dev.fakeecs.junit.assertions.ListenerRuleAssert;
+import dev.fakeecs.junit.handle.EcsListenerRuleHandle;
+import dev.fakeecs.junit.handle.EcsAlarmHandle;
 import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
 import dev.fakeecs.junit.assertions.JournalAssert;
@@ -69,5 +75,15 @@ public class EcsSoftAssertions extends SoftAssertions {
 
     public TargetGroupAssert assertThat(EcsTargetGroupHandle actual) {
         return proxy(TargetGroupAssert.class, EcsTargetGroupHandle.class, actual);
+    }
+    public AlarmAssert assertThat(EcsAlarmHandle actual) {
+        return proxy(AlarmAssert.class, EcsAlarmHandle.class, actual);
+    }
+
+    public LifecycleHooksAssert assertThat(LifecycleHooks actual) {
+        return proxy(LifecycleHooksAssert.class, LifecycleHooks.class, actual);
+    }
+    public ListenerRuleAssert assertThat(EcsListenerRuleHandle actual) {
+        return proxy(ListenerRuleAssert.class, EcsListenerRuleHandle.class, actual);
     }
 }

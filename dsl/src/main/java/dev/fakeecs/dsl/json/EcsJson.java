@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldSpec;
+import dev.fakeecs.dsl.cloudwatch.AlarmSpec;
+import dev.fakeecs.dsl.loadbalancing.ListenerRuleSpec;
 import dev.fakeecs.dsl.loadbalancing.ListenerSpec;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateRuleRequest;
 import dev.fakeecs.dsl.loadbalancing.LoadBalancerSpec;
 import dev.fakeecs.dsl.loadbalancing.TargetGroupSpec;
 import dev.fakeecs.dsl.service.ServiceSpec;
@@ -215,6 +219,44 @@ public final class EcsJson {
         return readListener(resource(resource));
     }
 
+    /**
+     * A listener rule from {@code aws elbv2 create-rule --cli-input-json} input: {@code ListenerArn} names the
+     * listener as {@code "<loadBalancer>:<port>"} (as {@link #toJson(ListenerRuleSpec)} writes it), target group
+     * ARNs stand for their names; path-pattern and host-header conditions, one forward action.
+     */
+    public static ListenerRuleSpec readListenerRule(String json) {
+        return ListenerRuleSpec.from(decode(parse(json), CreateRuleRequest.class));
+    }
+
+    public static ListenerRuleSpec readListenerRule(Path file) {
+        return readListenerRule(read(file));
+    }
+
+    /** create-rule input JSON; the listener appears as {@code "<loadBalancer>:<port>"}, target groups by name. */
+    public static String toJson(ListenerRuleSpec spec) {
+        return write(EngineSetup.toJson(spec.toRequest()));
+    }
+
+    /**
+     * A metric alarm from {@code aws cloudwatch put-metric-alarm --cli-input-json} input ({@code AlarmName},
+     * {@code Namespace}, {@code MetricName}, {@code Dimensions}, {@code Statistic}, {@code Period},
+     * {@code EvaluationPeriods}, {@code Threshold}, {@code ComparisonOperator}, {@code TreatMissingData}...).
+     *
+     * @throws IllegalArgumentException naming the member when the JSON is malformed or a rule is broken
+     */
+    public static AlarmSpec readAlarm(String json) {
+        return AlarmSpec.from(decode(parse(json), PutMetricAlarmRequest.class));
+    }
+
+    public static AlarmSpec readAlarm(Path file) {
+        return readAlarm(read(file));
+    }
+
+    /** put-metric-alarm input JSON, as declared (load balancer and target group dimensions by name). */
+    public static String toJson(AlarmSpec spec) {
+        return write(EngineSetup.toJson(spec.toRequest()));
+    }
+
     /** create-target-group input JSON, with the declared attributes as an {@code Attributes} member. */
     public static String toJson(TargetGroupSpec spec) {
         ObjectNode node = EngineSetup.toJson(spec.toRequest());
@@ -273,7 +315,19 @@ public final class EcsJson {
                 Path listener = regionDir.resolve(LISTENERS).resolve(lb.name() + "-" + l.port() + ".json");
                 writeFile(listener, toJson(l));
                 written.add(listener);
+                for (ListenerRuleSpec r : l.rules()) {
+                    Path rule = regionDir.resolve(RULES).resolve(lb.name() + "-" + l.port() + "-" + r.priority()
+                            + ".json");
+                    writeFile(rule, toJson(r));
+                    written.add(rule);
+                }
             }
+        }
+        for (AlarmSpec a : world.alarms()) {
+            Path file = directory.resolve(CLOUDWATCH).resolve(world.regionOf(a.region())).resolve(ALARMS)
+                    .resolve(a.name() + ".json");
+            writeFile(file, toJson(a));
+            written.add(file);
         }
         return written;
     }
@@ -281,6 +335,10 @@ public final class EcsJson {
     private static final String TARGET_GROUPS = "target-groups";
     private static final String LOAD_BALANCERS = "load-balancers";
     private static final String LISTENERS = "listeners";
+    private static final String RULES = "rules";
+    private static final String ALARMS = "alarms";
+    /** The folder of CloudWatch files in an exported world: {@code <region>/alarms/<name>.json}. */
+    public static final String CLOUDWATCH = "cloudwatch";
 
     /**
      * Reads what {@link #exportWorld} wrote (or any folder laid out the same way) into a world
@@ -313,6 +371,18 @@ public final class EcsJson {
                 }
             }
         }
+        Path cloudWatch = directory.resolve(CLOUDWATCH);
+        if (Files.isDirectory(cloudWatch)) {
+            for (Path regionDir : sorted(cloudWatch)) {
+                if (Files.isDirectory(regionDir)) {
+                    String region = regionDir.getFileName().toString();
+                    world.region(region);
+                    for (Path file : jsonFiles(regionDir.resolve(ALARMS))) {
+                        world.alarm(readAlarm(file).toBuilder().region(region).build());
+                    }
+                }
+            }
+        }
         return world;
     }
 
@@ -327,8 +397,16 @@ public final class EcsJson {
             LoadBalancerSpec lb = readLoadBalancer(file);
             balancers.put(lb.name(), lb.toBuilder().region(region));
         }
+        Map<String, List<ListenerRuleSpec>> rules = new LinkedHashMap<>();
+        for (Path file : jsonFiles(regionDir.resolve(RULES))) {
+            ListenerRuleSpec r = readListenerRule(file);
+            rules.computeIfAbsent(r.loadBalancer() + ":" + r.port(), k -> new ArrayList<>()).add(r);
+        }
         for (Path file : jsonFiles(regionDir.resolve(LISTENERS))) {
-            ListenerSpec l = readListener(file);
+            ListenerSpec read = readListener(file);
+            ListenerSpec.Builder withRules = read.toBuilder();
+            rules.getOrDefault(read.loadBalancer() + ":" + read.port(), List.of()).forEach(withRules::rule);
+            ListenerSpec l = withRules.build();
             LoadBalancerSpec.Builder lb = balancers.get(l.loadBalancer());
             if (lb == null) {
                 throw new IllegalArgumentException(file + ": listener of load balancer " + l.loadBalancer()

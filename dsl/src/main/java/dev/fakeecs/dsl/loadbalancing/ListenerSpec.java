@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,6 +35,7 @@ public final class ListenerSpec {
     private final List<WeightedTargetGroup> forward;
     private final String certificateArn;
     private final String sslPolicy;
+    private final List<ListenerRuleSpec> rules;
 
     private ListenerSpec(Builder b) {
         this.loadBalancer = b.loadBalancer;
@@ -42,6 +44,7 @@ public final class ListenerSpec {
         this.forward = List.copyOf(b.forward);
         this.certificateArn = b.certificateArn;
         this.sslPolicy = b.sslPolicy;
+        this.rules = List.copyOf(b.rules);
     }
 
     /** A listener of load balancer {@code loadBalancer} (its declared name) on {@code port} with {@code protocol}. */
@@ -86,6 +89,7 @@ public final class ListenerSpec {
         b.forward.addAll(forward);
         b.certificateArn = certificateArn;
         b.sslPolicy = sslPolicy;
+        b.rules.addAll(rules);
         return b;
     }
 
@@ -96,6 +100,8 @@ public final class ListenerSpec {
     /** The target groups the default action forwards to, with their weights. */
     public List<WeightedTargetGroup> forward() { return forward; }
     public String certificateArn() { return certificateArn; }
+    /** The listener's rules besides its default action, in declaration order (created by CreateRule). */
+    public List<ListenerRuleSpec> rules() { return rules; }
 
     /** The CreateListener request for a load balancer ARN, each target group name turned into its ARN. */
     public CreateListenerRequest toRequest(String loadBalancerArn, UnaryOperator<String> targetGroupArn) {
@@ -122,7 +128,8 @@ public final class ListenerSpec {
     public boolean equals(Object o) {
         return o instanceof ListenerSpec l && l.loadBalancer.equals(loadBalancer) && l.port == port
                 && l.protocol.equals(protocol) && l.forward.equals(forward)
-                && Objects.equals(l.certificateArn, certificateArn) && Objects.equals(l.sslPolicy, sslPolicy);
+                && Objects.equals(l.certificateArn, certificateArn) && Objects.equals(l.sslPolicy, sslPolicy)
+                && l.rules.equals(rules);
     }
 
     @Override
@@ -143,8 +150,31 @@ public final class ListenerSpec {
         private final List<WeightedTargetGroup> forward = new ArrayList<>();
         private String certificateArn;
         private String sslPolicy;
+        private final List<ListenerRuleSpec> rules = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A rule at {@code priority} (1-50000) with its conditions and forward action, e.g. the production rule of a
+         * blue/green service (replacing a declared rule of the same priority).
+         *
+         * <pre>{@code
+         * .listener(80, "HTTP", l -> l.forwardTo("web-blue").rule(1, r -> r.pathPattern("/*").forward("web-blue", 100).forward("web-green", 0)))
+         * }</pre>
+         */
+        public Builder rule(int priority, Consumer<ListenerRuleSpec.Builder> rule) {
+            ListenerRuleSpec.Builder b = ListenerRuleSpec.builder(loadBalancer, port, priority);
+            rule.accept(b);
+            return rule(b.build());
+        }
+
+        /** Adds a rule (replacing a declared one of the same priority); it moves to this listener. */
+        public Builder rule(ListenerRuleSpec rule) {
+            rules.removeIf(r -> r.priority() == rule.priority());
+            rules.add(rule.loadBalancer().equals(loadBalancer) && rule.port() == port ? rule
+                    : rule.on(loadBalancer, port));
+            return this;
         }
 
         /** Forwards all traffic to one target group (by declared name). */
@@ -180,6 +210,10 @@ public final class ListenerSpec {
                             "forward[" + i + "].targetGroup", w.targetGroup(), "is already in the forward action");
                 }
             }
+            for (ListenerRuleSpec r : rules) {
+                Check.that(ALB.contains(protocol), where, "rules", r.ref(),
+                        "only HTTP and HTTPS listeners of an application load balancer take rules");
+            }
             if ("HTTPS".equals(protocol) || "TLS".equals(protocol)) {
                 Check.notBlank(where, "certificate", certificateArn);
             }
@@ -191,6 +225,9 @@ public final class ListenerSpec {
     ListenerSpec on(String loadBalancerName) {
         Builder b = toBuilder();
         b.loadBalancer = loadBalancerName;
+        List<ListenerRuleSpec> moved = b.rules.stream().map(r -> r.on(loadBalancerName, port)).toList();
+        b.rules.clear();
+        b.rules.addAll(moved);
         return b.build();
     }
 

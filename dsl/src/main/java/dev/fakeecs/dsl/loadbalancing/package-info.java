@@ -1,6 +1,7 @@
 /**
- * Elastic Load Balancing v2 in a declared world: load balancers with their listeners, target groups, and
- * the attachment of an ECS service to a target group by name. The world applier creates them through the
+ * Elastic Load Balancing v2 in a declared world: load balancers with their listeners and listener rules, target
+ * groups, and the attachment of an ECS service to a target group by name (with the alternate target group and
+ * production/test listener rules of blue/green, linear and canary deployments, {@code AdvancedLoadBalancing}). The world applier creates them through the
  * region's in-process {@code ElasticLoadBalancingV2Client} before the services.
  *
  * <pre>{@code

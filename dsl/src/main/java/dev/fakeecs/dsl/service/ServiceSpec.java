@@ -7,7 +7,15 @@ import dev.fakeecs.dsl.loadbalancing.TargetGroupAttachment;
 import dev.fakeecs.dsl.cluster.StrategyItem;
 import dev.fakeecs.dsl.cluster.StrategyRules;
 import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
+import dev.fakeecs.dsl.loadbalancing.AdvancedLoadBalancing;
+import software.amazon.awssdk.services.ecs.model.AdvancedConfiguration;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.CanaryConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentAlarms;
+import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHook;
+import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHookStage;
+import software.amazon.awssdk.services.ecs.model.DeploymentStrategy;
+import software.amazon.awssdk.services.ecs.model.LinearConfiguration;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -52,6 +60,13 @@ import java.util.function.UnaryOperator;
  *     .autoScaling(2, 20, targetCpu(60))
  *     .behindLoadBalancer("orders-tg", "app", 8080)
  *     .loadCurve(LoadCurve.constant(50).between(LocalTime.of(19, 0), LocalTime.of(21, 0), 500))
+ *     .build();
+ * // an ECS-native canary behind listener rules, watched by an alarm, with a smoke-test hook
+ * ServiceSpec shop = ServiceSpec.builder("shop").cluster("prod").taskDefinition(SHOP).desiredCount(2)
+ *     .behindLoadBalancer("shop-blue", "app", 8080, lb -> lb.alternateTargetGroup("shop-green")
+ *         .productionListenerRule("shop-alb", 80, 1).testListenerRule("shop-alb", 8080, 1))
+ *     .canary(10, Duration.ofMinutes(10)).bakeTime(Duration.ofMinutes(5)).alarms(true, "shop-5xx")
+ *     .lifecycleHook(SMOKE_ARN, DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT)
  *     .build();
  * }</pre>
  */
@@ -98,7 +113,14 @@ public final class ServiceSpec {
             } else {
                 Check.that(lb.containerPort() != null, "service " + request.serviceName(), "loadBalancers.containerPort",
                         null, "is required");
-                attachments.add(new TargetGroupAttachment(lb.targetGroupArn(), lb.containerName(), lb.containerPort()));
+                AdvancedLoadBalancing advanced = null;
+                if (lb.advancedConfiguration() != null) {
+                    AdvancedConfiguration a = lb.advancedConfiguration();
+                    advanced = new AdvancedLoadBalancing(a.alternateTargetGroupArn(), a.productionListenerRule(),
+                            a.testListenerRule(), a.roleArn());
+                }
+                attachments.add(new TargetGroupAttachment(lb.targetGroupArn(), lb.containerName(), lb.containerPort(),
+                        advanced));
             }
         }
         Builder b = new Builder(request.hasLoadBalancers() ? request.toBuilder().loadBalancers(classic).build()
@@ -141,6 +163,36 @@ public final class ServiceSpec {
     /** The target groups the service's tasks register in, in declaration order. */
     public List<TargetGroupAttachment> loadBalancers() { return loadBalancers; }
 
+    /** The deployment strategy ({@code ROLLING} when none is declared, as in ECS). */
+    public DeploymentStrategy strategy() {
+        DeploymentConfiguration d = base.deploymentConfiguration();
+        return d == null || d.strategy() == null ? DeploymentStrategy.ROLLING : d.strategy();
+    }
+
+    /** The bake time of a BLUE_GREEN, LINEAR or CANARY deployment, or null when none is declared. */
+    public Duration bakeTime() {
+        DeploymentConfiguration d = base.deploymentConfiguration();
+        return d == null || d.bakeTimeInMinutes() == null ? null : Duration.ofMinutes(d.bakeTimeInMinutes());
+    }
+
+    /** The lifecycle hooks of the service's deployments, in declaration order. */
+    public List<LifecycleHookSpec> lifecycleHooks() {
+        DeploymentConfiguration d = base.deploymentConfiguration();
+        return d == null ? List.of() : LifecycleHookSpec.fromSdk(d.lifecycleHooks());
+    }
+
+    /** The CloudWatch alarms the deployments watch ({@code deploymentConfiguration.alarms}), empty when none. */
+    public List<String> alarmNames() {
+        DeploymentConfiguration d = base.deploymentConfiguration();
+        return d == null || d.alarms() == null ? List.of() : d.alarms().alarmNames();
+    }
+
+    /** Whether an alarm in ALARM rolls the deployment back. */
+    public boolean rollsBackOnAlarm() {
+        DeploymentConfiguration d = base.deploymentConfiguration();
+        return d != null && d.alarms() != null && Boolean.TRUE.equals(d.alarms().rollback());
+    }
+
     /** Whether subnets {@code subnet-<az>} are added when the request is built for a region. */
     public boolean usesDefaultNetwork() {
         return defaultNetwork && needsAwsVpc() && (base.networkConfiguration() == null
@@ -174,17 +226,42 @@ public final class ServiceSpec {
      * its ARN by {@code targetGroupArn}.
      */
     public CreateServiceRequest toRequest(List<String> availabilityZones, UnaryOperator<String> targetGroupArn) {
-        return withLoadBalancers(withNetwork(availabilityZones), targetGroupArn);
+        return toRequest(availabilityZones, targetGroupArn, UnaryOperator.identity());
+    }
+
+    /**
+     * The CreateService request for a region with these zones, each attached target group's name turned into its
+     * ARN by {@code targetGroupArn} and each listener rule reference of an {@code advancedConfiguration} into its
+     * ARN by {@code listenerRuleArn}.
+     */
+    public CreateServiceRequest toRequest(List<String> availabilityZones, UnaryOperator<String> targetGroupArn,
+                                          UnaryOperator<String> listenerRuleArn) {
+        return withLoadBalancers(withNetwork(availabilityZones), targetGroupArn, listenerRuleArn);
     }
 
     private CreateServiceRequest withLoadBalancers(CreateServiceRequest request, UnaryOperator<String> targetGroupArn) {
+        return withLoadBalancers(request, targetGroupArn, UnaryOperator.identity());
+    }
+
+    private CreateServiceRequest withLoadBalancers(CreateServiceRequest request, UnaryOperator<String> targetGroupArn,
+                                                   UnaryOperator<String> listenerRuleArn) {
         if (loadBalancers.isEmpty()) {
             return request;
         }
         List<LoadBalancer> entries = new ArrayList<>(request.loadBalancers());
         for (TargetGroupAttachment a : loadBalancers) {
-            entries.add(LoadBalancer.builder().targetGroupArn(targetGroupArn.apply(a.targetGroup()))
-                    .containerName(a.containerName()).containerPort(a.containerPort()).build());
+            LoadBalancer.Builder entry = LoadBalancer.builder().targetGroupArn(targetGroupArn.apply(a.targetGroup()))
+                    .containerName(a.containerName()).containerPort(a.containerPort());
+            AdvancedLoadBalancing x = a.advanced();
+            if (x != null) {
+                entry.advancedConfiguration(AdvancedConfiguration.builder()
+                        .alternateTargetGroupArn(targetGroupArn.apply(x.alternateTargetGroup()))
+                        .productionListenerRule(listenerRuleArn.apply(x.productionListenerRule()))
+                        .testListenerRule(x.testListenerRule() == null ? null
+                                : listenerRuleArn.apply(x.testListenerRule()))
+                        .roleArn(x.roleArn()).build());
+            }
+            entries.add(entry.build());
         }
         return request.toBuilder().loadBalancers(entries).build();
     }
@@ -397,7 +474,136 @@ public final class ServiceSpec {
          * }</pre>
          */
         public Builder behindLoadBalancer(String targetGroup, String containerName, int containerPort) {
-            TargetGroupAttachment attachment = new TargetGroupAttachment(targetGroup, containerName, containerPort);
+            return attach(new TargetGroupAttachment(targetGroup, containerName, containerPort));
+        }
+
+        /**
+         * Puts the service behind a load balancer for BLUE_GREEN, LINEAR or CANARY deployments: like
+         * {@link #behindLoadBalancer(String, String, int)}, with the {@code advancedConfiguration} (alternate target
+         * group, production and test listener rules, role) set by {@code advanced}.
+         *
+         * <pre>{@code
+         * .behindLoadBalancer("web-blue", "app", 8080, lb -> lb.alternateTargetGroup("web-green")
+         *     .productionListenerRule("web-alb", 80, 1).testListenerRule("web-alb", 8080, 1))
+         * }</pre>
+         */
+        public Builder behindLoadBalancer(String targetGroup, String containerName, int containerPort,
+                                          Consumer<AdvancedLoadBalancing.Builder> advanced) {
+            AdvancedLoadBalancing.Builder b = new AdvancedLoadBalancing.Builder();
+            advanced.accept(b);
+            return attach(new TargetGroupAttachment(targetGroup, containerName, containerPort, b.build()));
+        }
+
+        /**
+         * The ROLLING strategy (ECS's default): tasks replaced in batches within minimum healthy / maximum percent.
+         *
+         * <pre>{@code .rolling().deployment(100, 200) }</pre>
+         */
+        public Builder rolling() {
+            return deploymentConfiguration(d -> d.strategy(DeploymentStrategy.ROLLING));
+        }
+
+        /**
+         * The BLUE_GREEN strategy: the new revision scales up fully beside the old one, production traffic moves at
+         * once, both fleets stay up for {@code bakeTime} (whole minutes, 0-1440), then the old fleet stops.
+         *
+         * <pre>{@code .blueGreen(Duration.ofMinutes(5)) }</pre>
+         */
+        public Builder blueGreen(Duration bakeTime) {
+            int minutes = minutes("bakeTime", bakeTime);
+            return deploymentConfiguration(d -> d.strategy(DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(minutes));
+        }
+
+        /**
+         * The LINEAR strategy: production traffic moves in steps of {@code stepPercent} (3-100) of the whole,
+         * waiting {@code stepBakeTime} (whole minutes) after each step. Needs a load balancer.
+         *
+         * <pre>{@code .linear(25, Duration.ofMinutes(2)).bakeTime(Duration.ofMinutes(5)) }</pre>
+         */
+        public Builder linear(double stepPercent, Duration stepBakeTime) {
+            int minutes = minutes("linear.stepBakeTime", stepBakeTime);
+            return deploymentConfiguration(d -> d.strategy(DeploymentStrategy.LINEAR).linearConfiguration(
+                    LinearConfiguration.builder().stepPercent(stepPercent).stepBakeTimeInMinutes(minutes).build()));
+        }
+
+        /**
+         * The CANARY strategy: {@code percent} (0.1-100) of production traffic moves to the new revision, it bakes
+         * {@code canaryBakeTime} (whole minutes), then the rest moves. Needs a load balancer.
+         *
+         * <pre>{@code .canary(10, Duration.ofMinutes(10)).bakeTime(Duration.ofMinutes(5)) }</pre>
+         */
+        public Builder canary(double percent, Duration canaryBakeTime) {
+            int minutes = minutes("canary.canaryBakeTime", canaryBakeTime);
+            return deploymentConfiguration(d -> d.strategy(DeploymentStrategy.CANARY).canaryConfiguration(
+                    CanaryConfiguration.builder().canaryPercent(percent).canaryBakeTimeInMinutes(minutes).build()));
+        }
+
+        /** The bake time after all production traffic has moved (whole minutes, 0-1440): {@code bakeTimeInMinutes}. */
+        public Builder bakeTime(Duration bakeTime) {
+            int minutes = minutes("bakeTime", bakeTime);
+            return deploymentConfiguration(d -> d.bakeTimeInMinutes(minutes));
+        }
+
+        /**
+         * CloudWatch alarms the deployments watch ({@code deploymentConfiguration.alarms}, enabled): one going into
+         * ALARM fails the deployment, and with {@code rollback} returns to the last completed one. Any strategy.
+         *
+         * <pre>{@code .canary(10, ofMinutes(10)).alarms(true, "web-5xx", "web-latency") }</pre>
+         */
+        public Builder alarms(boolean rollback, String... alarmNames) {
+            return alarms(List.of(alarmNames), rollback);
+        }
+
+        /** Like {@link #alarms(boolean, String...)} with a list of names. */
+        public Builder alarms(List<String> alarmNames, boolean rollback) {
+            List<String> names = List.copyOf(alarmNames);
+            return deploymentConfiguration(d -> d.alarms(DeploymentAlarms.builder().alarmNames(names).enable(true)
+                    .rollback(rollback).build()));
+        }
+
+        /** The ROLLING strategy watched by alarms: {@code rolling().alarms(rollback, alarmNames)}. */
+        public Builder rollingWithAlarms(boolean rollback, String... alarmNames) {
+            return rolling().alarms(rollback, alarmNames);
+        }
+
+        /**
+         * Adds a deployment lifecycle hook (a Lambda function or a PAUSE at the hook's stages).
+         *
+         * <pre>{@code .lifecycleHook(LifecycleHookSpec.lambda(SMOKE_ARN).stages(POST_TEST_TRAFFIC_SHIFT).build()) }</pre>
+         */
+        public Builder lifecycleHook(LifecycleHookSpec hook) {
+            Objects.requireNonNull(hook, "hook");
+            List<DeploymentLifecycleHook> hooks = new ArrayList<>(deploymentBuilder().build().lifecycleHooks());
+            hooks.add(hook.toSdk());
+            return deploymentConfiguration(d -> d.lifecycleHooks(hooks));
+        }
+
+        /** A Lambda hook: {@code lifecycleHook(LifecycleHookSpec.lambda(functionArn).stages(stages).build())}. */
+        public Builder lifecycleHook(String functionArn, DeploymentLifecycleHookStage... stages) {
+            return lifecycleHook(LifecycleHookSpec.lambda(functionArn).stages(stages).build());
+        }
+
+        /** A PAUSE hook at {@code stages}: the deployment waits for ContinueServiceDeployment. */
+        public Builder pauseAt(DeploymentLifecycleHookStage... stages) {
+            return lifecycleHook(LifecycleHookSpec.pause(stages).build());
+        }
+
+        private Builder deploymentConfiguration(Consumer<DeploymentConfiguration.Builder> change) {
+            DeploymentConfiguration.Builder d = deploymentBuilder();
+            change.accept(d);
+            DeploymentConfiguration built = d.build();
+            return edit(b -> b.deploymentConfiguration(built));
+        }
+
+        private int minutes(String field, Duration d) {
+            Check.that(d != null && !d.isNegative() && d.toSeconds() % 60 == 0, "service " + r.serviceName(), field,
+                    d, "must be whole minutes, 0 or more");
+            return Math.toIntExact(Math.min(d.toMinutes(), Integer.MAX_VALUE));
+        }
+
+        private Builder attach(TargetGroupAttachment attachment) {
+            String containerName = attachment.containerName();
+            int containerPort = attachment.containerPort();
             loadBalancers.removeIf(a -> a.targetGroupName().equals(attachment.targetGroupName())
                     && a.containerName().equals(containerName) && a.containerPort() == containerPort);
             loadBalancers.add(attachment);
@@ -478,11 +684,65 @@ public final class ServiceSpec {
             return new ServiceSpec(this);
         }
 
+        private void checkStrategy(String spec, DeploymentConfiguration d) {
+            String prefix = "deploymentConfiguration.";
+            if (d.bakeTimeInMinutes() != null) {
+                Check.range(spec, prefix + "bakeTimeInMinutes", d.bakeTimeInMinutes(), 0, 1440);
+            }
+            if (d.linearConfiguration() != null) {
+                LinearConfiguration l = d.linearConfiguration();
+                Check.that(l.stepPercent() == null || (l.stepPercent() >= 3 && l.stepPercent() <= 100), spec,
+                        prefix + "linearConfiguration.stepPercent", l.stepPercent(), "must be between 3 and 100");
+                if (l.stepBakeTimeInMinutes() != null) {
+                    Check.range(spec, prefix + "linearConfiguration.stepBakeTimeInMinutes", l.stepBakeTimeInMinutes(),
+                            0, 1440);
+                }
+            }
+            if (d.canaryConfiguration() != null) {
+                CanaryConfiguration c = d.canaryConfiguration();
+                Check.that(c.canaryPercent() == null || (c.canaryPercent() >= 0.1 && c.canaryPercent() <= 100), spec,
+                        prefix + "canaryConfiguration.canaryPercent", c.canaryPercent(), "must be between 0.1 and 100");
+                if (c.canaryBakeTimeInMinutes() != null) {
+                    Check.range(spec, prefix + "canaryConfiguration.canaryBakeTimeInMinutes",
+                            c.canaryBakeTimeInMinutes(), 0, 1440);
+                }
+            }
+            if (d.alarms() != null && Boolean.TRUE.equals(d.alarms().enable())) {
+                Check.that(!d.alarms().alarmNames().isEmpty(), spec, prefix + "alarms.alarmNames",
+                        d.alarms().alarmNames(), "must name at least one alarm");
+                Check.range(spec, prefix + "alarms.alarmNames.size", d.alarms().alarmNames().size(), 1, 10);
+                d.alarms().alarmNames().forEach(n -> Check.notBlank(spec, prefix + "alarms.alarmNames", n));
+            }
+            DeploymentStrategy strategy = d.strategy() == null ? DeploymentStrategy.ROLLING : d.strategy();
+            if (strategy == DeploymentStrategy.ROLLING) {
+                Check.that(d.linearConfiguration() == null && d.canaryConfiguration() == null, spec,
+                        prefix + "strategy", "ROLLING", "linear and canary settings need the LINEAR or CANARY strategy");
+                return;
+            }
+            Check.that(d.deploymentCircuitBreaker() == null
+                            || !Boolean.TRUE.equals(d.deploymentCircuitBreaker().enable()), spec,
+                    prefix + "deploymentCircuitBreaker", "enabled", "is only supported with the ROLLING strategy; use"
+                            + " alarms(...) with " + strategy);
+            Check.that(r.schedulingStrategy() != SchedulingStrategy.DAEMON, spec, prefix + "strategy", strategy,
+                    "a DAEMON service deploys with ROLLING only");
+            if (strategy != DeploymentStrategy.BLUE_GREEN) {
+                Check.that(!loadBalancers.isEmpty() || r.serviceConnectConfiguration() != null, spec,
+                        prefix + "strategy", strategy, "needs a load balancer (behindLoadBalancer) or Service Connect");
+            }
+            for (int i = 0; i < loadBalancers.size(); i++) {
+                Check.that(loadBalancers.get(i).advanced() != null, spec, "loadBalancers[" + i + "]",
+                        loadBalancers.get(i).targetGroup(), strategy + " needs an alternate target group and a"
+                                + " production listener rule: behindLoadBalancer(tg, container, port, lb ->"
+                                + " lb.alternateTargetGroup(..).productionListenerRule(..))");
+            }
+        }
+
         private void checkDeployment(String spec) {
             DeploymentConfiguration d = r.deploymentConfiguration();
             if (d == null) {
                 return;
             }
+            checkStrategy(spec, d);
             Integer min = d.minimumHealthyPercent();
             Integer max = d.maximumPercent();
             if (min != null) {

@@ -63,6 +63,19 @@ public abstract class AbstractEcsAssert<SELF extends AbstractEcsAssert<SELF, ACT
         return eventually(durationOf(within));
     }
 
+    /** How much virtual time {@link #eventually()} allows. */
+    public static final Duration DEFAULT_EVENTUALLY = Duration.ofHours(1);
+
+    /**
+     * Like {@link #eventually(Duration)} with {@link #DEFAULT_EVENTUALLY} (an hour) of virtual time: the clock
+     * advances event by event until the following checks hold, and stops there.
+     *
+     * <pre>{@code assertThat(shop).deployment().eventually().isInStage(ServiceDeploymentLifecycleStage.BAKE_TIME); }</pre>
+     */
+    public SELF eventually() {
+        return eventually(DEFAULT_EVENTUALLY);
+    }
+
     /** Like {@link #eventually(TemporalUnitOffset)} with a plain duration of virtual time. */
     public SELF eventually(Duration within) {
         if (within == null || within.isNegative()) {

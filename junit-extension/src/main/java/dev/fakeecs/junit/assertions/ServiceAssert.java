@@ -166,6 +166,17 @@ public class ServiceAssert extends AbstractEcsAssert<ServiceAssert, EcsServiceHa
         return inheritTime(new DeploymentAssert(actual.primaryDeployment(), this));
     }
 
+    /**
+     * Navigates to the service's latest service deployment (DescribeServiceDeployments): lifecycle stage, status,
+     * traffic weight, alarms, rollback.
+     *
+     * <pre>{@code assertThat(shop).deployment().eventually().isInStage(ServiceDeploymentLifecycleStage.BAKE_TIME); }</pre>
+     */
+    public ServiceDeploymentAssert deployment() {
+        exists();
+        return inheritTime(new ServiceDeploymentAssert(actual, this));
+    }
+
     /** Navigates to the service's tasks whose desired status is RUNNING. */
     public TasksAssert tasks() {
         exists();

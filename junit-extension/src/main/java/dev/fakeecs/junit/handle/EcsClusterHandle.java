@@ -141,6 +141,15 @@ public class EcsClusterHandle {
     }
 
     /**
+     * A live handle on a CloudWatch metric alarm of the cluster's region, by name (it need not exist yet).
+     *
+     * <pre>{@code assertThat(prod.alarm("shop-5xx")).eventually(within(ofMinutes(5))).isInAlarm(); }</pre>
+     */
+    public EcsAlarmHandle alarm(String name) {
+        return new EcsAlarmHandle(ecs, region, name);
+    }
+
+    /**
      * A real AWS SDK Elastic Load Balancing v2 client for the cluster's region, wired in process (made once,
      * closed with the world).
      *

@@ -2,6 +2,7 @@ package dev.fakeecs.junit.handle;
 
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 
 import java.util.List;
 import java.util.Objects;
@@ -94,6 +95,50 @@ public class EcsServiceHandle {
         Service s = describe();
         return s == null ? List.of() : s.loadBalancers().stream().filter(l -> l.targetGroupArn() != null)
                 .map(l -> cluster.targetGroup(l.targetGroupArn())).toList();
+    }
+
+    /**
+     * The service's deployments as DescribeServiceDeployments shows them (strategy stage, status, traffic weights,
+     * hooks, alarms, rollback), newest first (at most 20); empty when the service does not exist. A read, not an
+     * API call.
+     *
+     * <pre>{@code shop.serviceDeployments().get(0).lifecycleStageAsString(); }</pre>
+     */
+    public List<ServiceDeployment> serviceDeployments() {
+        return cluster.inspector().serviceDeployments(cluster.region(), cluster.name(), name);
+    }
+
+    /** The newest service deployment (what {@code assertThat(service).deployment()} checks), or null. */
+    public ServiceDeployment latestServiceDeployment() {
+        List<ServiceDeployment> all = serviceDeployments();
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /**
+     * The production listener rule of the service's first load balancer with an {@code advancedConfiguration}
+     * (BLUE_GREEN, LINEAR, CANARY), or null when it has none.
+     *
+     * <pre>{@code assertThat(shop.productionListenerRule()).hasWeights("shop-blue", 90, "shop-green", 10); }</pre>
+     */
+    public EcsListenerRuleHandle productionListenerRule() {
+        return rule(true);
+    }
+
+    /** The test listener rule of the service's first load balancer that has one, or null. */
+    public EcsListenerRuleHandle testListenerRule() {
+        return rule(false);
+    }
+
+    private EcsListenerRuleHandle rule(boolean production) {
+        Service s = describe();
+        if (s == null) {
+            return null;
+        }
+        return s.loadBalancers().stream().filter(l -> l.advancedConfiguration() != null)
+                .map(l -> production ? l.advancedConfiguration().productionListenerRule()
+                        : l.advancedConfiguration().testListenerRule())
+                .filter(Objects::nonNull).findFirst()
+                .map(arn -> new EcsListenerRuleHandle(cluster.ecs(), cluster.region(), arn)).orElse(null);
     }
 
     /** Sets the desired count (UpdateService). */

@@ -4,7 +4,9 @@
  * {@link dev.fakeecs.junit.handle.EcsServiceHandle}, {@link dev.fakeecs.junit.handle.EcsTaskHandle},
  * {@link dev.fakeecs.junit.handle.EcsDeploymentHandle} and
  * {@link dev.fakeecs.junit.handle.EcsContainerInstanceHandle}, and to the region's load balancer target
- * groups, {@link dev.fakeecs.junit.handle.EcsTargetGroupHandle}; plus the values they deal in,
+ * groups, {@link dev.fakeecs.junit.handle.EcsTargetGroupHandle}, listener rules
+ * ({@link dev.fakeecs.junit.handle.EcsListenerRuleHandle}, their forward weights) and CloudWatch alarms
+ * ({@link dev.fakeecs.junit.handle.EcsAlarmHandle}); plus the values they deal in,
  * {@link dev.fakeecs.junit.handle.Capacity} and {@link dev.fakeecs.junit.handle.JournalWindow}.
  *
  * <p>A handle names a resource and re-reads the engine on every call, so it stays valid while

@@ -7,6 +7,7 @@ import dev.fakeecs.journal.Journal;
 import dev.fakeecs.junit.handle.EcsClusterHandle;
 import dev.fakeecs.server.FakeEcsServer;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -22,7 +23,8 @@ final class InjectableValues {
 
     /** The types the extension resolves. */
     static final Set<Class<?>> SUPPORTED = Set.of(FakeEcs.class, VirtualClock.class, EcsClusterHandle.class,
-            EcsClient.class, EcsAsyncClient.class, ElasticLoadBalancingV2Client.class, FaultInjector.class, Journal.class, FakeEcsServer.class);
+            EcsClient.class, EcsAsyncClient.class, ElasticLoadBalancingV2Client.class, CloudWatchClient.class,
+            FaultInjector.class, Journal.class, FakeEcsServer.class);
 
     private InjectableValues() {
     }
@@ -68,6 +70,9 @@ final class InjectableValues {
         }
         if (type == ElasticLoadBalancingV2Client.class) {
             return world.loadBalancingClient(region);
+        }
+        if (type == CloudWatchClient.class) {
+            return world.cloudWatchClient(region);
         }
         if (type == EcsAsyncClient.class) {
             return world.asyncClient(region);

@@ -9,6 +9,7 @@ import dev.fakeecs.server.FakeEcsServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 
@@ -32,6 +33,7 @@ public final class WorldResource implements AutoCloseable, ExtensionContext.Stor
     private final Map<String, EcsClient> clients = new LinkedHashMap<>();
     private final Map<String, EcsAsyncClient> asyncClients = new LinkedHashMap<>();
     private final Map<String, ElasticLoadBalancingV2Client> loadBalancingClients = new LinkedHashMap<>();
+    private final Map<String, CloudWatchClient> cloudWatchClients = new LinkedHashMap<>();
     private FakeEcsServer server;
     private boolean closed;
 
@@ -149,6 +151,11 @@ public final class WorldResource implements AutoCloseable, ExtensionContext.Stor
     /** One Elastic Load Balancing v2 SDK client per region, made on first use. */
     public synchronized ElasticLoadBalancingV2Client loadBalancingClient(String region) {
         return loadBalancingClients.computeIfAbsent(region, ecs::newLoadBalancingClient);
+    }
+
+    /** One CloudWatch SDK client per region, made on first use (the world closes it). */
+    public synchronized CloudWatchClient cloudWatchClient(String region) {
+        return cloudWatchClients.computeIfAbsent(region, ecs::newCloudWatchClient);
     }
 
     /** One async SDK client per region, made on first use. */

@@ -48,7 +48,18 @@ public final class ServiceApplier {
      * @param targetGroupArn    turns a declared target group name into its ARN in this region
      */
     public void apply(ServiceSpec spec, String taskDefinitionArn, UnaryOperator<String> targetGroupArn) {
-        CreateServiceRequest request = spec.toRequest(region.availabilityZones(), targetGroupArn);
+        apply(spec, taskDefinitionArn, targetGroupArn, UnaryOperator.identity());
+    }
+
+    /**
+     * @param taskDefinitionArn the revision just registered for the service's spec, or null to use
+     *                          the declared reference
+     * @param targetGroupArn    turns a declared target group name into its ARN in this region
+     * @param listenerRuleArn   turns a declared listener rule reference into its ARN in this region
+     */
+    public void apply(ServiceSpec spec, String taskDefinitionArn, UnaryOperator<String> targetGroupArn,
+                      UnaryOperator<String> listenerRuleArn) {
+        CreateServiceRequest request = spec.toRequest(region.availabilityZones(), targetGroupArn, listenerRuleArn);
         boolean exists = setup.serviceExists(region.name(), spec.cluster(), spec.serviceName());
         if (!exists) {
             region.api().createService(request);
