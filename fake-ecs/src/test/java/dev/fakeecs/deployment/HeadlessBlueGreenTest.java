@@ -182,6 +182,43 @@ class HeadlessBlueGreenTest {
     }
 
     @Test
+    void should_run_pre_and_post_scale_up_hooks_of_a_rolling_deployment() {
+        // given: a ROLLING service whose POST_SCALE_UP gate answers IN_PROGRESS until the test lets it pass
+        client.createService(r -> r.cluster("prod").serviceName("roll").taskDefinition("api:1").desiredCount(2)
+                .launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                .deploymentConfiguration(d -> d.lifecycleHooks(lambda(SMOKE, DeploymentLifecycleHookStage.PRE_SCALE_UP,
+                        DeploymentLifecycleHookStage.POST_SCALE_UP))));
+        ecs.clock().advance(Duration.ofMinutes(10));
+        ecs.lifecycleHooks().clear();
+        ecs.lifecycleHooks().answer(SMOKE, "IN_PROGRESS", Duration.ZERO);
+
+        // when
+        client.updateService(r -> r.cluster("prod").service("roll").taskDefinition("api:2"));
+
+        // then: the gate answers IN_PROGRESS at PRE_SCALE_UP, so no task of the new revision starts yet
+        ecs.clock().advance(Duration.ofMinutes(3));
+        assertThat(ecs.lifecycleHooks().invocations()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.lifecycleStage()).isEqualTo("PRE_SCALE_UP"));
+        assertThat(running("roll")).allSatisfy(t -> assertThat(t.taskDefinitionArn()).endsWith(":1"));
+
+        // when: the gate passes; the rollout runs, and the POST_SCALE_UP hook runs once the new revision is up
+        ecs.lifecycleHooks().answer(SMOKE, "SUCCEEDED", Duration.ZERO);
+        ecs.clock().advance(Duration.ofMinutes(15));
+
+        // then
+        assertThat(ecs.lifecycleHooks().invocations()).extracting(HookInvocation::lifecycleStage)
+                .contains("PRE_SCALE_UP", "POST_SCALE_UP");
+        String arn = client.listServiceDeployments(r -> r.cluster("prod").service("roll")).serviceDeployments().get(0)
+                .serviceDeploymentArn();
+        ServiceDeployment d = client.describeServiceDeployments(r -> r.serviceDeploymentArns(arn)).serviceDeployments()
+                .get(0);
+        assertThat(d.statusAsString()).isEqualTo("SUCCESSFUL");
+        assertThat(d.lifecycleStage()).isNull();
+        assertThat(running("roll")).hasSize(2).allSatisfy(t -> assertThat(t.taskDefinitionArn()).endsWith(":2"));
+    }
+
+    @Test
     void should_refuse_invalid_strategy_settings_naming_the_field() {
         assertThatThrownBy(() -> client.createService(r -> r.cluster("prod").serviceName("bad").taskDefinition("api:1")
                 .desiredCount(1).launchType(LaunchType.FARGATE)
@@ -214,7 +251,12 @@ class HeadlessBlueGreenTest {
     }
 
     private List<Task> running() {
-        List<String> arns = client.listTasks(r -> r.cluster("prod").desiredStatus("RUNNING")).taskArns();
+        return running("api");
+    }
+
+    private List<Task> running(String service) {
+        List<String> arns = client.listTasks(r -> r.cluster("prod").serviceName(service).desiredStatus("RUNNING"))
+                .taskArns();
         if (arns.isEmpty()) {
             return List.of();
         }

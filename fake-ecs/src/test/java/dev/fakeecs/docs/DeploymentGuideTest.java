@@ -320,9 +320,10 @@ class DeploymentGuideTest {
         Service legacy = ecsClient.describeServices(r -> r.cluster("prod").services("legacy")).services().get(0);
         assertThat(legacy.deploymentController().typeAsString()).isEqualTo("CODE_DEPLOY");
         assertThat(legacy.runningCount()).isEqualTo(2);
-        assertThat(legacy.deployments()).singleElement().satisfies(d -> {
-            assertThat(d.status()).isEqualTo("PRIMARY");
-            assertThat(d.taskDefinition()).endsWith("checkout:1");
+        assertThat(legacy.deployments()).isEmpty();
+        assertThat(legacy.taskSets()).singleElement().satisfies(t -> {
+            assertThat(t.status()).isEqualTo("PRIMARY");
+            assertThat(t.taskDefinition()).endsWith("checkout:1");
         });
     }
 }

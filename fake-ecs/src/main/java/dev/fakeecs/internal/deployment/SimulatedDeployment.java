@@ -74,6 +74,8 @@ public final class SimulatedDeployment {
     /** The stage machine of a BLUE_GREEN, LINEAR or CANARY deployment; null for ROLLING. */
     public StagedRollout staged() { return staged; }
     public void staged(StagedRollout s) { this.staged = s; }
+    /** Whether it shifts traffic in stages (BLUE_GREEN, LINEAR, CANARY): not ROLLING, even with hook stages. */
+    public boolean shiftsTraffic() { return staged != null && !"ROLLING".equals(strategy); }
 
     /**
      * The deployment's CloudWatch alarm monitoring as ServiceDeployment {@code alarms.status} shows it: null when

@@ -108,7 +108,7 @@ final class DeploymentAlarmWatcher {
             lastLook.remove(d);
             return;
         }
-        if (d.staged() != null && d.staged().reached("CLEAN_UP")) {
+        if (d.shiftsTraffic() && d.staged().reached("CLEAN_UP")) {
             return;
         }
         Instant due = nextPoll.computeIfAbsent(d, k -> now);
@@ -122,7 +122,7 @@ final class DeploymentAlarmWatcher {
         }
         nextPoll.put(d, next);
         wake.at(next);
-        if (d.staged() == null && !anyRunning(service, d)) {
+        if (!d.shiftsTraffic() && !anyRunning(service, d)) {
             return;   // a rolling deployment is watched from its first RUNNING task on
         }
         DeploymentAlarms a = configured(service);

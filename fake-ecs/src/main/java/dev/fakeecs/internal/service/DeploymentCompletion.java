@@ -57,7 +57,7 @@ final class DeploymentCompletion {
         if (live.size() != desired || healthyPrimary != desired) {
             return;
         }
-        if (primary.staged() == null && DeploymentAlarmWatcher.monitoring(primary)) {
+        if (!primary.shiftsTraffic() && DeploymentAlarmWatcher.monitoring(primary)) {
             // a rolling deployment watched by alarms bakes once its tasks settled, still IN_PROGRESS
             if (primary.alarmBakeUntil() == null) {
                 primary.alarmBakeUntil(now.plus(alarms.bakeTime(service)));

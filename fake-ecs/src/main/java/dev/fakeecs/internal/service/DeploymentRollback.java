@@ -68,7 +68,7 @@ final class DeploymentRollback {
         target.rollout("IN_PROGRESS", reason, now);
         target.desiredCount(service.desiredCount(), now);
         service.taskDefinition(target.taskDefinition());
-        if (!target.loadBalancers().equals(service.loadBalancers()) && target.staged() == null) {
+        if (!target.loadBalancers().equals(service.loadBalancers()) && !target.shiftsTraffic()) {
             service.loadBalancers(target.loadBalancers());
         }
         steadyState.unsettle(service);

@@ -83,7 +83,7 @@ final class ReplicaReconciler {
         int desired = service.desiredCount();
         DeploymentLimits limits = DeploymentLimits.of(desired, service.deploymentConfiguration());
         boolean keepBlue = StagedDeployer.keepsBlue(primary);
-        boolean stagedLaunch = primary.staged() != null && "IN_PROGRESS".equals(primary.rolloutState());
+        boolean stagedLaunch = primary.shiftsTraffic() && "IN_PROGRESS".equals(primary.rolloutState());
 
         List<SimulatedTask> keep = new ArrayList<>();
         List<SimulatedTask> retire = new ArrayList<>();
@@ -167,7 +167,7 @@ final class ReplicaReconciler {
                 stoppedIds.add(t.id());
             }
         }
-        boolean cleanUp = primary.staged() != null && "IN_PROGRESS".equals(primary.rolloutState())
+        boolean cleanUp = primary.shiftsTraffic() && "IN_PROGRESS".equals(primary.rolloutState())
                 && primary.staged().reached("CLEAN_UP");
         while (!retireHealthy.isEmpty() && (cleanUp || healthy - 1 >= limits.minimumHealthy())) {
             SimulatedTask victim = ScaleInSelector.pickTaskToStop(retireHealthy);

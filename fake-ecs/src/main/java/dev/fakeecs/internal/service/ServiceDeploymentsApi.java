@@ -257,7 +257,7 @@ final class ServiceDeploymentsApi {
                 .stoppedAt(stopped ? r.finishedAt() : null)
                 .sourceServiceRevisions(r.sources())
                 .targetServiceRevision(target(s, d, live))
-                .lifecycleStage(d.staged() == null ? null : d.staged().reportedStage())
+                .lifecycleStage(d.shiftsTraffic() ? d.staged().reportedStage() : null)
                 .lifecycleHookDetails(hookDetails(d))
                 .alarms(alarms(s, d))
                 .status(r.status())
@@ -274,7 +274,7 @@ final class ServiceDeploymentsApi {
                                           List<dev.fakeecs.internal.task.SimulatedTask> live) {
         ServiceRevisionSummary summary = history.summary(s, d, live);
         StagedRollout st = d.staged();
-        if (st == null) {
+        if (!d.shiftsTraffic()) {
             return summary;
         }
         return summary.toBuilder().requestedTestTrafficWeight(st.testPercent())

@@ -354,6 +354,8 @@ public final class Services {
         if (DeploymentStrategyValidation.isStaged(DeploymentStrategyValidation.strategyOf(
                 service.deploymentConfiguration())) && "ECS".equals(service.deploymentController())) {
             staged.start(service, d, previous, activeRevisions);
+        } else if ("ECS".equals(service.deploymentController()) && !service.isDaemon()) {
+            staged.startRolling(service, d, previous);
         }
         alarmWatcher.started(service, d);
         return d;

@@ -71,6 +71,23 @@ final class StagedDeployer {
         return hooks;
     }
 
+    /**
+     * Sets up a ROLLING deployment whose service has PRE_SCALE_UP or POST_SCALE_UP hooks (the only stages a rolling
+     * deployment runs hooks at): PRE_SCALE_UP hooks before its first task starts, POST_SCALE_UP once the new
+     * revision runs healthy at the desired count; it completes only after them. Without such hooks: nothing.
+     */
+    void startRolling(SimulatedService service, SimulatedDeployment d, SimulatedDeployment blue) {
+        if (LifecycleHookRunner.hooksFor(service, "PRE_SCALE_UP").isEmpty()
+                && LifecycleHookRunner.hooksFor(service, "POST_SCALE_UP").isEmpty()) {
+            return;
+        }
+        d.strategy("ROLLING");
+        d.staged(new StagedRollout("ROLLING", TrafficPlan.blueGreen(), blue == null ? null : blue.id(), "PRE_SCALE_UP",
+                region.now()));
+        region.record(JournalEventType.DEPLOYMENT, service.arn(), "deployment", d.id(), "strategy", "ROLLING",
+                "lifecycleStage", "PRE_SCALE_UP");
+    }
+
     /** Sets up a new BLUE_GREEN, LINEAR or CANARY deployment: its plan, first stage and green target groups. */
     void start(SimulatedService service, SimulatedDeployment d, SimulatedDeployment blue, int activeRevisions) {
         DeploymentConfiguration c = service.deploymentConfiguration();
@@ -138,7 +155,7 @@ final class StagedDeployer {
     /** Whether older revisions keep running as the blue fleet (a staged deployment before CLEAN_UP). */
     static boolean keepsBlue(SimulatedDeployment primary) {
         StagedRollout st = primary.staged();
-        return st != null && "IN_PROGRESS".equals(primary.rolloutState()) && !st.reached("CLEAN_UP");
+        return primary.shiftsTraffic() && "IN_PROGRESS".equals(primary.rolloutState()) && !st.reached("CLEAN_UP");
     }
 
     /** Whether the staged deployment may complete (it reached CLEAN_UP; always true for ROLLING). */
@@ -165,7 +182,8 @@ final class StagedDeployer {
                     if (!runHooks(service, d, stage, weights(service, d, stage), now, wake)) {
                         return;
                     }
-                    enter(service, d, next(stage), now);
+                    enter(service, d, "ROLLING".equals(st.strategy()) && "POST_SCALE_UP".equals(stage) ? "CLEAN_UP"
+                            : next(stage), now);
                 }
                 case "SCALE_UP" -> {
                     if (healthyGreen(service, d, now) < service.desiredCount()) {
