@@ -117,6 +117,22 @@ run(async ([endpoint]) => {
     }
   });
 
+  // a failed hook rolls back too; then StopServiceDeployment ROLLBACK during the canary's bake
+  await control(endpoint, "hooks", { hookTargetArn: GATE, status: "FAILED", afterSeconds: 5 });
+  await ecs.send(new ecsSdk.UpdateServiceCommand({ cluster: "prod", service: "shop", taskDefinition: "shop:3" }));
+  const hookFailed = await follow(1800);
+  await control(endpoint, "hooks", { hookTargetArn: GATE, status: "SUCCEEDED", afterSeconds: 0 });
+  await ecs.send(new ecsSdk.UpdateServiceCommand({ cluster: "prod", service: "shop", taskDefinition: "shop:3" }));
+  let stopped = false;
+  const userStopped = await follow(1800, async (d) => {
+    if (!stopped && d.lifecycleStage === "PRODUCTION_TRAFFIC_SHIFT"
+        && d.targetServiceRevision.requestedProductionTrafficWeight === 10) {
+      stopped = true;
+      await ecs.send(new ecsSdk.StopServiceDeploymentCommand({ serviceDeploymentArn: d.serviceDeploymentArn,
+        stopType: "ROLLBACK" }));
+    }
+  });
+
   const service = (await ecs.send(new ecsSdk.DescribeServicesCommand({ cluster: "prod", services: ["shop"] })))
     .services[0];
   const runningArns = (await ecs.send(new ecsSdk.ListTasksCommand({ cluster: "prod", desiredStatus: "RUNNING" })))
@@ -128,6 +144,9 @@ run(async ([endpoint]) => {
       strategy: good.deployment.deploymentConfiguration.strategy },
     bad: { status: bad.status, stages: bad.stages, blueWeights: bad.blueWeights, waitingAtGate, alarmSet,
       alarms: bad.deployment.alarms, rollbackReason: bad.deployment.rollback && bad.deployment.rollback.reason },
+    hookFailed: { status: hookFailed.status, stages: hookFailed.stages,
+      rollbackReason: hookFailed.deployment.rollback && hookFailed.deployment.rollback.reason },
+    userStopped: { status: userStopped.status, stopped, blueWeights: userStopped.blueWeights },
     finalWeights: await weights(production),
     runningTaskDefinitions: [...new Set(running.map((t) => t.taskDefinitionArn.split("/")[1]))],
     events: service.events.map((e) => e.message),

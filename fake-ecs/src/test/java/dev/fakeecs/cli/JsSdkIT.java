@@ -294,6 +294,15 @@ class JsSdkIT {
         assertThat(bad.get("alarms").get("triggeredAlarmNames").toString()).isEqualTo("[\"shop-5xx\"]");
         assertThat(bad.get("rollbackReason").asText()).contains("alarm(s) shop-5xx in ALARM state.");
         assertThat(bad.get("blueWeights").toString()).isEqualTo("[100,90,100]");
+        // a hook answering FAILED rolls back before any traffic moves; a user's StopServiceDeployment at 10 % too
+        JsonNode hookFailed = result.get("hookFailed");
+        assertThat(hookFailed.get("status").asText()).isEqualTo("ROLLBACK_SUCCESSFUL");
+        assertThat(hookFailed.get("rollbackReason").asText()).contains("lifecycle hook " + "arn:aws:lambda:us-east-1:"
+                + "123456789012:function:gate failed at POST_SCALE_UP.");
+        JsonNode userStopped = result.get("userStopped");
+        assertThat(userStopped.get("stopped").asBoolean()).isTrue();
+        assertThat(userStopped.get("status").asText()).isEqualTo("ROLLBACK_SUCCESSFUL");
+        assertThat(userStopped.get("blueWeights").toString()).isEqualTo("[100,90,100]");
         assertThat(result.get("finalWeights").get("blue").asInt()).isEqualTo(100);
         assertThat(result.get("runningTaskDefinitions").toString()).isEqualTo("[\"shop:2\"]");
         assertThat(result.get("events").toString()).contains("rolling back to deployment ecs-svc/");

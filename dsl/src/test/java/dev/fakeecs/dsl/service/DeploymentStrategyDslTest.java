@@ -52,6 +52,7 @@ class DeploymentStrategyDslTest {
 
     /** Blue and green target groups, an ALB with a production rule (port 80) and a test rule (8080), a 5XX alarm. */
     static WorldSpec.Builder shopWorld(Consumer<ServiceSpec.Builder> service) {
+        // dsl-deployments-START
         return Ecs.world().seed(11)
                 .cluster("prod", c -> { })
                 .image("shop:broken", ImageBehavior.DEFAULT.withTrafficHttpStatus(500))
@@ -71,6 +72,7 @@ class DeploymentStrategyDslTest {
                                     .productionListenerRule("shop-alb", 80, 1).testListenerRule("shop-alb", 8080, 1));
                     service.accept(s);
                 });
+        // dsl-deployments-END
     }
 
     @Test
@@ -212,8 +214,10 @@ class DeploymentStrategyDslTest {
     @Test
     void should_roll_back_a_bad_canary_caught_by_the_declared_5xx_alarm() {
         // given
+        // dsl-canary-START
         WorldSpec v1 = shopWorld(s -> s.canary(10, Duration.ofMinutes(10)).bakeTime(Duration.ofMinutes(5))
                 .alarms(true, "shop-5xx").autoScaling(2, 2, Ecs.targetCpu(99)).loadCurve(Ecs.load(20), 50)).build();
+        // dsl-canary-END
         try (FakeEcs ecs = v1.start()) {
             ecs.clock().advance(Duration.ofMinutes(30));
             EcsClient ecsClient = ecs.newClient();

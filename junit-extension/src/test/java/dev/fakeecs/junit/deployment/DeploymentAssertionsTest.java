@@ -57,6 +57,7 @@ class DeploymentAssertionsTest {
             Shop.deploy(spec, ecs, "shop:2");
 
             // then: each stage is seen as it happens, the clock stopping there
+            // junit-deployment-START
             assertThat(shop).deployment().eventually().isInStage(POST_SCALE_UP).hasStatus("IN_PROGRESS")
                     .hasProductionTrafficWeight(0);
             assertThat(shop.latestServiceDeployment().serviceDeploymentArn()).isNotEqualTo(first);
@@ -73,6 +74,7 @@ class DeploymentAssertionsTest {
                     .atStage("POST_TEST_TRAFFIC_SHIFT").onlyAtStages("POST_SCALE_UP", "POST_TEST_TRAFFIC_SHIFT")
                     .answered("SUCCEEDED").lastAnswered("SUCCEEDED").times(4)
                     .returnToHooks().wasNotInvoked("arn:aws:lambda:us-east-1:123456789012:function:other");
+            // junit-deployment-END
         }
 
         @Test
