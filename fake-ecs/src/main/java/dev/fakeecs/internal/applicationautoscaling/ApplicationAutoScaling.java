@@ -23,6 +23,13 @@ import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScal
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalingActivitiesResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalingPoliciesRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalingPoliciesResponse;
+import software.amazon.awssdk.services.applicationautoscaling.model.DeleteScheduledActionRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.DeleteScheduledActionResponse;
+import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScheduledActionsRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScheduledActionsResponse;
+import software.amazon.awssdk.services.applicationautoscaling.model.PutScheduledActionRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.PutScheduledActionResponse;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
 import software.amazon.awssdk.services.applicationautoscaling.model.NotScaledReason;
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPolicyRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPolicyResponse;
@@ -37,7 +44,9 @@ import software.amazon.awssdk.services.applicationautoscaling.model.TargetTracki
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +86,8 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
     public static final int MAX_POLICIES = 50;
     /** ECS scalable targets per region. */
     public static final int MAX_TARGETS = 3000;
+    /** Scheduled actions per scalable target. */
+    public static final int MAX_SCHEDULED_ACTIONS = 200;
 
     private static final long ID_SALT = 0x4141535f4563734cL;
     private static final int PAGE = 50;
@@ -356,6 +367,151 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
         if (!p.alarmNames.isEmpty()) {
             cloudWatch().deleteManagedAlarms(p.alarmNames);
         }
+    }
+
+    // ----- scheduled actions -----
+
+    @Override
+    public PutScheduledActionResponse putScheduledAction(PutScheduledActionRequest r) {
+        return call("PutScheduledAction", () -> {
+            resource(r.serviceNamespaceAsString(), r.resourceId(), r.scalableDimensionAsString());
+            RegisteredTarget t = targets.get(r.resourceId());
+            if (t == null) {
+                throw AutoScalingErrors.noTarget(r.resourceId());
+            }
+            ScheduledActionRecord a = t.scheduledActions.get(r.scheduledActionName());
+            if (a == null && r.schedule() == null) {
+                throw AutoScalingErrors.validation("Schedule is required for a new scheduled action");
+            }
+            if (a == null && t.scheduledActions.size() >= MAX_SCHEDULED_ACTIONS) {
+                throw AutoScalingErrors.limit("The maximum number of scheduled actions for a scalable target ("
+                        + MAX_SCHEDULED_ACTIONS + ") has been reached");
+            }
+            String expression = r.schedule() != null ? r.schedule() : a.schedule;
+            Schedule.parse(expression);
+            String timezone = r.timezone() != null ? r.timezone() : a != null ? a.timezone : null;
+            zone(timezone);
+            Integer min = r.scalableTargetAction() != null ? r.scalableTargetAction().minCapacity() : null;
+            Integer max = r.scalableTargetAction() != null ? r.scalableTargetAction().maxCapacity() : null;
+            if (min != null && max != null && min > max) {
+                throw AutoScalingErrors.validation("Minimum capacity cannot be greater than maximum capacity");
+            }
+            Instant start = r.startTime() != null ? r.startTime() : a != null ? a.startTime : null;
+            Instant end = r.endTime() != null ? r.endTime() : a != null ? a.endTime : null;
+            if (start != null && end != null && !end.isAfter(start)) {
+                throw AutoScalingErrors.validation("EndTime must be after StartTime");
+            }
+            if (a == null) {
+                a = new ScheduledActionRecord(r.scheduledActionName(), "arn:aws:autoscaling:" + region.name() + ":"
+                        + region.engine().accountId() + ":scheduledAction:" + ids.uuid() + ":resource/ecs/"
+                        + t.resourceId + ":scheduledActionName/" + r.scheduledActionName(), t.resourceId,
+                        region.now());
+                t.scheduledActions.put(a.name, a);
+            }
+            a.schedule = expression;
+            a.timezone = timezone;
+            a.startTime = start;
+            a.endTime = end;
+            if (r.scalableTargetAction() != null) {
+                a.minCapacity = min;
+                a.maxCapacity = max;
+            }
+            plan(t, a);
+            region.record(JournalEventType.SCALING, serviceArn(t), "scheduledAction", a.name, "schedule",
+                    a.schedule);
+            return PutScheduledActionResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeScheduledActionsResponse describeScheduledActions(DescribeScheduledActionsRequest r) {
+        return call("DescribeScheduledActions", () -> {
+            namespace(r.serviceNamespaceAsString());
+            List<ScheduledAction> all = new ArrayList<>();
+            for (RegisteredTarget t : targets.values()) {
+                if (r.resourceId() != null && !r.resourceId().equals(t.resourceId)) {
+                    continue;
+                }
+                for (ScheduledActionRecord a : t.scheduledActions.values()) {
+                    if (!r.hasScheduledActionNames() || r.scheduledActionNames().contains(a.name)) {
+                        all.add(a.render());
+                    }
+                }
+            }
+            int[] range = page(all.size(), r.nextToken(), r.maxResults(), "DescribeScheduledActions");
+            return DescribeScheduledActionsResponse.builder().scheduledActions(all.subList(range[0], range[1]))
+                    .nextToken(next(range, all.size(), "DescribeScheduledActions")).build();
+        });
+    }
+
+    @Override
+    public DeleteScheduledActionResponse deleteScheduledAction(DeleteScheduledActionRequest r) {
+        return call("DeleteScheduledAction", () -> {
+            resource(r.serviceNamespaceAsString(), r.resourceId(), r.scalableDimensionAsString());
+            RegisteredTarget t = targets.get(r.resourceId());
+            ScheduledActionRecord a = t == null ? null : t.scheduledActions.remove(r.scheduledActionName());
+            if (a == null) {
+                throw AutoScalingErrors.notFound("No scheduled action found for service namespace: ecs, resource ID: "
+                        + r.resourceId() + ", scalable dimension: " + DIMENSION + ", scheduled action name: "
+                        + r.scheduledActionName());
+            }
+            if (a.next != null) {
+                a.next.cancel();
+            }
+            region.record(JournalEventType.SCALING, serviceArn(t), "scheduledAction", a.name, "event", "deleted");
+            return DeleteScheduledActionResponse.builder().build();
+        });
+    }
+
+    private static ZoneId zone(String timezone) {
+        try {
+            return timezone == null ? java.time.ZoneOffset.UTC : ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw AutoScalingErrors.validation("Invalid timezone: " + timezone);
+        }
+    }
+
+    /** Queues the action's next run (none after its end or for a past at()). */
+    private void plan(RegisteredTarget t, ScheduledActionRecord a) {
+        if (a.next != null) {
+            a.next.cancel();
+            a.next = null;
+        }
+        Instant now = region.now();
+        Instant after = a.startTime != null && a.startTime.isAfter(now) ? a.startTime.minusMillis(1) : now;
+        Instant origin = a.startTime != null ? a.startTime : a.created;
+        Instant due = Schedule.parse(a.schedule).next(after, zone(a.timezone), origin);
+        if (due == null || a.endTime != null && due.isAfter(a.endTime)) {
+            return;
+        }
+        a.next = region.engine().clock().scheduleAt(due, "scheduled action " + a.name, () -> run(t, a));
+    }
+
+    private void run(RegisteredTarget t, ScheduledActionRecord a) {
+        a.next = null;
+        if (targets.get(t.resourceId) != t || t.scheduledActions.get(a.name) != a) {
+            return;
+        }
+        if (!t.scheduledSuspended) {
+            if (a.minCapacity != null) {
+                t.minCapacity = a.minCapacity;
+            }
+            if (a.maxCapacity != null) {
+                t.maxCapacity = a.maxCapacity;
+            }
+            if (t.minCapacity > t.maxCapacity) {
+                t.maxCapacity = t.minCapacity;
+            }
+            ServiceCapacity c = ecs.serviceCapacity(t.cluster, t.service);
+            if (c != null) {
+                int clamped = clamp(t, c.desiredCount());
+                if (clamped != c.desiredCount()) {
+                    scale(t, c.desiredCount(), clamped, "scheduled action name " + a.name + " was triggered",
+                            "scheduled");
+                }
+            }
+        }
+        plan(t, a);
     }
 
     // ----- activities -----
