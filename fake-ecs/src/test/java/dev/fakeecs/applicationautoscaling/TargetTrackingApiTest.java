@@ -183,4 +183,28 @@ class TargetTrackingApiTest {
                 .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(10.0).predefinedMetricSpecification(m -> m
                         .predefinedMetricType("ALBRequestCountPerTarget"))))).isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void should_not_scale_in_while_a_deployment_is_in_progress_but_after_it() {
+        ordersWithTarget(4, 1, 10);
+        ecs.clock().advance(java.time.Duration.ofMinutes(5));
+        ecs.api().registerTaskDefinition(r -> r.family("app").requiresCompatibilities(
+                software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE)
+                .networkMode(software.amazon.awssdk.services.ecs.model.NetworkMode.AWSVPC).cpu("512").memory("1024")
+                .containerDefinitions(software.amazon.awssdk.services.ecs.model.ContainerDefinition.builder()
+                        .name("app").image("acme/app:2").healthCheck(h -> h.command("CMD-SHELL", "true")).build()));
+        ecs.declareImage("acme/app:2", dev.fakeecs.image.ImageBehavior.DEFAULT.unhealthy());
+        ecs.api().updateService(b -> b.cluster("prod").service("orders").taskDefinition("app"));
+        RegionEngine.of(ecs.defaultRegion()).autoScaling().setLoad("prod", "orders",
+                new ServiceLoad(LoadModel.constant(1), 50));
+        PutScalingPolicyResponse put = cpuPolicy(60);
+
+        ecs.clock().advance(java.time.Duration.ofMinutes(30));
+
+        assertThat(cw.describeAlarms(r -> r.alarmNames(put.alarms().get(1).alarmName())).metricAlarms().get(0)
+                .stateValueAsString()).isEqualTo("ALARM");
+        assertThat(ecs.api().describeServices(r -> r.cluster("prod").services("orders")).services().get(0)
+                .deployments()).hasSizeGreaterThan(1);
+        assertThat(desired()).isEqualTo(4);
+    }
 }
