@@ -147,4 +147,42 @@ class ScalableTargetsApiTest {
 
         assertThat(aas.describeScalableTargets(r -> r.serviceNamespace("ecs")).scalableTargets()).isEmpty();
     }
+
+    @Test
+    void should_keep_tags_of_a_target_by_its_arn() {
+        service(ecs, "orders", 1);
+        String arn = aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId("service/prod/orders")
+                .scalableDimension(DIMENSION).minCapacity(1).maxCapacity(5).tags(java.util.Map.of("team", "food")))
+                .scalableTargetARN();
+
+        aas.tagResource(r -> r.resourceARN(arn).tags(java.util.Map.of("env", "prod")));
+        aas.untagResource(r -> r.resourceARN(arn).tagKeys("team"));
+
+        assertThat(aas.listTagsForResource(r -> r.resourceARN(arn)).tags()).containsExactly(java.util.Map.entry("env", "prod"));
+        assertThatThrownBy(() -> aas.listTagsForResource(r -> r.resourceARN(arn + "0")))
+                .isInstanceOf(software.amazon.awssdk.services.applicationautoscaling.model.ResourceNotFoundException.class);
+    }
+
+    @Test
+    void should_show_not_scaled_activities_only_when_asked() {
+        service(ecs, "orders", 2);
+        register("orders", 2, 2);
+        dev.fakeecs.internal.region.RegionEngine.of(ecs.defaultRegion()).autoScaling().setLoad("prod", "orders",
+                new dev.fakeecs.autoscaling.ServiceLoad(dev.fakeecs.autoscaling.LoadModel.constant(600), 50));
+        aas.putScalingPolicy(r -> r.policyName("cpu").serviceNamespace("ecs").resourceId("service/prod/orders")
+                .scalableDimension(DIMENSION).policyType("TargetTrackingScaling")
+                .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(60.0)
+                        .predefinedMetricSpecification(m -> m.predefinedMetricType("ECSServiceAverageCPUUtilization"))));
+
+        ecs.clock().advance(java.time.Duration.ofMinutes(10));
+
+        assertThat(aas.describeScalingActivities(r -> r.serviceNamespace("ecs")).scalingActivities()).isEmpty();
+        var failed = aas.describeScalingActivities(r -> r.serviceNamespace("ecs").includeNotScaledActivities(true))
+                .scalingActivities();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).description()).isEqualTo("Attempting to scale due to alarm triggered");
+        assertThat(failed.get(0).statusCodeAsString()).isEqualTo("Failed");
+        assertThat(failed.get(0).notScaledReasons().get(0).code()).isEqualTo("AlreadyAtMaxCapacity");
+        assertThat(failed.get(0).notScaledReasons().get(0).currentCapacity()).isEqualTo(2);
+    }
 }

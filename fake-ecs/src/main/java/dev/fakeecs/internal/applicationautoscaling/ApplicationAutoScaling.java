@@ -30,7 +30,13 @@ import software.amazon.awssdk.services.applicationautoscaling.model.DescribeSche
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScheduledActionRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScheduledActionResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
+import software.amazon.awssdk.services.applicationautoscaling.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.NotScaledReason;
+import software.amazon.awssdk.services.applicationautoscaling.model.TagResourceRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.TagResourceResponse;
+import software.amazon.awssdk.services.applicationautoscaling.model.UntagResourceRequest;
+import software.amazon.awssdk.services.applicationautoscaling.model.UntagResourceResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPolicyRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.PutScalingPolicyResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.RegisterScalableTargetRequest;
@@ -86,6 +92,8 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
     public static final int MAX_POLICIES = 50;
     /** ECS scalable targets per region. */
     public static final int MAX_TARGETS = 3000;
+    /** Tags per scalable target. */
+    public static final int MAX_TAGS = 50;
     /** Scheduled actions per scalable target. */
     public static final int MAX_SCHEDULED_ACTIONS = 200;
 
@@ -223,6 +231,52 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
             region.record(JournalEventType.SCALING, serviceArn(t), "event", "deregistered");
             return DeregisterScalableTargetResponse.builder().build();
         });
+    }
+
+    // ----- tags (of scalable targets, by their ARN) -----
+
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest r) {
+        return call("TagResource", () -> {
+            RegisteredTarget t = byArn(r.resourceARN());
+            java.util.Map<String, String> merged = new LinkedHashMap<>(t.tags);
+            if (r.hasTags()) {
+                merged.putAll(r.tags());
+            }
+            if (merged.size() > MAX_TAGS) {
+                throw AutoScalingErrors.of("TooManyTagsException", "A resource can have at most " + MAX_TAGS
+                        + " tags");
+            }
+            t.tags.clear();
+            t.tags.putAll(merged);
+            return TagResourceResponse.builder().build();
+        });
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest r) {
+        return call("UntagResource", () -> {
+            RegisteredTarget t = byArn(r.resourceARN());
+            if (r.hasTagKeys()) {
+                r.tagKeys().forEach(t.tags::remove);
+            }
+            return UntagResourceResponse.builder().build();
+        });
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
+        return call("ListTagsForResource", () -> ListTagsForResourceResponse.builder()
+                .tags(new LinkedHashMap<>(byArn(r.resourceARN()).tags)).build());
+    }
+
+    private RegisteredTarget byArn(String arn) {
+        for (RegisteredTarget t : targets.values()) {
+            if (t.arn.equals(arn)) {
+                return t;
+            }
+        }
+        throw AutoScalingErrors.noResource(arn);
     }
 
     // ----- scaling policies -----

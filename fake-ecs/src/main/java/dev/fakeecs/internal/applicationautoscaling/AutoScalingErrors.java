@@ -6,6 +6,8 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ApplicationA
 import software.amazon.awssdk.services.applicationautoscaling.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.applicationautoscaling.model.LimitExceededException;
 import software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException;
+import software.amazon.awssdk.services.applicationautoscaling.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.applicationautoscaling.model.TooManyTagsException;
 import software.amazon.awssdk.services.applicationautoscaling.model.ValidationException;
 
 /**
@@ -33,6 +35,8 @@ public final class AutoScalingErrors {
             case "ObjectNotFoundException" -> ObjectNotFoundException.builder();
             case "InvalidNextTokenException" -> InvalidNextTokenException.builder();
             case "LimitExceededException" -> LimitExceededException.builder();
+            case "ResourceNotFoundException" -> ResourceNotFoundException.builder();
+            case "TooManyTagsException" -> TooManyTagsException.builder();
             default -> ApplicationAutoScalingException.builder();
         };
         return (ApplicationAutoScalingException) b.message(message).statusCode(400).awsErrorDetails(details).build();
@@ -62,5 +66,10 @@ public final class AutoScalingErrors {
     /** {@code InvalidNextTokenException}. */
     public static ApplicationAutoScalingException invalidNextToken() {
         return of("InvalidNextTokenException", "Invalid token");
+    }
+
+    /** {@code ResourceNotFoundException} for a tagged resource ARN the region does not have. */
+    public static ApplicationAutoScalingException noResource(String arn) {
+        return of("ResourceNotFoundException", "No scalable target found for ARN " + arn);
     }
 }
