@@ -10,9 +10,11 @@ import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.timing.TimingModel;
 import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.client.EcsClients;
+import dev.fakeecs.internal.client.ApplicationAutoScalingClients;
 import dev.fakeecs.internal.client.CloudWatchClients;
 import dev.fakeecs.internal.client.LoadBalancingClients;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import dev.fakeecs.internal.protocol.catalog.SimulatedServices;
@@ -233,6 +235,34 @@ public final class FakeEcs implements AutoCloseable {
     public CloudWatchClient newCloudWatchClient(String region) {
         region(region);
         return closeWithWorld(CloudWatchClients.sync(protocol(), region));
+    }
+
+    /**
+     * A real AWS SDK {@link ApplicationAutoScalingClient} for the default region, wired in process through
+     * Application Auto Scaling's wire protocol (AWS JSON 1.1, {@code X-Amz-Target: AnyScaleFrontendService.{Op}},
+     * no sockets) to the region's simulated Application Auto Scaling for ECS services. The world closes it.
+     *
+     * <pre>{@code
+     * ApplicationAutoScalingClient aas = ecs.newApplicationAutoScalingClient();
+     * aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId("service/prod/orders")
+     *         .scalableDimension("ecs:service:DesiredCount").minCapacity(2).maxCapacity(20));
+     * }</pre>
+     */
+    public ApplicationAutoScalingClient newApplicationAutoScalingClient() {
+        return newApplicationAutoScalingClient(defaultRegion().name());
+    }
+
+    /**
+     * A real in-process {@link ApplicationAutoScalingClient} for one region (the region comes into being on this
+     * first use, as with {@link #region(String)}).
+     *
+     * <pre>{@code
+     * ApplicationAutoScalingClient aas = ecs.newApplicationAutoScalingClient("eu-west-1");
+     * }</pre>
+     */
+    public ApplicationAutoScalingClient newApplicationAutoScalingClient(String region) {
+        region(region);
+        return closeWithWorld(ApplicationAutoScalingClients.sync(protocol(), region));
     }
 
     private synchronized ProtocolRouter protocol() {

@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
-import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 import java.time.Duration;
@@ -300,13 +299,7 @@ final class DefaultEngineSetup implements EngineSetup {
     @Override
     public Optional<ServiceLoad> serviceLoad(String region, String cluster, String service) {
         RegionEngine state = engine(region);
-        return state.read(() -> {
-            try {
-                return Optional.ofNullable(state.autoScaling().target(cluster, service).load());
-            } catch (EcsException notRegistered) {
-                return Optional.empty();
-            }
-        });
+        return Optional.ofNullable(state.autoScaling().load(cluster, service));
     }
 
     @Override

@@ -311,8 +311,7 @@ public interface EngineSetup {
                                 List<TargetTrackingPolicy> policies);
 
     /**
-     * The load offered to a scalable target's service; empty when the service is no scalable target
-     * or has no load.
+     * The load offered to a service; empty when none was set.
      *
      * <pre>{@code
      * ServiceLoad now = setup.serviceLoad("us-east-1", "prod", "orders").orElseThrow();
@@ -321,14 +320,15 @@ public interface EngineSetup {
     Optional<ServiceLoad> serviceLoad(String region, String cluster, String service);
 
     /**
-     * Sets the load offered to a scalable target's service (it drives the metrics its policies
-     * track).
+     * Sets the load offered to a service: it drives its {@code AWS/ECS} CPU and memory metrics (and so the
+     * policies and alarms that track them, registered here or through Application Auto Scaling's API) and the
+     * requests it offers its target groups.
      *
      * <pre>{@code
      * setup.setServiceLoad("us-east-1", "prod", "orders", new ServiceLoad(at -> 600, 50));
      * }</pre>
      *
-     * @throws software.amazon.awssdk.services.ecs.model.EcsException if the service is no scalable target
+     * @throws software.amazon.awssdk.services.ecs.model.EcsException if the service is missing or not ACTIVE
      */
     void setServiceLoad(String region, String cluster, String service, ServiceLoad load);
 

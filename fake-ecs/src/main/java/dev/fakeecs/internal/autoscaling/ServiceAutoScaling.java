@@ -48,6 +48,8 @@ public final class ServiceAutoScaling {
     private final RegionContext region;
     private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
     private final Services services;
+    /** Loads set for services that are not (yet) scalable targets here, by cluster/service (see {@link #setLoad}). */
+    private final Map<String, ServiceLoad> untargetedLoads = new LinkedHashMap<>();
 
     public ServiceAutoScaling(RegionContext region, Services services) {
         this.region = region;
@@ -63,6 +65,10 @@ public final class ServiceAutoScaling {
             if (target == null) {
                 target = new ScalableTarget(s.clusterName(), s.name(), minCapacity, maxCapacity);
                 targets.put(key, target);
+                ServiceLoad pending = untargetedLoads.remove(key);
+                if (pending != null) {
+                    target.load(pending);
+                }
                 ScalableTarget t = target;
                 target.evaluation(region.engine().clock().schedulePeriodic(PERIOD, PERIOD,
                         "auto scaling " + target.resourceId(), () -> evaluate(t)));
@@ -83,10 +89,37 @@ public final class ServiceAutoScaling {
         });
     }
 
+    /**
+     * Sets the load a service gets: on its scalable target when it has one here, else kept for the service (its
+     * CloudWatch metrics and the traffic it offers its target groups follow it, and a scalable target registered
+     * later takes it over). A null load forgets it.
+     */
     public void setLoad(String cluster, String service, ServiceLoad load) {
         region.read(() -> {
-            target(cluster, service).load(load);
+            ScalableTarget t = targets.get(cluster + "/" + service);
+            if (t != null) {
+                t.load(load);
+                return null;
+            }
+            SimulatedService s = services.resolveActive(cluster, service);
+            String key = s.clusterName() + "/" + s.name();
+            t = targets.get(key);
+            if (t != null) {
+                t.load(load);
+            } else if (load == null) {
+                untargetedLoads.remove(key);
+            } else {
+                untargetedLoads.put(key, load);
+            }
             return null;
+        });
+    }
+
+    /** The service's load ({@link #setLoad}), or null when none was set. */
+    public ServiceLoad load(String cluster, String service) {
+        return region.read(() -> {
+            ScalableTarget t = targets.get(cluster + "/" + service);
+            return t != null ? t.load() : untargetedLoads.get(cluster + "/" + service);
         });
     }
 
@@ -136,18 +169,33 @@ public final class ServiceAutoScaling {
                 }
             }
         }
+        for (Map.Entry<String, ServiceLoad> e : untargetedLoads.entrySet()) {
+            int slash = e.getKey().indexOf('/');
+            SimulatedService s = services.find(e.getKey().substring(0, slash), e.getKey().substring(slash + 1));
+            if (s == null || !s.isActive() || targets.containsKey(e.getKey())
+                    || s.loadBalancers().stream().noneMatch(lb -> targetGroupArn.equals(lb.targetGroupArn()))) {
+                continue;
+            }
+            for (long i = 0; i < seconds; i++) {
+                double rps = e.getValue().load().requestsPerSecond(from.plusSeconds(i));
+                if (rps > 0 && Double.isFinite(rps)) {
+                    sum += rps;
+                }
+            }
+        }
         return sum;
     }
 
     /** The current value of a metric for the service (NaN without data), as the alarms see it. */
     public double metricNow(String cluster, String service, ScalingMetric metric) {
         return region.read(() -> {
-            ScalableTarget t = target(cluster, service);
+            ServiceLoad untargeted = untargetedLoads.get(cluster + "/" + service);
+            ServiceLoad load = untargeted != null ? untargeted : target(cluster, service).load();
             SimulatedService s = services.find(cluster, service);
             if (s == null) {
                 return Double.NaN;
             }
-            return t.load() != null ? t.load().metric(metric, region.now(), running(s))
+            return load != null ? load.metric(metric, region.now(), running(s))
                     : ContainerUsage.metric(metric, services.tasksOf(s));
         });
     }
@@ -162,6 +210,10 @@ public final class ServiceAutoScaling {
         ScalableTarget t = targets.get(s.clusterName() + "/" + s.name());
         if (t != null && t.load() != null) {
             return t.load().metric(metric, region.now(), running(s));
+        }
+        ServiceLoad untargeted = t == null ? untargetedLoads.get(s.clusterName() + "/" + s.name()) : null;
+        if (untargeted != null) {
+            return untargeted.metric(metric, region.now(), running(s));
         }
         return ContainerUsage.metric(metric, services.tasksOf(s));
     }

@@ -149,6 +149,64 @@ public final class CloudWatch implements CloudWatchClient {
         });
     }
 
+    /**
+     * Creates or updates an alarm on behalf of another service of the region (Application Auto Scaling's target
+     * tracking alarms): validated as PutMetricAlarm is, but not an API call (no interceptor, fault or clock step);
+     * starts the ticker.
+     */
+    public void putManagedAlarm(PutMetricAlarmRequest request) {
+        region.read(() -> {
+            startCollecting();
+            alarms.put(request);
+            return null;
+        });
+    }
+
+    /** Deletes alarms on behalf of another service of the region (names it does not have are ignored). */
+    public void deleteManagedAlarms(java.util.List<String> alarmNames) {
+        region.read(() -> {
+            java.util.List<String> present = alarmNames.stream().filter(n -> alarms.find(n) != null).toList();
+            return present.isEmpty() ? null : alarms.delete(DeleteAlarmsRequest.builder().alarmNames(present).build());
+        });
+    }
+
+    /**
+     * The alarm's newest datapoint (its statistic over its newest period with data in its evaluation range ending
+     * now), or NaN when it has none or there is no such alarm: what a scaling policy the alarm invokes sees.
+     */
+    public double latestDatapoint(String alarmName) {
+        return region.read(() -> {
+            AlarmRecord a = alarms.find(alarmName);
+            if (a == null) {
+                return Double.NaN;
+            }
+            for (AlarmEvaluator.Point p : AlarmEvaluator.range(a, store, region.now().toEpochMilli())) {
+                if (!p.missing()) {
+                    return p.value();
+                }
+            }
+            return Double.NaN;
+        });
+    }
+
+    /**
+     * The alarms of the region with an action (alarm, OK or insufficient-data) starting with {@code actionPrefix},
+     * in name order, as DescribeAlarms shows them: a read, not an API call.
+     */
+    public java.util.List<MetricAlarm> alarmsWithAction(String actionPrefix) {
+        return region.read(() -> {
+            java.util.List<MetricAlarm> found = new java.util.ArrayList<>();
+            String token = null;
+            do {
+                DescribeAlarmsResponse page = alarms.describe(DescribeAlarmsRequest.builder()
+                        .actionPrefix(actionPrefix).maxRecords(100).nextToken(token).build());
+                found.addAll(page.metricAlarms());
+                token = page.nextToken();
+            } while (token != null);
+            return found;
+        });
+    }
+
     /** Tells {@code listener} of every alarm state change of the region from now on (under the engine lock). */
     public void addAlarmStateListener(AlarmStateListener listener) {
         alarms.addListener(listener);

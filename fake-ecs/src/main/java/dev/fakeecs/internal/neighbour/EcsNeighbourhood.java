@@ -101,6 +101,33 @@ public final class EcsNeighbourhood {
         return part;
     }
 
+    /**
+     * The ACTIVE service's capacity, or null when the region has no ACTIVE service of that name in that cluster.
+     * Read-only; the caller holds the engine lock.
+     */
+    public ServiceCapacity serviceCapacity(String cluster, String service) {
+        SimulatedService s = services.find(cluster, service);
+        if (s == null || !s.isActive()) {
+            return null;
+        }
+        int running = 0;
+        for (SimulatedTask t : services.tasksOf(s)) {
+            if (t.isRunning()) {
+                running++;
+            }
+        }
+        return new ServiceCapacity(s.desiredCount(), running, s.scaleInSuspended());
+    }
+
+    /**
+     * Sets an ACTIVE service's desired count as an ordinary UpdateService would (Application Auto Scaling's one
+     * way of acting on ECS); the caller holds the engine lock and has checked the service exists.
+     */
+    public void setDesiredCount(String cluster, String service, int desiredCount) {
+        services.updateService(software.amazon.awssdk.services.ecs.model.UpdateServiceRequest.builder()
+                .cluster(cluster).service(service).desiredCount(desiredCount).build());
+    }
+
     /** How the region runs an API call of a neighbour service, or null when only the engine lock applies. */
     public ApiCalls apiCalls() {
         return calls;

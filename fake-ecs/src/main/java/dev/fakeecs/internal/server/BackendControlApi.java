@@ -86,6 +86,12 @@ final class BackendControlApi implements ControlApi {
                 }
                 requireObject(body);
                 return ControlResponse.json(backend.declareHook(body));
+            case "/load":
+                if (!expect("POST", method, route)) {
+                    return notAllowed(method, route);
+                }
+                requireObject(body);
+                return ControlResponse.json(backend.declareLoad(body));
             case "/instances":
                 if (!expect("POST", method, route)) {
                     return notAllowed(method, route);
@@ -102,7 +108,7 @@ final class BackendControlApi implements ControlApi {
                     return ControlResponse.json(NODES.objectNode().put("faultId", id).put("ended", true));
                 }
                 return ControlResponse.error(404, "NotFound", "No control endpoint " + method + " /_fake-ecs" + route
-                        + "; see /_fake-ecs/clock, /clock/advance, /faults, /hooks, /images, /instances, /journal, /reset");
+                        + "; see /_fake-ecs/clock, /clock/advance, /faults, /hooks, /images, /instances, /journal, /load, /reset");
         }
     }
 

@@ -64,4 +64,12 @@ public interface ControlApiBackend {
     default JsonNode launchInstances(JsonNode request) {
         throw new UnsupportedOperationException("instances");
     }
+
+    /**
+     * Declares the load a service gets ({@code POST /_fake-ecs/load}: cluster, service, requestsPerSecond, windows
+     * with multipliers); returns what to answer.
+     */
+    default JsonNode declareLoad(JsonNode declaration) {
+        throw new UnsupportedOperationException("load");
+    }
 }

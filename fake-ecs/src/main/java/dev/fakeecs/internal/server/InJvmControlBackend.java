@@ -63,4 +63,9 @@ public final class InJvmControlBackend implements ControlApiBackend {
     public JsonNode launchInstances(JsonNode request) {
         return WorldControls.launchInstances(ecs, request);
     }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode declareLoad(com.fasterxml.jackson.databind.JsonNode declaration) {
+        return LoadDeclarations.declare(ecs, declaration);
+    }
 }

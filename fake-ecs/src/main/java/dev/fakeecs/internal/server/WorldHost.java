@@ -138,4 +138,9 @@ public final class WorldHost implements ControlApiBackend, Function<String, EcsC
         baseNanos = wallNanos.getAsLong();
         baseVirtual = world.clock().instant();
     }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode declareLoad(com.fasterxml.jackson.databind.JsonNode declaration) {
+        return LoadDeclarations.declare(world, declaration);
+    }
 }

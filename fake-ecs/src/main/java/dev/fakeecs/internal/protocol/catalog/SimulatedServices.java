@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.protocol.catalog;
 
+import dev.fakeecs.internal.applicationautoscaling.ApplicationAutoScaling;
 import dev.fakeecs.internal.cloudwatch.CloudWatch;
 import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
@@ -10,6 +11,7 @@ import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.region.Region;
 import java.util.Objects;
 import java.util.function.Function;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.InternalServiceException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
@@ -47,6 +49,11 @@ public final class SimulatedServices {
     /** CloudWatch's Smithy service name: the {@code X-Amz-Target} prefix (with a dot) and the CBOR path's service. */
     public static final String CLOUDWATCH_SERVICE = "GraniteServiceVersion20100801";
 
+    /** The SigV4 signing name of Application Auto Scaling. */
+    public static final String APPLICATION_AUTOSCALING_SIGNING_NAME = "application-autoscaling";
+    /** Application Auto Scaling's {@code X-Amz-Target} prefix (AWS JSON 1.1). */
+    public static final String APPLICATION_AUTOSCALING_TARGET_PREFIX = "AnyScaleFrontendService.";
+
     private SimulatedServices() {
     }
 
@@ -79,6 +86,32 @@ public final class SimulatedServices {
                     Region region = regions.apply(name);
                     return region == null ? null : RegionEngine.of(region).service(CloudWatch.SERVICE);
                 }, defaultRegion))
+                .service(applicationAutoScaling(name -> {
+                    Region region = regions.apply(name);
+                    return region == null ? null : RegionEngine.of(region).service(ApplicationAutoScaling.SERVICE);
+                }, defaultRegion))
+                .build();
+    }
+
+    /**
+     * Application Auto Scaling over AWS JSON 1.1 ({@code X-Amz-Target: AnyScaleFrontendService.{Op}}, signing name
+     * {@code application-autoscaling}), over one client per region (the engine, or a test double).
+     *
+     * <pre>{@code
+     * RpcProtocolHandler aas = SimulatedServices.applicationAutoScaling(name -> double, "us-east-1");
+     * }</pre>
+     */
+    public static RpcProtocolHandler applicationAutoScaling(
+            Function<String, ? extends ApplicationAutoScalingClient> regions, String defaultRegion) {
+        return RpcProtocolHandler.builder(ApplicationAutoScalingClient.class)
+                .signingName(APPLICATION_AUTOSCALING_SIGNING_NAME)
+                .targetPrefix(APPLICATION_AUTOSCALING_TARGET_PREFIX)
+                .jsonVersion("1.1")
+                .errors(software.amazon.awssdk.services.applicationautoscaling.model.ValidationException.class,
+                        software.amazon.awssdk.services.applicationautoscaling.model.ValidationException.class,
+                        software.amazon.awssdk.services.applicationautoscaling.model.InternalServiceException.class)
+                .regions(regions)
+                .defaultRegion(defaultRegion)
                 .build();
     }
 
