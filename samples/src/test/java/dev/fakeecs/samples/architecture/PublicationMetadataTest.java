@@ -63,9 +63,11 @@ class PublicationMetadataTest {
     void should_not_let_the_bom_pin_anything_but_fake_ecs() throws Exception {
         Document bom = pom(ROOT.resolve("bom"));
         assertThat(hasParent(bom)).as("the BOM has no parent (it would import the build's pins)").isFalse();
-        var ids = bom.getElementsByTagName("groupId");
-        for (int i = 0; i < ids.getLength(); i++) {
-            assertThat(ids.item(i).getTextContent()).isEqualTo("dev.fakeecs");
+        var managed = ((Element) child(bom, "dependencyManagement")).getElementsByTagName("dependency");
+        assertThat(managed.getLength()).isEqualTo(3);
+        for (int i = 0; i < managed.getLength(); i++) {
+            Element dependency = (Element) managed.item(i);
+            assertThat(dependency.getElementsByTagName("groupId").item(0).getTextContent()).isEqualTo("dev.fakeecs");
         }
     }
 
