@@ -1,0 +1,99 @@
+package dev.fakeecs.internal.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fakeecs.events.EcsEvent;
+import dev.fakeecs.events.EcsEvents;
+import dev.fakeecs.internal.engine.EngineContext;
+import dev.fakeecs.internal.random.SeededRandom;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The world's one emitter of ECS events: wraps a detail in EventBridge's envelope, gives it an id from the
+ * events' own seeded stream (the world's seed mixed with a constant, never the engine's random source, so
+ * journals stay byte-identical) and publishes it to the world's {@link EcsEvents}, bounded like the journal.
+ *
+ * <pre>{@code
+ * EventEmitter emitter = EventEmitter.of(world);
+ * emitter.emit("us-east-1", EcsEvent.SERVICE_ACTION, List.of(serviceArn), detail);
+ * }</pre>
+ */
+public final class EventEmitter {
+
+    /** Mixed into the world's seed for the events' own random stream. */
+    static final long STREAM = 0x45435345_56454e54L; // "ECSEVENT"
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EngineContext world;
+    private final SeededRandom ids;
+    private final EcsEvents events;
+
+    private EventEmitter(EngineContext world) {
+        this.world = world;
+        this.ids = new SeededRandom(world.seed() ^ STREAM);
+        this.events = new EcsEvents(world.journal().retention().maxEntries());
+    }
+
+    /** The world's emitter, made on first use. */
+    public static EventEmitter of(EngineContext world) {
+        return world.extension(EventEmitter.class, () -> new EventEmitter(world));
+    }
+
+    /** The world's events. */
+    public EcsEvents events() {
+        return events;
+    }
+
+    /** Emits one event now (the caller holds the engine lock). */
+    EcsEvent emit(String region, String detailType, List<String> resources, Map<String, Object> detail) {
+        String id = ids.uuid();
+        Map<String, Object> frozen = freeze(detail);
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("version", "0");
+        envelope.put("id", id);
+        envelope.put("detail-type", detailType);
+        envelope.put("source", EcsEvent.SOURCE);
+        envelope.put("account", world.accountId());
+        envelope.put("time", IsoTimes.seconds(world.now()));
+        envelope.put("region", region);
+        envelope.put("resources", resources);
+        envelope.put("detail", frozen);
+        String json;
+        try {
+            json = JSON.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        EcsEvent event = new EcsEvent(events.mark(), id, detailType, world.accountId(), world.now(), region,
+                resources, frozen, json);
+        events.publish(event);
+        return event;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> freeze(Map<String, Object> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, freezeValue(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object freezeValue(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            return freeze((Map<String, Object>) m);
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(freezeValue(v)));
+            return Collections.unmodifiableList(out);
+        }
+        return value;
+    }
+}
