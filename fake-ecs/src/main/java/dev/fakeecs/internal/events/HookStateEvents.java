@@ -4,9 +4,11 @@ import dev.fakeecs.internal.deployment.HookExecution;
 import dev.fakeecs.internal.deployment.SimulatedDeployment;
 import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
 import dev.fakeecs.internal.service.ServiceDeploymentArns;
+import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHook;
 import dev.fakeecs.internal.service.SimulatedService;
 import dev.fakeecs.journal.JournalEntry;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,9 @@ import java.util.Map;
  */
 final class HookStateEvents {
 
+    /** A hook's timeout when its configuration gives none (24 hours, as ECS and the hook runner use). */
+    static final int DEFAULT_TIMEOUT_MINUTES = 1440;
+
     private final EcsNeighbourhood ecs;
 
     HookStateEvents(EcsNeighbourhood ecs) {
@@ -31,7 +36,7 @@ final class HookStateEvents {
     }
 
     /** The hook state change a DEPLOYMENT journal entry about a hook stands for, or null. */
-    Map<String, Object> fromEntry(ServiceArn s, JournalEntry entry) {
+    Map<String, Object> fromEntry(ServiceArn s, JournalEntry entry, Instant now) {
         String hook = entry.detail("hook");
         String deploymentId = entry.detail("deployment");
         if (hook == null || deploymentId == null || entry.detail("stage") == null) {
@@ -51,22 +56,45 @@ final class HookStateEvents {
         if (event == null) {
             return null;
         }
-        HookExecution exec = execution(s, deploymentId, hook);
+        SimulatedService service = ecs.service(s.cluster(), s.service());
+        HookExecution exec = execution(service, deploymentId, hook);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("eventType", event[0]);
         d.put("eventName", event[1]);
         d.put("serviceDeploymentArn", ServiceDeploymentArns.of(s.prefix(), s.cluster(), s.service(), deploymentId));
         d.put("hookId", exec == null ? hook : exec.hookId());
         d.put("lifecycleStage", entry.detail("stage"));
-        if (exec != null && exec.expiresAt() != null) {
-            d.put("expiresAt", IsoTimes.withMillis(exec.expiresAt()));
+        Instant expiresAt = exec != null ? exec.expiresAt() : startedNow(service, hook, entry.detail("stage"), now);
+        if (expiresAt != null) {
+            d.put("expiresAt", IsoTimes.withMillis(expiresAt));
         }
         return d;
     }
 
+    /**
+     * When a hook's execution is being started (its entry is recorded before the deployment lists it), when it
+     * expires: now plus the hook's configured timeout (a PAUSE hook matched by target type, a Lambda hook by ARN).
+     */
+    private static Instant startedNow(SimulatedService service, String hook, String stage, Instant now) {
+        if (service == null || service.deploymentConfiguration() == null
+                || !service.deploymentConfiguration().hasLifecycleHooks()) {
+            return null;
+        }
+        boolean pause = hook.startsWith("ecs-pause-");
+        for (DeploymentLifecycleHook h : service.deploymentConfiguration().lifecycleHooks()) {
+            boolean same = pause ? "PAUSE".equals(h.targetTypeAsString()) : hook.equals(h.hookTargetArn());
+            if (same && h.hasLifecycleStages() && h.lifecycleStagesAsStrings().contains(stage)) {
+                var timeout = h.timeoutConfiguration();
+                int minutes = timeout == null || timeout.timeoutInMinutes() == null
+                        ? DEFAULT_TIMEOUT_MINUTES : timeout.timeoutInMinutes();
+                return now.plus(Duration.ofMinutes(minutes));
+            }
+        }
+        return null;
+    }
+
     /** The hook execution the entry names (a PAUSE hook by id, a Lambda hook by function ARN), or null. */
-    private HookExecution execution(ServiceArn s, String deploymentId, String hook) {
-        SimulatedService service = ecs.service(s.cluster(), s.service());
+    private static HookExecution execution(SimulatedService service, String deploymentId, String hook) {
         SimulatedDeployment d = service == null ? null : service.deployment(deploymentId);
         if (d == null || d.staged() == null) {
             return null;

@@ -140,7 +140,7 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         if (s == null) {
             return;
         }
-        Map<String, Object> hook = hooks.fromEntry(s, entry);
+        Map<String, Object> hook = hooks.fromEntry(s, entry, region.now());
         if (hook != null) {
             emitter.emit(region.name(), EcsEvent.HOOK_STATE_CHANGE, List.of(s.arn()), hook);
             return;

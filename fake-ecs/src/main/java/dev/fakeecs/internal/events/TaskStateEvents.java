@@ -43,6 +43,14 @@ final class TaskStateEvents {
                 }
             }
         }
+        if (!detail.containsKey("overrides")) {
+            // events always carry the overrides, one entry per container even when nothing was overridden
+            List<Map<String, Object>> containerOverrides = new java.util.ArrayList<>();
+            for (var c : task.containers()) {
+                containerOverrides.add(new LinkedHashMap<>(Map.of("name", c.name())));
+            }
+            detail.put("overrides", new LinkedHashMap<>(Map.of("containerOverrides", containerOverrides)));
+        }
         detail.put("updatedAt", IsoTimes.withMillis(now));
         detail.put("version", versions.merge(task.arn(), 1L, Long::sum));
         if ("STOPPED".equals(task.lastStatus())) {
