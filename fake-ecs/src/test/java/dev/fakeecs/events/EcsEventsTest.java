@@ -63,8 +63,10 @@ class EcsEventsTest {
     void should_tell_listeners_every_event_in_order_and_keep_what_they_throw() {
         // given
         FakeEcs ecs = FakeEcs.builder().seed(3).build();
+        // events-listener-START
         List<EcsEvent> heard = new ArrayList<>();
-        ecs.events().addListener(heard::add);
+        ecs.events().addListener(heard::add);   // on the engine's thread, in emission order
+        // events-listener-END
         ecs.events().addListener(e -> {
             throw new IllegalStateException("broken handler");
         });

@@ -32,6 +32,7 @@ class EventFaultsTest {
         long mark = ecs.events().mark();
 
         // when
+        // events-spot-interruption-START
         faults.inject(FaultSpec.of(FaultType.FARGATE_SPOT_INTERRUPTION).task(victim).build());
         ecs.clock().advance(Duration.ofMinutes(1));
 
@@ -40,6 +41,7 @@ class EventFaultsTest {
                 .filter(e -> e.resources().equals(List.of(victim))).toList();
         assertThat(victimEvents).extracting(e -> e.detailText("lastStatus"))
                 .containsExactly("RUNNING", "DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED");
+        // events-spot-interruption-END
         assertThat(victimEvents).allSatisfy(e -> {
             assertThat(e.detailText("stopCode")).isEqualTo("SpotInterruption");
             assertThat(e.detailText("desiredStatus")).isEqualTo("STOPPED");

@@ -36,6 +36,7 @@ class EcsEventsAssertTest {
                                                                         FaultInjector faults) {
         // given
         couriersOnSpot(prod, 2);
+        // events-junit-START
         long mark = events.mark();
 
         // when
@@ -52,6 +53,7 @@ class EcsEventsAssertTest {
                 .containsAtLeast(2, taskStateChange().withLastStatus("RUNNING").about("task/prod/"))
                 .containsInOrder(taskStateChange().withDesiredStatus("STOPPED"), taskStateChange().withLastStatus("STOPPED"))
                 .doesNotContain(deploymentStateChange().withEventName("SERVICE_DEPLOYMENT_FAILED"));
+        // events-junit-END
     }
 
     @Test
