@@ -41,15 +41,16 @@ public final class EcsEvent {
     private final Instant time;
     private final String region;
     private final List<String> resources;
-    private final Map<String, Object> detail;
     private final String json;
+    /** Parsed from {@link #json} on first use: a long-running server keeps only the text. */
+    private volatile Map<String, Object> detail;
 
     /**
-     * An event; {@code detail} must already be immutable, {@code json} the envelope rendered from the other
-     * fields (the engine builds both).
+     * An event; {@code json} is the envelope rendered from the other fields, its {@code detail} the event's detail
+     * (the engine builds it).
      */
     public EcsEvent(long sequence, String id, String detailType, String account, Instant time, String region,
-                    List<String> resources, Map<String, Object> detail, String json) {
+                    List<String> resources, String json) {
         this.sequence = sequence;
         this.id = Objects.requireNonNull(id, "id");
         this.detailType = Objects.requireNonNull(detailType, "detailType");
@@ -57,7 +58,6 @@ public final class EcsEvent {
         this.time = Objects.requireNonNull(time, "time");
         this.region = Objects.requireNonNull(region, "region");
         this.resources = List.copyOf(resources);
-        this.detail = Objects.requireNonNull(detail, "detail");
         this.json = Objects.requireNonNull(json, "json");
     }
 
@@ -99,14 +99,22 @@ public final class EcsEvent {
         return resources;
     }
 
-    /** The {@code detail} object: maps, lists, strings, numbers and booleans, in AWS's field order. */
+    /**
+     * The {@code detail} object, immutable: maps, lists, strings, numbers ({@code Integer}, {@code Long} or
+     * {@code Double}, as JSON parsers read them) and booleans, in AWS's field order.
+     */
     public Map<String, Object> detail() {
-        return detail;
+        Map<String, Object> d = detail;
+        if (d == null) {
+            d = DetailParser.detailOf(json);
+            detail = d;
+        }
+        return d;
     }
 
     /** One top-level detail field as text, or null when absent. */
     public String detailText(String field) {
-        Object value = detail.get(field);
+        Object value = detail().get(field);
         return value == null ? null : String.valueOf(value);
     }
 

@@ -34,6 +34,8 @@ import java.util.function.Predicate;
 public final class EcsEvents {
 
     private final long maxKept;
+    private final long maxChars;
+    private long keptChars;
     private final ArrayDeque<EcsEvent> kept = new ArrayDeque<>();
     private final List<Consumer<EcsEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
@@ -41,10 +43,19 @@ public final class EcsEvents {
 
     /** A stream that keeps at most {@code maxKept} events (Long.MAX_VALUE: all). */
     public EcsEvents(long maxKept) {
-        if (maxKept < 1) {
-            throw new IllegalArgumentException("maxKept must be at least 1: " + maxKept);
+        this(maxKept, Long.MAX_VALUE);
+    }
+
+    /**
+     * A stream that keeps at most {@code maxKept} events and, beyond the newest one, at most {@code maxChars}
+     * characters of their JSON (Long.MAX_VALUE: no bound), whichever bound is reached first.
+     */
+    public EcsEvents(long maxKept, long maxChars) {
+        if (maxKept < 1 || maxChars < 1) {
+            throw new IllegalArgumentException("maxKept and maxChars must be at least 1: " + maxKept + ", " + maxChars);
         }
         this.maxKept = maxKept;
+        this.maxChars = maxChars;
     }
 
     /**
@@ -59,9 +70,10 @@ public final class EcsEvents {
                         + next);
             }
             kept.addLast(event);
+            keptChars += event.toJson().length();
             next++;
-            while (kept.size() > maxKept) {
-                kept.removeFirst();
+            while (kept.size() > maxKept || (kept.size() > 1 && keptChars > maxChars)) {
+                keptChars -= kept.removeFirst().toJson().length();
             }
         }
         for (Consumer<EcsEvent> listener : listeners) {

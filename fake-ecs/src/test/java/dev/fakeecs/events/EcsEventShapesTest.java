@@ -126,7 +126,7 @@ class EcsEventShapesTest {
         assertThat(detail.has("tags")).isFalse();
         // the first event is the task's creation (PROVISIONING), versions count up from 1
         assertThat(changes.get(0).detailText("lastStatus")).isEqualTo("PROVISIONING");
-        assertThat(changes).extracting(e -> e.detail().get("version")).startsWith(1L, 2L, 3L);
+        assertThat(changes).extracting(e -> e.detail().get("version")).startsWith(1, 2, 3);
     }
 
     @Test

@@ -115,4 +115,25 @@ class EcsEventsTest {
                 .filteredOn(e -> "STOPPED".equals(e.detailText("lastStatus"))).hasSize(2)
                 .allSatisfy(e -> assertThat(e.detailText("stopCode")).isEqualTo("ServiceSchedulerInitiated"));
     }
+
+    @Test
+    void should_trim_the_oldest_events_beyond_a_character_budget_keeping_sequence_numbers() {
+        // given
+        EcsEvents events = new EcsEvents(Long.MAX_VALUE, 100);
+        java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+        // when: three events of 40 characters each
+        for (int i = 0; i < 3; i++) {
+            String json = String.format("{\"detail\":{\"n\":%d},\"pad\":\"%s\"}", i, "x".repeat(13));
+            assertThat(json).hasSize(40);
+            events.publish(new EcsEvent(i, "id-" + i, EcsEvent.SERVICE_ACTION, "123456789012", t, "us-east-1",
+                    List.of(), json));
+        }
+
+        // then: 120 characters > 100, so the oldest went; the detail is read back from the JSON
+        assertThat(events.size()).isEqualTo(2);
+        assertThat(events.firstSequence()).isEqualTo(1);
+        assertThat(events.mark()).isEqualTo(3);
+        assertThat(events.all()).extracting(e -> e.detail().get("n")).containsExactly(1, 2);
+    }
 }

@@ -6,10 +6,9 @@ import dev.fakeecs.events.EcsEvent;
 import dev.fakeecs.events.EcsEvents;
 import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.random.SeededRandom;
+import dev.fakeecs.journal.JournalRetention;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,9 @@ public final class EventEmitter {
     /** Mixed into the world's seed for the events' own random stream. */
     static final long STREAM = 0x45435345_56454e54L; // "ECSEVENT"
 
+    /** How much event JSON a world with a bounded journal keeps (32 Mi characters, about 32 MiB). */
+    public static final long BOUNDED_CHARS = 32L * 1024 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineContext world;
@@ -38,7 +40,9 @@ public final class EventEmitter {
     private EventEmitter(EngineContext world) {
         this.world = world;
         this.ids = new SeededRandom(world.seed() ^ STREAM);
-        this.events = new EcsEvents(world.journal().retention().maxEntries());
+        JournalRetention retention = world.journal().retention();
+        this.events = retention.keepsAll() ? new EcsEvents(Long.MAX_VALUE)
+                : new EcsEvents(retention.maxEntries(), BOUNDED_CHARS);
     }
 
     /** The world's emitter, made on first use. */
@@ -54,7 +58,6 @@ public final class EventEmitter {
     /** Emits one event now (the caller holds the engine lock). */
     EcsEvent emit(String region, String detailType, List<String> resources, Map<String, Object> detail) {
         String id = ids.uuid();
-        Map<String, Object> frozen = freeze(detail);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("version", "0");
         envelope.put("id", id);
@@ -64,7 +67,7 @@ public final class EventEmitter {
         envelope.put("time", IsoTimes.seconds(world.now()));
         envelope.put("region", region);
         envelope.put("resources", resources);
-        envelope.put("detail", frozen);
+        envelope.put("detail", detail);
         String json;
         try {
             json = JSON.writeValueAsString(envelope);
@@ -72,28 +75,8 @@ public final class EventEmitter {
             throw new UncheckedIOException(e);
         }
         EcsEvent event = new EcsEvent(events.mark(), id, detailType, world.accountId(), world.now(), region,
-                resources, frozen, json);
+                resources, json);
         events.publish(event);
         return event;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> freeze(Map<String, Object> map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(k, freezeValue(v)));
-        return Collections.unmodifiableMap(out);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object freezeValue(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            return freeze((Map<String, Object>) m);
-        }
-        if (value instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(v -> out.add(freezeValue(v)));
-            return Collections.unmodifiableList(out);
-        }
-        return value;
     }
 }
