@@ -91,4 +91,45 @@ class EventFaultsTest {
         assertThat(remaining.get(0)).containsEntry("name", "CPU")
                 .containsEntry("integerValue", registered.get(0).get("integerValue"));
     }
+
+    @Test
+    void should_emit_container_instance_state_changes_when_the_agent_disconnects_and_reconnects() {
+        // given
+        AutoScalingGroup group = FaultFixtures.hosts(ecs, 1, false);
+        ecs.clock().advance(Duration.ofSeconds(60));
+        SimulatedContainerInstance host = group.inService().get(0);
+        long mark = ecs.events().mark();
+
+        // when
+        FaultHandle partition = faults.inject(FaultSpec.of(FaultType.DISCONNECT_AGENT).containerInstance(host.arn())
+                .duration(Duration.ofMinutes(20)).build());
+        ecs.clock().advance(Duration.ofMinutes(1));
+        partition.close();
+
+        // then
+        assertThat(ecs.events().since(mark, EcsEvent.CONTAINER_INSTANCE_STATE_CHANGE))
+                .extracting(e -> e.detail().get("agentConnected")).containsExactly(false, true);
+    }
+
+    @Test
+    void should_report_a_fargate_placement_failure_with_its_capacity_providers_while_spot_capacity_is_out() {
+        // given
+        fargateSpotService(ecs, "couriers", fargateFamily(ecs, "couriers", "acme/couriers:1", false), 2);
+        ecs.clock().advance(Duration.ofMinutes(3));
+        faults.inject(FaultSpec.of(FaultType.SPOT_CAPACITY_UNAVAILABLE).duration(Duration.ofMinutes(10)).build());
+        long mark = ecs.events().mark();
+
+        // when
+        faults.inject(FaultSpec.of(FaultType.FARGATE_SPOT_INTERRUPTION).cluster("prod").service("couriers")
+                .percentage(100).build());
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        // then
+        List<EcsEvent> failures = ecs.events().since(mark, EcsEvent.SERVICE_ACTION).stream()
+                .filter(e -> "SERVICE_TASK_PLACEMENT_FAILURE".equals(e.detailText("eventName"))).toList();
+        assertThat(failures).isNotEmpty().allSatisfy(e -> assertThat(e.detail())
+                .containsEntry("eventType", "ERROR").containsEntry("reason", "RESOURCE:FARGATE")
+                .containsEntry("capacityProviderArns",
+                        List.of("arn:aws:ecs:us-east-1:123456789012:capacity-provider/FARGATE_SPOT")));
+    }
 }
