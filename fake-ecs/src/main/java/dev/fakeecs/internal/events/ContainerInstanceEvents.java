@@ -3,10 +3,10 @@ package dev.fakeecs.internal.events;
 import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.controlplane.ContainerInstanceRenderer;
 import dev.fakeecs.internal.engine.RegionContext;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code detail} of an {@code ECS Container Instance State Change}: the container instance as
@@ -14,10 +14,12 @@ import java.util.Map;
  * status, version and version info) plus {@code clusterArn} and {@code updatedAt}.
  *
  * <pre>{@code
- * Map<String, Object> detail = instanceEvents.detail(ci, now);   // {"agentConnected": true, "status": "ACTIVE", ...}
+ * DetailWriter detail = instanceEvents.detail(ci, now);   // {"agentConnected": true, "status": "ACTIVE", ...}
  * }</pre>
  */
 final class ContainerInstanceEvents {
+
+    private static final Set<String> FIRST = Set.of("agentConnected");
 
     private final RegionContext region;
     private final ContainerInstanceRenderer renderer;
@@ -27,13 +29,16 @@ final class ContainerInstanceEvents {
         this.renderer = new ContainerInstanceRenderer(region, null);
     }
 
-    Map<String, Object> detail(SimulatedContainerInstance ci, Instant now) {
-        Map<String, Object> rendered = SdkShapes.toMap(renderer.render(ci, false, false));
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("agentConnected", rendered.remove("agentConnected"));
-        detail.put("clusterArn", region.arns().cluster(ci.clusterName()));
-        detail.putAll(rendered);
-        detail.put("updatedAt", IsoTimes.withMillis(now));
-        return detail;
+    /** Renders the container instance now (the detail must show the state of this moment). */
+    DetailWriter detail(SimulatedContainerInstance ci, Instant now) {
+        ContainerInstance rendered = renderer.render(ci, false, false);
+        String clusterArn = region.arns().cluster(ci.clusterName());
+        String updatedAt = IsoTimes.withMillis(now);
+        return g -> {
+            g.writeBooleanField("agentConnected", Boolean.TRUE.equals(rendered.agentConnected()));
+            g.writeStringField("clusterArn", clusterArn);
+            SdkShapes.writeFields(rendered, g, FIRST);
+            g.writeStringField("updatedAt", updatedAt);
+        };
     }
 }

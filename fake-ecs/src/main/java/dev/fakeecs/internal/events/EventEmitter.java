@@ -1,6 +1,6 @@
 package dev.fakeecs.internal.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fakeecs.events.EcsEvent;
 import dev.fakeecs.events.EcsEvents;
@@ -8,10 +8,11 @@ import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.random.SeededRandom;
 import dev.fakeecs.journal.JournalRetention;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The world's one emitter of ECS events: wraps a detail in EventBridge's envelope, gives it an id from the
@@ -20,7 +21,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * EventEmitter emitter = EventEmitter.of(world);
- * emitter.emit("us-east-1", EcsEvent.SERVICE_ACTION, List.of(serviceArn), detail);
+ * emitter.emit("us-east-1", EcsEvent.SERVICE_ACTION, List.of(serviceArn), DetailWriter.of(detail));
  * }</pre>
  */
 public final class EventEmitter {
@@ -56,27 +57,35 @@ public final class EventEmitter {
     }
 
     /** Emits one event now (the caller holds the engine lock). */
-    EcsEvent emit(String region, String detailType, List<String> resources, Map<String, Object> detail) {
+    EcsEvent emit(String region, String detailType, List<String> resources, DetailWriter detail) {
         String id = ids.uuid();
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("version", "0");
-        envelope.put("id", id);
-        envelope.put("detail-type", detailType);
-        envelope.put("source", EcsEvent.SOURCE);
-        envelope.put("account", world.accountId());
-        envelope.put("time", IsoTimes.seconds(world.now()));
-        envelope.put("region", region);
-        envelope.put("resources", resources);
-        envelope.put("detail", detail);
-        String json;
-        try {
-            json = JSON.writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
+        Instant now = world.now();
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("version", "0");
+            g.writeStringField("id", id);
+            g.writeStringField("detail-type", detailType);
+            g.writeStringField("source", EcsEvent.SOURCE);
+            g.writeStringField("account", world.accountId());
+            g.writeStringField("time", IsoTimes.seconds(now));
+            g.writeStringField("region", region);
+            g.writeArrayFieldStart("resources");
+            for (String resource : resources) {
+                g.writeString(resource);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("detail");
+            detail.writeFields(g);
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EcsEvent event = new EcsEvent(events.mark(), id, detailType, world.accountId(), world.now(), region,
-                resources, json);
+        EcsEvent event = new EcsEvent(events.mark(), id, detailType, world.accountId(), now, region, resources,
+                out.toString());
         events.publish(event);
         return event;
     }
+
 }

@@ -131,7 +131,7 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         }
         Map<String, Object> detail = actions.fromMessage(s, message, region.now());
         if (detail != null) {
-            emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()), detail);
+            emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()), DetailWriter.of(detail));
         }
     }
 
@@ -142,18 +142,18 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         }
         Map<String, Object> hook = hooks.fromEntry(s, entry, region.now());
         if (hook != null) {
-            emitter.emit(region.name(), EcsEvent.HOOK_STATE_CHANGE, List.of(s.arn()), hook);
+            emitter.emit(region.name(), EcsEvent.HOOK_STATE_CHANGE, List.of(s.arn()), DetailWriter.of(hook));
             return;
         }
         Map<String, Object> change = deployments.fromEntry(s, entry, region.now());
         if (change == null) {
             return;
         }
-        emitter.emit(region.name(), EcsEvent.DEPLOYMENT_STATE_CHANGE, List.of(s.arn()), change);
+        emitter.emit(region.name(), EcsEvent.DEPLOYMENT_STATE_CHANGE, List.of(s.arn()), DetailWriter.of(change));
         String name = (String) change.get("eventName");
         if (!name.equals("SERVICE_DEPLOYMENT_FAILED")) {
             emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()),
-                    ServiceActionEvents.detail("INFO", name, s, region.now()));
+                    DetailWriter.of(ServiceActionEvents.detail("INFO", name, s, region.now())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -7,19 +8,20 @@ import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
+import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * An SDK model object as the JSON tree an ECS event's {@code detail} carries: members under their wire names in
- * the model's order, unset members left out, timestamps as ISO-8601 strings with milliseconds.
+ * Writes an SDK model object as an ECS event's {@code detail} carries it: members under their wire names in the
+ * model's order, unset members left out, timestamps as ISO-8601 strings with milliseconds, and attachment type
+ * {@code eni} where DescribeTasks says {@code ElasticNetworkInterface}.
  *
  * <pre>{@code
- * Map<String, Object> detail = SdkShapes.toMap(tasks.describe(task));   // {"attachments": [...], ...}
+ * SdkShapes.writeFields(tasks.describe(task), generator, Set.of("tags", "version"));
  * }</pre>
  */
 final class SdkShapes {
@@ -27,45 +29,62 @@ final class SdkShapes {
     private SdkShapes() {
     }
 
-    static Map<String, Object> toMap(SdkPojo pojo) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** Writes the members of {@code pojo} except the top-level ones named in {@code skip}. */
+    static void writeFields(SdkPojo pojo, JsonGenerator g, Set<String> skip) throws IOException {
         for (SdkField<?> field : pojo.sdkFields()) {
-            Object value = convert(field.getValueOrDefault(pojo));
-            if (value != null) {
-                out.put(field.locationName(), value);
+            String name = field.locationName();
+            if (skip.contains(name)) {
+                continue;
+            }
+            Object value = field.getValueOrDefault(pojo);
+            if (isSet(value)) {
+                g.writeFieldName(name);
+                writeValue("type".equals(name) && "ElasticNetworkInterface".equals(value) ? "eni" : value, g);
             }
         }
-        return out;
     }
 
-    private static Object convert(Object value) {
-        if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
-            return null;
-        }
+    private static boolean isSet(Object value) {
+        return value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap)
+                && !(value instanceof Document d && d.isNull());
+    }
+
+    private static void writeValue(Object value, JsonGenerator g) throws IOException {
         if (value instanceof SdkPojo pojo) {
-            return toMap(pojo);
-        }
-        if (value instanceof Instant instant) {
-            return IsoTimes.withMillis(instant);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
+            g.writeStartObject();
+            writeFields(pojo, g, Set.of());
+            g.writeEndObject();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Instant instant) {
+            g.writeString(IsoTimes.withMillis(instant));
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
             for (Object item : list) {
-                out.add(convert(item));
+                if (item == null) {
+                    g.writeNull();
+                } else {
+                    writeValue(item, g);
+                }
             }
-            return out;
+            g.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                if (e.getValue() == null) {
+                    g.writeNull();
+                } else {
+                    writeValue(e.getValue(), g);
+                }
+            }
+            g.writeEndObject();
+        } else if (value instanceof SdkBytes bytes) {
+            g.writeString(Base64.getEncoder().encodeToString(bytes.asByteArray()));
+        } else if (value instanceof Document document) {
+            g.writeObject(document.unwrap());
+        } else {
+            g.writeObject(value);
         }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), convert(v)));
-            return out;
-        }
-        if (value instanceof SdkBytes bytes) {
-            return Base64.getEncoder().encodeToString(bytes.asByteArray());
-        }
-        if (value instanceof Document document) {
-            return document.isNull() ? null : document.unwrap();
-        }
-        return value;
     }
 }
