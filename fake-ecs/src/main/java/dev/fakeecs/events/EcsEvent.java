@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One ECS event as EventBridge delivers it: the envelope ({@code version "0"}, {@code id}, {@code detail-type},
@@ -41,8 +42,10 @@ public final class EcsEvent {
     private final Instant time;
     private final String region;
     private final List<String> resources;
-    private final String json;
-    /** Parsed from {@link #json} on first use: a long-running server keeps only the text. */
+    /** Renders the envelope; dropped once {@link #json} is set. */
+    private volatile Supplier<String> renderer;
+    private volatile String json;
+    /** Parsed from the JSON on first use: a long-running server keeps only the text. */
     private volatile Map<String, Object> detail;
 
     /**
@@ -51,6 +54,17 @@ public final class EcsEvent {
      */
     public EcsEvent(long sequence, String id, String detailType, String account, Instant time, String region,
                     List<String> resources, String json) {
+        this(sequence, id, detailType, account, time, region, resources, () -> json);
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    /**
+     * An event whose envelope is rendered on first use by {@code renderer} (from a snapshot taken when the event was
+     * emitted, so the text is the same whenever it is asked for): tests that never read an event's JSON do not pay
+     * for writing it.
+     */
+    public EcsEvent(long sequence, String id, String detailType, String account, Instant time, String region,
+                    List<String> resources, Supplier<String> renderer) {
         this.sequence = sequence;
         this.id = Objects.requireNonNull(id, "id");
         this.detailType = Objects.requireNonNull(detailType, "detailType");
@@ -58,7 +72,7 @@ public final class EcsEvent {
         this.time = Objects.requireNonNull(time, "time");
         this.region = Objects.requireNonNull(region, "region");
         this.resources = List.copyOf(resources);
-        this.json = Objects.requireNonNull(json, "json");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
     /** The position in the world's event stream, from 0 (what {@code ?since=N} counts). */
@@ -106,7 +120,7 @@ public final class EcsEvent {
     public Map<String, Object> detail() {
         Map<String, Object> d = detail;
         if (d == null) {
-            d = DetailParser.detailOf(json);
+            d = DetailParser.detailOf(toJson());
             detail = d;
         }
         return d;
@@ -120,11 +134,22 @@ public final class EcsEvent {
 
     /** The whole envelope as one line of JSON, as EventBridge delivers it. */
     public String toJson() {
-        return json;
+        String j = json;
+        if (j == null) {
+            synchronized (this) {
+                j = json;
+                if (j == null) {
+                    j = Objects.requireNonNull(renderer.get(), "rendered JSON");
+                    json = j;
+                    renderer = null;
+                }
+            }
+        }
+        return j;
     }
 
     @Override
     public String toString() {
-        return json;
+        return toJson();
     }
 }

@@ -34,6 +34,7 @@ import java.util.function.Predicate;
 public final class EcsEvents {
 
     private final long maxKept;
+    /** Long.MAX_VALUE: no character budget, so events may keep their JSON unrendered until read. */
     private final long maxChars;
     private long keptChars;
     private final ArrayDeque<EcsEvent> kept = new ArrayDeque<>();
@@ -70,10 +71,15 @@ public final class EcsEvents {
                         + next);
             }
             kept.addLast(event);
-            keptChars += event.toJson().length();
+            if (maxChars != Long.MAX_VALUE) {
+                keptChars += event.toJson().length();
+            }
             next++;
             while (kept.size() > maxKept || (kept.size() > 1 && keptChars > maxChars)) {
-                keptChars -= kept.removeFirst().toJson().length();
+                EcsEvent dropped = kept.removeFirst();
+                if (maxChars != Long.MAX_VALUE) {
+                    keptChars -= dropped.toJson().length();
+                }
             }
         }
         for (Consumer<EcsEvent> listener : listeners) {

@@ -56,10 +56,23 @@ public final class EventEmitter {
         return events;
     }
 
-    /** Emits one event now (the caller holds the engine lock). */
+    /**
+     * Emits one event now (the caller holds the engine lock). {@code detail} holds a snapshot of the resource taken
+     * now; the envelope is written from it when first read.
+     */
     EcsEvent emit(String region, String detailType, List<String> resources, DetailWriter detail) {
         String id = ids.uuid();
         Instant now = world.now();
+        String account = world.accountId();
+        List<String> arns = List.copyOf(resources);
+        EcsEvent event = new EcsEvent(events.mark(), id, detailType, account, now, region, arns,
+                () -> envelope(id, detailType, account, now, region, arns, detail));
+        events.publish(event);
+        return event;
+    }
+
+    private static String envelope(String id, String detailType, String account, Instant now, String region,
+                                   List<String> resources, DetailWriter detail) {
         StringWriter out = new StringWriter(1024);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -67,7 +80,7 @@ public final class EventEmitter {
             g.writeStringField("id", id);
             g.writeStringField("detail-type", detailType);
             g.writeStringField("source", EcsEvent.SOURCE);
-            g.writeStringField("account", world.accountId());
+            g.writeStringField("account", account);
             g.writeStringField("time", IsoTimes.seconds(now));
             g.writeStringField("region", region);
             g.writeArrayFieldStart("resources");
@@ -82,10 +95,8 @@ public final class EventEmitter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EcsEvent event = new EcsEvent(events.mark(), id, detailType, world.accountId(), now, region, resources,
-                out.toString());
-        events.publish(event);
-        return event;
+        return out.toString();
     }
+
 
 }
