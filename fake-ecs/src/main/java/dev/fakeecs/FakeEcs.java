@@ -100,6 +100,14 @@ public final class FakeEcs implements AutoCloseable {
     }
 
     /**
+     * ECS's events in EventBridge's format, in emission order: a queryable list and listeners
+     * ({@code ecs.events().addListener(e -> handler.handle(e.toJson()))}). See docs/events.md.
+     */
+    public dev.fakeecs.events.EcsEvents events() {
+        return dev.fakeecs.internal.events.EventEmitter.of(world).events();
+    }
+
+    /**
      * A region by name. Every AWS region name is served: a region the world does not have yet comes into
      * being on this first use, with the zones {@code <region>a}, {@code b} and {@code c} (regions are created
      * in first-use order, under the engine lock). A name that does not look like a region name

@@ -10,6 +10,8 @@ import dev.fakeecs.junit.handle.EcsListenerRuleHandle;
 import dev.fakeecs.junit.handle.EcsAlarmHandle;
 import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
+import dev.fakeecs.junit.assertions.EcsEventMatcher;
+import dev.fakeecs.junit.assertions.EcsEventsAssert;
 import dev.fakeecs.junit.assertions.JournalAssert;
 import dev.fakeecs.junit.assertions.ServiceAssert;
 import dev.fakeecs.junit.assertions.TargetGroupAssert;
@@ -82,6 +84,42 @@ public class EcsAssertions extends Assertions {
     @CheckReturnValue
     public static ContainerInstanceAssert assertThat(EcsContainerInstanceHandle actual) {
         return new ContainerInstanceAssert(actual);
+    }
+
+    /**
+     * Assertions on a world's ECS events in EventBridge's format ({@code ecs.events()}, or an injected
+     * {@link dev.fakeecs.events.EcsEvents}).
+     *
+     * <pre>{@code assertThat(events).contains(taskStateChange().withStopCode("SpotInterruption")); }</pre>
+     */
+    @CheckReturnValue
+    public static EcsEventsAssert assertThat(dev.fakeecs.events.EcsEvents actual) {
+        return new EcsEventsAssert(actual);
+    }
+
+    /** Matches an {@code ECS Task State Change}; narrow it with {@code withStopCode}, {@code withLastStatus}, ... */
+    public static EcsEventMatcher taskStateChange() {
+        return EcsEventMatcher.taskStateChange();
+    }
+
+    /** Matches an {@code ECS Container Instance State Change}; narrow it with {@code withStatus}, ... */
+    public static EcsEventMatcher containerInstanceStateChange() {
+        return EcsEventMatcher.containerInstanceStateChange();
+    }
+
+    /** Matches an {@code ECS Service Action} with this {@code eventName}. */
+    public static EcsEventMatcher serviceAction(String eventName) {
+        return EcsEventMatcher.serviceAction(eventName);
+    }
+
+    /** Matches an {@code ECS Deployment State Change}; narrow it with {@code withEventName}, ... */
+    public static EcsEventMatcher deploymentStateChange() {
+        return EcsEventMatcher.deploymentStateChange();
+    }
+
+    /** Matches an {@code ECS Hook State Change}; narrow it with {@code withEventName}, ... */
+    public static EcsEventMatcher hookStateChange() {
+        return EcsEventMatcher.hookStateChange();
     }
 
     /** Assertions on the journal, whole or since a mark. */

@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
  * methods and fields then receive, by type: {@link dev.fakeecs.FakeEcs}, {@link dev.fakeecs.VirtualClock},
  * {@link dev.fakeecs.junit.handle.EcsClusterHandle}, a real in-process {@code EcsClient} and {@code EcsAsyncClient}
  * (and {@code ElasticLoadBalancingV2Client} for the region's load balancers, {@code CloudWatchClient} for its alarms),
- * {@link dev.fakeecs.journal.Journal}, and with {@link #server()} the loopback
+ * {@link dev.fakeecs.journal.Journal}, {@link dev.fakeecs.events.EcsEvents} (ECS events in EventBridge's format), and with
+ * {@link #server()} the loopback
  * {@link dev.fakeecs.server.FakeEcsServer}.
  *
  * <pre>{@code

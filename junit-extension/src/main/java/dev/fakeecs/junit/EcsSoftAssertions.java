@@ -10,6 +10,7 @@ import dev.fakeecs.junit.handle.EcsListenerRuleHandle;
 import dev.fakeecs.junit.handle.EcsAlarmHandle;
 import dev.fakeecs.junit.assertions.ContainerInstanceAssert;
 import dev.fakeecs.junit.assertions.DeploymentAssert;
+import dev.fakeecs.junit.assertions.EcsEventsAssert;
 import dev.fakeecs.junit.assertions.JournalAssert;
 import dev.fakeecs.junit.assertions.ServiceAssert;
 import dev.fakeecs.junit.assertions.TargetGroupAssert;
@@ -71,6 +72,10 @@ public class EcsSoftAssertions extends SoftAssertions {
 
     public JournalAssert assertThat(JournalWindow actual) {
         return proxy(JournalAssert.class, JournalWindow.class, actual);
+    }
+
+    public EcsEventsAssert assertThat(dev.fakeecs.events.EcsEvents actual) {
+        return proxy(EcsEventsAssert.class, dev.fakeecs.events.EcsEvents.class, actual);
     }
 
     public TargetGroupAssert assertThat(EcsTargetGroupHandle actual) {

@@ -4,7 +4,11 @@ import dev.fakeecs.internal.engine.EngineContext;
 import dev.fakeecs.internal.arn.Arns;
 import dev.fakeecs.journal.JournalEventType;
 
+import dev.fakeecs.journal.JournalEntry;
+
 import java.time.Instant;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -24,6 +28,7 @@ public final class RegionContext {
     private final String name;
     private final List<String> availabilityZones;
     private final Arns arns;
+    private final List<Consumer<JournalEntry>> recordListeners = new CopyOnWriteArrayList<>();
 
     public RegionContext(EngineContext world, String name, List<String> availabilityZones) {
         this.world = world;
@@ -32,9 +37,21 @@ public final class RegionContext {
         this.arns = new Arns(name, world.accountId());
     }
 
-    /** Records a journal entry stamped with this region. */
+    /** Records a journal entry stamped with this region, then tells the record listeners. */
     public void record(JournalEventType type, String subject, String... namesAndValues) {
-        world.journal().record(name, type, subject, namesAndValues);
+        JournalEntry entry = world.journal().record(name, type, subject, namesAndValues);
+        for (Consumer<JournalEntry> listener : recordListeners) {
+            listener.accept(entry);
+        }
+    }
+
+    /**
+     * Hears every entry this region records, right after it is recorded, under the engine lock (the ECS event
+     * emitter derives EventBridge events from them). A listener must not change engine state, draw from the
+     * world's random source or record entries of its own.
+     */
+    public void addRecordListener(Consumer<JournalEntry> listener) {
+        recordListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     /** Runs {@code body} under the engine lock (for Java-level reads and writes of engine state). */

@@ -143,6 +143,31 @@ public final class EcsNeighbourhood {
         containerInstances.addListener(listener);
     }
 
+    /** The task with this ARN or id (also recently STOPPED ones), or null. Read-only; under the engine lock. */
+    public SimulatedTask task(String idOrArn) {
+        return tasks.find(idOrArn);
+    }
+
+    /** A task as DescribeTasks shows it (with tags). Read-only; under the engine lock. */
+    public software.amazon.awssdk.services.ecs.model.Task describeTask(SimulatedTask task) {
+        return tasks.describe(task);
+    }
+
+    /** The container instance with this ARN anywhere in the region (any status), or null. */
+    public dev.fakeecs.internal.containerinstance.SimulatedContainerInstance containerInstance(String arn) {
+        return containerInstances.byArn(arn);
+    }
+
+    /** The service of that cluster with this name or ARN, or null. Read-only; under the engine lock. */
+    public SimulatedService service(String cluster, String nameOrArn) {
+        return services.find(cluster, nameOrArn);
+    }
+
+    /** Told after a task on a container instance of a cluster stopped and released its resources. */
+    public void addCapacityFreedListener(dev.fakeecs.internal.task.CapacityFreedListener listener) {
+        tasks.addCapacityFreedListener(listener);
+    }
+
     /** The service's tasks whose desired status is RUNNING (empty for a service that does not exist). */
     public List<SimulatedTask> serviceTasks(String cluster, String service) {
         SimulatedService s = services.find(cluster, service);

@@ -35,6 +35,9 @@ final class BackendControlApi implements ControlApi {
             if (route.equals("/journal") && method.equals("GET")) {
                 return journal(query);
             }
+            if (route.equals("/events") && method.equals("GET")) {
+                return events(query);
+            }
             return route(method, route, body == null ? NODES.objectNode() : body);
         } catch (IllegalArgumentException e) {
             return ControlResponse.error(400, "InvalidParameterException", String.valueOf(e.getMessage()));
@@ -61,6 +64,8 @@ final class BackendControlApi implements ControlApi {
                 return expect("POST", method, route) ? now(backend.advance(seconds(body))) : notAllowed(method, route);
             case "/journal":
                 return notAllowed(method, route); // GET is answered by journal(query)
+            case "/events":
+                return notAllowed(method, route); // GET is answered by events(query)
             case "/reset":
                 if (!expect("POST", method, route)) {
                     return notAllowed(method, route);
@@ -108,7 +113,7 @@ final class BackendControlApi implements ControlApi {
                     return ControlResponse.json(NODES.objectNode().put("faultId", id).put("ended", true));
                 }
                 return ControlResponse.error(404, "NotFound", "No control endpoint " + method + " /_fake-ecs" + route
-                        + "; see /_fake-ecs/clock, /clock/advance, /faults, /hooks, /images, /instances, /journal, /load, /reset");
+                        + "; see /_fake-ecs/clock, /clock/advance, /events, /faults, /hooks, /images, /instances, /journal, /load, /reset");
         }
     }
 
@@ -160,6 +165,55 @@ final class BackendControlApi implements ControlApi {
                             new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 16384);
                     try {
                         journal.writeJsonLines(writer, from, next, max);
+                    } catch (java.io.UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /**
+     * {@code GET /events?since=N}: ECS's events in EventBridge's envelope, one per line, in emission order, from the
+     * N-th on (default 0), streamed. {@code X-Fake-Ecs-Events-First-Seq} says which is the oldest still kept (the
+     * world's retention trims events like journal entries), {@code X-Fake-Ecs-Events-Next-Seq} what to pass as
+     * {@code since} next time.
+     */
+    private ControlResponse events(String query) {
+        long since = 0;
+        if (query != null && !query.isEmpty()) {
+            boolean seen = false;
+            for (String parameter : query.split("&")) {
+                if (parameter.isEmpty()) {
+                    continue;
+                }
+                int eq = parameter.indexOf('=');
+                String name = decode(eq < 0 ? parameter : parameter.substring(0, eq));
+                String value = decode(eq < 0 ? "" : parameter.substring(eq + 1));
+                if (!name.equals("since")) {
+                    throw new IllegalArgumentException("GET /_fake-ecs/events takes the query parameter since only, "
+                            + "not '" + shorten(name) + "'");
+                }
+                if (seen) {
+                    throw new IllegalArgumentException("'since' is given more than once");
+                }
+                seen = true;
+                if (!value.matches("\\d{1,18}")) {
+                    throw new IllegalArgumentException("'since' must be a non-negative whole number (at most 18 "
+                            + "digits), not '" + shorten(value) + "'");
+                }
+                since = Long.parseLong(value);
+            }
+        }
+        dev.fakeecs.events.EcsEvents events = backend.events();
+        long from = since;
+        long next = events.mark(); // the body stops here, whatever is emitted while it streams
+        return ControlResponse.streamed(ControlResponse.JSON_LINES,
+                java.util.Map.of("X-Fake-Ecs-Events-First-Seq", Long.toString(events.firstSequence()),
+                        "X-Fake-Ecs-Events-Next-Seq", Long.toString(next)),
+                out -> {
+                    java.io.Writer writer = new java.io.BufferedWriter(
+                            new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 16384);
+                    try {
+                        events.writeJsonLines(writer, from, next);
                     } catch (java.io.UncheckedIOException e) {
                         throw e.getCause();
                     }

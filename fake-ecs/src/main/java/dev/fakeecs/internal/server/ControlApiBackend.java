@@ -31,6 +31,11 @@ public interface ControlApiBackend {
     /** The event journal (served streamed, in pages, never as one string). */
     Journal journal();
 
+    /** ECS's events in EventBridge's format ({@code GET /_fake-ecs/events}); by default not served (501). */
+    default dev.fakeecs.events.EcsEvents events() {
+        throw new UnsupportedOperationException("events");
+    }
+
     /** Forgets all state: a fresh world with the same seed and options. */
     void reset();
 

@@ -34,6 +34,11 @@ public final class InJvmControlBackend implements ControlApiBackend {
     }
 
     @Override
+    public dev.fakeecs.events.EcsEvents events() {
+        return ecs.events();
+    }
+
+    @Override
     public void reset() {
         throw new UnsupportedOperationException("reset (an in-JVM server's world belongs to the test; use the "
                 + "standalone server for reset)");

@@ -77,6 +77,11 @@ public final class WorldHost implements ControlApiBackend, Function<String, EcsC
     }
 
     @Override
+    public dev.fakeecs.events.EcsEvents events() {
+        return world.events();
+    }
+
+    @Override
     public synchronized void reset() {
         FakeEcs old = world;
         world = factory.get();

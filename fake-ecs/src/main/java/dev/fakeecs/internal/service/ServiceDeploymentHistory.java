@@ -5,11 +5,7 @@ import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.task.SimulatedTask;
 import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +42,8 @@ final class ServiceDeploymentHistory {
             }
             sources.add(summary(service, d, live));
         }
-        String arn = region.arns().prefix() + "service-deployment/" + service.clusterName() + "/" + service.name() + "/"
-                + suffix(deployment.id());
+        String arn = ServiceDeploymentArns.of(region.arns().prefix(), service.clusterName(), service.name(),
+                deployment.id());
         ServiceDeploymentRecord record = new ServiceDeploymentRecord(arn, service, deployment, sequence++, sources);
         byArn.put(arn, record);
         byRevisionArn.put(revisionArn(service, deployment), record);
@@ -114,12 +110,4 @@ final class ServiceDeploymentHistory {
                 .runningTaskCount(running).pendingTaskCount(pending).build();
     }
 
-    private static String suffix(String deploymentId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(deploymentId.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

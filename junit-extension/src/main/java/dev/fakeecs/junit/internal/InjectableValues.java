@@ -2,6 +2,7 @@ package dev.fakeecs.junit.internal;
 
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.VirtualClock;
+import dev.fakeecs.events.EcsEvents;
 import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.journal.Journal;
 import dev.fakeecs.junit.handle.EcsClusterHandle;
@@ -24,7 +25,7 @@ final class InjectableValues {
     /** The types the extension resolves. */
     static final Set<Class<?>> SUPPORTED = Set.of(FakeEcs.class, VirtualClock.class, EcsClusterHandle.class,
             EcsClient.class, EcsAsyncClient.class, ElasticLoadBalancingV2Client.class, CloudWatchClient.class,
-            FaultInjector.class, Journal.class, FakeEcsServer.class);
+            FaultInjector.class, Journal.class, EcsEvents.class, FakeEcsServer.class);
 
     private InjectableValues() {
     }
@@ -49,6 +50,9 @@ final class InjectableValues {
         }
         if (type == Journal.class) {
             return ecs.journal();
+        }
+        if (type == EcsEvents.class) {
+            return ecs.events();
         }
         if (type == FaultInjector.class) {
             return FaultInjector.of(ecs);

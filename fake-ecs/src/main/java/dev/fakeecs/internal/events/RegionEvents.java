@@ -1,0 +1,159 @@
+package dev.fakeecs.internal.events;
+
+import dev.fakeecs.events.EcsEvent;
+import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
+import dev.fakeecs.internal.engine.RegionContext;
+import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
+import dev.fakeecs.internal.neighbour.RegionalService;
+import dev.fakeecs.internal.task.CapacityFreedListener;
+import dev.fakeecs.internal.task.SimulatedTask;
+import dev.fakeecs.journal.JournalEntry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One region's ECS events: hears every entry the region records and emits the EventBridge event AWS emits at that
+ * moment, rendered from the resource's state right then. Task and container status changes and stop decisions
+ * become {@code ECS Task State Change}; registrations, status and agent changes, and resources a task reserves or
+ * frees become {@code ECS Container Instance State Change}; service events become {@code ECS Service Action}; the
+ * deployment moments become {@code ECS Deployment State Change} (and the matching service actions) and lifecycle
+ * hook moments {@code ECS Hook State Change}.
+ *
+ * <pre>{@code
+ * RegionEvents events = RegionEngine.of(ecs.region("us-east-1")).service(RegionEvents.SERVICE);
+ * }</pre>
+ */
+public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreedListener {
+
+    /** Built in every region right after ECS. */
+    public static final RegionalService<RegionEvents> SERVICE = RegionEvents::new;
+
+    private final RegionContext region;
+    private final EcsNeighbourhood ecs;
+    private final EventEmitter emitter;
+    private final TaskStateEvents tasks;
+    private final ContainerInstanceEvents instances;
+    private final ServiceActionEvents actions;
+    private final DeploymentStateEvents deployments;
+    private final HookStateEvents hooks;
+    /** Hosts whose stopped tasks are about to free resources (emitted once they did). */
+    private final Set<String> releasing = new LinkedHashSet<>();
+
+    RegionEvents(RegionContext region, EcsNeighbourhood ecs) {
+        this.region = region;
+        this.ecs = ecs;
+        this.emitter = EventEmitter.of(region.engine());
+        this.tasks = new TaskStateEvents(ecs);
+        this.instances = new ContainerInstanceEvents(region);
+        this.actions = new ServiceActionEvents(ecs);
+        this.deployments = new DeploymentStateEvents(ecs);
+        this.hooks = new HookStateEvents(ecs);
+        region.addRecordListener(this);
+        ecs.addCapacityFreedListener(this);
+    }
+
+    @Override
+    public void accept(JournalEntry entry) {
+        switch (entry.type()) {
+            case TASK_STATE -> {
+                if (entry.detail("to") != null || entry.detail("desiredStatus") != null) {
+                    taskChanged(entry.subject());
+                }
+            }
+            case CONTAINER_STATE -> {
+                if (entry.detail("to") != null) {
+                    taskChanged(entry.subject());
+                }
+            }
+            case TASK_PLACED -> {
+                taskChanged(entry.subject());
+                String host = entry.detail("containerInstance");
+                if (host != null) {
+                    instanceChanged(host);
+                }
+            }
+            case CONTAINER_INSTANCE -> {
+                if (entry.detail("status") != null || entry.detail("agentConnected") != null
+                        || entry.detail("agentUpdateStatus") != null) {
+                    instanceChanged(entry.subject());
+                }
+            }
+            case SERVICE_EVENT -> serviceEvent(entry);
+            case DEPLOYMENT -> deployment(entry);
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void onCapacityFreed(String cluster) {
+        List<String> freed = new ArrayList<>();
+        for (String arn : releasing) {
+            SimulatedContainerInstance ci = ecs.containerInstance(arn);
+            if (ci == null || ci.clusterName().equals(cluster)) {
+                freed.add(arn);
+            }
+        }
+        releasing.removeAll(freed);
+        freed.forEach(this::instanceChanged);
+    }
+
+    private void taskChanged(String taskArn) {
+        SimulatedTask task = ecs.task(taskArn);
+        if (task == null) {
+            return;
+        }
+        emitter.emit(region.name(), EcsEvent.TASK_STATE_CHANGE, List.of(task.arn()), tasks.detail(task, region.now()));
+        if ("STOPPED".equals(task.lastStatus()) && task.containerInstance() != null) {
+            releasing.add(task.containerInstance().arn());
+        }
+    }
+
+    private void instanceChanged(String arn) {
+        SimulatedContainerInstance ci = ecs.containerInstance(arn);
+        if (ci == null) {
+            return;
+        }
+        emitter.emit(region.name(), EcsEvent.CONTAINER_INSTANCE_STATE_CHANGE, List.of(ci.arn()),
+                instances.detail(ci, region.now()));
+    }
+
+    private void serviceEvent(JournalEntry entry) {
+        ServiceArn s = ServiceArn.parse(entry.subject());
+        String message = entry.detail("message");
+        if (s == null || message == null) {
+            return;
+        }
+        Map<String, Object> detail = actions.fromMessage(s, message, region.now());
+        if (detail != null) {
+            emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()), DetailWriter.of(detail));
+        }
+    }
+
+    private void deployment(JournalEntry entry) {
+        ServiceArn s = ServiceArn.parse(entry.subject());
+        if (s == null) {
+            return;
+        }
+        Map<String, Object> hook = hooks.fromEntry(s, entry, region.now());
+        if (hook != null) {
+            emitter.emit(region.name(), EcsEvent.HOOK_STATE_CHANGE, List.of(s.arn()), DetailWriter.of(hook));
+            return;
+        }
+        Map<String, Object> change = deployments.fromEntry(s, entry, region.now());
+        if (change == null) {
+            return;
+        }
+        emitter.emit(region.name(), EcsEvent.DEPLOYMENT_STATE_CHANGE, List.of(s.arn()), DetailWriter.of(change));
+        String name = (String) change.get("eventName");
+        if (!name.equals("SERVICE_DEPLOYMENT_FAILED")) {
+            emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()),
+                    DetailWriter.of(ServiceActionEvents.detail("INFO", name, s, region.now())));
+        }
+    }
+}
