@@ -1,10 +1,7 @@
 package dev.fakeecs.internal.client;
 
 import dev.fakeecs.internal.protocol.ProtocolRouter;
-import java.util.Objects;
 import java.util.function.Consumer;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClientBuilder;
 
@@ -37,14 +34,6 @@ public final class ApplicationAutoScalingClients {
      * }</pre>
      */
     public static ApplicationAutoScalingClient sync(ProtocolRouter router, String region, Consumer<ApplicationAutoScalingClientBuilder> customizer) {
-        Objects.requireNonNull(router, "router");
-        ApplicationAutoScalingClientBuilder builder = ApplicationAutoScalingClient.builder()
-                .httpClient(InProcessHttpClient.create(router))
-                .endpointOverride(EcsClients.ENDPOINT)
-                .region(Region.of(Objects.requireNonNull(region, "region")))
-                .credentialsProvider(EcsClients.fakeCredentials())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        customizer.accept(builder);
-        return builder.build();
+        return InProcessClients.sync(ApplicationAutoScalingClient.builder(), router, region, customizer);
     }
 }

@@ -1,10 +1,7 @@
 package dev.fakeecs.internal.client;
 
 import dev.fakeecs.internal.protocol.ProtocolRouter;
-import java.util.Objects;
 import java.util.function.Consumer;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 
@@ -38,14 +35,6 @@ public final class CloudWatchClients {
      * }</pre>
      */
     public static CloudWatchClient sync(ProtocolRouter router, String region, Consumer<CloudWatchClientBuilder> customizer) {
-        Objects.requireNonNull(router, "router");
-        CloudWatchClientBuilder builder = CloudWatchClient.builder()
-                .httpClient(InProcessHttpClient.create(router))
-                .endpointOverride(EcsClients.ENDPOINT)
-                .region(Region.of(Objects.requireNonNull(region, "region")))
-                .credentialsProvider(EcsClients.fakeCredentials())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        customizer.accept(builder);
-        return builder.build();
+        return InProcessClients.sync(CloudWatchClient.builder(), router, region, customizer);
     }
 }

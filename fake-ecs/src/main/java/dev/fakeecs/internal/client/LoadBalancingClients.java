@@ -1,10 +1,7 @@
 package dev.fakeecs.internal.client;
 
 import dev.fakeecs.internal.protocol.ProtocolRouter;
-import java.util.Objects;
 import java.util.function.Consumer;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2ClientBuilder;
 
@@ -38,14 +35,6 @@ public final class LoadBalancingClients {
      */
     public static ElasticLoadBalancingV2Client sync(ProtocolRouter router, String region,
             Consumer<ElasticLoadBalancingV2ClientBuilder> customizer) {
-        Objects.requireNonNull(router, "router");
-        ElasticLoadBalancingV2ClientBuilder builder = ElasticLoadBalancingV2Client.builder()
-                .httpClient(InProcessHttpClient.create(router))
-                .endpointOverride(EcsClients.ENDPOINT)
-                .region(Region.of(Objects.requireNonNull(region, "region")))
-                .credentialsProvider(EcsClients.fakeCredentials())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        customizer.accept(builder);
-        return builder.build();
+        return InProcessClients.sync(ElasticLoadBalancingV2Client.builder(), router, region, customizer);
     }
 }
