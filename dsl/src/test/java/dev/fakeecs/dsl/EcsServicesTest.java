@@ -2,7 +2,6 @@ package dev.fakeecs.dsl;
 
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.autoscaling.ScalableTarget;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import org.junit.jupiter.api.Test;
@@ -58,12 +57,21 @@ class EcsServicesTest {
     @Test
     void the_service_auto_scaling_and_load_curve_reach_the_engine() {
         try (FakeEcs ecs = seedExample().start()) {
-            ScalableTarget target = RegionEngine.of(ecs.defaultRegion()).autoScaling()
-                    .target("food-delivery-prod", "order-service");
+            // the DSL's autoScaling(..) is Application Auto Scaling's scalable target and target tracking policy
+            var aas = ecs.newApplicationAutoScalingClient();
+            var target = aas.describeScalableTargets(r -> r.serviceNamespace("ecs")
+                    .resourceIds("service/food-delivery-prod/order-service")).scalableTargets().get(0);
             assertThat(target.minCapacity()).isEqualTo(2);
             assertThat(target.maxCapacity()).isEqualTo(20);
-            assertThat(target.policies()).containsExactly(TargetTrackingPolicy.cpu(60));
-            assertThat(target.load().requestsPerTaskAtFullCpu()).isEqualTo(50);
+            assertThat(aas.describeScalingPolicies(r -> r.serviceNamespace("ecs")
+                    .resourceId("service/food-delivery-prod/order-service")).scalingPolicies())
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.targetTrackingScalingPolicyConfiguration().targetValue()).isEqualTo(60.0);
+                        assertThat(p.targetTrackingScalingPolicyConfiguration().predefinedMetricSpecification()
+                                .predefinedMetricTypeAsString()).isEqualTo("ECSServiceAverageCPUUtilization");
+                    });
+            assertThat(RegionEngine.of(ecs.defaultRegion()).serviceLoads()
+                    .load("food-delivery-prod", "order-service").requestsPerTaskAtFullCpu()).isEqualTo(50);
         }
     }
 
@@ -80,8 +88,8 @@ class EcsServicesTest {
             Service orders = describe(ecs, "order-service");
             assertThat(orders.desiredCount()).isEqualTo(4);
             assertThat(orders.runningCount()).isEqualTo(4);
-            assertThat(RegionEngine.of(ecs.defaultRegion()).autoScaling().target("food-delivery-prod", "order-service")
-                    .policies()).hasSize(1);
+            assertThat(ecs.newApplicationAutoScalingClient().describeScalingPolicies(r -> r.serviceNamespace("ecs")
+                    .resourceId("service/food-delivery-prod/order-service")).scalingPolicies()).hasSize(1);
         }
     }
 

@@ -151,8 +151,8 @@ class FaultScenarioTest {
     }
 
     private static double rps(FakeEcs ecs) {
-        ServiceLoad load = RegionEngine.of(ecs.defaultRegion()).autoScaling().target("food-delivery-prod", "order-service")
-                .load();
+        ServiceLoad load = RegionEngine.of(ecs.defaultRegion()).serviceLoads().load("food-delivery-prod",
+                "order-service");
         return load.load().requestsPerSecond(ecs.clock().instant());
     }
 

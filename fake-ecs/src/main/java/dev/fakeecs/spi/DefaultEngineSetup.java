@@ -7,8 +7,11 @@ import dev.fakeecs.FakeEcs;
 import dev.fakeecs.autoscaling.ScalingMetric;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
-import dev.fakeecs.internal.autoscaling.ScalableTarget;
-import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.internal.applicationautoscaling.ApplicationAutoScaling;
+import dev.fakeecs.internal.applicationautoscaling.DeclaredScaling;
+import dev.fakeecs.internal.elbv2.LoadBalancing;
+import dev.fakeecs.internal.service.SimulatedService;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import dev.fakeecs.internal.capacity.AutoScalingGroup;
 import dev.fakeecs.internal.capacity.AutoScalingGroups;
 import dev.fakeecs.internal.cluster.SimulatedCluster;
@@ -284,32 +287,45 @@ final class DefaultEngineSetup implements EngineSetup {
     public void registerScalableTarget(String region, String cluster, String service, int minCapacity,
                                        int maxCapacity, List<TargetTrackingPolicy> policies) {
         RegionEngine state = engine(region);
-        ServiceAutoScaling scaling = state.autoScaling();
         state.read(() -> {
-            ScalableTarget target = scaling.registerScalableTarget(cluster, service, minCapacity, maxCapacity);
-            for (TargetTrackingPolicy policy : policies) {
-                if (!target.policies().contains(policy)) {
-                    scaling.putTargetTrackingPolicy(cluster, service, policy);
-                }
-            }
+            SimulatedService s = state.services().resolveActive(cluster, service);
+            DeclaredScaling.declare(state.service(ApplicationAutoScaling.SERVICE), s.clusterName(), s.name(),
+                    minCapacity, maxCapacity, policies, resourceLabel(state, s));
             return null;
         });
+    }
+
+    /** The {@code app/.../targetgroup/...} label of the service's first target group behind an ALB, or null. */
+    private static String resourceLabel(RegionEngine state, SimulatedService s) {
+        LoadBalancing elb = state.service(LoadBalancing.SERVICE);
+        for (var lb : s.loadBalancers()) {
+            if (lb.targetGroupArn() == null) {
+                continue;
+            }
+            TargetGroup tg = elb.inspectTargetGroup(lb.targetGroupArn());
+            if (tg != null && tg.hasLoadBalancerArns() && !tg.loadBalancerArns().isEmpty()) {
+                String lbArn = tg.loadBalancerArns().get(0);
+                return lbArn.substring(lbArn.indexOf(":loadbalancer/") + ":loadbalancer/".length()) + "/"
+                        + lb.targetGroupArn().substring(lb.targetGroupArn().indexOf(":targetgroup/") + 1);
+            }
+        }
+        return null;
     }
 
     @Override
     public Optional<ServiceLoad> serviceLoad(String region, String cluster, String service) {
         RegionEngine state = engine(region);
-        return Optional.ofNullable(state.autoScaling().load(cluster, service));
+        return Optional.ofNullable(state.serviceLoads().load(cluster, service));
     }
 
     @Override
     public void setServiceLoad(String region, String cluster, String service, ServiceLoad load) {
-        engine(region).autoScaling().setLoad(cluster, service, load);
+        engine(region).serviceLoads().setLoad(cluster, service, load);
     }
 
     @Override
     public double scalingMetric(String region, String cluster, String service, ScalingMetric metric) {
-        return engine(region).autoScaling().metricNow(cluster, service, metric);
+        return engine(region).serviceLoads().metricNow(cluster, service, metric);
     }
 
     private RegionEngine engine(String region) {

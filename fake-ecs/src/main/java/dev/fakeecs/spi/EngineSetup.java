@@ -297,9 +297,11 @@ public interface EngineSetup {
     // ------------------------------------------------------------------ Service Auto Scaling
 
     /**
-     * Registers an ACTIVE service as a scalable target with these bounds (or changes the bounds of
-     * a registered one, clamping its desired count) and adds each target tracking policy it does not
-     * have yet (an equal policy is not added twice).
+     * Registers an ACTIVE service as a scalable target of Application Auto Scaling with these bounds (or changes
+     * the bounds of a registered one, clamping its desired count) and puts one target tracking policy per
+     * {@code policies} entry, exactly as {@code RegisterScalableTarget} and {@code PutScalingPolicy} would (the
+     * policy named after its metric and target, e.g. {@code ECSServiceAverageCPUUtilization-60}; an equal policy
+     * put again changes nothing). The target, policies and their CloudWatch alarms are visible through both APIs.
      *
      * <pre>{@code
      * setup.registerScalableTarget("us-east-1", "prod", "orders", 2, 20, List.of(TargetTrackingPolicy.cpu(60)));

@@ -24,7 +24,7 @@ class ApplicationAutoScalingDeterminismTest {
         try (FakeEcs ecs = FakeEcs.builder().seed(seed).start(Instant.parse("2026-03-06T18:00:00Z")).build()) {
             ApplicationAutoScalingClient aas = ecs.newApplicationAutoScalingClient();
             ScalableTargetsApiTest.service(ecs, "orders", 2);
-            RegionEngine.of(ecs.defaultRegion()).autoScaling().setLoad("prod", "orders", new ServiceLoad(at -> {
+            RegionEngine.of(ecs.defaultRegion()).serviceLoads().setLoad("prod", "orders", new ServiceLoad(at -> {
                 LocalTime t = at.atZone(ZoneOffset.UTC).toLocalTime();
                 return t.getHour() == 19 ? 500 : 50;
             }, 50));
@@ -53,7 +53,7 @@ class ApplicationAutoScalingDeterminismTest {
         try (FakeEcs ecs = FakeEcs.builder().seed(1).start(Instant.parse("2026-03-06T18:00:00Z")).build()) {
             ApplicationAutoScalingClient aas = ecs.newApplicationAutoScalingClient();
             ScalableTargetsApiTest.service(ecs, "orders", 2);
-            RegionEngine.of(ecs.defaultRegion()).autoScaling().setLoad("prod", "orders",
+            RegionEngine.of(ecs.defaultRegion()).serviceLoads().setLoad("prod", "orders",
                     new ServiceLoad(at -> 300, 50));
             aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId("service/prod/orders")
                     .scalableDimension(DIMENSION).minCapacity(2).maxCapacity(12)

@@ -44,7 +44,7 @@ class LoadControlApiTest {
         assertThat(answer.status()).isEqualTo(200);
         JsonNode body = MAPPER.readTree(answer.bodyAsString());
         assertThat(body.get("requestsPerSecondNow").asDouble()).isEqualTo(60.0);
-        ServiceLoad load = RegionEngine.of(ecs.defaultRegion()).autoScaling().load("prod", "order-service");
+        ServiceLoad load = RegionEngine.of(ecs.defaultRegion()).serviceLoads().load("prod", "order-service");
         assertThat(load.load().requestsPerSecond(Instant.parse("2026-03-06T19:30:00Z"))).isEqualTo(300.0);
         assertThat(load.load().requestsPerSecond(Instant.parse("2026-03-07T19:30:00Z"))).isEqualTo(300.0);
         assertThat(load.load().requestsPerSecond(Instant.parse("2026-03-06T21:00:00Z"))).isEqualTo(60.0);

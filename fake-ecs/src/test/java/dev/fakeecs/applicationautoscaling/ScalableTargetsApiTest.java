@@ -167,7 +167,7 @@ class ScalableTargetsApiTest {
     void should_show_not_scaled_activities_only_when_asked() {
         service(ecs, "orders", 2);
         register("orders", 2, 2);
-        dev.fakeecs.internal.region.RegionEngine.of(ecs.defaultRegion()).autoScaling().setLoad("prod", "orders",
+        dev.fakeecs.internal.region.RegionEngine.of(ecs.defaultRegion()).serviceLoads().setLoad("prod", "orders",
                 new dev.fakeecs.autoscaling.ServiceLoad(dev.fakeecs.autoscaling.LoadModel.constant(600), 50));
         aas.putScalingPolicy(r -> r.policyName("cpu").serviceNamespace("ecs").resourceId("service/prod/orders")
                 .scalableDimension(DIMENSION).policyType("TargetTrackingScaling")

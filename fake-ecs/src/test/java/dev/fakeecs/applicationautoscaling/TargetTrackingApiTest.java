@@ -106,7 +106,7 @@ class TargetTrackingApiTest {
     @Test
     void should_scale_out_at_the_dinner_peak_and_gradually_back_in_after_it() {
         ordersWithTarget(2, 2, 20);
-        RegionEngine.of(ecs.defaultRegion()).autoScaling().setLoad("prod", "orders", new ServiceLoad(DINNER_PEAK, 50));
+        RegionEngine.of(ecs.defaultRegion()).serviceLoads().setLoad("prod", "orders", new ServiceLoad(DINNER_PEAK, 50));
         PutScalingPolicyResponse put = cpuPolicy(60);
         String high = put.alarms().get(0).alarmName();
 
@@ -195,7 +195,7 @@ class TargetTrackingApiTest {
                         .name("app").image("acme/app:2").healthCheck(h -> h.command("CMD-SHELL", "true")).build()));
         ecs.declareImage("acme/app:2", dev.fakeecs.image.ImageBehavior.DEFAULT.unhealthy());
         ecs.api().updateService(b -> b.cluster("prod").service("orders").taskDefinition("app"));
-        RegionEngine.of(ecs.defaultRegion()).autoScaling().setLoad("prod", "orders",
+        RegionEngine.of(ecs.defaultRegion()).serviceLoads().setLoad("prod", "orders",
                 new ServiceLoad(LoadModel.constant(1), 50));
         PutScalingPolicyResponse put = cpuPolicy(60);
 

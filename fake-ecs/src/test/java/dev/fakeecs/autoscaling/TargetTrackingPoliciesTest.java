@@ -1,7 +1,6 @@
 package dev.fakeecs.autoscaling;
 
-import dev.fakeecs.internal.region.RegionEngine;
-import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.spi.EngineSetup;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.journal.JournalEventType;
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TargetTrackingPoliciesTest {
 
     private final FakeEcs ecs = FakeEcs.builder().seed(31).build();
-    private final ServiceAutoScaling scaling = RegionEngine.of(ecs.defaultRegion()).autoScaling();
+    private final EngineSetup setup = EngineSetup.of(ecs);
+    private final String region = ecs.defaultRegion().name();
     private final Instant t0 = FakeEcs.DEFAULT_START;
 
     /** A 10-task Fargate service; each task serves 50 requests per second at 100 % CPU. */
@@ -39,8 +39,7 @@ class TargetTrackingPoliciesTest {
                 .networkConfiguration(n -> n.awsvpcConfiguration(AwsVpcConfiguration.builder().subnets("subnet-a")
                         .build())));
         ecs.clock().advance(Duration.ofMinutes(3));
-        scaling.registerScalableTarget("prod", "api", 1, 20);
-        scaling.setLoad("prod", "api", new ServiceLoad(load, 50));
+        setup.setServiceLoad(region, "prod", "api", new ServiceLoad(load, 50));
     }
 
     private int desired() {
@@ -56,8 +55,8 @@ class TargetTrackingPoliciesTest {
     void should_scale_out_when_any_policy_is_above_target() {
         // given: CPU 10 % (wants in), memory 32.5 % against a 20 % target (wants out)
         service(10, LoadModel.constant(50));
-        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60));
-        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.memory(20));
+        setup.registerScalableTarget(region, "prod", "api", 1, 20, List.of(TargetTrackingPolicy.cpu(60),
+                TargetTrackingPolicy.memory(20)));
 
         // when
         ecs.clock().advance(Duration.ofMinutes(5));
@@ -70,8 +69,8 @@ class TargetTrackingPoliciesTest {
     void should_not_scale_in_unless_every_policy_agrees() {
         // given: CPU 10 % (wants in), memory 32.5 % within 90-100 % of its 35 % target (holds)
         service(10, LoadModel.constant(50));
-        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60));
-        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.memory(35));
+        setup.registerScalableTarget(region, "prod", "api", 1, 20, List.of(TargetTrackingPolicy.cpu(60),
+                TargetTrackingPolicy.memory(35)));
 
         // when
         ecs.clock().advance(Duration.ofHours(1));
@@ -85,22 +84,22 @@ class TargetTrackingPoliciesTest {
     void should_let_a_policy_with_scale_in_disabled_have_no_say_in_scale_in() {
         // given: CPU 10 % wants in; the memory policy (32.5 % against 45 %) has scale-in disabled
         service(10, LoadModel.constant(50));
-        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60));
-        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.memory(45).withScaleInDisabled());
+        setup.registerScalableTarget(region, "prod", "api", 1, 20, List.of(TargetTrackingPolicy.cpu(60),
+                TargetTrackingPolicy.memory(45).withScaleInDisabled()));
 
         // when
-        ecs.clock().advance(Duration.ofMinutes(30));
+        ecs.clock().advance(Duration.ofHours(2));
 
-        // then: ceil(10 x 10 / 60)
+        // then: down in Application Auto Scaling's steps of 10 % of the running tasks to ceil(n x (100 / n) / 60)
         assertThat(desired()).isEqualTo(2);
+        assertThat(actions()).extracting(e -> e.detail("from") + "->" + e.detail("to")).startsWith("10->9", "9->8");
     }
 
     @Test
     void should_not_scale_in_below_the_minimum_capacity() {
         // given
         service(10, LoadModel.constant(50));
-        scaling.registerScalableTarget("prod", "api", 4, 20);
-        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60));
+        setup.registerScalableTarget(region, "prod", "api", 4, 20, List.of(TargetTrackingPolicy.cpu(60)));
 
         // when
         ecs.clock().advance(Duration.ofHours(1));
@@ -111,19 +110,19 @@ class TargetTrackingPoliciesTest {
 
     @Test
     void should_wait_for_the_scale_in_cooldown_before_scaling_in_again() {
-        // given: 20 % CPU scales 10 -> 4; from minute 40 the load drops so 4 -> 1 is due
-        Instant drop = t0.plus(Duration.ofMinutes(40));
-        service(10, at -> at.isBefore(drop) ? 100 : 25);
-        scaling.putTargetTrackingPolicy("prod", "api", TargetTrackingPolicy.cpu(60)
-                .withCooldowns(TargetTrackingPolicy.DEFAULT_COOLDOWN, Duration.ofMinutes(90)));
+        // given: 20 % CPU wants 10 -> 4, which Application Auto Scaling takes in steps of 10 % of the running tasks
+        service(10, LoadModel.constant(100));
+        setup.registerScalableTarget(region, "prod", "api", 1, 20, List.of(TargetTrackingPolicy.cpu(60)
+                .withCooldowns(TargetTrackingPolicy.DEFAULT_COOLDOWN, Duration.ofMinutes(90))));
 
         // when
         ecs.clock().advance(Duration.ofHours(3));
 
         // then
-        assertThat(actions()).extracting(e -> e.detail("from") + "->" + e.detail("to")).containsExactly("10->4",
-                "4->1");
+        assertThat(actions()).extracting(e -> e.detail("from") + "->" + e.detail("to")).containsExactly("10->9",
+                "9->8");
         Duration gap = Duration.between(actions().get(0).time(), actions().get(1).time());
-        assertThat(gap).isEqualTo(Duration.ofMinutes(90));
+        // the cooldown, then the next minute's re-invocation of the alarm still in ALARM (at :30)
+        assertThat(gap).isBetween(Duration.ofMinutes(90), Duration.ofMinutes(91));
     }
 }

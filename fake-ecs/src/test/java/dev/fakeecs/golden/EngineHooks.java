@@ -1,7 +1,7 @@
 package dev.fakeecs.golden;
 
 import dev.fakeecs.FakeEcs;
-import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.spi.EngineSetup;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.autoscaling.TargetTrackingPolicy;
 import dev.fakeecs.internal.region.RegionEngine;
@@ -58,11 +58,11 @@ final class EngineHooks {
     static void cpuTargetTracking(FakeEcs ecs, String region, String cluster, String service, int min, int max,
                                   double targetCpuPercent, ToDoubleFunction<Instant> requestsPerSecond,
                                   double requestsPerTaskAtFullCpu) {
-        ServiceAutoScaling scaling = state(ecs, region).autoScaling();
-        scaling.registerScalableTarget(cluster, service, min, max);
-        scaling.putTargetTrackingPolicy(cluster, service, TargetTrackingPolicy.cpu(targetCpuPercent));
+        EngineSetup setup = EngineSetup.of(ecs);
+        setup.registerScalableTarget(region, cluster, service, min, max,
+                java.util.List.of(TargetTrackingPolicy.cpu(targetCpuPercent)));
         if (requestsPerSecond != null) {
-            scaling.setLoad(cluster, service, new ServiceLoad(requestsPerSecond::applyAsDouble,
+            setup.setServiceLoad(region, cluster, service, new ServiceLoad(requestsPerSecond::applyAsDouble,
                     requestsPerTaskAtFullCpu));
         }
     }

@@ -151,7 +151,11 @@ class EngineSetupTest {
         // 30 rps over 2 tasks of 50 rps at full CPU
         assertThat(setup.scalingMetric(REGION, "prod", "api", ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION))
                 .isEqualTo(30.0);
-        assertThat(ecs.journal().ofType(JournalEventType.SCALING)).hasSize(2);
+        // one scalable target with one policy in Application Auto Scaling: an equal policy is the same policy
+        var aas = ecs.newApplicationAutoScalingClient();
+        assertThat(aas.describeScalableTargets(r -> r.serviceNamespace("ecs")).scalableTargets()).hasSize(1);
+        assertThat(aas.describeScalingPolicies(r -> r.serviceNamespace("ecs")).scalingPolicies())
+                .extracting(p -> p.policyName()).containsExactly("ECSServiceAverageCPUUtilization-60");
     }
 
     @Test

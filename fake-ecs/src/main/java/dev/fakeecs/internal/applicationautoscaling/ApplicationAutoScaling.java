@@ -107,6 +107,8 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
     private final Map<String, RegisteredTarget> targets = new LinkedHashMap<>();
     private final ScalingActivities activities = new ScalingActivities();
     private QueuedEvent repeater;
+    /** True while the engine's own setup runs operations ({@link #asSetup}). */
+    private boolean setup;
 
     ApplicationAutoScaling(RegionContext region, EcsNeighbourhood ecs) {
         this.region = region;
@@ -124,7 +126,24 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
     }
 
     private <T> T call(String operation, Supplier<T> body) {
-        return calls != null ? calls.invoke(operation, body) : region.read(body);
+        return calls != null && !setup ? calls.invoke(operation, body) : region.read(body);
+    }
+
+    /**
+     * Runs operations of this API as the engine's own setup does (the DSL's {@code autoScaling(..)}, see {@link
+     * DeclaredScaling}): under the engine lock, past the API's interceptors (faults) and auto clock step, with the
+     * same effects and journal as the API calls.
+     */
+    public <T> T asSetup(Supplier<T> body) {
+        return region.read(() -> {
+            boolean was = setup;
+            setup = true;
+            try {
+                return body.get();
+            } finally {
+                setup = was;
+            }
+        });
     }
 
     // ----- scalable targets -----

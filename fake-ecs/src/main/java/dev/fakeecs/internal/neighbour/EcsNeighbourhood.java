@@ -3,7 +3,7 @@ package dev.fakeecs.internal.neighbour;
 import dev.fakeecs.internal.alarms.AlarmDirectory;
 import dev.fakeecs.internal.alarms.PublishedAlarms;
 import dev.fakeecs.autoscaling.ScalingMetric;
-import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.internal.load.ServiceLoads;
 import dev.fakeecs.internal.containerinstance.ContainerInstanceListener;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.service.Services;
@@ -41,7 +41,7 @@ public final class EcsNeighbourhood {
     private final PublishedAlarms alarms;
     private final ApiCalls calls;
     private final OfferedLoad offeredLoad;
-    private final ServiceAutoScaling autoScaling;
+    private final ServiceLoads loads;
     private final Function<RegionalService<?>, Object> siblings;
 
     /**
@@ -50,12 +50,12 @@ public final class EcsNeighbourhood {
      * @param calls        how the region runs an API call (lock, interceptors, auto clock step); null: the
      *                     neighbour only takes the engine lock
      * @param offeredLoad  the load the region's services offer to each target group (null: none)
-     * @param autoScaling  where service utilisation comes from ({@link #serviceUsage}); null: no figures
+     * @param loads        where service utilisation comes from ({@link #serviceUsage}); null: no figures
      * @param siblings     the region's simulated services built so far ({@link #sibling}); null: none
      */
     public EcsNeighbourhood(Tasks tasks, ContainerInstances containerInstances, Services services,
                             PublishedTargetGroups targetGroups, PublishedAlarms alarms, ApiCalls calls, OfferedLoad offeredLoad,
-                            ServiceAutoScaling autoScaling, Function<RegionalService<?>, Object> siblings) {
+                            ServiceLoads loads, Function<RegionalService<?>, Object> siblings) {
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.services = services;
@@ -64,7 +64,7 @@ public final class EcsNeighbourhood {
         this.alarms = alarms;
         this.calls = calls;
         this.offeredLoad = offeredLoad == null ? OfferedLoad.NONE : offeredLoad;
-        this.autoScaling = autoScaling;
+        this.loads = loads;
         this.siblings = siblings;
     }
 
@@ -74,15 +74,15 @@ public final class EcsNeighbourhood {
      * caller holds the engine lock.
      */
     public List<ServiceUsage> serviceUsage() {
-        if (autoScaling == null) {
+        if (loads == null) {
             return List.of();
         }
         List<ServiceUsage> usage = new ArrayList<>();
         for (SimulatedService s : services.all()) {
             if (s.isActive()) {
                 usage.add(new ServiceUsage(s.clusterName(), s.name(),
-                        autoScaling.usageNow(s, ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION),
-                        autoScaling.usageNow(s, ScalingMetric.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION)));
+                        loads.usageNow(s, ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION),
+                        loads.usageNow(s, ScalingMetric.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION)));
             }
         }
         return usage;

@@ -7,7 +7,7 @@ import dev.fakeecs.internal.alarms.PublishedAlarms;
 import dev.fakeecs.internal.region.ApiInterceptor;
 import dev.fakeecs.internal.account.AccountSettings;
 import dev.fakeecs.internal.arn.Arns;
-import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.internal.load.ServiceLoads;
 import dev.fakeecs.internal.capacity.CapacityProviders;
 import dev.fakeecs.internal.cluster.Clusters;
 import dev.fakeecs.internal.containerinstance.ContainerInstances;
@@ -53,7 +53,7 @@ public final class RegionEngine implements Region {
     private final CapacityProviders capacityProviders;
     private final Tasks tasks;
     private final Services services;
-    private final ServiceAutoScaling autoScaling;
+    private final ServiceLoads serviceLoads;
     private final ClusterOperations clusterOperations;
     private final ContainerInstanceOperations containerInstanceOperations;
     private final TaskOperations taskOperations;
@@ -88,7 +88,7 @@ public final class RegionEngine implements Region {
         this.tasks = new Tasks(context, tags, containerInstances, capacityProviders);
         this.services = new Services(context, tags, clusters, capacityProviders, containerInstances, taskDefinitions,
                 tasks, targetGroups, alarms);
-        this.autoScaling = new ServiceAutoScaling(context, services);
+        this.serviceLoads = new ServiceLoads(context, services);
         this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
                 tasks, services);
         this.containerInstanceOperations = new ContainerInstanceOperations(context, clusters, tags,
@@ -97,7 +97,7 @@ public final class RegionEngine implements Region {
                 taskDefinitions, tasks, services);
         this.api = new RegionControlPlane(this);
         this.neighbourhood = new EcsNeighbourhood(tasks, containerInstances, services, targetGroups, alarms, this::invoke,
-                autoScaling::offeredLoad, autoScaling, this.neighbours::get);
+                serviceLoads::offeredLoad, serviceLoads, this.neighbours::get);
         for (RegionalService<?> neighbour : neighbours) {
             this.neighbours.put(neighbour, neighbour.create(context, neighbourhood));
         }
@@ -256,8 +256,8 @@ public final class RegionEngine implements Region {
         return taskOperations;
     }
 
-    /** Service Auto Scaling (target tracking) for this region's services. */
-    public ServiceAutoScaling autoScaling() {
-        return autoScaling;
+    /** The load each of this region's services gets (what CloudWatch publishes and target groups receive). */
+    public ServiceLoads serviceLoads() {
+        return serviceLoads;
     }
 }

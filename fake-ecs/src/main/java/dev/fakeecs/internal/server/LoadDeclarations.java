@@ -90,7 +90,7 @@ final class LoadDeclarations {
                         number(body, "memoryPercentPerRequest", 0.5))
                 : new ServiceLoad(model, perTask);
         Region region = body.has("region") ? ecs.region(body.get("region").asText()) : ecs.defaultRegion();
-        RegionEngine.of(region).autoScaling().setLoad(cluster, service, load);
+        RegionEngine.of(region).serviceLoads().setLoad(cluster, service, load);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("cluster", cluster);
         answer.put("service", service);

@@ -5,7 +5,7 @@ import dev.fakeecs.autoscaling.LoadModel;
 import dev.fakeecs.autoscaling.ScalingMetric;
 import dev.fakeecs.autoscaling.ServiceLoad;
 import dev.fakeecs.image.ImageBehavior;
-import dev.fakeecs.internal.autoscaling.ServiceAutoScaling;
+import dev.fakeecs.internal.load.ServiceLoads;
 import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.internal.region.RegionEngine;
 import dev.fakeecs.journal.JournalEventType;
@@ -34,7 +34,7 @@ class PublishedMetricsTest {
     private final RegionEngine region = RegionEngine.of(ecs.defaultRegion());
     private final CloudWatch cw = region.service(CloudWatch.SERVICE);
     private final LoadBalancing elb = region.service(LoadBalancing.SERVICE);
-    private final ServiceAutoScaling scaling = region.autoScaling();
+    private final ServiceLoads scaling = region.serviceLoads();
 
     @AfterEach
     void close() {
@@ -70,7 +70,6 @@ class PublishedMetricsTest {
         ecs.declareImage("acme/web:1", ImageBehavior.DEFAULT.withCpuPercent(85).withMemoryMiB(256));
         service("acme/web:1", null);
         cw.startCollecting();
-        scaling.registerScalableTarget("prod", "web", 2, 2);
 
         // when
         ecs.clock().advance(Duration.ofMinutes(5));
@@ -94,7 +93,6 @@ class PublishedMetricsTest {
     void should_publish_the_cpu_of_a_service_load_and_alarm_on_it() {
         // given: 300 requests a second, 50 per task at full CPU, 2 tasks -> 300 %, capped by the load model
         service("acme/web:1", null);
-        scaling.registerScalableTarget("prod", "web", 2, 2);
         scaling.setLoad("prod", "web", new ServiceLoad(LoadModel.constant(60), 50));
         cw.putMetricAlarm(r -> r.alarmName("web-cpu").namespace("AWS/ECS").metricName("CPUUtilization")
                 .dimensions(Dimension.builder().name("ClusterName").value("prod").build(),

@@ -80,19 +80,27 @@ class DinnerPeakTest {
         assertThat(EngineSetup.of(ecs).scalingMetric(ecs.defaultRegion().name(), CLUSTER, ORDERS,
                 ScalingMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION)).isEqualTo(60.0);
 
-        // when: the peak ends at 21:00; fifteen datapoints below 90 % of the target trigger the scale-in
+        // when: the peak ends at 21:00; fifteen datapoints below 90 % of the target put the low alarm in ALARM
         ecs.clock().advanceTo(friday("21:13:59"));
         assertThat(orders().desiredCount()).isEqualTo(20);
         ecs.clock().advanceTo(friday("21:14:00"));
 
-        // then
+        // then: Application Auto Scaling scales in by 10 % of the running tasks at a time, once per 300 s cooldown
+        assertThat(orders().desiredCount()).isEqualTo(18);
+        ecs.clock().advanceTo(friday("22:14:30"));
         assertThat(orders().desiredCount()).isEqualTo(2);
-        ecs.clock().advanceTo(friday("21:15:00"));
+        ecs.clock().advanceTo(friday("22:16:00"));
         assertThat(orders().runningCount()).isEqualTo(2);
         assertThat(runningOrdersByProvider()).containsExactlyInAnyOrderEntriesOf(Map.of("FARGATE", 2L));
         assertThat(scalingActions()).containsExactly(
                 "scale-out 2->20 at 2026-03-06T19:02:00Z",
-                "scale-in 20->2 at 2026-03-06T21:14:00Z");
+                "scale-in 20->18 at 2026-03-06T21:14:00Z", "scale-in 18->16 at 2026-03-06T21:19:30Z",
+                "scale-in 16->14 at 2026-03-06T21:24:30Z", "scale-in 14->12 at 2026-03-06T21:29:30Z",
+                "scale-in 12->10 at 2026-03-06T21:34:30Z", "scale-in 10->9 at 2026-03-06T21:39:30Z",
+                "scale-in 9->8 at 2026-03-06T21:44:30Z", "scale-in 8->7 at 2026-03-06T21:49:30Z",
+                "scale-in 7->6 at 2026-03-06T21:54:30Z", "scale-in 6->5 at 2026-03-06T21:59:30Z",
+                "scale-in 5->4 at 2026-03-06T22:04:30Z", "scale-in 4->3 at 2026-03-06T22:09:30Z",
+                "scale-in 3->2 at 2026-03-06T22:14:30Z");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.fakeecs.internal.autoscaling;
+package dev.fakeecs.internal.load;
 
 import dev.fakeecs.autoscaling.ScalingMetric;
 import dev.fakeecs.internal.task.SimulatedContainer;
