@@ -74,10 +74,12 @@ public final class ServiceApplier {
         if (declared != null) {
             setup.registerScalableTarget(region.name(), spec.cluster(), spec.serviceName(), declared.min(),
                     declared.max(), declared.policies().stream().map(ServiceApplier::toEngine).toList());
-            if (spec.loadCurve() != null) {
-                setup.setServiceLoad(region.name(), spec.cluster(), spec.serviceName(),
-                        new ServiceLoad(spec.loadCurve(), spec.requestsPerTaskAtFullCpu()));
-            }
+        }
+        // the load drives the service's metrics and traffic with or without auto scaling (Application Auto Scaling
+        // configured through its API scales on it as well)
+        if (spec.loadCurve() != null) {
+            setup.setServiceLoad(region.name(), spec.cluster(), spec.serviceName(),
+                    new ServiceLoad(spec.loadCurve(), spec.requestsPerTaskAtFullCpu()));
         }
     }
 
