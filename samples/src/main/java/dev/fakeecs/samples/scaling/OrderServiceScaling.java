@@ -33,6 +33,7 @@ public final class OrderServiceScaling {
 
     /** Registers the service as a scalable target and puts its policy and scheduled actions (idempotent). */
     public void apply(String cluster, String service) {
+        // auto-scaling-production-code-START
         String resourceId = "service/" + cluster + "/" + service;
         autoScaling.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.ECS)
                 .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).resourceId(resourceId)
@@ -52,5 +53,6 @@ public final class OrderServiceScaling {
                 .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).resourceId(resourceId)
                 .scheduledActionName(FRIDAY_COOL_DOWN).schedule("cron(0 22 ? * FRI *)").timezone("Europe/London")
                 .scalableTargetAction(a -> a.minCapacity(2).maxCapacity(20)));
+        // auto-scaling-production-code-END
     }
 }

@@ -54,6 +54,7 @@ class OrderServiceScalingTest {
 
     @Test
     void the_production_configuration_carries_order_service_through_friday_dinner() {
+        // auto-scaling-test-START
         // when: the infrastructure code runs
         new OrderServiceScaling(autoScaling).apply(CLUSTER, ORDERS);
 
@@ -78,6 +79,7 @@ class OrderServiceScalingTest {
         assertThat(desired()).isEqualTo(6);
         ecs.clock().advanceTo(friday("23:00:00"));
         assertThat(desired()).isEqualTo(2);
+        // auto-scaling-test-END
 
         List<ScalingActivity> activities = autoScaling.describeScalingActivities(r -> r.serviceNamespace("ecs")
                 .resourceId("service/" + CLUSTER + "/" + ORDERS)).scalingActivities();
