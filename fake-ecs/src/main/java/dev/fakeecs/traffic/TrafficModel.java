@@ -1,5 +1,10 @@
 package dev.fakeecs.traffic;
 
+import dev.fakeecs.internal.service.SimulatedService;
+import dev.fakeecs.internal.region.RegionEngine;
+import dev.fakeecs.internal.load.ServiceLoads;
+import dev.fakeecs.autoscaling.ServiceLoad;
+import dev.fakeecs.autoscaling.LoadModel;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.clock.ScheduledEvent;
 import dev.fakeecs.dns.Endpoint;
@@ -19,6 +24,12 @@ import java.util.Map;
  * requests go to the endpoint a caching resolver answers (see {@link Resolver}); they are served
  * when that endpoint is up (region reachable, at least one healthy RUNNING task) and failed
  * otherwise. Outage starts and ends are journalled as {@code TRAFFIC} entries.
+ *
+ * <p>The traffic is the load of the record's endpoints: while the model runs, each endpoint's service gets the
+ * profile's requests at the seconds the resolver sends them there (none otherwise), replacing any load set for it
+ * (its per-task capacity and memory figures are kept, else 50 requests per second per task at full CPU). So after a
+ * failover the standby's CPU, its target group's request counts and the auto scaling that tracks them follow the
+ * traffic it now receives. {@link #stop()} gives the services their earlier loads back.
  *
  * <pre>{@code
  * TrafficModel traffic = TrafficModel.start(ecs, record, LoadProfile.constant(500));
@@ -46,12 +57,16 @@ public final class TrafficModel {
     private Endpoint servedBeforeFirstOutage;
     private Instant firstOutage;
     private Duration timeToFailover;
+    private final RoutedLoad routing;
+    /** The load each endpoint's service had before (null: none), for those this model's load was given to. */
+    private final Map<Endpoint, ServiceLoad> loadsBefore = new LinkedHashMap<>();
 
     private TrafficModel(FakeEcs ecs, FailoverRecord record, LoadProfile profile) {
         this.ecs = ecs;
         this.record = record;
         this.profile = profile;
         this.resolver = new Resolver(record);
+        this.routing = new RoutedLoad(profile);
     }
 
     /**
@@ -71,8 +86,44 @@ public final class TrafficModel {
 
     /** Stops sending and reports. */
     public AvailabilityReport stop() {
-        ticks.cancel();
+        ecs.engine().lock().lock();
+        try {
+            ticks.cancel();
+            routing.stop(ecs.clock().instant());
+            for (Map.Entry<Endpoint, ServiceLoad> e : loadsBefore.entrySet()) {
+                Endpoint endpoint = e.getKey();
+                ServiceLoads loads = RegionEngine.of(ecs.region(endpoint.region())).serviceLoads();
+                if (RegionEngine.of(ecs.region(endpoint.region())).services()
+                        .find(endpoint.cluster(), endpoint.service()) != null) {
+                    loads.setLoad(endpoint.cluster(), endpoint.service(), e.getValue());
+                }
+            }
+            loadsBefore.clear();
+        } finally {
+            ecs.engine().lock().unlock();
+        }
         return report();
+    }
+
+    /** Gives each endpoint's service (once it exists and is ACTIVE) the load of the traffic routed to it. */
+    private void routeLoad() {
+        for (Endpoint endpoint : List.of(record.primary(), record.secondary())) {
+            if (endpoint == null || loadsBefore.containsKey(endpoint)) {
+                continue;
+            }
+            RegionEngine region = RegionEngine.of(ecs.region(endpoint.region()));
+            SimulatedService s = region.services().find(endpoint.cluster(), endpoint.service());
+            if (s == null || !s.isActive()) {
+                continue;
+            }
+            ServiceLoads loads = region.serviceLoads();
+            ServiceLoad before = loads.load(s.clusterName(), s.name());
+            loadsBefore.put(endpoint, before);
+            LoadModel routed = routing.loadOf(endpoint);
+            loads.setLoad(s.clusterName(), s.name(), before == null ? new ServiceLoad(routed, 50)
+                    : new ServiceLoad(routed, before.requestsPerTaskAtFullCpu(), before.baseMemoryPercent(),
+                    before.memoryPercentPerRequest()));
+        }
     }
 
     /** What was seen so far. */
@@ -94,6 +145,10 @@ public final class TrafficModel {
         Instant secondStart = now;
         long requests = profile.requestsPerSecond(secondStart);
         Endpoint target = resolver.resolve(now);
+        routing.sent(secondStart, target);
+        if (loadsBefore.size() < 2) {
+            routeLoad();
+        }
         if (target.isUp(ecs)) {
             served += requests;
             servedBy.merge(target, requests, Long::sum);
