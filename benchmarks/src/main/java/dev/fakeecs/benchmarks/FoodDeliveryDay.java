@@ -68,14 +68,15 @@ final class FoodDeliveryDay {
         fargate(api, "notification-service", 1);
         ec2(api, "restaurant-service", 5);
         ec2(api, "ml-recommendation", 2);
-        var scaling = state.autoScaling();
-        scaling.registerScalableTarget("food-delivery-prod", "order-service", 2, 20);
-        scaling.putTargetTrackingPolicy("food-delivery-prod", "order-service", TargetTrackingPolicy.cpu(60));
+        dev.fakeecs.spi.EngineSetup setup = dev.fakeecs.spi.EngineSetup.of(ecs);
+        setup.registerScalableTarget(ecs.defaultRegion().name(), "food-delivery-prod", "order-service", 2, 20,
+                java.util.List.of(TargetTrackingPolicy.cpu(60)));
         LoadModel dinner = at -> {
             LocalTime t = at.atZone(ZoneOffset.UTC).toLocalTime();
             return !t.isBefore(LocalTime.of(19, 0)) && t.isBefore(LocalTime.of(21, 0)) ? 600 : 60;
         };
-        scaling.setLoad("food-delivery-prod", "order-service", new ServiceLoad(dinner, 50));
+        setup.setServiceLoad(ecs.defaultRegion().name(), "food-delivery-prod", "order-service",
+                new ServiceLoad(dinner, 50));
         return ecs;
     }
 
