@@ -105,6 +105,8 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
     private final ApiCalls calls;
     private final SeededRandom ids;
     private final Map<String, RegisteredTarget> targets = new LinkedHashMap<>();
+    /** The target of every policy, by policy ARN (alarm actions name policies by ARN). */
+    private final Map<String, RegisteredTarget> targetOfPolicy = new java.util.HashMap<>();
     private final ScalingActivities activities = new ScalingActivities();
     private QueuedEvent repeater;
     /** True while the engine's own setup runs operations ({@link #asSetup}). */
@@ -241,6 +243,7 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
             }
             for (RegisteredPolicy p : t.policies.values()) {
                 dropAlarms(p);
+                targetOfPolicy.remove(p.arn);
             }
             for (ScheduledActionRecord a : t.scheduledActions.values()) {
                 if (a.next != null) {
@@ -362,6 +365,7 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
                 + ids.uuid() + ":resource/ecs/" + t.resourceId + ":policyName/" + name;
         RegisteredPolicy p = new RegisteredPolicy(name, arn, type, region.now());
         t.policies.put(name, p);
+        targetOfPolicy.put(arn, t);
         return p;
     }
 
@@ -430,6 +434,7 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
                         + r.resourceId() + ", scalable dimension: " + DIMENSION + ", policy name: " + r.policyName());
             }
             t.policies.remove(p.name);
+            targetOfPolicy.remove(p.arn);
             dropAlarms(p);
             region.record(JournalEventType.SCALING, serviceArn(t), "policy", p.name, "event", "deleted");
             return DeleteScalingPolicyResponse.builder().build();
@@ -675,14 +680,16 @@ public final class ApplicationAutoScaling implements ApplicationAutoScalingClien
         }
         List<String> actions = "ALARM".equals(state) ? alarm.alarmActions() : alarm.okActions();
         for (String action : actions) {
-            for (RegisteredTarget t : List.copyOf(targets.values())) {
-                for (RegisteredPolicy p : List.copyOf(t.policies.values())) {
-                    if (p.arn.equals(action) && targets.get(t.resourceId) == t) {
-                        if (p.isTargetTracking() && "ALARM".equals(state)) {
-                            trackTarget(t, p, alarm, transition);
-                        } else if (!p.isTargetTracking()) {
-                            step(t, p, alarm, state, transition);
-                        }
+            RegisteredTarget t = targetOfPolicy.get(action);
+            if (t == null || targets.get(t.resourceId) != t) {
+                continue;
+            }
+            for (RegisteredPolicy p : List.copyOf(t.policies.values())) {
+                if (p.arn.equals(action)) {
+                    if (p.isTargetTracking() && "ALARM".equals(state)) {
+                        trackTarget(t, p, alarm, transition);
+                    } else if (!p.isTargetTracking()) {
+                        step(t, p, alarm, state, transition);
                     }
                 }
             }
