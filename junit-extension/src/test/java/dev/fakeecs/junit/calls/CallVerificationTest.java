@@ -1,5 +1,6 @@
 package dev.fakeecs.junit.calls;
 
+import dev.fakeecs.calls.ApiCall;
 import dev.fakeecs.junit.EcsCluster;
 import dev.fakeecs.junit.handle.EcsCallsHandle;
 import dev.fakeecs.junit.handle.EcsClusterHandle;
@@ -33,6 +34,7 @@ class CallVerificationTest {
         scale(client, "orders", 4);
 
         // then
+        // junit-calls-START
         assertThat(prod.calls()).hasCalled("UpdateService").once();
         assertThat(prod.calls()).hasCalled("UpdateService").times(1);
         assertThat(prod.calls()).hasCalled("DeleteService").never();
@@ -42,6 +44,11 @@ class CallVerificationTest {
                 .withRequest(UpdateServiceRequest.class, r -> r.service().equals("orders")).thatSucceeded().once();
         assertThat(prod.calls()).hasCalled("UpdateService").withRequestJsonContaining("\"desiredCount\":4")
                 .inRegion("us-east-1").atLeastOnce();
+        ApiCall call = prod.calls().of("UpdateService").get(0);
+        assertThat(call.time()).isEqualTo(prod.clock().instant());
+        assertThat(call.request(UpdateServiceRequest.class)).get().extracting(UpdateServiceRequest::desiredCount)
+                .isEqualTo(4);
+        // junit-calls-END
     }
 
     @Test
