@@ -91,11 +91,11 @@ public final class ApiCalls {
 
     /** The kept calls with a sequence number at or after {@code mark}. */
     public synchronized List<ApiCall> since(long mark) {
-        List<ApiCall> out = new ArrayList<>();
-        for (int i = calls.size() - 1; i >= head && calls.get(i).sequence() >= mark; i--) {
-            out.add(0, calls.get(i));
+        int i = calls.size();
+        while (i > head && calls.get(i - 1).sequence() >= mark) {
+            i--;
         }
-        return out;
+        return List.copyOf(calls.subList(i, calls.size()));
     }
 
     /** The kept calls of one operation ({@code UpdateService}), of any service. */
