@@ -41,7 +41,7 @@ final class Overview {
         }
         int h = Math.max(y + 4, 24);
         StringBuilder svg = new StringBuilder();
-        int width = TimelinePage.LABEL + TimelinePage.PLOT + 20;
+        int width = TimelinePage.LABEL + TimelinePage.PLOT + 40;
         svg.append(String.format(Locale.ROOT, "<svg id=\"overview\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
                 + " height=\"%d\" viewBox=\"0 0 %d %d\">", width, h, width, h));
         svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"14\">whole run</text><text x=\"4\" y=\"%d\">%s</text>",

@@ -157,7 +157,8 @@ public final class TimelinePage {
         }
         List<JournalEntry> inWindow = entries.stream().filter(e -> zoom.overlaps(e.time(), e.time())).toList();
         html.append("<h2>Relevant journal (faults, service events and stops first, then the most recent; ")
-                .append(RELEVANT).append(" of ").append(inWindow.size()).append(" in the window)</h2>\n")
+                .append(Math.min(RELEVANT, inWindow.size())).append(" of ").append(inWindow.size())
+                .append(" in the window)</h2>\n")
                 .append("<pre id=\"relevant-journal\">");
         for (JournalEntry e : JournalRelevance.select(inWindow, x -> true, RELEVANT)) {
             html.append(esc(e.describe())).append('\n');
@@ -284,7 +285,7 @@ public final class TimelinePage {
         int h = Math.max(height + 8, 60);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-                + " height=\"%d\" viewBox=\"0 0 %d %d\">", id, LABEL + PLOT + 20, h, LABEL + PLOT + 20, h));
+                + " height=\"%d\" viewBox=\"0 0 %d %d\">", id, LABEL + PLOT + 40, h, LABEL + PLOT + 40, h));
         long span = Math.max(1, Duration.between(t0, t1).getSeconds());
         long step = STEPS[STEPS.length - 1];
         for (long s : STEPS) {
@@ -293,12 +294,13 @@ public final class TimelinePage {
                 break;
             }
         }
-        for (long s = 0; s <= span; s += step) {
-            Instant at = t0.plusSeconds(s);
+        long first = Math.floorDiv(t0.getEpochSecond() + step - 1, step) * step;   // ticks on round clock times
+        for (long s = first - t0.getEpochSecond(); s <= span; s += step) {
+            Instant at = Instant.ofEpochSecond(t0.getEpochSecond() + s);
             double x = x(at, t0, t1);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
-                    + "<text class=\"tick\" x=\"%.1f\" y=\"12\" text-anchor=\"middle\"><title>%s</title>+%s</text>",
-                    x, x, h, x, at, offset(s)));
+                    + "<text class=\"tick\" x=\"%.1f\" y=\"12\" text-anchor=\"middle\"><title>%s</title>%s</text>",
+                    x, x, h, x, at, clockTime(at, span)));
         }
         svg.append(body);
         for (Mark m : faults) {
@@ -309,6 +311,17 @@ public final class TimelinePage {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /**
+     * A tick's label: the virtual clock's time of day ({@code 19:30:05}, UTC), with the date when the timeline spans
+     * more than a day; the same in the thumbnail and in a zoomed timeline.
+     */
+    static String clockTime(Instant at, long spanSeconds) {
+        String text = at.toString();   // 2026-01-01T19:30:05Z
+        int t = text.indexOf('T');
+        String time = text.substring(t + 1, Math.min(text.length() - 1, t + 9));
+        return spanSeconds > 86_400 ? text.substring(5, t) + " " + time.substring(0, 5) : time;
     }
 
     /** The width of a stretch of time as ticks show it ({@code 1h30m}). */
