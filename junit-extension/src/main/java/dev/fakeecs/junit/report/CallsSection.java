@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The report's view of the API calls around the failure: a lane per service and region with a tick per call (red for a
  * call that failed, its line in the title), and the calls' lines, those in the timeline's window (at most
- * {@link #MAX_LINES}, the last ones).
+ * {@link #MAX_LINES}, the last ones), after the calls just before it when the window holds few.
  *
  * <pre>{@code
  * CallsSection calls = new CallsSection(ecs.calls().all());
@@ -61,10 +61,27 @@ final class CallsSection {
         return TimelinePage.svg(body, y, faults, t0, t1, "api-calls");
     }
 
-    /** The lines of the calls in the window (the last {@link #MAX_LINES}). */
+    /** At least this many calls are listed: when the window holds fewer, the calls just before it are added. */
+    static final int MIN_LINES = 20;
+
+    /**
+     * The lines of the calls in the window (the last {@link #MAX_LINES}); when it holds fewer than {@link #MIN_LINES},
+     * the calls just before it first, so the calls that led up to the failure are there.
+     */
     String lines(Instant from, Instant to) {
         List<ApiCall> shown = within(from, to);
         StringBuilder b = new StringBuilder();
+        if (shown.size() < MIN_LINES) {
+            List<ApiCall> before = calls.stream().filter(c -> c.time().isBefore(from)).toList();
+            before = before.subList(Math.max(0, before.size() - (MIN_LINES - shown.size())), before.size());
+            if (!before.isEmpty()) {
+                b.append("(before the window)\n");
+                for (ApiCall c : before) {
+                    b.append(TimelinePage.esc(c.toString())).append('\n');
+                }
+                b.append("(in the window)\n");
+            }
+        }
         if (shown.size() > MAX_LINES) {
             b.append("(").append(shown.size() - MAX_LINES).append(" earlier calls in the window: see calls.txt)\n");
             shown = shown.subList(shown.size() - MAX_LINES, shown.size());

@@ -72,6 +72,24 @@ class CallVerificationTest {
     }
 
     @Test
+    void should_count_calls_an_api_fault_failed(EcsClusterHandle prod, EcsClient client,
+                                                dev.fakeecs.fault.FaultInjector faults) {
+        // given
+        faults.inject(dev.fakeecs.fault.FaultSpec.of(dev.fakeecs.fault.FaultType.API_ERROR).operation("ListClusters")
+                .everyNth(2).build());
+
+        // when
+        for (int i = 0; i < 4; i++) {
+            catchThrowable(client::listClusters);
+        }
+
+        // then
+        assertThat(prod.calls()).hasCalled("ListClusters").times(4);
+        assertThat(prod.calls()).hasCalled("ListClusters").thatFailedWith("ThrottlingException").times(2);
+        assertThat(prod.calls()).hasCalled("ListClusters").thatSucceeded().times(2);
+    }
+
+    @Test
     void should_show_the_calls_of_the_operation_and_the_recent_calls_when_the_count_is_wrong(EcsClusterHandle prod,
                                                                                              EcsClient client) {
         // given

@@ -63,6 +63,28 @@ class ReportFocusTest {
         }
     }
 
+    @Test
+    void should_list_the_calls_that_led_up_to_a_zoomed_window(@TempDir Path base) throws IOException {
+        try (FakeEcs ecs = FakeEcs.builder().seed(9).build()) {
+            // given: the deployer called ten minutes before the failing assertion's window
+            EcsClusterHandle prod = prod(ecs, "us-east-1");
+            EcsServiceHandle orders = prod.fargateService("orders", "acme/orders:1", 1);
+            ecs.newClient().updateService(r -> r.cluster("prod").service("orders").desiredCount(2));
+            ecs.clock().advance(Duration.ofMinutes(30));
+            Throwable failure = catchThrowable(() -> assertThat(orders).eventually(Duration.ofMinutes(1))
+                    .hasRunningCount(3));
+
+            // when
+            Path dir = FailureReport.write(base, "Before.fails", ecs, failure);
+
+            // then
+            String html = Files.readString(dir.resolve("index.html"));
+            String calls = html.substring(html.indexOf("<pre id=\"calls\">"));
+            assertThat(calls.substring(0, calls.indexOf("</pre>"))).contains("(before the window)",
+                    "ecs UpdateService ok", "(in the window)");
+        }
+    }
+
     /** How many task rows follow a group label before the next group. */
     private static int rowsUnder(String svg, String group) {
         int from = svg.indexOf(">" + group + "</text>");
