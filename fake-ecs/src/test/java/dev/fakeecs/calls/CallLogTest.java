@@ -170,6 +170,31 @@ class CallLogTest {
     }
 
     @Test
+    void records_every_call_of_concurrent_clients_once_in_sequence_order() throws Exception {
+        try (FakeEcs ecs = FakeEcs.create()) {
+            // given
+            EcsClient client = ecs.newClient();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+
+            // when
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                done.add(pool.submit(() -> client.listClusters()));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+
+            // then
+            List<ApiCall> calls = ecs.calls().all();
+            assertThat(calls).hasSize(400);
+            assertThat(calls).extracting(ApiCall::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(calls.get(399).sequence()).isEqualTo(399);
+        }
+    }
+
+    @Test
     void the_same_calls_give_the_same_log() {
         assertThat(run()).isEqualTo(run());
     }
