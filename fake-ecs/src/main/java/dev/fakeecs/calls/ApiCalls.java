@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * (ECS, Elastic Load Balancing v2, CloudWatch, Application Auto Scaling), in the order the engine ran them: the call
  * log a WireMock user expects. Calls made through {@code FakeEcs.api()} / {@code Region.api()} (the Java control plane
  * without serialisation, which the DSL and the JUnit handles use for setup) are not recorded: the log shows what
- * clients sent.
+ * clients sent. A request that names no simulated service (an unknown {@code X-Amz-Target}, a path no service serves)
+ * is answered but not recorded; one that reaches a service is, even when it fails to decode.
  *
  * <p>Memory is bounded: the log keeps the last {@link #maxKept()} calls (10,000 unless the world's builder says
  * otherwise, {@code FakeEcs.builder().callLogLimit(n)}); older ones are dropped and counted ({@link #dropped()}).

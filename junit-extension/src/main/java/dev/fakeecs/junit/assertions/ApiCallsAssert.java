@@ -76,6 +76,10 @@ public class ApiCallsAssert extends AbstractEcsAssert<ApiCallsAssert, EcsCallsHa
         isNotNull();
         String name = requestType.getSimpleName();
         String operation = name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+        if (!KnownOperations.isKnown(operation)) {
+            failWithMessage("%nExpecting the request class of an operation of a simulated service"
+                    + " (UpdateServiceRequest, RegisterTargetsRequest, ...) but %s is none", requestType.getName());
+        }
         return inheritTime(new CalledAssert<>(actual, operation, requestType));
     }
 }

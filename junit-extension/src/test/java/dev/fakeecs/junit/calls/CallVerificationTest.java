@@ -117,6 +117,8 @@ class CallVerificationTest {
     void should_refuse_an_operation_no_service_has(EcsClusterHandle prod) {
         assertThatThrownBy(() -> assertThat(prod.calls()).hasCalled("UpdateSevice").never())
                 .hasMessageContaining("UpdateSevice is none; did you mean UpdateService?");
+        assertThatThrownBy(() -> assertThat(prod.calls()).hasCalled(String.class).never())
+                .hasMessageContaining("java.lang.String is none");
     }
 
     @Test
