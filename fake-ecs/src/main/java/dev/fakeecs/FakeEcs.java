@@ -13,6 +13,8 @@ import dev.fakeecs.internal.client.EcsClients;
 import dev.fakeecs.internal.client.ApplicationAutoScalingClients;
 import dev.fakeecs.internal.client.CloudWatchClients;
 import dev.fakeecs.internal.client.LoadBalancingClients;
+import dev.fakeecs.calls.ApiCalls;
+import dev.fakeecs.internal.protocol.CallRecorder;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -58,11 +60,13 @@ public final class FakeEcs implements AutoCloseable {
     private volatile Duration autoAdvanceStep;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private ProtocolRouter protocol;
+    private final CallRecorder callRecorder;
 
     private FakeEcs(Builder builder) {
         this.world = new EngineContext(builder.seed, builder.accountId, builder.start, builder.quotas, builder.timing,
                 builder.journalRetention);
         this.clock = new VirtualClock(world.clock());
+        this.callRecorder = new CallRecorder(world.clock()::instant, builder.callLogLimit);
         Map<String, List<String>> declared = builder.regions.isEmpty()
                 ? Map.of("us-east-1", defaultZones("us-east-1"))
                 : builder.regions;
@@ -92,6 +96,31 @@ public final class FakeEcs implements AutoCloseable {
 
     public String accountId() {
         return world.accountId();
+    }
+
+    /**
+     * Every API call the world received over the HTTP server or from an in-process SDK client ({@link #newClient()},
+     * {@link #newLoadBalancingClient()}, ...), for every simulated service, in the order the engine ran them: service,
+     * operation, decoded request, virtual time, region and outcome. Calls through {@link #api()} (the Java control
+     * plane the DSL and the JUnit handles set worlds up with) are not recorded. Keeps the last
+     * {@link Builder#callLogLimit(int)} calls (10,000 by default).
+     *
+     * <pre>{@code
+     * ecs.newClient().updateService(r -> r.cluster("prod").service("orders").desiredCount(4));
+     * ApiCall call = ecs.calls().of("UpdateService").get(0);
+     * call.request(UpdateServiceRequest.class).orElseThrow().desiredCount();   // 4
+     * }</pre>
+     */
+    public ApiCalls calls() {
+        return callRecorder().calls();
+    }
+
+    /**
+     * The recorder behind {@link #calls()}, for the world's own routers (in-process clients, the HTTP server). Not API:
+     * its type lives in {@code dev.fakeecs.internal}.
+     */
+    public CallRecorder callRecorder() {
+        return callRecorder;
     }
 
     /** The event journal of every state change. */
@@ -275,7 +304,7 @@ public final class FakeEcs implements AutoCloseable {
 
     private synchronized ProtocolRouter protocol() {
         if (protocol == null) {
-            protocol = SimulatedServices.router(this::region, defaultRegion().name());
+            protocol = SimulatedServices.router(this::region, defaultRegion().name(), callRecorder());
         }
         return protocol;
     }
@@ -390,6 +419,7 @@ public final class FakeEcs implements AutoCloseable {
         private Quotas quotas = Quotas.seedDefaults();
         private TimingModel timing = TimingModel.defaults();
         private JournalRetention journalRetention = JournalRetention.keepAll();
+        private int callLogLimit = ApiCalls.DEFAULT_MAX_KEPT;
 
         private Builder() {
         }
@@ -438,6 +468,20 @@ public final class FakeEcs implements AutoCloseable {
          */
         public Builder journalRetention(JournalRetention retention) {
             this.journalRetention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /**
+         * How many API calls {@link FakeEcs#calls()} keeps (the last ones; default 10,000), so a long-running world's
+         * memory stays bounded.
+         *
+         * <pre>{@code FakeEcs.builder().callLogLimit(100_000).build(); }</pre>
+         */
+        public Builder callLogLimit(int limit) {
+            if (limit <= 0) {
+                throw new IllegalArgumentException("callLogLimit must be positive: " + limit);
+            }
+            this.callLogLimit = limit;
             return this;
         }
 

@@ -82,7 +82,7 @@ public final class FakeEcsServer implements AutoCloseable {
     /** Starts the loopback server for this world on a given port (0 picks a free one). */
     public static FakeEcsServer start(FakeEcs ecs, int port) {
         return ecs.closeWithWorld(builder()
-                .protocol(SimulatedServices.router(ecs::region, ecs.defaultRegion().name()))
+                .protocol(SimulatedServices.router(ecs::region, ecs.defaultRegion().name(), ecs.callRecorder()))
                 .controlApi(ControlApi.of(new InJvmControlBackend(ecs)))
                 .wallLatency((region, op) -> FaultInjector.of(ecs).wallLatencyFor(
                         region == null ? ecs.defaultRegion().name() : region, op))

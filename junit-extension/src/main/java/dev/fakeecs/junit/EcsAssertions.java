@@ -1,7 +1,9 @@
 package dev.fakeecs.junit;
 
 import dev.fakeecs.FakeEcs;
+import dev.fakeecs.junit.assertions.ApiCallsAssert;
 import dev.fakeecs.junit.assertions.ClusterAssert;
+import dev.fakeecs.junit.handle.EcsCallsHandle;
 import dev.fakeecs.deployment.LifecycleHooks;
 import dev.fakeecs.junit.assertions.AlarmAssert;
 import dev.fakeecs.junit.assertions.LifecycleHooksAssert;
@@ -120,6 +122,18 @@ public class EcsAssertions extends Assertions {
     /** Matches an {@code ECS Hook State Change}; narrow it with {@code withEventName}, ... */
     public static EcsEventMatcher hookStateChange() {
         return EcsEventMatcher.hookStateChange();
+    }
+
+    /**
+     * Verifications of the API calls a world received (WireMock's {@code verify}).
+     *
+     * <pre>{@code
+     * assertThat(prod.calls()).hasCalled(UpdateServiceRequest.class).withRequest(r -> r.desiredCount() == 4).once();
+     * }</pre>
+     */
+    @CheckReturnValue
+    public static ApiCallsAssert assertThat(EcsCallsHandle actual) {
+        return new ApiCallsAssert(actual);
     }
 
     /** Assertions on the journal, whole or since a mark. */

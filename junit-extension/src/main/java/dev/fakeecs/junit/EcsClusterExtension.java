@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -110,7 +111,7 @@ import java.util.function.Supplier;
  * {@code FieldInjector}, {@code TestBindings}, {@code FailureReporter} and {@code CurrentWorld}.
  */
 public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestWatcher {
 
     private final WorldLookup lookup;
     private final CurrentWorld current = new CurrentWorld();
@@ -275,6 +276,12 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
     public final void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
             throws Throwable {
         throw reports.report(context, throwable);
+    }
+
+    /** A test that passes removes the failure reports an earlier run left for it. */
+    @Override
+    public final void testSuccessful(ExtensionContext context) {
+        reports.passed(context);
     }
 
     // ------------------------------------------------------------------ parameters

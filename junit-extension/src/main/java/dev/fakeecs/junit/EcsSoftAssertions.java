@@ -1,6 +1,7 @@
 package dev.fakeecs.junit;
 
 import dev.fakeecs.FakeEcs;
+import dev.fakeecs.junit.assertions.ApiCallsAssert;
 import dev.fakeecs.junit.assertions.ClusterAssert;
 import dev.fakeecs.deployment.LifecycleHooks;
 import dev.fakeecs.junit.assertions.AlarmAssert;
@@ -68,6 +69,10 @@ public class EcsSoftAssertions extends SoftAssertions {
 
     public ContainerInstanceAssert assertThat(EcsContainerInstanceHandle actual) {
         return proxy(ContainerInstanceAssert.class, EcsContainerInstanceHandle.class, actual);
+    }
+
+    public ApiCallsAssert assertThat(dev.fakeecs.junit.handle.EcsCallsHandle actual) {
+        return proxy(ApiCallsAssert.class, dev.fakeecs.junit.handle.EcsCallsHandle.class, actual);
     }
 
     public JournalAssert assertThat(JournalWindow actual) {

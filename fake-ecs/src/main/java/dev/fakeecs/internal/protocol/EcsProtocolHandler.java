@@ -140,7 +140,9 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
             error = ErrorBody.of(500, "ServerException", "Internal error while handling the request");
         }
         String operation = operationName(request.target());
-        return error(error.withType(DeclaredErrors.typeFor(operation, error.type(), error.status())));
+        ErrorBody answered = error.withType(DeclaredErrors.typeFor(operation, error.type(), error.status()));
+        CallTrace.failed(answered.type(), answered.message());
+        return error(answered);
     }
 
     /**
@@ -162,6 +164,7 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
                     + " bytes exceeds the request size limit of " + maxBodyBytes + " bytes");
         }
         EcsOperation operation = operation(request.target());
+        CallTrace.operation(operation.name());
         EcsClient client = client(SigV4Scope.regionOf(request.authorization()));
         if (!isImplemented(client, operation)) {
             throw unsupported(operation);
@@ -170,6 +173,7 @@ public final class EcsProtocolHandler implements ServiceProtocolHandler {
         if (ecsRequest == null) {
             ecsRequest = codec.decode(RequestBodies.parse(request.body(), MAPPER, "JSON"), operation.requestClass());
         }
+        CallTrace.request(ecsRequest);
         ModelConstraints.check(ecsRequest);
         Object result;
         try {

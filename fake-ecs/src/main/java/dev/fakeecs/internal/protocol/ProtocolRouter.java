@@ -32,9 +32,11 @@ public final class ProtocolRouter {
     private final String defaultRegion;
     private final int maxBodyBytes;
     private final RequestIds requestIds = new RequestIds();
+    private final CallRecorder recorder;
 
     private ProtocolRouter(Builder builder) {
         this.services = List.copyOf(builder.services);
+        this.recorder = builder.recorder;
         this.defaultRegion = builder.defaultRegion;
         this.maxBodyBytes = builder.maxBodyBytes;
         if (services.isEmpty()) {
@@ -77,7 +79,25 @@ public final class ProtocolRouter {
             return error(400, ProtocolException.UNKNOWN_OPERATION, target == null
                     ? "Missing X-Amz-Target header" : "Unknown target: " + truncate(target));
         }
-        return service.handle(request);
+        if (recorder == null) {
+            return service.handle(request);
+        }
+        String region = SigV4Scope.regionOf(request.authorization());
+        CallTrace trace = recorder.start(service.signingName(), region == null ? defaultRegion : region);
+        CallTrace previous = CallTrace.begin(trace);
+        ProtocolResponse response;
+        try {
+            response = service.handle(request);
+        } finally {
+            CallTrace.end(previous);
+        }
+        recorder.finish(trace, response.statusCode());
+        return response;
+    }
+
+    /** The recorder every answered call goes to, or null when this router records none. */
+    public CallRecorder recorder() {
+        return recorder;
     }
 
     /**
@@ -182,8 +202,15 @@ public final class ProtocolRouter {
         private final List<ServiceProtocolHandler> services = new ArrayList<>();
         private String defaultRegion = "us-east-1";
         private int maxBodyBytes = EcsProtocolHandler.DEFAULT_MAX_BODY_BYTES;
+        private CallRecorder recorder;
 
         private Builder() {
+        }
+
+        /** Records every call a service answers (the world's call log); none by default. */
+        public Builder recorder(CallRecorder recorder) {
+            this.recorder = recorder;
+            return this;
         }
 
         /** Registers a service; the first registered answers requests no other claims. */

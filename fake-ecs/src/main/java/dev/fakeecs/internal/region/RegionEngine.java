@@ -148,6 +148,7 @@ public final class RegionEngine implements Region {
             if (step != null && !step.isZero()) {
                 world.clock().advance(step);
             }
+            dev.fakeecs.internal.protocol.CallTrace.stampCurrent(world.clock()::instant);
             for (ApiInterceptor interceptor : interceptors) {
                 interceptor.beforeCall(context.name(), operation);
             }

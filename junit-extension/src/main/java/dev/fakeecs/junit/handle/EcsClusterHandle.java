@@ -107,6 +107,19 @@ public class EcsClusterHandle {
         return inspector().cluster(region, name);
     }
 
+    /**
+     * The API calls the world received in this cluster's region, from every simulated service, over the HTTP server
+     * or from in-process SDK clients (the injected {@code EcsClient}, {@link #client()}); not the calls of
+     * {@link #api()}, which the setup helpers use. For every region: {@code EcsCallsHandle.of(prod.ecs())}.
+     *
+     * <pre>{@code
+     * assertThat(prod.calls()).hasCalled(UpdateServiceRequest.class).withRequest(r -> r.desiredCount() == 4).once();
+     * }</pre>
+     */
+    public EcsCallsHandle calls() {
+        return EcsCallsHandle.inRegion(ecs, region);
+    }
+
     /** A live handle on a service of this cluster (it need not exist yet). */
     public EcsServiceHandle service(String serviceName) {
         return new EcsServiceHandle(this, serviceName);

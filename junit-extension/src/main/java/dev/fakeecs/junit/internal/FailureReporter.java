@@ -35,13 +35,32 @@ public final class FailureReporter {
         }
         store.put(reportedKey, Boolean.TRUE);
         try {
-            Path base = Path.of(context.getConfigurationParameter(REPORTS_DIR).orElse("target/fake-ecs-reports"));
-            Path dir = FailureReport.write(base, reportName(context), world.ecs(), throwable);
+            Path dir = FailureReport.write(base(context), reportName(context), context.getUniqueId(), world.ecs(),
+                    throwable);
             return FailureReport.decorate(throwable, dir, world.ecs().seed());
         } catch (RuntimeException | IOException e) {
             throwable.addSuppressed(e);
             return throwable;
         }
+    }
+
+    /**
+     * A test passed: removes the reports an earlier run wrote for it (a failure of this run was reported under a
+     * fresh directory and is kept). Never fails the test: an I/O error is ignored.
+     */
+    public void passed(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty()) {
+            return;
+        }
+        try {
+            FailureReport.removeStale(base(context), reportName(context), context.getUniqueId());
+        } catch (IOException | RuntimeException e) {
+            // a report that cannot be removed stays; the test's outcome does not change
+        }
+    }
+
+    private static Path base(ExtensionContext context) {
+        return Path.of(context.getConfigurationParameter(REPORTS_DIR).orElse("target/fake-ecs-reports"));
     }
 
     /** "OrdersTest.scales_out", plus "-" and the display name when it says more (parameterized tests). */

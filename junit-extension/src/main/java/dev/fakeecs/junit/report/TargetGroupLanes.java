@@ -142,7 +142,7 @@ final class TargetGroupLanes {
         return TimelinePage.svg(body, y, all, t0, t1, "target-groups");
     }
 
-    /** {@code web-tg} from {@code arn:...:targetgroup/web-tg/0123}. */
+    /** {@code us-east-1 / web-tg} from {@code arn:aws:elasticloadbalancing:us-east-1:...:targetgroup/web-tg/0123}. */
     private static String name(String arn) {
         int i = arn.indexOf(":targetgroup/");
         if (i < 0) {
@@ -150,6 +150,8 @@ final class TargetGroupLanes {
         }
         String rest = arn.substring(i + ":targetgroup/".length());
         int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
+        String[] parts = arn.split(":", 5);
+        String region = parts.length >= 4 ? parts[3] + Labels.SEPARATOR : "";
+        return region + (slash < 0 ? rest : rest.substring(0, slash));
     }
 }

@@ -3,6 +3,7 @@ package dev.fakeecs.junit.report;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.junit.assertions.error.JournalRelevance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 public final class TimelinePage {
 
-    static final int LABEL = 240;
+    static final int LABEL = 300;
     static final int PLOT = 960;
     static final int ROW = 16;
     static final int MAX_ROWS = 400;
@@ -49,8 +50,21 @@ public final class TimelinePage {
     record Mark(Instant at, String label) {
     }
 
-    /** The page for a world as it is now. */
+    /** The page for a world as it is now, its timeline spanning the whole run. */
     public static String render(String title, FakeEcs ecs, String failure) {
+        return render(title, ecs, failure, null);
+    }
+
+    /**
+     * The page for a world as it is now, its timelines zoomed to {@code window} (null: the whole run), with the whole
+     * run as a thumbnail above them.
+     *
+     * <pre>{@code
+     * String html = TimelinePage.render("OrdersTest.scales_out", ecs, failure.toString(),
+     *         FailureWindow.of(failure, runStart, ecs.clock().instant()));
+     * }</pre>
+     */
+    public static String render(String title, FakeEcs ecs, String failure, FailureWindow window) {
         List<JournalEntry> entries = ecs.journal().entries();
         Map<String, MutableTask> tasks = new LinkedHashMap<>();
         Map<String, Band> bands = new LinkedHashMap<>();
@@ -60,7 +74,7 @@ public final class TimelinePage {
                 MutableTask t = tasks.computeIfAbsent(e.subject(), k -> new MutableTask(k, e.time()));
                 t.apply(e);
             } else if (e.type() == JournalEventType.DEPLOYMENT && e.detail("deployment") != null) {
-                String service = last(e.subject());
+                String service = Labels.service(e.subject());
                 String id = e.detail("deployment");
                 String key = e.subject() + "#" + id;
                 Band b = bands.get(key);
@@ -73,17 +87,24 @@ public final class TimelinePage {
                 }
                 bands.put(key, b);
             } else if (e.type() == JournalEventType.FAULT) {
-                StringBuilder label = new StringBuilder(last(e.subject()));
+                StringBuilder label = new StringBuilder(e.region().isEmpty() ? "" : e.region() + " ")
+                        .append(Labels.last(e.subject()));
                 e.details().forEach((k, v) -> label.append(' ').append(k).append('=').append(v));
                 faults.add(new Mark(e.time(), label.toString()));
             }
         }
-        Instant t0 = entries.isEmpty() ? ecs.clock().instant() : entries.get(0).time();
-        Instant t1 = ecs.clock().instant();
-        if (!t1.isAfter(t0)) {
-            t1 = t0.plusSeconds(1);
+        Instant run0 = entries.isEmpty() ? ecs.clock().instant() : entries.get(0).time();
+        Instant run1 = ecs.clock().instant();
+        if (!run1.isAfter(run0)) {
+            run1 = run0.plusSeconds(1);
         }
-        List<TaskBar> bars = tasks.values().stream().map(MutableTask::bar).toList();
+        FailureWindow zoom = window == null || !window.zoomed() ? new FailureWindow(run0, run1, false) : window;
+        Instant t0 = zoom.from();
+        Instant t1 = zoom.to();
+        List<TaskBar> allBars = tasks.values().stream().map(MutableTask::bar).toList();
+        List<TaskBar> bars = allBars.stream().filter(b -> zoom.overlaps(b.created(), b.stopped())).toList();
+        List<Band> shownBands = bands.values().stream().filter(b -> zoom.overlaps(b.start(), b.end())).toList();
+        List<Mark> shownFaults = faults.stream().filter(m -> zoom.overlaps(m.at(), m.at())).toList();
         StringBuilder html = new StringBuilder(32_768);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>fake-ecs report: ").append(esc(title)).append("</title>")
@@ -95,20 +116,24 @@ public final class TimelinePage {
                 .append("</style></head><body>\n");
         html.append("<h1>fake-ecs report: ").append(esc(title)).append("</h1>\n");
         html.append("<p id=\"facts\">seed <b id=\"seed\">").append(ecs.seed()).append("</b> &middot; virtual time ")
-                .append(esc(String.valueOf(t0))).append(" to <b>").append(esc(String.valueOf(t1))).append("</b> &middot; ")
-                .append(bars.size()).append(" tasks &middot; ").append(bands.size()).append(" deployments &middot; ")
+                .append(esc(String.valueOf(run0))).append(" to <b>").append(esc(String.valueOf(run1))).append("</b> &middot; ")
+                .append(allBars.size()).append(" tasks &middot; ").append(bands.size()).append(" deployments &middot; ")
                 .append(faults.size()).append(" fault entries &middot; ").append(entries.size())
-                .append(" journal entries</p>\n");
+                .append(" journal entries &middot; ").append(ecs.calls().size()).append(" API calls</p>\n");
         html.append("<pre id=\"failure\">").append(esc(failure)).append("</pre>\n");
+        html.append("<h2>Whole run</h2>\n").append(Overview.svg(allBars, faults, run0, run1, zoom));
+        html.append("<p id=\"window\">").append(zoom.zoomed()
+                ? "Timelines below: the failing assertion's window, " + esc(t0 + " to " + t1) + " (outlined above)"
+                : "Timelines below: the whole run").append("</p>\n");
         html.append("<p class=\"legend\"><span><i class=\"sw\" style=\"background:#f0ad4e\"></i>starting</span>")
                 .append("<span><i class=\"sw\" style=\"background:#2e7d32\"></i>running</span>")
                 .append("<span><i class=\"sw\" style=\"background:#9e9e9e\"></i>stopping</span>")
                 .append("<span><i class=\"sw\" style=\"background:#1565c0;opacity:.15\"></i>deployment</span>")
                 .append("<span><i class=\"sw\" style=\"background:#c62828\"></i>fault</span></p>\n");
         html.append("<h2>Tasks per service</h2>\n");
-        html.append(servicesSvg(bars, new ArrayList<>(bands.values()), faults, t0, t1));
+        html.append(servicesSvg(bars, shownBands, shownFaults, t0, t1));
         html.append("<h2>Tasks per host</h2>\n");
-        html.append(hostsSvg(bars, faults, t0, t1));
+        html.append(hostsSvg(bars, shownFaults, t0, t1));
         TargetGroupLanes targetGroups = TargetGroupLanes.of(entries);
         if (!targetGroups.isEmpty()) {
             html.append("<h2>Target groups</h2>\n");
@@ -116,8 +141,29 @@ public final class TimelinePage {
             TargetGroupLanes.COLORS.forEach((state, color) -> html.append("<span><i class=\"sw\" style=\"background:")
                     .append(color).append("\"></i>").append(state).append("</span>"));
             html.append("<span><i class=\"sw\" style=\"background:#1565c0\"></i>registered</span></p>\n");
-            html.append(targetGroups.svg(faults, t0, t1));
+            html.append(targetGroups.svg(shownFaults, t0, t1));
         }
+        DnsTrafficLanes dns = DnsTrafficLanes.of(entries, run0);
+        if (!dns.isEmpty()) {
+            html.append("<h2>DNS answers and traffic</h2>\n<p class=\"legend\">");
+            DnsTrafficLanes.COLORS.forEach((state, color) -> html.append("<span><i class=\"sw\" style=\"background:")
+                    .append(color).append("\"></i>").append(state).append("</span>"));
+            html.append("</p>\n").append(dns.svg(shownFaults, t0, t1));
+        }
+        CallsSection calls = new CallsSection(ecs.calls().all());
+        if (!calls.isEmpty()) {
+            html.append("<h2>API calls</h2>\n").append(calls.svg(shownFaults, t0, t1));
+            html.append("<pre id=\"calls\">").append(calls.lines(t0, t1)).append("</pre>\n");
+        }
+        List<JournalEntry> inWindow = entries.stream().filter(e -> zoom.overlaps(e.time(), e.time())).toList();
+        html.append("<h2>Relevant journal (faults, service events and stops first, then the most recent; ")
+                .append(Math.min(RELEVANT, inWindow.size())).append(" of ").append(inWindow.size())
+                .append(" in the window)</h2>\n")
+                .append("<pre id=\"relevant-journal\">");
+        for (JournalEntry e : JournalRelevance.select(inWindow, x -> true, RELEVANT)) {
+            html.append(esc(e.describe())).append('\n');
+        }
+        html.append("</pre>\n");
         html.append("<h2>Journal (last 300 entries)</h2>\n<pre id=\"journal\">");
         for (JournalEntry e : entries.subList(Math.max(0, entries.size() - 300), entries.size())) {
             html.append(esc(e.describe())).append('\n');
@@ -125,6 +171,9 @@ public final class TimelinePage {
         html.append("</pre>\n</body></html>\n");
         return html.toString();
     }
+
+    /** How many journal lines the relevant-journal section shows. */
+    static final int RELEVANT = 40;
 
     private static String servicesSvg(List<TaskBar> bars, List<Band> bands, List<Mark> faults, Instant t0, Instant t1) {
         Map<String, List<TaskBar>> byService = new LinkedHashMap<>();
@@ -146,8 +195,8 @@ public final class TimelinePage {
                             esc(b.id()), esc(b.outcome())));
                 }
             }
-            body.append(String.format(Locale.ROOT, "<text class=\"group\" x=\"4\" y=\"%d\" font-weight=\"bold\">%s</text>",
-                    y + 12, esc(s.getKey())));
+            body.append(String.format(Locale.ROOT, "<text class=\"group\" x=\"4\" y=\"%d\" font-weight=\"bold\">"
+                    + "<title>%s</title>%s</text>", y + 12, esc(s.getKey()), esc(fit(s.getKey()))));
             y += ROW;
             for (TaskBar t : s.getValue()) {
                 if (rows++ >= MAX_ROWS) {
@@ -183,8 +232,8 @@ public final class TimelinePage {
         int y = 28;
         int rows = 0;
         for (Map.Entry<String, List<List<TaskBar>>> h : lanes.entrySet()) {
-            body.append(String.format(Locale.ROOT, "<text class=\"group\" x=\"4\" y=\"%d\" font-weight=\"bold\">%s</text>",
-                    y + 12, esc(h.getKey())));
+            body.append(String.format(Locale.ROOT, "<text class=\"group\" x=\"4\" y=\"%d\" font-weight=\"bold\">"
+                    + "<title>%s</title>%s</text>", y + 12, esc(h.getKey()), esc(fit(h.getKey()))));
             y += ROW;
             for (List<TaskBar> lane : h.getValue()) {
                 if (rows++ >= MAX_ROWS) {
@@ -210,7 +259,7 @@ public final class TimelinePage {
         if (t.running() != null) {
             segment(out, "task-running", "#2e7d32", t.running(), end, y, t0, t1, title);
         }
-        if (t.stopped() != null && t.stopCode() != null) {
+        if (t.stopped() != null && t.stopCode() != null && !t.stopped().isBefore(t0) && !t.stopped().isAfter(t1)) {
             double x = x(t.stopped(), t0, t1);
             out.append(String.format(Locale.ROOT, "<circle class=\"task-stop\" cx=\"%.1f\" cy=\"%d\" r=\"3\" fill=\"%s\">"
                     + "<title>%s</title></circle>", x, y + 8, stopColor(t.stopCode()), title));
@@ -223,6 +272,9 @@ public final class TimelinePage {
 
     static void segment(StringBuilder out, String cls, String color, Instant from, Instant to, int y,
                                 Instant t0, Instant t1, String title) {
+        if (to.isBefore(t0) || from.isAfter(t1)) {
+            return;   // outside the (zoomed) timeline
+        }
         double x1 = x(from, t0, t1);
         double x2 = x(to, t0, t1);
         out.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\""
@@ -233,7 +285,7 @@ public final class TimelinePage {
         int h = Math.max(height + 8, 60);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-                + " height=\"%d\" viewBox=\"0 0 %d %d\">", id, LABEL + PLOT + 20, h, LABEL + PLOT + 20, h));
+                + " height=\"%d\" viewBox=\"0 0 %d %d\">", id, LABEL + PLOT + 40, h, LABEL + PLOT + 40, h));
         long span = Math.max(1, Duration.between(t0, t1).getSeconds());
         long step = STEPS[STEPS.length - 1];
         for (long s : STEPS) {
@@ -242,12 +294,13 @@ public final class TimelinePage {
                 break;
             }
         }
-        for (long s = 0; s <= span; s += step) {
-            Instant at = t0.plusSeconds(s);
+        long first = Math.floorDiv(t0.getEpochSecond() + step - 1, step) * step;   // ticks on round clock times
+        for (long s = first - t0.getEpochSecond(); s <= span; s += step) {
+            Instant at = Instant.ofEpochSecond(t0.getEpochSecond() + s);
             double x = x(at, t0, t1);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
-                    + "<text class=\"tick\" x=\"%.1f\" y=\"12\" text-anchor=\"middle\"><title>%s</title>+%s</text>",
-                    x, x, h, x, at, offset(s)));
+                    + "<text class=\"tick\" x=\"%.1f\" y=\"12\" text-anchor=\"middle\"><title>%s</title>%s</text>",
+                    x, x, h, x, at, clockTime(at, span)));
         }
         svg.append(body);
         for (Mark m : faults) {
@@ -258,6 +311,34 @@ public final class TimelinePage {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /**
+     * A tick's label: the virtual clock's time of day ({@code 19:30:05}, UTC), with the date when the timeline spans
+     * more than a day; the same in the thumbnail and in a zoomed timeline.
+     */
+    static String clockTime(Instant at, long spanSeconds) {
+        String text = at.toString();   // 2026-01-01T19:30:05Z
+        int t = text.indexOf('T');
+        String time = text.substring(t + 1, Math.min(text.length() - 1, t + 9));
+        return spanSeconds > 86_400 ? text.substring(5, t) + " " + time.substring(0, 5) : time;
+    }
+
+    /** The width of a stretch of time as ticks show it ({@code 1h30m}). */
+    static String offsetText(Instant t0, Instant t1) {
+        return offset(Math.max(0, Duration.between(t0, t1).getSeconds()));
+    }
+
+    /** How many characters of a label fit its column. */
+    static final int LABEL_CHARS = 44;
+
+    /** A label cut in the middle to fit its column (the full text is in the SVG title). */
+    static String fit(String label) {
+        if (label.length() <= LABEL_CHARS) {
+            return label;
+        }
+        int keep = (LABEL_CHARS - 3) / 2;
+        return label.substring(0, keep) + "..." + label.substring(label.length() - keep);
     }
 
     private static String offset(long seconds) {
@@ -304,8 +385,8 @@ public final class TimelinePage {
     private static final class MutableTask {
         final String arn;
         final Instant created;
-        String service = "standalone tasks";
-        String host = "unplaced";
+        String service;
+        String host;
         Instant running;
         Instant stopped;
         String stopCode;
@@ -313,21 +394,26 @@ public final class TimelinePage {
         MutableTask(String arn, Instant created) {
             this.arn = arn;
             this.created = created;
+            this.service = Labels.scope(arn) + Labels.SEPARATOR + "standalone tasks";
+            this.host = Labels.scope(arn) + Labels.SEPARATOR + "unplaced";
         }
 
         void apply(JournalEntry e) {
             if (e.type() == JournalEventType.TASK_PLACED) {
                 String group = e.detail("group");
                 if (group != null) {
-                    service = group.startsWith("service:") ? group.substring("service:".length()) : group;
+                    service = Labels.scope(arn) + Labels.SEPARATOR
+                            + (group.startsWith("service:") ? group.substring("service:".length()) : group);
                 }
                 String ci = e.detail("containerInstance");
                 String zone = e.detail("availabilityZone");
                 if (ci != null) {
-                    host = "host " + last(ci) + (zone == null ? "" : " (" + zone + ")");
+                    host = Labels.scope(arn) + Labels.SEPARATOR + "host " + last(ci)
+                            + (zone == null ? "" : " (" + zone + ")");
                 } else {
                     String provider = e.detail("capacityProvider");
-                    host = (provider != null ? provider : String.valueOf(e.detail("launchType")))
+                    host = Labels.scope(arn) + Labels.SEPARATOR
+                            + (provider != null ? provider : String.valueOf(e.detail("launchType")))
                             + (zone == null ? "" : " " + zone);
                 }
             }

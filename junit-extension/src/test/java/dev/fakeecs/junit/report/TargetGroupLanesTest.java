@@ -47,7 +47,7 @@ class TargetGroupLanesTest {
         String lane = html.substring(html.indexOf("<svg id=\"target-groups\""));
         lane = lane.substring(0, lane.indexOf("</svg>"));
         assertThat(html).contains("<h2>Target groups</h2>");
-        assertThat(lane).contains(">web-tg</text>", "class=\"target-initial\"", "class=\"target-healthy\"",
+        assertThat(lane).contains(">us-east-1 / web-tg</text>", "class=\"target-initial\"", "class=\"target-healthy\"",
                 "class=\"target-draining\"", "class=\"target-unhealthy\"", "class=\"target-registered\"",
                 "Target.DeregistrationInProgress", "web-tg health checks failing", "class=\"fault\"");
         long targetRows = prod.ecs().journal().entries().stream()

@@ -3,6 +3,7 @@ package dev.fakeecs.internal.protocol.catalog;
 import dev.fakeecs.internal.applicationautoscaling.ApplicationAutoScaling;
 import dev.fakeecs.internal.cloudwatch.CloudWatch;
 import dev.fakeecs.internal.elbv2.LoadBalancing;
+import dev.fakeecs.internal.protocol.CallRecorder;
 import dev.fakeecs.internal.protocol.EcsProtocolHandler;
 import dev.fakeecs.internal.protocol.ProtocolRouter;
 import dev.fakeecs.internal.protocol.query.QueryProtocolHandler;
@@ -69,8 +70,23 @@ public final class SimulatedServices {
      * @param defaultRegion where requests without a SigV4 credential scope go
      */
     public static ProtocolRouter router(Function<String, ? extends Region> regions, String defaultRegion) {
+        return router(regions, defaultRegion, null);
+    }
+
+    /**
+     * The router over every simulated service of a world, recording every call it answers in the world's call log.
+     *
+     * <pre>{@code
+     * ProtocolRouter router = SimulatedServices.router(ecs::region, "us-east-1", recorder);
+     * }</pre>
+     *
+     * @param recorder the world's call recorder, or null to record nothing
+     */
+    public static ProtocolRouter router(Function<String, ? extends Region> regions, String defaultRegion,
+            CallRecorder recorder) {
         Objects.requireNonNull(regions, "regions");
         return ProtocolRouter.builder()
+                .recorder(recorder)
                 .defaultRegion(defaultRegion)
                 .service(EcsProtocolHandler.builder()
                         .regions(name -> {

@@ -1,5 +1,6 @@
 package dev.fakeecs.internal.protocol.query;
 
+import dev.fakeecs.internal.protocol.CallTrace;
 import dev.fakeecs.internal.protocol.MemberPaths;
 import dev.fakeecs.internal.protocol.ModelConstraints;
 import dev.fakeecs.internal.protocol.ProtocolRequest;
@@ -184,6 +185,7 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
         if (method == null) {
             throw QueryError.sender("InvalidAction", "The action " + truncate(action) + " is not valid for this web service.");
         }
+        CallTrace.operation(action);
         String version = parameters.get("Version");
         if (version == null || version.isEmpty()) {
             throw QueryError.sender("MissingParameter", "The request must contain the parameter Version.");
@@ -196,6 +198,7 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
         // the model's checks are the front end's, before (and whatever) the engine implements
         List<String> violations = new ArrayList<>();
         SdkPojo sdkRequest = QueryRequestDecoder.decode(method.getParameterTypes()[0], parameters, violations);
+        CallTrace.request(sdkRequest);
         violations.addAll(ModelConstraints.violations(sdkRequest, MemberPaths.QUERY));
         if (!violations.isEmpty()) {
             boolean onlyMissing = violations.stream().allMatch(v -> v.endsWith(MUST_NOT_BE_NULL));
@@ -247,6 +250,7 @@ public final class QueryProtocolHandler implements ServiceProtocolHandler {
     }
 
     private ProtocolResponse error(QueryError error) {
+        CallTrace.failed(error.code(), error.getMessage());
         String id = requestIds.next();
         return respond(error.status(), QueryXmlWriter.error(namespace, error.type(), error.code(), error.getMessage(), id), id);
     }

@@ -2,6 +2,7 @@ package dev.fakeecs.internal.protocol.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fakeecs.internal.protocol.CallTrace;
 import dev.fakeecs.internal.protocol.MemberPaths;
 import dev.fakeecs.internal.protocol.ModelConstraints;
 import dev.fakeecs.internal.protocol.ProtocolException;
@@ -220,6 +221,7 @@ public final class RpcProtocolHandler implements ServiceProtocolHandler {
         SdkClient client = client(SigV4Scope.regionOf(request.authorization()));
         Class<? extends SdkPojo> requestClass = method.getParameterTypes()[0].asSubclass(SdkPojo.class);
         SdkPojo sdkRequest = codec.decode(format.parse(request.body()), requestClass);
+        CallTrace.request(sdkRequest);
         List<String> violations = ModelConstraints.violations(sdkRequest, MemberPaths.JSON);
         if (!violations.isEmpty()) {
             throw errors.invalidValue(ModelConstraints.message(violations));
@@ -264,6 +266,7 @@ public final class RpcProtocolHandler implements ServiceProtocolHandler {
             throw RpcError.sender(ProtocolException.UNKNOWN_OPERATION, format == WireFormat.CBOR ? 404 : 400,
                     "Unknown operation: " + truncate(name));
         }
+        CallTrace.operation(name);
         return method;
     }
 
@@ -294,6 +297,7 @@ public final class RpcProtocolHandler implements ServiceProtocolHandler {
     }
 
     private ProtocolResponse error(WireFormat format, RpcError error) {
+        CallTrace.failed(error.type(), error.getMessage());
         ObjectNode body = format.nodes().objectNode();
         body.put("__type", error.type());
         body.put("message", error.getMessage());

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Appends the world's context to a message: the virtual time, the seed (to replay the run), and the
- * most recent journal lines about the subject.
+ * most relevant journal lines about the subject (faults, service events and stops first, then the most recent).
  *
  * <pre>{@code
  * at virtual time 2026-01-01T00:02:10Z, seed 42 (same seed, same run)
@@ -32,18 +32,27 @@ public class WithWorldContext implements ErrorMessageFactory {
         this.context = context;
     }
 
-    /** Builds the context text for a subject (journal entries matched by {@code about}). */
+    /**
+     * Builds the context text for a subject (journal entries matched by {@code about}): the {@link #LINES} most relevant
+     * lines ({@link JournalRelevance}: faults, service events and stops of the subject first, then the most recent).
+     */
     public static String context(FakeEcs ecs, String subject, Predicate<JournalEntry> about) {
         String nl = System.lineSeparator();
         StringBuilder b = new StringBuilder(nl).append(nl).append("at virtual time ").append(ecs.clock().instant())
                 .append(", seed ").append(ecs.seed()).append(" (same seed, same run)");
-        List<JournalEntry> lines = ecs.journal().find(about);
+        List<JournalEntry> entries = ecs.journal().entries();
+        List<JournalEntry> lines = JournalRelevance.select(entries, about, LINES);
+        int candidates = JournalRelevance.candidates(entries, about);
         b.append(nl).append("recent journal about ").append(subject).append(':');
         if (lines.isEmpty()) {
             b.append(nl).append("  (nothing)");
         }
-        for (JournalEntry e : lines.subList(Math.max(0, lines.size() - LINES), lines.size())) {
+        for (JournalEntry e : lines) {
             b.append(nl).append("  ").append(e.describe());
+        }
+        if (candidates > lines.size()) {
+            b.append(nl).append("  (").append(lines.size()).append(" of ").append(candidates)
+                    .append(" lines: faults, service events and stops first, then the most recent)");
         }
         return b.toString();
     }
