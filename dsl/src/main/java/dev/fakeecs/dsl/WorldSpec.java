@@ -1,6 +1,7 @@
 package dev.fakeecs.dsl;
 
 import dev.fakeecs.dsl.internal.Check;
+import dev.fakeecs.dsl.internal.FargatePlacement;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldApplier;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
@@ -478,6 +479,9 @@ public final class WorldSpec {
             Map<String, TaskDefinitionSpec> byFamily = new LinkedHashMap<>(taskDefinitions);
             for (ServiceSpec s : spec.services) {
                 checkRegion("service " + s.serviceName(), s.region());
+                String serviceRegion = spec.regionOf(s.region());
+                FargatePlacement.check(s, spec.clusters.stream().filter(c -> c.name().equals(s.cluster())
+                        && spec.regionOf(c.region()).equals(serviceRegion)).findFirst().orElse(null));
                 TaskDefinitionSpec t = s.taskDefinitionSpec();
                 if (t != null) {
                     TaskDefinitionSpec other = byFamily.putIfAbsent(t.family(), t);
