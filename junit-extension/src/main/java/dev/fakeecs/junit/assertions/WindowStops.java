@@ -3,6 +3,8 @@ package dev.fakeecs.junit.assertions;
 import dev.fakeecs.journal.JournalEntry;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.junit.handle.JournalWindow;
+import dev.fakeecs.spi.EngineInspector;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,11 +36,18 @@ final class WindowStops {
     /** Task id to stop code (null when the journal has none) of {@code tasks}. */
     static Map<String, String> stopCodes(JournalWindow window, List<String> tasks) {
         Map<String, String> codes = new LinkedHashMap<>();
+        EngineInspector engine = EngineInspector.of(window.ecs());
         for (String arn : tasks) {
             String code = null;
-            for (JournalEntry e : window.ecs().journal().about(arn)) {
-                if (e.detail("stopCode") != null) {
-                    code = e.detail("stopCode");
+            // the task as DescribeTasks shows it (kept an hour after it stopped); else the journal's last stop code
+            Task task = engine.task(arn.split(":")[3], arn);
+            if (task != null && task.stopCode() != null) {
+                code = task.stopCodeAsString();
+            } else {
+                for (JournalEntry e : window.ecs().journal().about(arn)) {
+                    if (e.detail("stopCode") != null) {
+                        code = e.detail("stopCode");
+                    }
                 }
             }
             codes.put(arn.substring(arn.lastIndexOf('/') + 1), code);
