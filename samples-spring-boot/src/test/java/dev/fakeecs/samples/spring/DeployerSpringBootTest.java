@@ -47,7 +47,6 @@ class DeployerSpringBootTest {
         assertThat(deployer.outcome("prod", "orders", revision)).isEqualTo(Deployer.Outcome.COMPLETED);
         assertThat(orders).hasRunningCount(3).isSteady();
     }
-    // spring-dynamic-property-source-END
 
     @Test
     void reports_a_rollback_by_the_circuit_breaker(EcsClusterHandle prod) {
@@ -65,3 +64,4 @@ class DeployerSpringBootTest {
         assertThat(payments.describe().taskDefinition()).endsWith("payments:1");
     }
 }
+// spring-dynamic-property-source-END
