@@ -1,7 +1,6 @@
 package dev.fakeecs.dsl;
 
 import dev.fakeecs.dsl.internal.Check;
-import dev.fakeecs.dsl.internal.FargatePlacement;
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.WorldApplier;
 import dev.fakeecs.dsl.cluster.ClusterSpec;

@@ -1,4 +1,4 @@
-package dev.fakeecs.dsl.internal;
+package dev.fakeecs.dsl;
 
 import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.cluster.StrategyItem;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * FargatePlacement.check(service, clusterOrNull);   // InvalidSpecException naming the service
  * }</pre>
  */
-public final class FargatePlacement {
+final class FargatePlacement {
 
     private FargatePlacement() {
     }
@@ -31,7 +31,7 @@ public final class FargatePlacement {
      *
      * @param cluster the service's cluster as declared in the same world, or null when it is not declared there
      */
-    public static void check(ServiceSpec service, ClusterSpec cluster) {
+    static void check(ServiceSpec service, ClusterSpec cluster) {
         CreateServiceRequest r = service.toRequest();
         if (!r.hasPlacementStrategy() || r.placementStrategy().isEmpty() || !runsOnFargate(r, cluster)) {
             return;
