@@ -35,6 +35,7 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.fakeecs.benchmarks.FirstTestInFreshJvm 5
+ * java -cp ... FirstTestInFreshJvm 5 -XX:TieredStopAtLevel=1   # options after the count go to the fresh JVMs
  * }</pre>
  */
 public final class FirstTestInFreshJvm {
@@ -83,19 +84,21 @@ public final class FirstTestInFreshJvm {
             return;
         }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<String> jvmOptions = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         Map<String, Map<String, List<Long>>> results = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(CASES.keySet());
         names.add("probe");
         for (int i = 0; i < runs; i++) {
             for (String name : names) {
-                for (Map.Entry<String, Long> phase : runChild(name).entrySet()) {
+                for (Map.Entry<String, Long> phase : runChild(name, jvmOptions).entrySet()) {
                     results.computeIfAbsent(name, k -> new LinkedHashMap<>())
                             .computeIfAbsent(phase.getKey(), k -> new ArrayList<>()).add(phase.getValue());
                 }
             }
         }
         System.out.println("Medians of " + runs + " fresh JVMs each (ms; JDK " + Runtime.version() + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores):");
+                + Runtime.getRuntime().availableProcessors() + " cores" + (jvmOptions.isEmpty() ? ""
+                : ", options " + String.join(" ", jvmOptions)) + "):");
         System.out.println("| case | phase | median ms | min | max |");
         System.out.println("|---|---|---:|---:|---:|");
         results.forEach((name, phases) -> phases.forEach((phase, values) -> {
@@ -106,11 +109,14 @@ public final class FirstTestInFreshJvm {
     }
 
     /** Runs one case in a new JVM and reads its "phase=millis" lines. */
-    private static Map<String, Long> runChild(String name) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static Map<String, Long> runChild(String name, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstTestInFreshJvm.class.getName(),
+                "child", name));
         long spawned = System.nanoTime();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                FirstTestInFreshJvm.class.getName(), "child", name).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Long> phases = new LinkedHashMap<>();
         List<String> other = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -148,8 +154,15 @@ public final class FirstTestInFreshJvm {
             listener.getSummary().printFailuresTo(new java.io.PrintWriter(System.out), 20);
             throw new IllegalStateException("the test did not pass");
         }
-        phase("launcher: discover and run the one test", ms(t0));
+        phase("first run: discover and run the one test (cold)", ms(t0));
         phase("classes loaded", ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        long t1 = System.nanoTime();
+        SummaryGeneratingListener again = new SummaryGeneratingListener();
+        launcher.execute(request().selectors(selectClass(CASES.get(name))).build(), again);
+        if (again.getSummary().getTestsSucceededCount() != 1) {
+            throw new IllegalStateException("the test did not pass the second time");
+        }
+        phase("second run in the same JVM (warm)", ms(t1));
     }
 
     /** The pieces of a first @EcsCluster test, one after the other, each timed on its own. */
