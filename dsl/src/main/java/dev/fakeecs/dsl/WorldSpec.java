@@ -478,6 +478,9 @@ public final class WorldSpec {
             Map<String, TaskDefinitionSpec> byFamily = new LinkedHashMap<>(taskDefinitions);
             for (ServiceSpec s : spec.services) {
                 checkRegion("service " + s.serviceName(), s.region());
+                String serviceRegion = spec.regionOf(s.region());
+                FargatePlacement.check(s, spec.clusters.stream().filter(c -> c.name().equals(s.cluster())
+                        && spec.regionOf(c.region()).equals(serviceRegion)).findFirst().orElse(null));
                 TaskDefinitionSpec t = s.taskDefinitionSpec();
                 if (t != null) {
                     TaskDefinitionSpec other = byFamily.putIfAbsent(t.family(), t);

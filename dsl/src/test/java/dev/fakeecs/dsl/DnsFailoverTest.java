@@ -6,6 +6,7 @@ import dev.fakeecs.dns.HealthCheck;
 import dev.fakeecs.dsl.dns.FailoverHandle;
 import dev.fakeecs.traffic.AvailabilityReport;
 import dev.fakeecs.traffic.FailoverPrediction;
+import dev.fakeecs.dsl.taskdefinition.TaskDefinitionSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,6 +18,7 @@ import static dev.fakeecs.dsl.Ecs.failover;
 import static dev.fakeecs.dsl.Ecs.load;
 import static dev.fakeecs.dsl.Ecs.scenario;
 import static dev.fakeecs.dsl.Ecs.service;
+import static dev.fakeecs.dsl.Ecs.taskDefinition;
 import static dev.fakeecs.dsl.Ecs.world;
 import static dev.fakeecs.dsl.Faults.regionOutage;
 import static dev.fakeecs.dsl.FoodDelivery.ORDERS;
@@ -36,9 +38,20 @@ class DnsFailoverTest {
                         .taskDefinition(ORDERS).fargate().desiredCount(2).build());
     }
 
-    private static WorldSpec.Builder failoverWorld() {
+    private static WorldSpec failoverWorld() {
         // dsl-dns-failover-START
-        return twoRegions()
+        TaskDefinitionSpec orders = taskDefinition("order-service").fargate().cpu(512).memory(1024)
+                .container("app", c -> c.image("acme/orders:1.4").port(8080)
+                        .healthCheck("curl -f http://localhost:8080/health || exit 1"))
+                .build();
+        WorldSpec world = world().seed(1930).startingAt("2026-03-06T19:00:00Z")
+                .region("us-east-1").region("us-west-2")
+                .cluster("food-delivery-prod", c -> c.capacityProviders(FARGATE))
+                .cluster("food-delivery-dr", c -> c.region("us-west-2").capacityProviders(FARGATE))
+                .service("order-service", s -> s.cluster("food-delivery-prod").taskDefinition(orders).fargate()
+                        .desiredCount(2))
+                .service(service("order-service").region("us-west-2").cluster("food-delivery-dr")
+                        .taskDefinition(orders).fargate().desiredCount(2).build())
                 .dnsFailover("api.food.example", d -> d
                         .primary("us-east-1", "food-delivery-prod", "order-service")
                         .secondary("us-west-2", "food-delivery-dr", "order-service")
@@ -47,8 +60,10 @@ class DnsFailoverTest {
                         .traffic(load(100).between(LocalTime.of(19, 0), LocalTime.of(21, 0), 1000)))
                 .scenario(scenario()
                         .at(LocalTime.of(19, 30), regionOutage("us-east-1").lasting(Duration.ofMinutes(20)))
-                        .build());
+                        .build())
+                .build();
         // dsl-dns-failover-END
+        return world;
     }
 
     @Test
@@ -101,7 +116,7 @@ class DnsFailoverTest {
 
     @Test
     void applying_the_same_record_again_keeps_its_traffic() {
-        WorldSpec spec = failoverWorld().build();
+        WorldSpec spec = failoverWorld();
         try (FakeEcs ecs = spec.start()) {
             ecs.clock().advance(Duration.ofMinutes(10));
             long before = failover(ecs, "api.food.example").report().served();

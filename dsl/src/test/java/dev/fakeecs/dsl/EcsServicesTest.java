@@ -21,17 +21,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EcsServicesTest {
 
-    private static WorldSpec.Builder seedExample() {
+    private static WorldSpec seedExample() {
         // dsl-seed-world-START
-        return world().seed(42).region("us-east-1")
+        WorldSpec foodDelivery = world().seed(42).region("us-east-1")
                 .cluster("food-delivery-prod", c -> c
                         .capacityProviders(FARGATE, FARGATE_SPOT)
                         .defaultStrategy(FARGATE.base(2).weight(1), FARGATE_SPOT.weight(4))
                         .ec2Hosts("g4dn.xlarge", 2, "us-east-1a", "us-east-1b"))
                 .service("order-service", s -> s.cluster("food-delivery-prod")
                         .taskDefinition(ORDERS).desiredCount(2).autoScaling(2, 20, targetCpu(60))
-                        .loadCurve(load(60).between(LocalTime.of(19, 0), LocalTime.of(21, 0), 600), 50));
+                        .loadCurve(load(60).between(LocalTime.of(19, 0), LocalTime.of(21, 0), 600), 50))
+                .build();
         // dsl-seed-world-END
+        return foodDelivery;
     }
 
     private static Service describe(FakeEcs ecs, String name) {
@@ -78,7 +80,7 @@ class EcsServicesTest {
     @Test
     void applying_a_changed_desired_count_mid_scenario_updates_the_service() {
         // given
-        WorldSpec spec = seedExample().build();
+        WorldSpec spec = seedExample();
         try (FakeEcs ecs = spec.start()) {
             ecs.clock().advance(Duration.ofMinutes(5));
             // when
@@ -118,7 +120,7 @@ class EcsServicesTest {
     @Test
     void the_same_declaration_gives_a_byte_identical_journal() {
         // given
-        WorldSpec spec = seedExample().build();
+        WorldSpec spec = seedExample();
         String first;
         String second;
         // when

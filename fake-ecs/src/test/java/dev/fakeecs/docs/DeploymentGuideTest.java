@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupT
 
 /**
  * The examples docs/deployments.md shows (regions between {@code // NAME-START} and {@code // NAME-END}, checked by
- * {@link DocSnippetsTest}); each runs here and asserts what the guide says it does.
+ * {@code DocSnippetsTest} in samples); each runs here and asserts what the guide says it does.
  */
 class DeploymentGuideTest {
 

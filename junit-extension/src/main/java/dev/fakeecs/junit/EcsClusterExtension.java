@@ -7,6 +7,7 @@ import dev.fakeecs.fault.FaultInjector;
 import dev.fakeecs.journal.Journal;
 import dev.fakeecs.junit.handle.Capacity;
 import dev.fakeecs.junit.handle.EcsClusterHandle;
+import dev.fakeecs.junit.internal.ClassBindings;
 import dev.fakeecs.junit.internal.ClusterDeclaration;
 import dev.fakeecs.junit.internal.CurrentWorld;
 import dev.fakeecs.junit.internal.FailureReporter;
@@ -18,6 +19,7 @@ import dev.fakeecs.junit.internal.WorldDeclaration;
 import dev.fakeecs.junit.internal.WorldLookup;
 import dev.fakeecs.junit.internal.WorldResource;
 import dev.fakeecs.server.FakeEcsServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 import java.lang.reflect.AnnotatedElement;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +113,7 @@ import java.util.function.Supplier;
  * {@code WorldLookup} (which declaration and stored world apply), {@code ParameterInjector} and
  * {@code FieldInjector}, {@code TestBindings}, {@code FailureReporter} and {@code CurrentWorld}.
  */
-public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+public class EcsClusterExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestWatcher {
 
     private final WorldLookup lookup;
@@ -187,6 +190,25 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
         return current.cluster(name);
     }
 
+    /**
+     * The endpoint of the loopback server of the world on the calling thread (started on first use),
+     * for code that builds its own client. With {@link Builder#perClass()} it answers from the class
+     * start on, so a Spring test can hand it to the application context:
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static EcsClusterExtension ecs = EcsClusterExtension.newInstance().cluster("prod").perClass().server().build();
+     *
+     * @DynamicPropertySource
+     * static void ecsEndpoint(DynamicPropertyRegistry registry) {
+     *     registry.add("deployer.ecs.endpoint", ecs::endpoint);
+     * }
+     * }</pre>
+     */
+    public URI endpoint() {
+        return current.require().ensureServer().endpoint();
+    }
+
     // ------------------------------------------------------------------ hooks
 
     /**
@@ -231,7 +253,15 @@ public class EcsClusterExtension implements BeforeAllCallback, BeforeEachCallbac
     @Override
     public final void beforeAll(ExtensionContext context) {
         lookup.checkSingleForm(context);
-        lookup.openClassWorld(context);
+        WorldResource world = lookup.openClassWorld(context);
+        if (world != null) {
+            ClassBindings.bind(context, world, current, lookup.isProgrammatic(), EcsEndpointSystemProperty.PROPERTY);
+        }
+    }
+
+    @Override
+    public final void afterAll(ExtensionContext context) {
+        ClassBindings.unbind(context);
     }
 
     @Override

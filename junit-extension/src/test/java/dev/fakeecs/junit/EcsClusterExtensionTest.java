@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -144,6 +145,23 @@ class EcsClusterExtensionTest {
     void should_set_and_restore_the_endpoint_system_property() {
         String before = System.getProperty("aws.endpointUrlEcs");
         assertAllPassed(run(ExtensionCases.EndpointProperty.class), 1);
+        assertThat(System.getProperty("aws.endpointUrlEcs")).isEqualTo(before);
+    }
+
+    @Test
+    void should_make_a_per_class_world_current_from_the_class_start() {
+        ExtensionCases.CLASS_START.clear();
+        assertAllPassed(run(ExtensionCases.ProgrammaticClassWorldFromTheStart.class), 1);
+        assertThat(ExtensionCases.CLASS_START).containsExactly("beforeAll:2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void should_set_the_endpoint_property_of_a_per_class_world_for_the_whole_class_and_restore_it() {
+        String before = System.getProperty("aws.endpointUrlEcs");
+        ExtensionCases.CLASS_START.clear();
+        assertAllPassed(run(ExtensionCases.ClassEndpointProperty.class), 1);
+        assertThat(ExtensionCases.CLASS_START).singleElement(as(org.assertj.core.api.InstanceOfAssertFactories.STRING))
+                .startsWith("property:http://127.0.0.1:");
         assertThat(System.getProperty("aws.endpointUrlEcs")).isEqualTo(before);
     }
 

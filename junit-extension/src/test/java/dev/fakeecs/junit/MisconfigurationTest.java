@@ -48,6 +48,10 @@ class MisconfigurationTest {
                         "Fix: return a WorldSpec")),
                 arguments(MisconfiguredCases.SpecInvalid.class, List.of("could not be applied",
                         "Fix: correct the declaration")),
+                arguments(MisconfiguredCases.FargateSpread.class, List.of("could not be applied: service orders"
+                        + " (cluster prod): placementStrategy = \"[spread(attribute:ecs.availability-zone)]\": the service"
+                        + " runs on Fargate", "Remove spreadAcrossZones()", "Fix: change placementStrategy of service"
+                        + " orders (cluster prod) in the spec")),
                 arguments(MisconfiguredCases.BadVirtualTimePackage.class, List.of("virtualTimeFor = \"java.lang\" cannot be rewritten",
                         "Fix: name the package of your own code")),
                 arguments(MisconfiguredCases.BothForms.class, List.of("also registers EcsClusterExtension programmatically in field 'ecs'",

@@ -6,12 +6,8 @@ import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.junit.handle.JournalWindow;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import static dev.fakeecs.junit.assertions.error.ShouldContainJournalEntry.shouldContain;
@@ -28,8 +24,9 @@ import static dev.fakeecs.junit.assertions.error.ShouldHave.shouldHave;
  * prod.clock().advance(Duration.ofMinutes(5));
  * assertThat(prod.changesSince(mark))
  *     .containsEntry(JournalEventType.FAULT)
- *     .hasStopped(4).withStopCode(TaskStopCode.SPOT_INTERRUPTION)
+ *     .hasStopped(4).withStopCode(TaskStopCode.SPOT_INTERRUPTION)   // all 4 stops have the code
  *     .hasStarted(4)
+ *     .hasStoppedWithStopCode(4, TaskStopCode.SPOT_INTERRUPTION)  // 4 of the stops have it (others may not)
  *     .doesNotContainEntryAbout("service/prod/payments");
  * }</pre>
  */
@@ -122,7 +119,11 @@ public class JournalAssert extends AbstractEcsAssert<JournalAssert, JournalWindo
                 "tasks started (reached RUNNING)", count, reached("RUNNING").size() + " " + reached("RUNNING")));
     }
 
-    /** Every task counted by the preceding {@link #hasStopped(int)} stopped with this code. */
+    /**
+     * Every task counted by the preceding {@link #hasStopped(int)} stopped with this code. To count
+     * the stops with one code beside others, use {@link #stops()}{@code .withStopCode(code).hasSize(n)}
+     * or {@link #hasStoppedWithStopCode(int, String)}.
+     */
     public JournalAssert withStopCode(String code) {
         if (focusedStops == null) {
             throw new IllegalStateException("withStopCode follows hasStopped(count): assertThat(changes).hasStopped(3)"
@@ -138,27 +139,41 @@ public class JournalAssert extends AbstractEcsAssert<JournalAssert, JournalWindo
         return withStopCode(code.toString());
     }
 
+    /**
+     * The tasks that stopped in the window, for counting: all of them, or those with one stop code
+     * beside the others ({@link #hasStopped(int)}{@code .withStopCode(c)} wants every stop to have it).
+     *
+     * <pre>{@code
+     * assertThat(prod.changesSince(mark)).stops().withStopCode("SpotInterruption").hasSize(2);
+     * }</pre>
+     */
+    public StopsAssert stops() {
+        return inheritTime(new StopsAssert(actual, null, this));
+    }
+
+    /**
+     * Exactly {@code count} of the tasks that stopped in the window have stop code {@code code}; other
+     * stops may be there too. Short for {@code stops().withStopCode(code).hasSize(count)}.
+     *
+     * <pre>{@code
+     * assertThat(prod.changesSince(mark)).hasStoppedWithStopCode(1, "TerminationNotice");   // beside a rollout's stops
+     * }</pre>
+     */
+    public JournalAssert hasStoppedWithStopCode(int count, String code) {
+        stops().withStopCode(code).hasSize(count);
+        return myself;
+    }
+
+    /** {@link #hasStoppedWithStopCode(int, String)} with the SDK enum. */
+    public JournalAssert hasStoppedWithStopCode(int count, TaskStopCode code) {
+        return hasStoppedWithStopCode(count, code.toString());
+    }
+
     private List<String> reached(String status) {
-        Set<String> arns = new LinkedHashSet<>();
-        for (JournalEntry e : entries()) {
-            if (e.type() == JournalEventType.TASK_STATE && status.equals(e.detail("to"))) {
-                arns.add(e.subject());
-            }
-        }
-        return new ArrayList<>(arns);
+        return WindowStops.reached(actual, status);
     }
 
     private Map<String, String> stopCodes(List<String> tasks) {
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (String arn : tasks) {
-            String code = null;
-            for (JournalEntry e : actual.ecs().journal().about(arn)) {
-                if (e.detail("stopCode") != null) {
-                    code = e.detail("stopCode");
-                }
-            }
-            codes.put(arn.substring(arn.lastIndexOf('/') + 1), code);
-        }
-        return codes;
+        return WindowStops.stopCodes(actual, tasks);
     }
 }

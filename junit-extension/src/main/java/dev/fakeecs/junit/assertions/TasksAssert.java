@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import static dev.fakeecs.junit.assertions.error.ShouldAllRunOn.shouldAllRunOn;
 import static dev.fakeecs.junit.assertions.error.ShouldBeSpreadEvenly.shouldBeSpreadEvenly;
 import static dev.fakeecs.junit.assertions.error.ShouldHave.shouldHave;
+import static dev.fakeecs.junit.assertions.error.ShouldNumber.shouldNumber;
 
 /**
  * Assertions on the tasks of a service whose desired status is RUNNING.
@@ -25,6 +26,7 @@ import static dev.fakeecs.junit.assertions.error.ShouldHave.shouldHave;
  * <pre>{@code
  * assertThat(orders).tasks().hasSize(6).allRunningOn(Capacity.FARGATE_SPOT)
  *     .isSpreadEvenlyAcross("us-east-1a", "us-east-1b", "us-east-1c").returnToService();
+ * assertThat(checkout).tasks().hasRunningOn(2, Capacity.FARGATE).hasRunningOn(4, Capacity.FARGATE_SPOT);
  * }</pre>
  */
 public class TasksAssert extends AbstractEcsAssert<TasksAssert, EcsServiceHandle> {
@@ -90,11 +92,41 @@ public class TasksAssert extends AbstractEcsAssert<TasksAssert, EcsServiceHandle
 
     /** Every task is RUNNING with this capacity provider (or launch type, when tasks have no provider). */
     public TasksAssert allRunningOn(String capacity) {
-        Predicate<Task> on = t -> isRunning(t) && (capacity.equals(t.capacityProviderName())
-                || (t.capacityProviderName() == null && capacity.equals(t.launchTypeAsString()))
-                || ("EC2".equals(capacity) && "EC2".equals(t.launchTypeAsString())));
+        Predicate<Task> on = runningOn(capacity);
         return check(() -> !tasks().isEmpty() && tasks().stream().allMatch(on),
                 () -> shouldAllRunOn(subject(), capacity, offenders(on)));
+    }
+
+    /**
+     * Exactly {@code count} of the service's tasks are RUNNING with this capacity; other tasks may run
+     * elsewhere ({@code Capacity.EC2} means launch type EC2).
+     *
+     * <pre>{@code
+     * assertThat(orders).tasks().hasRunningOn(2, Capacity.FARGATE).hasRunningOn(4, Capacity.FARGATE_SPOT);
+     * }</pre>
+     */
+    public TasksAssert hasRunningOn(int count, Capacity capacity) {
+        return hasRunningOn(count, capacity.name());
+    }
+
+    /** {@link #hasRunningOn(int, Capacity)} with a DSL capacity provider ({@code Ecs.FARGATE_SPOT}). */
+    public TasksAssert hasRunningOn(int count, CapacityProvider provider) {
+        return hasRunningOn(count, provider.name());
+    }
+
+    /** {@link #hasRunningOn(int, Capacity)} with a capacity provider name (or launch type). */
+    public TasksAssert hasRunningOn(int count, String capacity) {
+        Predicate<Task> on = runningOn(capacity);
+        return check(() -> tasks().stream().filter(on).count() == count, () -> shouldNumber(
+                "the tasks of " + subject() + " RUNNING on " + capacity, count,
+                tasks().stream().filter(on).map(Describe::task).toList(),
+                "all its tasks (desired RUNNING)", tasks().stream().map(Describe::task).toList()));
+    }
+
+    private static Predicate<Task> runningOn(String capacity) {
+        return t -> isRunning(t) && (capacity.equals(t.capacityProviderName())
+                || (t.capacityProviderName() == null && capacity.equals(t.launchTypeAsString()))
+                || ("EC2".equals(capacity) && "EC2".equals(t.launchTypeAsString())));
     }
 
     private List<String> offenders(Predicate<Task> ok) {

@@ -27,6 +27,12 @@ import java.util.function.Consumer;
  * Injected by {@code @EcsCluster}; handles re-read the engine on every call, so they stay valid as
  * virtual time moves, and what they answer is the AWS SDK's own model ({@link #describe()}).
  *
+ * <p>The {@code fargateService} helpers, every overload alike, register a task definition of family
+ * {@code serviceName} (network mode awsvpc, 256 CPU units and 512 MiB, one essential container named
+ * {@value #DEFAULT_CONTAINER} running the image) and create a service with launch type
+ * {@code FARGATE} in subnet {@code subnet-fake-ecs} ({@link #DEFAULT_NETWORK}). A customizer may
+ * change the request, but the launch type stays FARGATE unless the customizer itself replaces it.
+ *
  * <pre>{@code
  * @Test
  * void orders_scale(EcsClusterHandle prod) {

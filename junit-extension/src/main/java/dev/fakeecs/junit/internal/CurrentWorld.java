@@ -7,12 +7,21 @@ import java.util.Map;
 /**
  * The world of the test running on each thread, for one extension instance: set before each test
  * (before its {@code @BeforeEach} methods) and cleared after it (after its {@code @AfterEach}
- * methods), on the thread JUnit runs the test on. It backs {@code EcsClusterExtension.world()} and
- * {@code cluster()}; the world itself is owned by JUnit's store, this only points at it.
+ * methods), on the thread JUnit runs the test on. A per-class world is also the thread's world from
+ * the class start to its end (so {@code @BeforeAll} methods and what runs while test instances are
+ * made, such as Spring's {@code @DynamicPropertySource} suppliers, see it). It backs
+ * {@code EcsClusterExtension.world()} and {@code cluster()}; the world itself is owned by JUnit's
+ * store, this only points at it.
+ *
+ * <pre>{@code
+ * current.set(world);           // before each test
+ * current.require().ecs();      // in world()
+ * }</pre>
  */
 public final class CurrentWorld {
 
     private final ThreadLocal<WorldResource> current = new ThreadLocal<>();
+    private final ThreadLocal<WorldResource> classWorld = new ThreadLocal<>();
 
     /** Points the calling thread at the world of the test it is about to run. */
     public void set(WorldResource world) {
@@ -24,17 +33,37 @@ public final class CurrentWorld {
         current.remove();
     }
 
-    /** The calling thread's world, or null outside a test. */
+    /**
+     * Points the calling thread at a per-class world from the class start until the returned
+     * binding is closed (which restores the enclosing class's world, if any).
+     */
+    public AutoCloseable setForClass(WorldResource world) {
+        WorldResource previous = classWorld.get();
+        classWorld.set(world);
+        return () -> {
+            if (previous == null) {
+                classWorld.remove();
+            } else {
+                classWorld.set(previous);
+            }
+        };
+    }
+
+    /** The calling thread's test world, or null outside a test. */
     public WorldResource orNull() {
         return current.get();
     }
 
-    /** The calling thread's world; fails outside a test. */
+    /** The calling thread's world (its test's, else its per-class world); fails outside a test. */
     public WorldResource require() {
         WorldResource r = current.get();
         if (r == null) {
+            r = classWorld.get();
+        }
+        if (r == null) {
             throw new IllegalStateException("No fake-ecs world on this thread: call this from a test method or"
-                    + " @BeforeEach/@AfterEach method, on the thread JUnit runs it on");
+                    + " @BeforeEach/@AfterEach method, on the thread JUnit runs it on (with perClass(), also from"
+                    + " @BeforeAll/@AfterAll methods and while the test instance is made)");
         }
         return r;
     }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  *       <td>a per-class {@link WorldResource} of one programmatic extension</td></tr>
  *   <tr><td>{@value #INJECTED}</td><td>top-level class</td><td>values injected into fields so far</td></tr>
  *   <tr><td>{@value #ENDPOINT_PROPERTY}</td><td>test method</td><td>restores the endpoint system property</td></tr>
+ *   <tr><td>{@code class-bindings}</td><td>class with a per-class world</td><td>undoes
+ *       {@link ClassBindings}</td></tr>
  *   <tr><td>{@value #VIRTUAL_TIME}</td><td>test method</td><td>the thread's virtual-time binding</td></tr>
  *   <tr><td>{@value #REPORTED}{@code <unique id>}</td><td>test method</td><td>a failure report was written</td></tr>
  * </table>

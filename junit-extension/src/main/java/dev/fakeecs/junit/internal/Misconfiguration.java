@@ -1,5 +1,6 @@
 package dev.fakeecs.junit.internal;
 
+import dev.fakeecs.dsl.spec.InvalidSpecException;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
@@ -92,10 +93,21 @@ public final class Misconfiguration {
     }
 
     public static ExtensionConfigurationException specInvalid(String source, String provider, RuntimeException why) {
+        String fix = why instanceof InvalidSpecException invalid
+                ? "change " + invalid.field() + " of " + invalid.spec() + " in the spec as the rule above says"
+                : "correct the declaration the message names (" + firstWords(why.getMessage()) + ")";
         ExtensionConfigurationException e = config(source, "the spec " + provider + " could not be applied: "
-                + why.getMessage(), "correct the declaration the message names");
+                + why.getMessage(), fix);
         e.initCause(why);
         return e;
+    }
+
+    private static String firstWords(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int colon = message.indexOf(": ");
+        return colon > 0 ? message.substring(0, colon) : message;
     }
 
     public static ExtensionConfigurationException badVirtualTimePackage(String source, String pkg) {

@@ -75,13 +75,14 @@ public final class WorldLookup {
         return find(context).orElseThrow(() -> Misconfiguration.noDeclaration(TestContexts.describe(context)));
     }
 
-    /** At the start of a class: makes its per-class world, if it declares one. */
-    public void openClassWorld(ExtensionContext context) {
+    /** At the start of a class: makes its per-class world, if it declares one, and returns it (else null). */
+    public WorldResource openClassWorld(ExtensionContext context) {
         Optional<Found> found = find(context);
         if (found.isPresent() && found.get().declaration().perClass()) {
-            ExtensionStore.of(context).getOrComputeIfAbsent(found.get().key(),
+            return ExtensionStore.of(context).getOrComputeIfAbsent(found.get().key(),
                     k -> WorldResource.create(found.get().declaration()), WorldResource.class);
         }
+        return null;
     }
 
     /**

@@ -7,6 +7,8 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static dev.fakeecs.junit.EcsAssertions.assertThat;
@@ -38,6 +40,16 @@ class EcsClusterHandleTest {
         assertThat(orders.describe().enableExecuteCommand()).isTrue();
         assertThat(orders).eventually(Duration.ofMinutes(3)).hasRunningCount(2);
         assertThat(orders).tasks().allRunningOn(Capacity.FARGATE);
+    }
+
+    @Test
+    void should_document_the_fargate_service_defaults_in_the_class_javadoc() throws Exception {
+        String source = Files.readString(Path.of("src/main/java/dev/fakeecs/junit/handle/EcsClusterHandle.java"));
+        String classJavadoc = source.substring(source.indexOf("/**"), source.indexOf("public class EcsClusterHandle"));
+
+        assertThat(classJavadoc).contains("256 CPU units and 512 MiB", "{@value #DEFAULT_CONTAINER}",
+                "subnet {@code subnet-fake-ecs}", "every overload alike", "launch type stays FARGATE");
+        assertThat(EcsClusterHandle.DEFAULT_CONTAINER).isEqualTo("app");
     }
 
     @Test

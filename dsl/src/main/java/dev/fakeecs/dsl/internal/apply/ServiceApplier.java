@@ -9,6 +9,7 @@ import dev.fakeecs.dsl.service.ServiceSpec;
 import dev.fakeecs.region.Region;
 import dev.fakeecs.spi.EngineSetup;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 import java.util.function.UnaryOperator;
@@ -61,12 +62,24 @@ public final class ServiceApplier {
                       UnaryOperator<String> listenerRuleArn) {
         CreateServiceRequest request = spec.toRequest(region.availabilityZones(), targetGroupArn, listenerRuleArn);
         boolean exists = setup.serviceExists(region.name(), spec.cluster(), spec.serviceName());
-        if (!exists) {
-            region.api().createService(request);
-        } else {
-            update(spec, request, taskDefinitionArn);
+        try {
+            if (!exists) {
+                region.api().createService(request);
+            } else {
+                update(spec, request, taskDefinitionArn);
+            }
+        } catch (EcsException e) {
+            throw rejected(spec, exists ? "UpdateService" : "CreateService", e);
         }
         applyAutoScaling(spec);
+    }
+
+    /** ECS's own error, prefixed with the declaration it came from, so a world that does not start names the service. */
+    private IllegalArgumentException rejected(ServiceSpec spec, String operation, EcsException e) {
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode() + ": "
+                + e.awsErrorDetails().errorMessage();
+        return new IllegalArgumentException("service " + spec.serviceName() + " (cluster " + spec.cluster() + ", "
+                + region.name() + "): ECS rejected " + operation + " with " + message, e);
     }
 
     private void applyAutoScaling(ServiceSpec spec) {
