@@ -168,6 +168,11 @@ public final class EcsNeighbourhood {
         tasks.addCapacityFreedListener(listener);
     }
 
+    /** The scheduler's service actions that have no service event message (called under the engine lock). */
+    public void addServiceActionListener(dev.fakeecs.internal.service.ServiceActionListener listener) {
+        services.addServiceActionListener(listener);
+    }
+
     /** The service's tasks whose desired status is RUNNING (empty for a service that does not exist). */
     public List<SimulatedTask> serviceTasks(String cluster, String service) {
         SimulatedService s = services.find(cluster, service);
