@@ -153,6 +153,11 @@ public final class EcsNeighbourhood {
         return tasks.describe(task);
     }
 
+    /** A task as DescribeTasks shows it, without its tags (cheaper: ECS events leave them out). */
+    public software.amazon.awssdk.services.ecs.model.Task describeTaskUntagged(SimulatedTask task) {
+        return tasks.describeUntagged(task);
+    }
+
     /** The container instance with this ARN anywhere in the region (any status), or null. */
     public dev.fakeecs.internal.containerinstance.SimulatedContainerInstance containerInstance(String arn) {
         return containerInstances.byArn(arn);
