@@ -376,6 +376,7 @@ class EcsEventShapesTest {
         ecs.clock().advance(Duration.ofMinutes(3));
 
         // then: the scheduler computed 2 tasks, then the set became steady
+        // events-task-set-START
         List<EcsEvent> counts = serviceActions("SERVICE_DESIRED_COUNT_UPDATED");
         assertThat(counts).hasSize(1);
         assertThat(counts.get(0).detail()).containsEntry("eventType", "INFO").containsEntry("desiredCount", 2)
@@ -385,6 +386,7 @@ class EcsEventShapesTest {
         assertThat(steady.get(0).detail()).containsEntry("eventType", "INFO")
                 .containsEntry("taskSetArns", List.of(blue.taskSetArn()))
                 .containsKeys("clusterArn", "createdAt");
+        // events-task-set-END
         assertThat(exampleShape("service-action-steady-state.json").missingFrom(of(json(steady.get(0))))).isEmpty();
 
         // when: the set is scaled to 100 %
