@@ -423,6 +423,40 @@ class EcsEventShapesTest {
     }
 
     @Test
+    void should_report_a_daemon_task_whose_instance_no_longer_meets_the_services_constraints() {
+        // given: a daemon on the "blue" hosts of two
+        api.createCluster(r -> r.clusterName("prod"));
+        hosts(2);
+        ecs.clock().advance(Duration.ofMinutes(2));
+        List<String> hosts = api.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns();
+        for (String host : hosts) {
+            api.putAttributes(r -> r.cluster("prod").attributes(a -> a.name("stack").value("blue").targetId(host)));
+        }
+        api.registerTaskDefinition(r -> r.family("agent").networkMode(NetworkMode.BRIDGE)
+                .containerDefinitions(ContainerDefinition.builder().name("agent").image("acme/agent:1").cpu(128)
+                        .memory(128).build()));
+        api.createService(r -> r.cluster("prod").serviceName("agent").taskDefinition("agent")
+                .schedulingStrategy(SchedulingStrategy.DAEMON)
+                .placementConstraints(c -> c.type("memberOf").expression("attribute:stack == blue")));
+        ecs.clock().advance(Duration.ofMinutes(3));
+        long mark = ecs.events().mark();
+
+        // when: one host turns green, the other gets an unrelated attribute
+        api.putAttributes(r -> r.cluster("prod").attributes(a -> a.name("stack").value("green").targetId(hosts.get(0))));
+        api.putAttributes(r -> r.cluster("prod").attributes(a -> a.name("rack").value("r1").targetId(hosts.get(1))));
+
+        // then
+        List<EcsEvent> violations = ecs.events().since(mark, EcsEvent.SERVICE_ACTION);
+        assertThat(violations).hasSize(1);
+        assertThat(violations.get(0).detail()).containsOnlyKeys("eventType", "eventName", "clusterArn",
+                        "containerInstanceArns", "createdAt")
+                .containsEntry("eventType", "ERROR")
+                .containsEntry("eventName", "SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED")
+                .containsEntry("containerInstanceArns", List.of(hosts.get(0)));
+        assertThat(violations.get(0).resources()).containsExactly("arn:aws:ecs:us-east-1:123456789012:service/prod/agent");
+    }
+
+    @Test
     void should_give_every_service_action_the_documented_base_fields_and_only_fields_of_aws_event_schema() {
         // given: steady states, a stop, a placement failure, throttling-free deployments, task sets, a daemon
         api.createCluster(r -> r.clusterName("prod").capacityProviders("FARGATE", "FARGATE_SPOT"));

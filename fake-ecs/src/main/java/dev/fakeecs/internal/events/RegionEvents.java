@@ -44,6 +44,7 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
     private final ServiceActionEvents actions;
     private final DeploymentStateEvents deployments;
     private final HookStateEvents hooks;
+    private final DaemonConstraintEvents daemons;
     /** Hosts whose stopped tasks are about to free resources (emitted once they did). */
     private final Set<String> releasing = new LinkedHashSet<>();
     /** The container instance version each instance's last event showed. */
@@ -58,6 +59,7 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         this.actions = new ServiceActionEvents(ecs);
         this.deployments = new DeploymentStateEvents(ecs);
         this.hooks = new HookStateEvents(ecs);
+        this.daemons = new DaemonConstraintEvents(ecs);
         region.addRecordListener(this);
         ecs.addCapacityFreedListener(this);
         ecs.addServiceActionListener(this);
@@ -130,6 +132,9 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         SimulatedContainerInstance ci = ecs.containerInstance(arn);
         if (ci != null && !Long.valueOf(ci.version()).equals(instanceVersions.get(ci.arn()))) {
             instanceChanged(arn);
+            for (Map.Entry<String, Map<String, Object>> v : daemons.violations(ci, region.now())) {
+                emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(v.getKey()), DetailWriter.of(v.getValue()));
+            }
         }
     }
 
