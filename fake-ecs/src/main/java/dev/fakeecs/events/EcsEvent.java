@@ -47,6 +47,10 @@ public final class EcsEvent {
     private volatile String json;
     /** Parsed from the JSON on first use: a long-running server keeps only the text. */
     private volatile Map<String, Object> detail;
+    /** What a bounded stream counts this event as until its JSON is written (then: the JSON's length). */
+    private final int estimatedChars;
+    /** The characters the stream counted when it kept this event (it subtracts the same when it drops it). */
+    int accountedChars;
 
     /**
      * An event; {@code json} is the envelope rendered from the other fields, its {@code detail} the event's detail
@@ -54,7 +58,7 @@ public final class EcsEvent {
      */
     public EcsEvent(long sequence, String id, String detailType, String account, Instant time, String region,
                     List<String> resources, String json) {
-        this(sequence, id, detailType, account, time, region, resources, () -> json);
+        this(sequence, id, detailType, account, time, region, resources, () -> json, json.length());
         this.json = Objects.requireNonNull(json, "json");
     }
 
@@ -65,6 +69,16 @@ public final class EcsEvent {
      */
     public EcsEvent(long sequence, String id, String detailType, String account, Instant time, String region,
                     List<String> resources, Supplier<String> renderer) {
+        this(sequence, id, detailType, account, time, region, resources, renderer, 1024);
+    }
+
+    /**
+     * An event rendered on first use, which a stream bounded by characters counts as {@code estimatedChars} until
+     * then (the engine passes the length of the last event of the same kind it wrote).
+     */
+    public EcsEvent(long sequence, String id, String detailType, String account, Instant time, String region,
+                    List<String> resources, Supplier<String> renderer, int estimatedChars) {
+        this.estimatedChars = estimatedChars;
         this.sequence = sequence;
         this.id = Objects.requireNonNull(id, "id");
         this.detailType = Objects.requireNonNull(detailType, "detailType");
@@ -130,6 +144,12 @@ public final class EcsEvent {
     public String detailText(String field) {
         Object value = detail().get(field);
         return value == null ? null : String.valueOf(value);
+    }
+
+    /** The JSON's length once written, the estimate given at construction before. */
+    int charsForBudget() {
+        String j = json;
+        return j != null ? j.length() : estimatedChars;
     }
 
     /** The whole envelope as one line of JSON, as EventBridge delivers it. */

@@ -49,7 +49,9 @@ public final class EcsEvents {
 
     /**
      * A stream that keeps at most {@code maxKept} events and, beyond the newest one, at most {@code maxChars}
-     * characters of their JSON (Long.MAX_VALUE: no bound), whichever bound is reached first.
+     * characters of their JSON (Long.MAX_VALUE: no bound), whichever bound is reached first. An event whose JSON is
+     * not written yet counts as its estimate (the length of the last event of its kind the engine wrote), so
+     * keeping an event never forces writing it.
      */
     public EcsEvents(long maxKept, long maxChars) {
         if (maxKept < 1 || maxChars < 1) {
@@ -72,14 +74,13 @@ public final class EcsEvents {
             }
             kept.addLast(event);
             if (maxChars != Long.MAX_VALUE) {
-                keptChars += event.toJson().length();
+                event.accountedChars = event.charsForBudget();
+                keptChars += event.accountedChars;
             }
             next++;
             while (kept.size() > maxKept || (kept.size() > 1 && keptChars > maxChars)) {
                 EcsEvent dropped = kept.removeFirst();
-                if (maxChars != Long.MAX_VALUE) {
-                    keptChars -= dropped.toJson().length();
-                }
+                keptChars -= dropped.accountedChars;
             }
         }
         for (Consumer<EcsEvent> listener : listeners) {

@@ -1,39 +1,56 @@
 package dev.fakeecs.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fakeecs.FakeEcs;
+import dev.fakeecs.events.EventShapes.Shape;
 import dev.fakeecs.image.ImageBehavior;
 import dev.fakeecs.internal.region.RegionEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHook;
 import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHookStage;
 import software.amazon.awssdk.services.ecs.model.DeploymentStrategy;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.ScaleUnit;
+import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskSet;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
+import static dev.fakeecs.events.EventShapes.exampleShape;
+import static dev.fakeecs.events.EventShapes.json;
+import static dev.fakeecs.events.EventShapes.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each ECS event's exact shape against the examples in AWS's documentation (test resources
- * {@code events/aws-examples}): every field of the example is present with the same JSON type, the envelope has
- * exactly AWS's fields in AWS's order, {@code time} has no milliseconds and detail timestamps have them.
+ * {@code events/aws-examples}, sources in their README): every field of the example is in the fake's event with the
+ * same JSON type, recursively, and the fake adds no field AWS does not have (service actions and deployment changes:
+ * none beyond the example and the optional fields of AWS's event schema; tasks and container instances: none beyond
+ * the members of the API's Task, Container and ContainerInstance). The envelope has exactly AWS's fields in AWS's
+ * order, {@code time} has no milliseconds and detail timestamps have them.
  */
 class EcsEventShapesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The optional fields of a service action's detail in AWS's event schema (aws.ecs@ECSServiceAction). */
+    private static final Set<String> SERVICE_ACTION_FIELDS = Set.of("eventType", "eventName", "clusterArn",
+            "createdAt", "reason", "capacityProviderArns", "containerInstanceArns", "desiredCount", "taskArns",
+            "taskSetArns", "ec2InstanceIds", "targetGroupArns", "serviceRegistryArns", "containerPort", "targets");
 
     private final FakeEcs ecs = FakeEcs.builder().seed(21).build();
     private final EcsClient api = ecs.api();
@@ -55,39 +72,36 @@ class EcsEventShapesTest {
                 .deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))));
     }
 
-    private static JsonNode example(String name) throws IOException {
-        try (InputStream in = EcsEventShapesTest.class.getResourceAsStream("/events/aws-examples/" + name)) {
-            return JSON.readTree(in);
-        }
+    private void hosts(int count) {
+        RegionEngine.of(ecs.defaultRegion()).capacityProviders().autoScalingGroups()
+                .createGroup("hosts", "m5.large", 0, 10, count, List.of(), false).clusterName("prod");
     }
 
-    /** Paths in {@code example} that {@code actual} lacks or has with another JSON type (arrays: first elements). */
-    private static List<String> shapeDifferences(JsonNode example, JsonNode actual, String path) {
-        List<String> out = new ArrayList<>();
-        if (actual == null || actual.isMissingNode()) {
-            out.add(path + " missing");
-            return out;
-        }
-        if (example.getNodeType() != actual.getNodeType()) {
-            out.add(path + " is " + actual.getNodeType() + ", AWS has " + example.getNodeType());
-            return out;
-        }
-        if (example.isObject()) {
-            for (Iterator<String> it = example.fieldNames(); it.hasNext(); ) {
-                String field = it.next();
-                out.addAll(shapeDifferences(example.get(field), actual.get(field), path + "." + field));
-            }
-        } else if (example.isArray() && example.size() > 0 && actual.size() > 0) {
-            out.addAll(shapeDifferences(example.get(0), actual.get(0), path + "[0]"));
-        }
-        return out;
+    private List<EcsEvent> serviceActions(String eventName) {
+        return ecs.events().ofType(EcsEvent.SERVICE_ACTION).stream()
+                .filter(e -> eventName.equals(e.detailText("eventName"))).toList();
     }
 
-    private static JsonNode json(EcsEvent event) throws IOException {
-        return JSON.readTree(event.toJson());
+    private static EcsEvent first(List<EcsEvent> events, Predicate<EcsEvent> which) {
+        return events.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such event in "
+                + events.stream().map(EcsEvent::toJson).collect(Collectors.joining("\n"))));
     }
 
-    private static void assertEnvelope(EcsEvent event, JsonNode json) {
+    private static Set<String> members(List<SdkField<?>> fields) {
+        return fields.stream().map(SdkField::locationName).collect(Collectors.toSet());
+    }
+
+    /** The example's fields are all in the event, with the same types, and the event adds none. */
+    private static void assertSameShape(String example, EcsEvent event) {
+        Shape aws = exampleShape(example);
+        Shape ours = of(json(event));
+        assertThat(aws.missingFrom(ours)).as("fields of %s missing or of another type in %s", example, event)
+                .isEmpty();
+        assertThat(aws.extraIn(ours, Set.of())).as("fields %s lacks in %s", example, event).isEmpty();
+    }
+
+    private static void assertEnvelope(EcsEvent event) {
+        JsonNode json = json(event);
         assertThat(json.fieldNames()).toIterable().containsExactly("version", "id", "detail-type", "source", "account",
                 "time", "region", "resources", "detail");
         assertThat(json.get("version").asText()).isEqualTo("0");
@@ -97,10 +111,13 @@ class EcsEventShapesTest {
         assertThat(json.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(json.get("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(json.get("detail-type").asText()).isEqualTo(event.detailType());
+        assertThat(json.get("resources")).hasSize(1);
     }
 
+    // ---- ECS Task State Change ----------------------------------------------------------------
+
     @Test
-    void should_render_a_task_state_change_like_aws_example() throws IOException {
+    void should_render_a_running_task_state_change_like_aws_example() {
         // given
         api.createCluster(r -> r.clusterName("prod"));
         fargateFamily("web", "acme/web:1");
@@ -111,14 +128,16 @@ class EcsEventShapesTest {
 
         // then
         List<EcsEvent> changes = ecs.events().ofType(EcsEvent.TASK_STATE_CHANGE);
-        EcsEvent running = changes.stream().filter(e -> "RUNNING".equals(e.detailText("lastStatus"))).findFirst()
-                .orElseThrow();
-        JsonNode json = json(running);
-        assertEnvelope(running, json);
-        assertThat(shapeDifferences(example("task-state-change.json"), json, "")).isEmpty();
-        JsonNode detail = json.get("detail");
-        assertThat(json.get("resources")).hasSize(1);
-        assertThat(json.get("resources").get(0).asText()).isEqualTo(detail.get("taskArn").asText());
+        EcsEvent running = first(changes, e -> "RUNNING".equals(e.detailText("lastStatus")));
+        assertEnvelope(running);
+        Shape ours = of(json(running));
+        assertThat(exampleShape("task-state-change.json").missingFrom(ours)).isEmpty();
+        JsonNode detail = json(running).get("detail");
+        assertThat(detail.fieldNames()).toIterable().isSubsetOf(union(members(Task.builder().sdkFields()),
+                Set.of("updatedAt", "version")));
+        assertThat(detail.get("containers").get(0).fieldNames()).toIterable()
+                .isSubsetOf(members(Container.builder().sdkFields()));
+        assertThat(json(running).get("resources").get(0).asText()).isEqualTo(detail.get("taskArn").asText());
         assertThat(detail.get("attachments").get(0).get("type").asText()).isEqualTo("eni");
         assertThat(detail.get("createdAt").asText()).matches(".*T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(detail.get("group").asText()).isEqualTo("service:web");
@@ -130,27 +149,78 @@ class EcsEventShapesTest {
     }
 
     @Test
-    void should_render_a_container_instance_state_change_like_aws_example() throws IOException {
+    void should_render_a_stopped_task_with_its_stop_code_reason_and_container_exit_code() {
+        // given: a task whose only (essential) container exits with code 3 after a minute
+        api.createCluster(r -> r.clusterName("prod"));
+        fargateFamily("job", "acme/job:1");
+        ecs.declareImage("acme/job:1", ImageBehavior.DEFAULT.exitAfter(Duration.ofMinutes(1), 3));
+        String taskArn = api.runTask(r -> r.cluster("prod").taskDefinition("job").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks().get(0).taskArn();
+
+        // when
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        // then: every transition down to STOPPED, each one event, versions counting up
+        List<EcsEvent> changes = ecs.events().about(taskArn).stream()
+                .filter(e -> e.detailType().equals(EcsEvent.TASK_STATE_CHANGE)).toList();
+        assertThat(changes).extracting(e -> e.detailText("lastStatus")).startsWith("PROVISIONING")
+                .contains("PENDING", "RUNNING", "DEPROVISIONING").endsWith("STOPPED");
+        assertThat(changes).extracting(e -> ((Number) e.detail().get("version")).intValue()).isSorted()
+                .doesNotHaveDuplicates();
+        EcsEvent stopped = changes.get(changes.size() - 1);
+        assertThat(exampleShape("task-state-change.json").missingFrom(of(json(stopped))))
+                .as("a stopped task keeps the running task's fields").allMatch(d -> d.contains("networkInterfaces")
+                        || d.contains("attachments") || d.contains("connectivity"));
+        assertThat(stopped.detail()).containsEntry("desiredStatus", "STOPPED")
+                .containsEntry("stopCode", "EssentialContainerExited")
+                .containsKeys("stoppedReason", "stoppingAt", "executionStoppedAt", "stoppedAt");
+        JsonNode container = json(stopped).get("detail").get("containers").get(0);
+        assertThat(container.get("lastStatus").asText()).isEqualTo("STOPPED");
+        assertThat(container.get("exitCode").isIntegralNumber()).isTrue();
+        assertThat(container.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(json(stopped).get("detail").get("stoppedAt").asText()).matches(".*\\.\\d{3}Z");
+    }
+
+    // ---- ECS Container Instance State Change ---------------------------------------------------
+
+    @Test
+    void should_render_a_container_instance_state_change_like_aws_example_and_one_per_attribute_change() {
         // given
         api.createCluster(r -> r.clusterName("prod"));
 
         // when
-        RegionEngine.of(ecs.defaultRegion()).capacityProviders().autoScalingGroups()
-                .createGroup("hosts", "m5.large", 0, 10, 1, List.of(), false).clusterName("prod");
+        hosts(1);
         ecs.clock().advance(Duration.ofMinutes(2));
 
         // then
         EcsEvent registered = ecs.events().ofType(EcsEvent.CONTAINER_INSTANCE_STATE_CHANGE).get(0);
-        JsonNode json = json(registered);
-        assertEnvelope(registered, json);
-        assertThat(shapeDifferences(example("container-instance-state-change.json"), json, "")).isEmpty();
+        assertEnvelope(registered);
+        assertThat(exampleShape("container-instance-state-change.json").missingFrom(of(json(registered)))).isEmpty();
+        assertThat(json(registered).get("detail").fieldNames()).toIterable().isSubsetOf(union(
+                members(ContainerInstance.builder().sdkFields()), Set.of("clusterArn", "updatedAt")));
         assertThat(registered.detail()).containsEntry("status", "ACTIVE").containsEntry("agentConnected", true);
-        assertThat(json.get("resources").get(0).asText()).isEqualTo(json.get("detail").get("containerInstanceArn")
-                .asText());
+        assertThat(registered.resources()).containsExactly(registered.detailText("containerInstanceArn"));
+
+        // when: one PutAttributes call with two attributes
+        long mark = ecs.events().mark();
+        String host = registered.detailText("containerInstanceArn");
+        api.putAttributes(r -> r.cluster("prod").attributes(
+                a -> a.name("stack").value("blue").targetId(host),
+                a -> a.name("tier").value("web").targetId(host)));
+
+        // then: one event, a new version, the attributes in it
+        List<EcsEvent> changed = ecs.events().since(mark, EcsEvent.CONTAINER_INSTANCE_STATE_CHANGE);
+        assertThat(changed).hasSize(1);
+        assertThat(((Number) changed.get(0).detail().get("version")).longValue())
+                .isGreaterThan(((Number) ecs.events().about(host).get(ecs.events().about(host).size() - 2).detail()
+                        .get("version")).longValue());
+        assertThat(changed.get(0).toJson()).contains("{\"name\":\"stack\",\"value\":\"blue\"}");
     }
 
+    // ---- ECS Service Action and ECS Deployment State Change -------------------------------------
+
     @Test
-    void should_render_steady_state_and_deployment_in_progress_like_aws_examples() throws IOException {
+    void should_render_steady_state_and_the_deployment_moments_like_aws_examples() {
         // given
         api.createCluster(r -> r.clusterName("prod"));
         fargateFamily("web", "acme/web:1");
@@ -161,15 +231,14 @@ class EcsEventShapesTest {
 
         // then
         String serviceArn = "arn:aws:ecs:us-east-1:123456789012:service/prod/web";
-        EcsEvent steady = ecs.events().ofType(EcsEvent.SERVICE_ACTION).stream()
-                .filter(e -> "SERVICE_STEADY_STATE".equals(e.detailText("eventName"))).findFirst().orElseThrow();
-        JsonNode steadyJson = json(steady);
-        assertEnvelope(steady, steadyJson);
-        assertThat(shapeDifferences(example("service-action.json"), steadyJson, "")).isEmpty();
-        assertThat(steady.detail()).containsOnlyKeys("eventType", "eventName", "clusterArn", "createdAt")
-                .containsEntry("eventType", "INFO")
+        EcsEvent steady = serviceActions("SERVICE_STEADY_STATE").get(0);
+        assertEnvelope(steady);
+        assertSameShape("service-action-steady-state.json", steady);
+        assertThat(steady.detail()).containsEntry("eventType", "INFO")
                 .containsEntry("clusterArn", "arn:aws:ecs:us-east-1:123456789012:cluster/prod");
         assertThat(steady.resources()).containsExactly(serviceArn);
+        assertThat(serviceActions("CAPACITY_PROVIDER_STEADY_STATE")).as("a launch type service has no provider")
+                .isEmpty();
 
         List<EcsEvent> deployments = ecs.events().ofType(EcsEvent.DEPLOYMENT_STATE_CHANGE);
         assertThat(deployments).extracting(e -> e.detailText("eventName"))
@@ -177,7 +246,9 @@ class EcsEventShapesTest {
         EcsEvent inProgress = deployments.get(0);
         String id = inProgress.detailText("deploymentId");
         assertThat(id).startsWith("ecs-svc/");
-        assertThat(shapeDifferences(example("deployment-state-change.json"), json(inProgress), "")).isEmpty();
+        assertEnvelope(inProgress);
+        assertSameShape("deployment-state-change-in-progress.json", inProgress);
+        assertSameShape("deployment-state-change-completed.json", deployments.get(1));
         assertThat(inProgress.detail()).containsEntry("eventType", "INFO")
                 .containsEntry("reason", "ECS deployment " + id + " in progress.");
         assertThat(deployments.get(1).detail()).containsEntry("reason", "ECS deployment " + id + " completed.");
@@ -186,7 +257,30 @@ class EcsEventShapesTest {
     }
 
     @Test
-    void should_report_a_circuit_breaker_failure_and_the_rollback_like_aws() throws IOException {
+    void should_report_a_capacity_provider_steady_state_with_the_providers_like_aws_example() {
+        // given
+        api.createCluster(r -> r.clusterName("prod").capacityProviders("FARGATE", "FARGATE_SPOT"));
+        fargateFamily("couriers", "acme/couriers:1");
+
+        // when
+        api.createService(r -> r.cluster("prod").serviceName("couriers").taskDefinition("couriers").desiredCount(2)
+                .capacityProviderStrategy(CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT")
+                        .weight(1).build())
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        // then: right after the service's steady state
+        List<EcsEvent> actions = ecs.events().ofType(EcsEvent.SERVICE_ACTION);
+        EcsEvent providers = serviceActions("CAPACITY_PROVIDER_STEADY_STATE").get(0);
+        assertSameShape("service-action-capacity-provider-steady-state.json", providers);
+        assertThat(providers.detail()).containsEntry("eventType", "INFO").containsEntry("capacityProviderArns",
+                List.of("arn:aws:ecs:us-east-1:123456789012:capacity-provider/FARGATE_SPOT"));
+        assertThat(actions.get(actions.indexOf(providers) - 1).detailText("eventName"))
+                .isEqualTo("SERVICE_STEADY_STATE");
+    }
+
+    @Test
+    void should_report_a_circuit_breaker_failure_and_the_rollback_like_aws_examples() {
         // given
         api.createCluster(r -> r.clusterName("prod"));
         fargateFamily("web", "acme/web:1");
@@ -205,28 +299,26 @@ class EcsEventShapesTest {
         assertThat(deployments).extracting(e -> e.detailText("eventName")).containsSubsequence(
                 "SERVICE_DEPLOYMENT_IN_PROGRESS", "SERVICE_DEPLOYMENT_FAILED", "SERVICE_DEPLOYMENT_IN_PROGRESS",
                 "SERVICE_DEPLOYMENT_COMPLETED");
-        EcsEvent failed = deployments.stream().filter(e -> "SERVICE_DEPLOYMENT_FAILED".equals(e.detailText("eventName")))
-                .findFirst().orElseThrow();
-        assertThat(shapeDifferences(example("deployment-state-change-failed.json"), json(failed), "")).isEmpty();
+        EcsEvent failed = first(deployments, e -> "SERVICE_DEPLOYMENT_FAILED".equals(e.detailText("eventName")));
+        assertSameShape("deployment-state-change-failed.json", failed);
         assertThat(failed.detail()).containsEntry("eventType", "ERROR")
                 .containsEntry("reason", "ECS deployment circuit breaker: task failed to start.");
         EcsEvent rollback = deployments.get(deployments.indexOf(failed) + 1);
+        assertSameShape("deployment-state-change-rollback-in-progress.json", rollback);
         assertThat(rollback.detailText("reason"))
                 .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId "
                         + rollback.detailText("deploymentId") + ".");
-        assertThat(ecs.events().since(mark, EcsEvent.SERVICE_ACTION)).extracting(e -> e.detailText("eventName"))
-                .contains("SERVICE_TASK_START_IMPAIRED");
-        assertThat(ecs.events().since(mark, EcsEvent.SERVICE_ACTION))
-                .filteredOn(e -> "SERVICE_TASK_START_IMPAIRED".equals(e.detailText("eventName")))
-                .allSatisfy(e -> assertThat(e.detail()).containsEntry("eventType", "WARN"));
+        EcsEvent impaired = first(ecs.events().since(mark, EcsEvent.SERVICE_ACTION),
+                e -> "SERVICE_TASK_START_IMPAIRED".equals(e.detailText("eventName")));
+        assertSameShape("service-action-task-start-impaired.json", impaired);
+        assertThat(impaired.detail()).containsEntry("eventType", "WARN");
     }
 
     @Test
-    void should_report_a_placement_failure_with_the_resource_and_the_closest_container_instance() throws IOException {
+    void should_report_a_placement_failure_with_the_resource_and_the_closest_container_instance() {
         // given: one m5.large host (2048 CPU units) and a task that needs more
         api.createCluster(r -> r.clusterName("prod"));
-        RegionEngine.of(ecs.defaultRegion()).capacityProviders().autoScalingGroups()
-                .createGroup("hosts", "m5.large", 0, 10, 1, List.of(), false).clusterName("prod");
+        hosts(1);
         ecs.clock().advance(Duration.ofMinutes(2));
         api.registerTaskDefinition(r -> r.family("big").networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/big:1").cpu(4096)
@@ -238,14 +330,198 @@ class EcsEventShapesTest {
         ecs.clock().advance(Duration.ofMinutes(1));
 
         // then
-        EcsEvent failure = ecs.events().ofType(EcsEvent.SERVICE_ACTION).stream()
-                .filter(e -> "SERVICE_TASK_PLACEMENT_FAILURE".equals(e.detailText("eventName"))).findFirst()
-                .orElseThrow();
-        assertThat(shapeDifferences(example("service-action-placement-failure.json"), json(failure), "")).isEmpty();
+        EcsEvent failure = serviceActions("SERVICE_TASK_PLACEMENT_FAILURE").get(0);
+        assertSameShape("service-action-placement-failure-cpu.json", failure);
         String host = api.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns().get(0);
         assertThat(failure.detail()).containsEntry("eventType", "ERROR").containsEntry("reason", "RESOURCE:CPU")
                 .containsEntry("containerInstanceArns", List.of(host));
     }
+
+    @Test
+    void should_report_a_fargate_placement_failure_like_aws_example_while_spot_capacity_is_out() {
+        // given
+        api.createCluster(r -> r.clusterName("prod").capacityProviders("FARGATE", "FARGATE_SPOT"));
+        fargateFamily("couriers", "acme/couriers:1");
+        dev.fakeecs.fault.FaultInjector faults = dev.fakeecs.fault.FaultInjector.of(ecs);
+        faults.inject(dev.fakeecs.fault.FaultSpec.of(dev.fakeecs.fault.FaultType.SPOT_CAPACITY_UNAVAILABLE)
+                .duration(Duration.ofMinutes(10)).build());
+
+        // when
+        api.createService(r -> r.cluster("prod").serviceName("couriers").taskDefinition("couriers").desiredCount(1)
+                .capacityProviderStrategy(CapacityProviderStrategyItem.builder().capacityProvider("FARGATE_SPOT")
+                        .weight(1).build())
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
+        ecs.clock().advance(Duration.ofMinutes(2));
+
+        // then
+        EcsEvent failure = serviceActions("SERVICE_TASK_PLACEMENT_FAILURE").get(0);
+        assertSameShape("service-action-placement-failure-fargate.json", failure);
+        assertThat(failure.detail()).containsEntry("reason", "RESOURCE:FARGATE").containsEntry("capacityProviderArns",
+                List.of("arn:aws:ecs:us-east-1:123456789012:capacity-provider/FARGATE_SPOT"));
+    }
+
+    @Test
+    void should_report_task_set_steady_state_and_the_computed_desired_counts_of_task_sets() {
+        // given: an EXTERNAL service of 4 tasks
+        api.createCluster(r -> r.clusterName("prod").capacityProviders("FARGATE", "FARGATE_SPOT"));
+        fargateFamily("web", "acme/web:1");
+        api.createService(r -> r.cluster("prod").serviceName("web").desiredCount(4)
+                .deploymentController(c -> c.type(DeploymentControllerType.EXTERNAL)));
+
+        // when: a task set at 50 %
+        TaskSet blue = api.createTaskSet(r -> r.cluster("prod").service("web").taskDefinition("web")
+                .externalId("blue").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                .scale(s -> s.unit(ScaleUnit.PERCENT).value(50.0))).taskSet();
+        ecs.clock().advance(Duration.ofMinutes(3));
+
+        // then: the scheduler computed 2 tasks, then the set became steady
+        // events-task-set-START
+        List<EcsEvent> counts = serviceActions("SERVICE_DESIRED_COUNT_UPDATED");
+        assertThat(counts).hasSize(1);
+        assertThat(counts.get(0).detail()).containsEntry("eventType", "INFO").containsEntry("desiredCount", 2)
+                .containsEntry("taskSetArns", List.of(blue.taskSetArn()));
+        List<EcsEvent> steady = serviceActions("TASKSET_STEADY_STATE");
+        assertThat(steady).hasSize(1);
+        assertThat(steady.get(0).detail()).containsEntry("eventType", "INFO")
+                .containsEntry("taskSetArns", List.of(blue.taskSetArn()))
+                .containsKeys("clusterArn", "createdAt");
+        // events-task-set-END
+        assertThat(exampleShape("service-action-steady-state.json").missingFrom(of(json(steady.get(0))))).isEmpty();
+
+        // when: the set is scaled to 100 %
+        api.updateTaskSet(r -> r.cluster("prod").service("web").taskSet(blue.id())
+                .scale(s -> s.unit(ScaleUnit.PERCENT).value(100.0)));
+        ecs.clock().advance(Duration.ofMinutes(3));
+
+        // then
+        assertThat(serviceActions("SERVICE_DESIRED_COUNT_UPDATED")).extracting(e -> e.detail().get("desiredCount"))
+                .containsExactly(2, 4);
+        assertThat(serviceActions("TASKSET_STEADY_STATE")).hasSize(2);
+    }
+
+    @Test
+    void should_report_the_desired_count_a_daemon_service_computes_from_its_container_instances() {
+        // given
+        api.createCluster(r -> r.clusterName("prod"));
+        hosts(2);
+        ecs.clock().advance(Duration.ofMinutes(2));
+        api.registerTaskDefinition(r -> r.family("agent").networkMode(NetworkMode.BRIDGE)
+                .containerDefinitions(ContainerDefinition.builder().name("agent").image("acme/agent:1").cpu(128)
+                        .memory(128).build()));
+
+        // when
+        api.createService(r -> r.cluster("prod").serviceName("agent").taskDefinition("agent")
+                .schedulingStrategy(SchedulingStrategy.DAEMON));
+        ecs.clock().advance(Duration.ofMinutes(3));
+
+        // then
+        List<EcsEvent> counts = serviceActions("SERVICE_DESIRED_COUNT_UPDATED");
+        assertThat(counts).hasSize(1);
+        assertThat(counts.get(0).detail()).containsEntry("desiredCount", 2).doesNotContainKey("taskSetArns");
+        assertThat(counts.get(0).resources()).containsExactly("arn:aws:ecs:us-east-1:123456789012:service/prod/agent");
+    }
+
+    @Test
+    void should_report_a_daemon_task_whose_instance_no_longer_meets_the_services_constraints() {
+        // given: a daemon on the "blue" hosts of two
+        api.createCluster(r -> r.clusterName("prod"));
+        hosts(2);
+        ecs.clock().advance(Duration.ofMinutes(2));
+        List<String> hosts = api.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns();
+        for (String host : hosts) {
+            api.putAttributes(r -> r.cluster("prod").attributes(a -> a.name("stack").value("blue").targetId(host)));
+        }
+        api.registerTaskDefinition(r -> r.family("agent").networkMode(NetworkMode.BRIDGE)
+                .containerDefinitions(ContainerDefinition.builder().name("agent").image("acme/agent:1").cpu(128)
+                        .memory(128).build()));
+        api.createService(r -> r.cluster("prod").serviceName("agent").taskDefinition("agent")
+                .schedulingStrategy(SchedulingStrategy.DAEMON)
+                .placementConstraints(c -> c.type("memberOf").expression("attribute:stack == blue")));
+        ecs.clock().advance(Duration.ofMinutes(3));
+        long mark = ecs.events().mark();
+
+        // when: one host turns green, the other gets an unrelated attribute
+        api.putAttributes(r -> r.cluster("prod").attributes(a -> a.name("stack").value("green").targetId(hosts.get(0))));
+        api.putAttributes(r -> r.cluster("prod").attributes(a -> a.name("rack").value("r1").targetId(hosts.get(1))));
+
+        // then
+        List<EcsEvent> violations = ecs.events().since(mark, EcsEvent.SERVICE_ACTION);
+        assertThat(violations).hasSize(1);
+        assertThat(violations.get(0).detail()).containsOnlyKeys("eventType", "eventName", "clusterArn",
+                        "containerInstanceArns", "createdAt")
+                .containsEntry("eventType", "ERROR")
+                .containsEntry("eventName", "SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED")
+                .containsEntry("containerInstanceArns", List.of(hosts.get(0)));
+        assertThat(violations.get(0).resources()).containsExactly("arn:aws:ecs:us-east-1:123456789012:service/prod/agent");
+    }
+
+    @Test
+    void should_give_every_service_action_the_documented_base_fields_and_only_fields_of_aws_event_schema() {
+        // given: steady states, a stop, a placement failure, throttling-free deployments, task sets, a daemon
+        api.createCluster(r -> r.clusterName("prod").capacityProviders("FARGATE", "FARGATE_SPOT"));
+        hosts(1);
+        fargateFamily("web", "acme/web:1");
+        fargateService("web", "web", 2);
+        api.registerTaskDefinition(r -> r.family("big").networkMode(NetworkMode.BRIDGE)
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("acme/big:1").cpu(4096)
+                        .memory(512).build()));
+        ecs.clock().advance(Duration.ofMinutes(3));
+        api.createService(r -> r.cluster("prod").serviceName("big").taskDefinition("big").desiredCount(1)
+                .launchType(LaunchType.EC2));
+        api.createService(r -> r.cluster("prod").serviceName("ext").desiredCount(2)
+                .deploymentController(c -> c.type(DeploymentControllerType.EXTERNAL)));
+        api.createTaskSet(r -> r.cluster("prod").service("ext").taskDefinition("web").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                .scale(s -> s.unit(ScaleUnit.PERCENT).value(100.0)));
+
+        // when
+        ecs.clock().advance(Duration.ofMinutes(5));
+        api.updateService(r -> r.cluster("prod").service("web").desiredCount(1));
+        ecs.clock().advance(Duration.ofMinutes(5));
+
+        // then
+        List<EcsEvent> actions = ecs.events().ofType(EcsEvent.SERVICE_ACTION);
+        assertThat(actions).extracting(e -> e.detailText("eventName")).contains("SERVICE_STEADY_STATE",
+                "TASKS_STOPPED", "SERVICE_TASK_PLACEMENT_FAILURE", "TASKSET_STEADY_STATE",
+                "SERVICE_DESIRED_COUNT_UPDATED", "SERVICE_DEPLOYMENT_IN_PROGRESS", "SERVICE_DEPLOYMENT_COMPLETED");
+        Shape base = exampleShape("service-action-steady-state.json");
+        List<String> problems = new ArrayList<>();
+        for (EcsEvent e : actions) {
+            assertEnvelope(e);
+            base.missingFrom(of(json(e))).forEach(p -> problems.add(e.detailText("eventName") + ": " + p));
+            e.detail().keySet().stream().filter(k -> !SERVICE_ACTION_FIELDS.contains(k))
+                    .forEach(k -> problems.add(e.detailText("eventName") + ": unknown field " + k));
+            if (!e.detailText("eventType").equals(expectedType(e.detailText("eventName")))) {
+                problems.add(e.detailText("eventName") + ": eventType " + e.detailText("eventType"));
+            }
+        }
+        assertThat(problems).isEmpty();
+        for (EcsEvent e : ecs.events().ofType(EcsEvent.DEPLOYMENT_STATE_CHANGE)) {
+            assertThat(exampleShape("deployment-state-change-in-progress.json").extraIn(of(json(e)), Set.of()))
+                    .isEmpty();
+        }
+    }
+
+    /** The eventType AWS's guide lists each service action under. */
+    private static String expectedType(String eventName) {
+        return switch (eventName) {
+            case "SERVICE_TASK_START_IMPAIRED", "SERVICE_DISCOVERY_INSTANCE_UNHEALTHY",
+                 "VPC_LATTICE_TARGET_UNHEALTHY" -> "WARN";
+            case "SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED", "ECS_OPERATION_THROTTLED",
+                 "SERVICE_DISCOVERY_OPERATION_THROTTLED", "SERVICE_TASK_PLACEMENT_FAILURE",
+                 "SERVICE_TASK_CONFIGURATION_FAILURE" -> "ERROR";
+            default -> "INFO";
+        };
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    // ---- ECS Hook State Change ------------------------------------------------------------------
 
     @Test
     void should_announce_a_pause_hook_awaiting_action_and_its_success() {
@@ -267,7 +543,9 @@ class EcsEventShapesTest {
 
         // then
         EcsEvent awaiting = ecs.events().since(mark, EcsEvent.HOOK_STATE_CHANGE).get(0);
-        assertThat(awaiting.detail()).containsKeys("serviceDeploymentArn", "hookId", "lifecycleStage", "expiresAt")
+        assertEnvelope(awaiting);
+        assertThat(awaiting.detail()).containsOnlyKeys("eventType", "eventName", "serviceDeploymentArn", "hookId",
+                        "lifecycleStage", "expiresAt")
                 .containsEntry("eventType", "INFO").containsEntry("eventName", "HOOK_AWAITING_ACTION")
                 .containsEntry("lifecycleStage", "POST_SCALE_UP");
         assertThat(awaiting.detailText("hookId")).startsWith("ecs-pause-");

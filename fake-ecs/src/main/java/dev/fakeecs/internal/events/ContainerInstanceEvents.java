@@ -20,6 +20,9 @@ import java.util.Set;
 final class ContainerInstanceEvents {
 
     private static final Set<String> FIRST = Set.of("agentConnected");
+    /** About the size of an instance event's envelope: this much, and the next for each attribute. */
+    static final int INSTANCE_CHARS = 1400;
+    static final int ATTRIBUTE_CHARS = 70;
 
     private final RegionContext region;
     private final ContainerInstanceRenderer renderer;
@@ -34,11 +37,11 @@ final class ContainerInstanceEvents {
         ContainerInstance rendered = renderer.render(ci, false, false);
         String clusterArn = region.arns().cluster(ci.clusterName());
         String updatedAt = IsoTimes.withMillis(now);
-        return g -> {
+        return DetailWriter.sized(INSTANCE_CHARS + ATTRIBUTE_CHARS * rendered.attributes().size(), g -> {
             g.writeBooleanField("agentConnected", Boolean.TRUE.equals(rendered.agentConnected()));
             g.writeStringField("clusterArn", clusterArn);
             SdkShapes.writeFields(rendered, g, FIRST);
             g.writeStringField("updatedAt", updatedAt);
-        };
+        });
     }
 }

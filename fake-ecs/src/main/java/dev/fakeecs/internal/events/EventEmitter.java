@@ -58,7 +58,8 @@ public final class EventEmitter {
 
     /**
      * Emits one event now (the caller holds the engine lock). {@code detail} holds a snapshot of the resource taken
-     * now; the envelope is written from it when first read.
+     * now; the envelope is written from it when first read (also in a world bounded by characters, which counts
+     * the event by {@link DetailWriter#estimatedChars()} until then).
      */
     EcsEvent emit(String region, String detailType, List<String> resources, DetailWriter detail) {
         String id = ids.uuid();
@@ -66,14 +67,14 @@ public final class EventEmitter {
         String account = world.accountId();
         List<String> arns = List.copyOf(resources);
         EcsEvent event = new EcsEvent(events.mark(), id, detailType, account, now, region, arns,
-                () -> envelope(id, detailType, account, now, region, arns, detail));
+                () -> envelope(id, detailType, account, now, region, arns, detail), detail.estimatedChars());
         events.publish(event);
         return event;
     }
 
     private static String envelope(String id, String detailType, String account, Instant now, String region,
                                    List<String> resources, DetailWriter detail) {
-        StringWriter out = new StringWriter(1024);
+        StringWriter out = new StringWriter(detail.estimatedChars() + 256);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("version", "0");

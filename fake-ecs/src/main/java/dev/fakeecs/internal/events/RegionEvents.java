@@ -5,11 +5,14 @@ import dev.fakeecs.internal.containerinstance.SimulatedContainerInstance;
 import dev.fakeecs.internal.engine.RegionContext;
 import dev.fakeecs.internal.neighbour.EcsNeighbourhood;
 import dev.fakeecs.internal.neighbour.RegionalService;
+import dev.fakeecs.internal.service.ServiceActionListener;
+import dev.fakeecs.internal.service.SimulatedService;
 import dev.fakeecs.internal.task.CapacityFreedListener;
 import dev.fakeecs.internal.task.SimulatedTask;
 import dev.fakeecs.journal.JournalEntry;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ import java.util.function.Consumer;
  * RegionEvents events = RegionEngine.of(ecs.region("us-east-1")).service(RegionEvents.SERVICE);
  * }</pre>
  */
-public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreedListener {
+public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreedListener, ServiceActionListener {
 
     /** Built in every region right after ECS. */
     public static final RegionalService<RegionEvents> SERVICE = RegionEvents::new;
@@ -41,8 +44,11 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
     private final ServiceActionEvents actions;
     private final DeploymentStateEvents deployments;
     private final HookStateEvents hooks;
+    private final DaemonConstraintEvents daemons;
     /** Hosts whose stopped tasks are about to free resources (emitted once they did). */
     private final Set<String> releasing = new LinkedHashSet<>();
+    /** The container instance version each instance's last event showed. */
+    private final Map<String, Long> instanceVersions = new HashMap<>();
 
     RegionEvents(RegionContext region, EcsNeighbourhood ecs) {
         this.region = region;
@@ -53,8 +59,10 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         this.actions = new ServiceActionEvents(ecs);
         this.deployments = new DeploymentStateEvents(ecs);
         this.hooks = new HookStateEvents(ecs);
+        this.daemons = new DaemonConstraintEvents(ecs);
         region.addRecordListener(this);
         ecs.addCapacityFreedListener(this);
+        ecs.addServiceActionListener(this);
     }
 
     @Override
@@ -81,6 +89,8 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
                 if (entry.detail("status") != null || entry.detail("agentConnected") != null
                         || entry.detail("agentUpdateStatus") != null) {
                     instanceChanged(entry.subject());
+                } else if (entry.detail("attribute") != null || entry.detail("attributeDeleted") != null) {
+                    attributesChanged(entry.subject());
                 }
             }
             case SERVICE_EVENT -> serviceEvent(entry);
@@ -114,11 +124,26 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         }
     }
 
+    /**
+     * PutAttributes and DeleteAttributes record one entry per attribute but change the instance's version once per
+     * call: one event per version.
+     */
+    private void attributesChanged(String arn) {
+        SimulatedContainerInstance ci = ecs.containerInstance(arn);
+        if (ci != null && !Long.valueOf(ci.version()).equals(instanceVersions.get(ci.arn()))) {
+            instanceChanged(arn);
+            for (Map.Entry<String, Map<String, Object>> v : daemons.violations(ci, region.now())) {
+                emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(v.getKey()), DetailWriter.of(v.getValue()));
+            }
+        }
+    }
+
     private void instanceChanged(String arn) {
         SimulatedContainerInstance ci = ecs.containerInstance(arn);
         if (ci == null) {
             return;
         }
+        instanceVersions.put(ci.arn(), ci.version());
         emitter.emit(region.name(), EcsEvent.CONTAINER_INSTANCE_STATE_CHANGE, List.of(ci.arn()),
                 instances.detail(ci, region.now()));
     }
@@ -132,6 +157,31 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         Map<String, Object> detail = actions.fromMessage(s, message, region.now());
         if (detail != null) {
             emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()), DetailWriter.of(detail));
+            if ("SERVICE_STEADY_STATE".equals(detail.get("eventName"))) {
+                Map<String, Object> providers = actions.capacityProviderSteadyState(s, region.now());
+                if (providers != null) {
+                    emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()),
+                            DetailWriter.of(providers));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void taskSetSteady(SimulatedService service, String taskSetArn) {
+        ServiceArn s = ServiceArn.parse(service.arn());
+        if (s != null) {
+            emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()),
+                    DetailWriter.of(ServiceActionEvents.taskSetSteadyState(s, taskSetArn, region.now())));
+        }
+    }
+
+    @Override
+    public void desiredCountComputed(SimulatedService service, String taskSetArn, int desiredCount) {
+        ServiceArn s = ServiceArn.parse(service.arn());
+        if (s != null) {
+            emitter.emit(region.name(), EcsEvent.SERVICE_ACTION, List.of(s.arn()), DetailWriter.of(
+                    ServiceActionEvents.desiredCountUpdated(s, taskSetArn, desiredCount, region.now())));
         }
     }
 

@@ -52,25 +52,17 @@ final class ServiceActionEvents {
             return detail("ERROR", "ECS_OPERATION_THROTTLED", s, now);
         }
         if (message.equals(ServiceMessages.capacityUnavailable(name))) {
-            Map<String, Object> d = detail("ERROR", "SERVICE_TASK_PLACEMENT_FAILURE", s, now);
-            d.put("reason", "RESOURCE:FARGATE");
-            d.put("capacityProviderArns", capacityProviderArns(s));
-            return d;
+            return detail("ERROR", "SERVICE_TASK_PLACEMENT_FAILURE", s, now,
+                    "capacityProviderArns", capacityProviderArns(s), "reason", "RESOURCE:FARGATE");
         }
         String placementPrefix = ServiceMessages.unableToPlace(name, null, null);
         placementPrefix = placementPrefix.substring(0, placementPrefix.indexOf(" Reason:"));
         if (message.startsWith(placementPrefix)) {
-            Map<String, Object> d = detail("ERROR", "SERVICE_TASK_PLACEMENT_FAILURE", s, now);
             Matcher closest = CLOSEST.matcher(message);
-            String reason = reasonOf(message);
-            if (reason != null) {
-                d.put("reason", reason);
-            }
-            if (closest.find()) {
-                d.put("containerInstanceArns", List.of(s.prefix() + "container-instance/" + s.cluster() + "/"
-                        + closest.group(1)));
-            }
-            return d;
+            List<String> instances = closest.find()
+                    ? List.of(s.prefix() + "container-instance/" + s.cluster() + "/" + closest.group(1)) : null;
+            return detail("ERROR", "SERVICE_TASK_PLACEMENT_FAILURE", s, now,
+                    "containerInstanceArns", instances, "reason", reasonOf(message));
         }
         return null;
     }
@@ -110,12 +102,48 @@ final class ServiceActionEvents {
         return arns;
     }
 
-    /** A service action without reason: {@code eventType}, {@code eventName}, {@code clusterArn}, {@code createdAt}. */
-    static Map<String, Object> detail(String eventType, String eventName, ServiceArn s, Instant now) {
+    /**
+     * {@code CAPACITY_PROVIDER_STEADY_STATE} with the providers of the service's capacity provider strategy (as in
+     * AWS's example), emitted with each {@code SERVICE_STEADY_STATE} of a service that has one; null otherwise.
+     */
+    Map<String, Object> capacityProviderSteadyState(ServiceArn s, Instant now) {
+        SimulatedService service = ecs.service(s.cluster(), s.service());
+        if (service == null || service.capacityProviderStrategy().isEmpty()) {
+            return null;
+        }
+        return detail("INFO", "CAPACITY_PROVIDER_STEADY_STATE", s, now,
+                "capacityProviderArns", capacityProviderArns(s));
+    }
+
+    /** {@code TASKSET_STEADY_STATE}: the base fields and {@code taskSetArns} (a field of AWS's event schema). */
+    static Map<String, Object> taskSetSteadyState(ServiceArn s, String taskSetArn, Instant now) {
+        return detail("INFO", "TASKSET_STEADY_STATE", s, now, "taskSetArns", List.of(taskSetArn));
+    }
+
+    /**
+     * {@code SERVICE_DESIRED_COUNT_UPDATED}: the base fields, {@code desiredCount} and, for a task set,
+     * {@code taskSetArns} (fields of AWS's event schema).
+     */
+    static Map<String, Object> desiredCountUpdated(ServiceArn s, String taskSetArn, int desiredCount, Instant now) {
+        return detail("INFO", "SERVICE_DESIRED_COUNT_UPDATED", s, now, "desiredCount", desiredCount,
+                "taskSetArns", taskSetArn == null ? null : List.of(taskSetArn));
+    }
+
+    /**
+     * A service action's detail: {@code eventType}, {@code eventName}, {@code clusterArn}, then the optional fields
+     * given as name-value pairs, then {@code createdAt} (the order of AWS's examples).
+     */
+    static Map<String, Object> detail(String eventType, String eventName, ServiceArn s, Instant now,
+                                      Object... extras) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("eventType", eventType);
         d.put("eventName", eventName);
         d.put("clusterArn", s.clusterArn());
+        for (int i = 0; i < extras.length; i += 2) {
+            if (extras[i + 1] != null) {
+                d.put((String) extras[i], extras[i + 1]);
+            }
+        }
         d.put("createdAt", IsoTimes.withMillis(now));
         return d;
     }

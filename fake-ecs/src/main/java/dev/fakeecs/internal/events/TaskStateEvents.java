@@ -24,6 +24,9 @@ import java.util.Set;
 final class TaskStateEvents {
 
     private static final Set<String> REPLACED = Set.of("tags", "version");
+    /** About the size of a task event's envelope: this much, and the next for each container. */
+    static final int TASK_CHARS = 1800;
+    static final int CONTAINER_CHARS = 700;
 
     private final EcsNeighbourhood ecs;
     /** The last event version per task ARN, forgotten once the task's STOPPED event is out. */
@@ -35,14 +38,14 @@ final class TaskStateEvents {
 
     /** Renders the task now (the detail must show the state of this moment) and counts the event's version. */
     DetailWriter detail(SimulatedTask task, Instant now) {
-        Task rendered = ecs.describeTask(task);
+        Task rendered = ecs.describeTaskUntagged(task);
         long version = versions.merge(task.arn(), 1L, Long::sum);
         if ("STOPPED".equals(task.lastStatus())) {
             versions.remove(task.arn());
         }
         String[] containerNames = task.containers().stream().map(SimulatedContainer::name).toArray(String[]::new);
         String updatedAt = IsoTimes.withMillis(now);
-        return g -> {
+        return DetailWriter.sized(TASK_CHARS + CONTAINER_CHARS * containerNames.length, g -> {
             SdkShapes.writeFields(rendered, g, REPLACED);
             if (rendered.overrides() == null) {
                 // events always carry the overrides, one entry per container even when nothing was overridden
@@ -58,6 +61,6 @@ final class TaskStateEvents {
             }
             g.writeStringField("updatedAt", updatedAt);
             g.writeNumberField("version", version);
-        };
+        });
     }
 }

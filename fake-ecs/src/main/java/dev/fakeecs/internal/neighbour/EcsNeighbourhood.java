@@ -153,6 +153,11 @@ public final class EcsNeighbourhood {
         return tasks.describe(task);
     }
 
+    /** A task as DescribeTasks shows it, without its tags (cheaper: ECS events leave them out). */
+    public software.amazon.awssdk.services.ecs.model.Task describeTaskUntagged(SimulatedTask task) {
+        return tasks.describeUntagged(task);
+    }
+
     /** The container instance with this ARN anywhere in the region (any status), or null. */
     public dev.fakeecs.internal.containerinstance.SimulatedContainerInstance containerInstance(String arn) {
         return containerInstances.byArn(arn);
@@ -166,6 +171,11 @@ public final class EcsNeighbourhood {
     /** Told after a task on a container instance of a cluster stopped and released its resources. */
     public void addCapacityFreedListener(dev.fakeecs.internal.task.CapacityFreedListener listener) {
         tasks.addCapacityFreedListener(listener);
+    }
+
+    /** The scheduler's service actions that have no service event message (called under the engine lock). */
+    public void addServiceActionListener(dev.fakeecs.internal.service.ServiceActionListener listener) {
+        services.addServiceActionListener(listener);
     }
 
     /** The service's tasks whose desired status is RUNNING (empty for a service that does not exist). */

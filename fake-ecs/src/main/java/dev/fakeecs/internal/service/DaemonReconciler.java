@@ -99,6 +99,9 @@ final class DaemonReconciler {
                 started.add(result.task().id());
             }
         }
+        if (service.desiredCount() != eligible) {
+            events.desiredCountComputed(service, null, eligible);
+        }
         service.desiredCount(eligible);
         primary.desiredCount(eligible, now);
         if (!stopped.isEmpty()) {

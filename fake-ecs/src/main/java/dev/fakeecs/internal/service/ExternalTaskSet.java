@@ -25,6 +25,8 @@ final class ExternalTaskSet {
     private Instant updatedAt;
     private String stabilityStatus = "STABILIZING";
     private Instant stabilityStatusAt;
+    /** The computed desired count last reported to service action listeners (a new set starts from 0). */
+    private int reportedDesiredCount;
 
     ExternalTaskSet(String arn, SimulatedDeployment launch, String externalId, List<LoadBalancer> loadBalancers,
                     List<ServiceRegistry> serviceRegistries, String status,
@@ -81,10 +83,22 @@ final class ExternalTaskSet {
         this.updatedAt = at;
     }
 
-    void stability(String stability, Instant at) {
+    /** Sets the stability status; answers whether it changed. */
+    boolean stability(String stability, Instant at) {
         if (!stability.equals(stabilityStatus)) {
             stabilityStatus = stability;
             stabilityStatusAt = at;
+            return true;
         }
+        return false;
+    }
+
+    /** Records {@code count} as the computed desired count reported; answers whether it differs from the last. */
+    boolean reportDesiredCount(int count) {
+        if (count == reportedDesiredCount) {
+            return false;
+        }
+        reportedDesiredCount = count;
+        return true;
     }
 }

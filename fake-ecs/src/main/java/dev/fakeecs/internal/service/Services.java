@@ -71,6 +71,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateTaskSetResponse;
 public final class Services {
 
     private final RegionContext region;
+    private final ServiceEventWriter eventWriter;
     private final Map<String, SimulatedService> byKey = new LinkedHashMap<>();
     private final ServiceScheduler scheduler;
     private final ServiceTasks serviceTasks;
@@ -103,6 +104,7 @@ public final class Services {
         this.tasks = tasks;
         ServiceLaunches launches = new ServiceLaunches(region, tags, capacityProviders, tasks);
         ServiceEventWriter events = new ServiceEventWriter(region);
+        this.eventWriter = events;
         BlockedServices blocked = new BlockedServices();
         this.serviceTasks = new ServiceTasks();
         SteadyStateTracker steadyState = new SteadyStateTracker(serviceTasks, blocked, events);
@@ -150,6 +152,11 @@ public final class Services {
             return parts.length == 2 && find(parts[0], parts[1]) != null
                     && !"INACTIVE".equals(find(parts[0], parts[1]).status());
         });
+    }
+
+    /** Hears the scheduler's service actions that have no service event message (task sets, computed counts). */
+    public void addServiceActionListener(ServiceActionListener listener) {
+        eventWriter.addListener(listener);
     }
 
     private static String key(String cluster, String name) {

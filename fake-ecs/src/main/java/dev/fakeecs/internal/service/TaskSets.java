@@ -359,6 +359,9 @@ final class TaskSets {
         for (ExternalTaskSet set : of(service)) {
             List<SimulatedTask> live = tasksOf(service, set, serviceTasks.live(service));
             int want = set.computedDesiredCount(service.desiredCount());
+            if (!set.isDraining() && set.reportDesiredCount(want)) {
+                events.desiredCountComputed(service, set.arn(), want);
+            }
             for (int i = live.size(); i < want; i++) {
                 List<SimulatedTask> current = serviceTasks.live(service);
                 LaunchResult result = launches.launch(launches.specFor(service, set.launch(), current));
@@ -385,7 +388,9 @@ final class TaskSets {
                 continue;
             }
             boolean steady = live.size() == want && live.stream().allMatch(SimulatedTask::isRunning);
-            set.stability(steady ? "STEADY_STATE" : "STABILIZING", now);
+            if (set.stability(steady ? "STEADY_STATE" : "STABILIZING", now) && steady) {
+                events.taskSetSteady(service, set.arn());
+            }
         }
         if (!started.isEmpty()) {
             events.write(service, ServiceMessages.started(service.name(), started));

@@ -302,4 +302,9 @@ public final class Tasks {
     public Task describe(SimulatedTask task) {
         return renderer.render(task, true);
     }
+
+    /** Renders a task as the API shows it, without looking its tags up (events do not carry them). */
+    public Task describeUntagged(SimulatedTask task) {
+        return renderer.render(task, false);
+    }
 }
