@@ -15,6 +15,7 @@ import dev.fakeecs.internal.controlplane.ClusterOperations;
 import dev.fakeecs.internal.controlplane.ContainerInstanceOperations;
 import dev.fakeecs.internal.controlplane.TaskOperations;
 import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.internal.managedinstances.ManagedInstances;
 import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.task.Tasks;
@@ -54,6 +55,7 @@ public final class RegionEngine implements Region {
     private final Tasks tasks;
     private final Services services;
     private final ServiceAutoScaling autoScaling;
+    private final ManagedInstances managedInstances;
     private final ClusterOperations clusterOperations;
     private final ContainerInstanceOperations containerInstanceOperations;
     private final TaskOperations taskOperations;
@@ -89,6 +91,7 @@ public final class RegionEngine implements Region {
         this.services = new Services(context, tags, clusters, capacityProviders, containerInstances, taskDefinitions,
                 tasks, targetGroups, alarms);
         this.autoScaling = new ServiceAutoScaling(context, services);
+        this.managedInstances = new ManagedInstances(context, capacityProviders, containerInstances, tasks, services);
         this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
                 tasks, services);
         this.containerInstanceOperations = new ContainerInstanceOperations(context, clusters, tags,
@@ -254,6 +257,11 @@ public final class RegionEngine implements Region {
 
     public TaskOperations taskOperations() {
         return taskOperations;
+    }
+
+    /** The ECS Managed Instances fleet of this region. */
+    public ManagedInstances managedInstances() {
+        return managedInstances;
     }
 
     /** Service Auto Scaling (target tracking) for this region's services. */

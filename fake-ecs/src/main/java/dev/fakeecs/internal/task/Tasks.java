@@ -50,11 +50,13 @@ public final class Tasks {
     private final WaitingTasks waiting;
     private final TaskApplications applications;
     private TaskTargets targets = TaskTargets.NONE;
+    private final CapacityProviders capacityProviders;
 
     public Tasks(RegionContext region, Tags tags, ContainerInstances containerInstances,
                  CapacityProviders capacityProviders) {
         this.region = region;
         this.tags = tags;
+        this.capacityProviders = capacityProviders;
         this.lifecycle = new TaskLifecycle(region, this);
         PrivateAddresses addresses = new PrivateAddresses();
         listeners.add(addresses);
@@ -120,9 +122,20 @@ public final class Tasks {
                 return new LaunchResult(null, List.of(), LaunchResult.PROVISIONING_LIMIT_EXCEEDED);
             }
             SimulatedTask waitingTask = waiting.enqueue(spec);
+            capacityProviders.taskWaiting(spec.capacityProvider());
             return new LaunchResult(waitingTask, List.of(), null);
         }
         return new LaunchResult(null, outcome.failures(), outcome.capacityShortage());
+    }
+
+    /** The tasks waiting in PROVISIONING for a capacity provider, oldest first. */
+    public List<SimulatedTask> waitingFor(String provider) {
+        return waiting.tasksFor(provider);
+    }
+
+    /** Tries again to place the tasks of a cluster that wait in PROVISIONING. */
+    public void retryWaiting(String clusterName) {
+        waiting.retry(clusterName);
     }
 
     /** Launches one task on exactly this container instance (StartTask, daemon services). */
