@@ -138,6 +138,7 @@ final class ManagedInstanceProvisioner {
             return;
         }
         SimulatedContainerInstance ci;
+        mi.meantFor().clear();   // its tasks may take it (or any host) from now on
         try {
             ci = containerInstances.launchHost(settings.cluster(), mi.type().name(), mi.zone(), provider.name());
         } catch (RuntimeException e) {

@@ -54,6 +54,17 @@ public final class ManagedInstances implements ManagedInstancesListener {
         this.provisioner = new ManagedInstanceProvisioner(region, this, containerInstances, tasks);
         this.retirement = new InstanceRetirement(region, this, capacityProviders, containerInstances);
         capacityProviders.managedInstancesListener(this);
+        tasks.waitingPlacement((task, ci) -> {
+            if (byProvider.isEmpty()) {
+                return true;
+            }
+            for (ManagedInstance mi : byProvider.getOrDefault(task.capacityProviderName(), List.of())) {
+                if (mi.booting() && mi.meantFor().contains(task)) {
+                    return false;   // its own instance is on the way
+                }
+            }
+            return true;
+        });
         containerInstances.addFollowUpListener(new ContainerInstanceListener() {
             @Override
             public void onDraining(SimulatedContainerInstance instance) {

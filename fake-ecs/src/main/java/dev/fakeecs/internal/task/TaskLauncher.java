@@ -235,7 +235,9 @@ final class TaskLauncher {
      * @return true if it was placed
      */
     boolean placeWaiting(SimulatedTask task, LaunchSpec spec) {
-        PlacementResult result = placeOnEc2(spec, candidates(spec));
+        List<SimulatedContainerInstance> candidates = candidates(spec);
+        candidates.removeIf(ci -> !tasks.waitingMayTake(task, ci));
+        PlacementResult result = placeOnEc2(spec, candidates);
         if (result.instance() == null) {
             return false;
         }

@@ -51,6 +51,7 @@ public final class Tasks {
     private final TaskApplications applications;
     private TaskTargets targets = TaskTargets.NONE;
     private final CapacityProviders capacityProviders;
+    private java.util.function.BiPredicate<SimulatedTask, SimulatedContainerInstance> waitingPlacement = (t, ci) -> true;
 
     public Tasks(RegionContext region, Tags tags, ContainerInstances containerInstances,
                  CapacityProviders capacityProviders) {
@@ -131,6 +132,18 @@ public final class Tasks {
     /** The tasks waiting in PROVISIONING for a capacity provider, oldest first. */
     public List<SimulatedTask> waitingFor(String provider) {
         return waiting.tasksFor(provider);
+    }
+
+    /**
+     * Which hosts a task waiting in PROVISIONING may take (default: any that fits). The Managed Instances fleet keeps
+     * a task for the instance it launched for it while that instance boots.
+     */
+    public void waitingPlacement(java.util.function.BiPredicate<SimulatedTask, SimulatedContainerInstance> allowed) {
+        this.waitingPlacement = allowed == null ? (t, ci) -> true : allowed;
+    }
+
+    boolean waitingMayTake(SimulatedTask task, SimulatedContainerInstance ci) {
+        return waitingPlacement.test(task, ci);
     }
 
     /** Tries again to place the tasks of a cluster that wait in PROVISIONING. */
