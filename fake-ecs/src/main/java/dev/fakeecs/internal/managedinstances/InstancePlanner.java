@@ -28,10 +28,28 @@ final class InstancePlanner {
     record Plan(List<Launch> launches, List<TaskNeed> unplaceable) {
     }
 
-    private InstancePlanner() {
+    static Plan plan(List<TaskNeed> batch, List<InstanceType> cheapestFirst) {
+        return plan(batch, cheapestFirst, 0, 0);
     }
 
-    static Plan plan(List<TaskNeed> batch, List<InstanceType> cheapestFirst) {
+    /**
+     * Same, keeping {@code reservedCpu} CPU units and {@code reservedMemory} MiB free on every instance (the
+     * provider's daemon tasks, which start there first).
+     */
+    static Plan plan(List<TaskNeed> batch, List<InstanceType> cheapestFirst, int reservedCpu, int reservedMemory) {
+        InstancePlanner planner = new InstancePlanner(reservedCpu, reservedMemory);
+        return planner.run(batch, cheapestFirst);
+    }
+
+    private final int reservedCpu;
+    private final int reservedMemory;
+
+    private InstancePlanner(int reservedCpu, int reservedMemory) {
+        this.reservedCpu = reservedCpu;
+        this.reservedMemory = reservedMemory;
+    }
+
+    private Plan run(List<TaskNeed> batch, List<InstanceType> cheapestFirst) {
         List<Launch> launches = new ArrayList<>();
         List<TaskNeed> unplaceable = new ArrayList<>();
         List<TaskNeed> rest = new ArrayList<>();
@@ -85,9 +103,9 @@ final class InstancePlanner {
         return new Plan(launches, unplaceable);
     }
 
-    static boolean fits(InstanceType type, List<TaskNeed> tasks) {
-        int cpu = 0;
-        int memory = 0;
+    private boolean fits(InstanceType type, List<TaskNeed> tasks) {
+        int cpu = reservedCpu;
+        int memory = reservedMemory;
         int enis = 0;
         for (TaskNeed t : tasks) {
             cpu += t.cpu();

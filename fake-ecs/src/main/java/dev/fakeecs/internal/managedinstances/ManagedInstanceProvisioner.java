@@ -103,7 +103,8 @@ final class ManagedInstanceProvisioner {
                 byZone.computeIfAbsent(zones.get(i % zones.size()), z -> new ArrayList<>()).add(need);
             }
             for (Map.Entry<String, List<TaskNeed>> z : byZone.entrySet()) {
-                InstancePlanner.Plan plan = InstancePlanner.plan(z.getValue(), candidates);
+                int[] reserved = fleet.daemonReservation(provider.name());
+                InstancePlanner.Plan plan = InstancePlanner.plan(z.getValue(), candidates, reserved[0], reserved[1]);
                 for (InstancePlanner.Launch launch : plan.launches()) {
                     launch(provider, launch, z.getKey());
                 }

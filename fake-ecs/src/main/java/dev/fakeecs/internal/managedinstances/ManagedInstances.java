@@ -44,6 +44,7 @@ public final class ManagedInstances implements ManagedInstancesListener {
     private final ManagedInstanceProvisioner provisioner;
     private final InstanceRetirement retirement;
     private Predicate<HostedTask> daemonTasks = t -> false;
+    private java.util.function.Function<String, int[]> daemonReservation = provider -> new int[] {0, 0};
     private final List<java.util.function.Consumer<ManagedInstance>> registrationListeners = new ArrayList<>();
 
     public ManagedInstances(RegionContext region, CapacityProviders capacityProviders,
@@ -108,6 +109,15 @@ public final class ManagedInstances implements ManagedInstancesListener {
     /** Tells which tasks are daemon tasks (they neither keep an instance busy nor drain before it). */
     public void daemonTasks(Predicate<HostedTask> isDaemonTask) {
         this.daemonTasks = isDaemonTask;
+    }
+
+    /** What the daemons of a provider reserve on each of its instances: {CPU units, memory MiB}. */
+    public void daemonReservation(java.util.function.Function<String, int[]> reservation) {
+        this.daemonReservation = reservation;
+    }
+
+    int[] daemonReservation(String provider) {
+        return daemonReservation.apply(provider);
     }
 
     /** Subscribes to "a Managed Instance registered" (daemons start their task there). */

@@ -15,6 +15,7 @@ import dev.fakeecs.internal.controlplane.ClusterOperations;
 import dev.fakeecs.internal.controlplane.ContainerInstanceOperations;
 import dev.fakeecs.internal.controlplane.TaskOperations;
 import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.internal.daemon.Daemons;
 import dev.fakeecs.internal.managedinstances.ManagedInstances;
 import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.tag.Tags;
@@ -56,6 +57,7 @@ public final class RegionEngine implements Region {
     private final Services services;
     private final ServiceAutoScaling autoScaling;
     private final ManagedInstances managedInstances;
+    private final Daemons daemons;
     private final ClusterOperations clusterOperations;
     private final ContainerInstanceOperations containerInstanceOperations;
     private final TaskOperations taskOperations;
@@ -92,6 +94,8 @@ public final class RegionEngine implements Region {
                 tasks, targetGroups, alarms);
         this.autoScaling = new ServiceAutoScaling(context, services);
         this.managedInstances = new ManagedInstances(context, capacityProviders, containerInstances, tasks, services);
+        this.daemons = new Daemons(context, tags, clusters, capacityProviders, containerInstances, tasks,
+                managedInstances, alarms);
         this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
                 tasks, services);
         this.containerInstanceOperations = new ContainerInstanceOperations(context, clusters, tags,
@@ -257,6 +261,11 @@ public final class RegionEngine implements Region {
 
     public TaskOperations taskOperations() {
         return taskOperations;
+    }
+
+    /** ECS Managed Daemons of this region (daemons and daemon task definitions). */
+    public Daemons daemons() {
+        return daemons;
     }
 
     /** The ECS Managed Instances fleet of this region. */
