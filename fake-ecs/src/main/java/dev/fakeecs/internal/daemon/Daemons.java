@@ -100,7 +100,7 @@ public final class Daemons {
         deployer.wire(daemonTasks, this);
         definitions.inUse(arn -> daemonTasks.usesTaskDefinition(arn) || referencedByActiveDaemon(arn));
         tags.registerResourceType("daemon", arn -> byArn.containsKey(arn));
-        containerInstances.addFollowUpListener(new ContainerInstanceListener() {
+        containerInstances.addListener(new ContainerInstanceListener() {
             @Override
             public void onDeregistered(SimulatedContainerInstance instance, boolean terminated) {
                 if (!byArn.isEmpty()) {

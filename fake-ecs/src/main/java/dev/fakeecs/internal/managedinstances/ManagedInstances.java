@@ -76,7 +76,8 @@ public final class ManagedInstances implements ManagedInstancesListener {
             public void onActivated(SimulatedContainerInstance instance) {
                 refresh(instance);
             }
-
+        });
+        containerInstances.addListener(new ContainerInstanceListener() {
             @Override
             public void onDeregistered(SimulatedContainerInstance instance, boolean terminated) {
                 ManagedInstance mi = byContainerInstance.get(instance.arn());
