@@ -162,8 +162,10 @@ final class DaemonDeployer {
             return;
         }
         for (String name : dep.configuration.alarms().alarmNames()) {
-            if (!dep.alarmsIgnored.contains(name) && "ALARM".equals(alarms.state(name))
-                    && !dep.triggeredAlarms.contains(name)) {
+            java.time.Instant entered = alarms.enteredAlarmAt(name);
+            boolean fired = "ALARM".equals(alarms.state(name))
+                    || (entered != null && dep.startedAt != null && entered.isAfter(dep.startedAt));
+            if (fired && !dep.alarmsIgnored.contains(name) && !dep.triggeredAlarms.contains(name)) {
                 dep.triggeredAlarms.add(name);
             }
         }

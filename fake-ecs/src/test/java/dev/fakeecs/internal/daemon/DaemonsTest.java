@@ -241,6 +241,43 @@ class DaemonsTest {
     }
 
     @Test
+    void should_roll_back_when_an_alarm_fires_during_the_bake_time() {
+        // given a daemon on one instance and an alarm in OK
+        var cloudWatch = ecs.newCloudWatchClient();
+        cloudWatch.putMetricAlarm(r -> r.alarmName("agent-errors").namespace("Agent").metricName("Errors")
+                .statistic(software.amazon.awssdk.services.cloudwatch.model.Statistic.SUM).period(60)
+                .evaluationPeriods(1).threshold(5.0)
+                .comparisonOperator(software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator
+                        .GREATER_THAN_OR_EQUAL_TO_THRESHOLD));
+        createDaemon(daemonTaskDefinition("agent:1"));
+        ecs.clock().advance(Duration.ofSeconds(1));
+        service(1);
+        ecs.clock().advance(Duration.ofMinutes(5));
+        String v2 = daemonTaskDefinition("agent:2");
+        String deploymentArn = api.updateDaemon(r -> r.daemonArn("arn:aws:ecs:us-east-1:123456789012:daemon/prod/agent")
+                .daemonTaskDefinitionArn(v2).capacityProviderArns(mi())
+                .deploymentConfiguration(c -> c.bakeTimeInMinutes(30)
+                        .alarms(a -> a.alarmNames("agent-errors").enable(true)))).deploymentArn();
+        ecs.clock().advance(Duration.ofMinutes(8));
+        assertThat(daemonTasks()).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(v2));
+        assertThat(deployment(deploymentArn).status()).isEqualTo(DaemonDeploymentStatus.IN_PROGRESS);
+
+        // when
+        cloudWatch.setAlarmState(r -> r.alarmName("agent-errors")
+                .stateValue(software.amazon.awssdk.services.cloudwatch.model.StateValue.ALARM).stateReason("spike"));
+        ecs.clock().advance(Duration.ofMinutes(10));
+
+        // then
+        DaemonDeployment d = deployment(deploymentArn);
+        assertThat(d.alarms().triggeredAlarmNames()).containsExactly("agent-errors");
+        assertThat(d.alarms().statusAsString()).isEqualTo("TRIGGERED");
+        assertThat(d.status()).isEqualTo(DaemonDeploymentStatus.ROLLBACK_SUCCESSFUL);
+        assertThat(d.rollback().rollbackTargetDaemonRevisionArn()).endsWith("/agent/1");
+        assertThat(daemonTasks()).hasSize(1).allSatisfy(t -> assertThat(t.taskDefinitionArn()).endsWith("agent:1"));
+        assertThat(webRunning()).isEqualTo(1);
+    }
+
+    @Test
     void should_delete_a_daemon_by_replacing_instances_without_it() {
         // given
         String daemonArn = createDaemon(daemonTaskDefinition("agent:1")).daemonArn();
