@@ -48,8 +48,10 @@ class DaemonsTest {
     }
 
     private String daemonTaskDefinition(String image) {
+        // daemon-register-START
         return api.registerDaemonTaskDefinition(r -> r.family("agent").cpu("256").memory("256")
                 .containerDefinitions(c -> c.name("agent").image(image))).daemonTaskDefinitionArn();
+        // daemon-register-END
     }
 
     private String mi() {
@@ -61,8 +63,10 @@ class DaemonsTest {
     }
 
     private CreateDaemonResponse createDaemon(String td) {
+        // daemon-create-START
         return api.createDaemon(r -> r.daemonName("agent").clusterArn("prod").daemonTaskDefinitionArn(td)
                 .capacityProviderArns(mi()));
+        // daemon-create-END
     }
 
     private void service(int desired) {
@@ -190,9 +194,11 @@ class DaemonsTest {
         String v2 = daemonTaskDefinition("agent:2");
 
         // when
+        // daemon-update-START
         String deploymentArn = api.updateDaemon(r -> r.daemonArn("arn:aws:ecs:us-east-1:123456789012:daemon/prod/agent")
                 .daemonTaskDefinitionArn(v2).capacityProviderArns(mi())
                 .deploymentConfiguration(c -> c.drainPercent(50.0).bakeTimeInMinutes(2))).deploymentArn();
+        // daemon-update-END
         ecs.clock().advance(Duration.ofSeconds(1));
 
         // then one instance drains at a time

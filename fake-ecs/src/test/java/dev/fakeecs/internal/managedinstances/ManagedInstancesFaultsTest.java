@@ -76,6 +76,7 @@ class ManagedInstancesFaultsTest {
         ContainerInstance victim = instances().get(0);
 
         // when
+        // mi-spot-START
         faults.inject(FaultSpec.of(FaultType.EC2_SPOT_INTERRUPTION).cluster("prod").build());
 
         // then: DRAINING at once (no cluster setting needed), replacements on a new instance before the end
@@ -83,6 +84,7 @@ class ManagedInstancesFaultsTest {
         ecs.clock().advance(Duration.ofMinutes(2));
         assertThat(instances()).extracting(ContainerInstance::containerInstanceArn)
                 .doesNotContain(victim.containerInstanceArn());
+        // mi-spot-END
         ecs.clock().advance(Duration.ofMinutes(3));
         assertThat(running()).isEqualTo(2);
         assertThat(serviceTasks("RUNNING")).allSatisfy(t ->

@@ -33,6 +33,7 @@ final class ManagedInstancesFixtures {
 
     static CreateManagedInstancesProviderConfiguration config(List<String> subnets, Integer scaleInAfter,
                                                               CapacityOptionType option) {
+        // mi-config-START
         return CreateManagedInstancesProviderConfiguration.builder()
                 .infrastructureRoleArn(ROLE)
                 .instanceLaunchTemplate(t -> t.ec2InstanceProfileArn(PROFILE)
@@ -41,6 +42,7 @@ final class ManagedInstancesFixtures {
                         .instanceRequirements(q -> q.vCpuCount(v -> v.min(2).max(8)).memoryMiB(m -> m.min(4096).max(32768))))
                 .infrastructureOptimization(o -> o.scaleInAfter(scaleInAfter))
                 .build();
+        // mi-config-END
     }
 
     static void provider(EcsClient api, String name, List<String> subnets, Integer scaleInAfter, CapacityOptionType option) {

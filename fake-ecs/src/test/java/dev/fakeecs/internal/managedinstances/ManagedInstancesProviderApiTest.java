@@ -37,10 +37,12 @@ class ManagedInstancesProviderApiTest {
     @Test
     void should_create_a_provider_provisioning_then_active_with_ecs_defaults_and_associate_it_with_its_cluster() {
         // when
+        // mi-create-provider-START
         CapacityProvider created = api.createCapacityProvider(r -> r.name("mi").cluster("prod")
                 .managedInstancesProvider(config(List.of("subnet-us-east-1a"), null, null)
                         .toBuilder().propagateTags(PropagateMITags.CAPACITY_PROVIDER).build())
                 .tags(t -> t.key("team").value("web"))).capacityProvider();
+        // mi-create-provider-END
 
         // then
         assertThat(created.type()).isEqualTo(CapacityProviderType.MANAGED_INSTANCES);

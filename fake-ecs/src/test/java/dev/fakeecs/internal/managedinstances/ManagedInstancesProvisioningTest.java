@@ -44,6 +44,7 @@ class ManagedInstancesProvisioningTest {
         String td = ManagedInstancesFixtures.taskDefinition(api, 1024, 2048);
 
         // when
+        // mi-provisioning-START
         List<Task> started = runTasks(api, "mi", td, 3);
 
         // then they wait in PROVISIONING while one instance boots
@@ -60,6 +61,7 @@ class ManagedInstancesProvisioningTest {
         ecs.clock().advance(Duration.ofSeconds(1));
         List<ContainerInstance> hosts = instances();
         assertThat(hosts).hasSize(1);
+        // mi-provisioning-END
         ContainerInstance host = hosts.get(0);
         assertThat(host.capacityProviderName()).isEqualTo("mi");
         assertThat(attribute(host, "ecs.availability-zone")).isEqualTo("us-east-1a");
