@@ -309,6 +309,25 @@ class DaemonsTest {
     }
 
     @Test
+    void should_write_a_byte_identical_journal_for_the_same_calls() {
+        String first = scenarioJournal(new DaemonsTest());
+        String second = scenarioJournal(new DaemonsTest());
+        assertThat(second).isEqualTo(first).contains("daemonDeployment").contains("managedInstances");
+    }
+
+    private static String scenarioJournal(DaemonsTest world) {
+        world.createDaemon(world.daemonTaskDefinition("agent:1"));
+        world.ecs.clock().advance(Duration.ofSeconds(1));
+        world.service(3);
+        world.ecs.clock().advance(Duration.ofMinutes(5));
+        String v2 = world.daemonTaskDefinition("agent:2");
+        world.api.updateDaemon(r -> r.daemonArn("arn:aws:ecs:us-east-1:123456789012:daemon/prod/agent")
+                .daemonTaskDefinitionArn(v2).capacityProviderArns(world.mi()));
+        world.ecs.clock().advance(Duration.ofDays(15));
+        return world.ecs.journal().toJsonLines();
+    }
+
+    @Test
     void should_refuse_providers_that_are_not_managed_instances_and_unknown_daemons() {
         String td = daemonTaskDefinition("agent:1");
         assertThatThrownBy(() -> api.createDaemon(r -> r.daemonName("agent").clusterArn("prod")
