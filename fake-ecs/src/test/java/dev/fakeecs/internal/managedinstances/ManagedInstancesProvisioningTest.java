@@ -129,6 +129,29 @@ class ManagedInstancesProvisioningTest {
     }
 
     @Test
+    void should_run_a_service_with_launch_type_managed_instances() {
+        // given
+        ManagedInstancesFixtures.provider(api, "mi", List.of("subnet-a"), null, null);
+        String td = ManagedInstancesFixtures.taskDefinition(api, 512, 1024);
+
+        // when
+        api.createService(r -> r.cluster("prod").serviceName("web").taskDefinition(td).desiredCount(2)
+                .launchType(LaunchType.MANAGED_INSTANCES)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-a"))));
+        ecs.clock().advance(Duration.ofMinutes(4));
+
+        // then
+        var service = api.describeServices(r -> r.cluster("prod").services("web")).services().get(0);
+        assertThat(service.launchType()).isEqualTo(LaunchType.MANAGED_INSTANCES);
+        assertThat(service.runningCount()).isEqualTo(2);
+        List<String> arns = api.listTasks(r -> r.cluster("prod").serviceName("web")).taskArns();
+        assertThat(api.describeTasks(r -> r.cluster("prod").tasks(arns)).tasks()).allSatisfy(t -> {
+            assertThat(t.launchType()).isEqualTo(LaunchType.MANAGED_INSTANCES);
+            assertThat(t.capacityProviderName()).isEqualTo("mi");
+        });
+    }
+
+    @Test
     void should_refuse_a_bridge_task_definition_on_managed_instances() {
         ManagedInstancesFixtures.provider(api, "mi", List.of("subnet-a"), null, null);
         String bridge = api.registerTaskDefinition(r -> r.family("bridge").cpu("256").memory("512")
