@@ -13,7 +13,8 @@ import java.util.List;
  * EC2_SPOT_INTERRUPTION: EC2 sends the interruption notice (two minutes unless {@code notice}
  * says otherwise); if the cluster enables Spot instance draining the agent sets the host DRAINING
  * at once (the service scheduler then moves its tasks within the deployment configuration); at
- * the end of the notice the instance terminates. Targets Spot hosts unless one is named.
+ * the end of the notice the instance terminates. Targets Spot hosts unless one is named. A Managed Instance
+ * (capacityOptionType SPOT) is always drained; ECS then launches replacement instances for the tasks that wait.
  * Closing the handle during the notice cancels the termination.
  */
 final class Ec2SpotInterruptionFault implements ActiveFault {
@@ -36,7 +37,10 @@ final class Ec2SpotInterruptionFault implements ActiveFault {
         int[] remaining = {hosts.size()};
         for (SimulatedContainerInstance ci : hosts) {
             SimulatedCluster cluster = ctx.region().clusters().find(ci.clusterName());
-            boolean drain = cluster != null && cluster.spotInstanceDraining();
+            var provider = ctx.region().capacityProviders().find(ci.capacityProviderName());
+            // ECS drains a Managed Instance on a Spot notice whatever the cluster's agent setting says
+            boolean drain = (cluster != null && cluster.spotInstanceDraining())
+                    || (provider != null && provider.isManagedInstances());
             ctx.effect(ci.arn(), "effect", "spot interruption notice", "ec2InstanceId", ci.ec2InstanceId(),
                     "terminatesAt", ctx.region().now().plus(ctx.notice()).toString(), "draining",
                     String.valueOf(drain));

@@ -46,8 +46,12 @@ public final class ClusterSpec {
     private final List<AutoScalingGroupSpec> autoScalingGroups;
     private final Boolean spotDraining;
     private final Map<String, String> tags;
+    private final List<ManagedInstancesProviderSpec> managedInstancesProviders;
+    private final List<DaemonSpec> daemons;
 
     private ClusterSpec(Builder b) {
+        this.managedInstancesProviders = List.copyOf(b.managedInstancesProviders);
+        this.daemons = List.copyOf(b.daemons);
         this.name = b.name;
         this.region = b.region;
         this.containerInsights = b.containerInsights;
@@ -74,6 +78,8 @@ public final class ClusterSpec {
         b.autoScalingGroups.addAll(autoScalingGroups);
         b.spotDraining = spotDraining;
         b.tags.putAll(tags);
+        b.managedInstancesProviders.addAll(managedInstancesProviders);
+        b.daemons.addAll(daemons);
         return b;
     }
 
@@ -86,8 +92,15 @@ public final class ClusterSpec {
     public List<String> capacityProviders() {
         Set<String> all = new LinkedHashSet<>(capacityProviders);
         autoScalingGroups.forEach(g -> all.add(g.name()));
+        managedInstancesProviders.forEach(p -> all.add(p.name()));
         return List.copyOf(all);
     }
+
+    /** The ECS Managed Instances capacity providers (created after the cluster, which they belong to). */
+    public List<ManagedInstancesProviderSpec> managedInstancesProviders() { return managedInstancesProviders; }
+
+    /** The ECS Managed Daemons of the cluster. */
+    public List<DaemonSpec> daemons() { return daemons; }
     public List<StrategyItem> defaultStrategy() { return defaultStrategy; }
     public List<HostGroup> hostGroups() { return hostGroups; }
     public List<AutoScalingGroupSpec> autoScalingGroups() { return autoScalingGroups; }
@@ -102,11 +115,13 @@ public final class ClusterSpec {
             b.settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value(containerInsights)
                     .build());
         }
-        List<String> providers = capacityProviders();
+        List<String> providers = new java.util.ArrayList<>(capacityProviders());
+        List<String> managed = managedInstancesProviders.stream().map(ManagedInstancesProviderSpec::name).toList();
+        providers.removeAll(managed);   // they need the cluster first; PutClusterCapacityProviders adds them
         if (!providers.isEmpty()) {
             b.capacityProviders(providers);
         }
-        if (!defaultStrategy.isEmpty()) {
+        if (!defaultStrategy.isEmpty() && defaultStrategy.stream().noneMatch(i -> managed.contains(i.capacityProvider()))) {
             b.defaultCapacityProviderStrategy(defaultStrategy.stream().map(StrategyItem::toSdk).toList());
         }
         if (!tags.isEmpty()) {
@@ -122,7 +137,8 @@ public final class ClusterSpec {
                 && Objects.equals(c.containerInsights, containerInsights)
                 && c.capacityProviders.equals(capacityProviders) && c.defaultStrategy.equals(defaultStrategy)
                 && c.hostGroups.equals(hostGroups) && c.autoScalingGroups.equals(autoScalingGroups)
-                && Objects.equals(c.spotDraining, spotDraining) && c.tags.equals(tags);
+                && Objects.equals(c.spotDraining, spotDraining) && c.tags.equals(tags)
+                && c.managedInstancesProviders.equals(managedInstancesProviders) && c.daemons.equals(daemons);
     }
 
     @Override
@@ -147,6 +163,8 @@ public final class ClusterSpec {
         private final List<AutoScalingGroupSpec> autoScalingGroups = new ArrayList<>();
         private Boolean spotDraining;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private final List<ManagedInstancesProviderSpec> managedInstancesProviders = new ArrayList<>();
+        private final List<DaemonSpec> daemons = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -215,6 +233,32 @@ public final class ClusterSpec {
             return autoScalingGroup(b.build());
         }
 
+        /** Adds an ECS Managed Instances capacity provider; it joins the cluster's providers. */
+        public Builder managedInstancesProvider(ManagedInstancesProviderSpec provider) {
+            managedInstancesProviders.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** Adds an ECS Managed Instances capacity provider declared in place. */
+        public Builder managedInstancesProvider(String name, Consumer<ManagedInstancesProviderSpec.Builder> provider) {
+            ManagedInstancesProviderSpec.Builder b = ManagedInstancesProviderSpec.builder(name);
+            provider.accept(b);
+            return managedInstancesProvider(b.build());
+        }
+
+        /** Adds an ECS Managed Daemon on some of the cluster's Managed Instances providers. */
+        public Builder daemon(DaemonSpec daemon) {
+            daemons.add(Objects.requireNonNull(daemon, "daemon"));
+            return this;
+        }
+
+        /** Adds an ECS Managed Daemon declared in place. */
+        public Builder daemon(String name, Consumer<DaemonSpec.Builder> daemon) {
+            DaemonSpec.Builder b = DaemonSpec.builder(name);
+            daemon.accept(b);
+            return daemon(b.build());
+        }
+
         /** ECS_ENABLE_SPOT_INSTANCE_DRAINING on the cluster's hosts. */
         public Builder spotDraining(boolean enabled) { this.spotDraining = enabled; return this; }
 
@@ -239,6 +283,23 @@ public final class ClusterSpec {
             Check.that(providers.size() == capacityProviders.size(), spec, "capacityProviders", capacityProviders,
                     "must not contain duplicates");
             providers.addAll(asgNames);
+            Set<String> managed = new LinkedHashSet<>();
+            for (int i = 0; i < managedInstancesProviders.size(); i++) {
+                String p = managedInstancesProviders.get(i).name();
+                Check.that(managed.add(p) && !providers.contains(p), spec, "managedInstancesProviders[" + i + "].name",
+                        p, "each capacity provider needs its own name");
+            }
+            providers.addAll(managed);
+            Set<String> daemonNames = new LinkedHashSet<>();
+            for (int i = 0; i < daemons.size(); i++) {
+                DaemonSpec d = daemons.get(i);
+                Check.that(daemonNames.add(d.name()), spec, "daemons[" + i + "].name", d.name(),
+                        "each daemon needs its own name");
+                for (String p : d.capacityProviders()) {
+                    Check.that(managed.contains(p), spec, "daemons[" + i + "].capacityProviders", p,
+                            "must be one of the cluster's Managed Instances providers " + managed);
+                }
+            }
             StrategyRules.check(spec, "defaultStrategy", defaultStrategy);
             for (int i = 0; i < defaultStrategy.size(); i++) {
                 String p = defaultStrategy.get(i).capacityProvider();

@@ -121,7 +121,7 @@ public final class CapacityProviderStrategies {
                 withBase++;
             }
             SimulatedCapacityProvider provider = capacityProviders.find(name);
-            if (provider == null || !provider.isActive()) {
+            if (provider == null || !capacityProviders.isUsable(name)) {
                 throw EcsErrors.invalidParameter("The specified capacity provider " + name + " does not exist or is "
                         + "not ACTIVE. Specify a valid capacity provider and try again.");
             }

@@ -62,6 +62,8 @@ public final class CapacityProviders {
     public static final List<String> FARGATE_PROVIDERS = List.of("FARGATE", "FARGATE_SPOT");
     /** How long a deletion stays DELETE_IN_PROGRESS. */
     public static final Duration DELETE_DURATION = Duration.ofSeconds(30);
+    /** How long a new Managed Instances provider stays PROVISIONING (UNCONFIRMED rule). */
+    public static final Duration CREATE_DURATION = Duration.ofSeconds(10);
     /** How long an update stays UPDATE_IN_PROGRESS. */
     public static final Duration UPDATE_DURATION = Duration.ofSeconds(10);
 
@@ -81,6 +83,7 @@ public final class CapacityProviders {
     private final CapacityProviderStrategies strategies;
     private final CapacityProviderScaler scaler;
     private CapacityDemand demand = provider -> List.of();
+    private ManagedInstancesListener managedInstancesListener = ManagedInstancesListener.NONE;
 
     public CapacityProviders(RegionContext region, Tags tags, Clusters clusters, ContainerInstances containerInstances) {
         this.region = region;
@@ -111,6 +114,45 @@ public final class CapacityProviders {
         this.demand = demand;
     }
 
+    /** Where the Managed Instances fleet hears about MANAGED_INSTANCES providers and tasks waiting for them. */
+    public void managedInstancesListener(ManagedInstancesListener listener) {
+        this.managedInstancesListener = listener == null ? ManagedInstancesListener.NONE : listener;
+    }
+
+    /** A task started waiting in PROVISIONING for a provider (the task domain calls this). */
+    public void taskWaiting(String providerName) {
+        SimulatedCapacityProvider cp = find(providerName);
+        if (cp != null && cp.isManagedInstances()) {
+            managedInstancesListener.onTaskWaiting(providerName);
+        }
+    }
+
+    /** The launch type of tasks on the provider: FARGATE, MANAGED_INSTANCES or EC2 (also for unknown names). */
+    public String launchTypeOf(String providerName) {
+        SimulatedCapacityProvider cp = find(providerName);
+        if (cp == null) {
+            return FARGATE_PROVIDERS.contains(providerName) ? "FARGATE" : "EC2";
+        }
+        return cp.launchType();
+    }
+
+    /** The first MANAGED_INSTANCES provider associated with the cluster (launchType MANAGED_INSTANCES), or null. */
+    public String managedInstancesProviderOf(SimulatedCluster cluster) {
+        for (String name : cluster.capacityProviders()) {
+            SimulatedCapacityProvider cp = find(name);
+            if (cp != null && cp.isManagedInstances() && isUsable(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** Same as {@link #managedInstancesProviderOf(SimulatedCluster)} by cluster name; null for an unknown cluster. */
+    public String managedInstancesProviderOf(String clusterName) {
+        SimulatedCluster cluster = clusters.find(clusterName);
+        return cluster == null ? null : managedInstancesProviderOf(cluster);
+    }
+
     List<CapacityDemand.TaskNeed> provisioningTasks(String providerName) {
         List<CapacityDemand.TaskNeed> tasks = demand.provisioningTasks(providerName);
         return tasks == null ? List.of() : tasks;
@@ -131,7 +173,7 @@ public final class CapacityProviders {
     /** True when a cluster may use the provider: it exists and is ACTIVE (FARGATE and FARGATE_SPOT always). */
     public boolean isUsable(String nameOrArn) {
         SimulatedCapacityProvider cp = find(nameOrArn);
-        return cp != null && cp.isActive();
+        return cp != null && (cp.isActive() || (cp.isManagedInstances() && "PROVISIONING".equals(cp.status())));
     }
 
     /** Every provider, built-ins first, then in creation order. */
@@ -174,9 +216,16 @@ public final class CapacityProviders {
             throw EcsErrors.clientException(INVALID_NAME);
         }
         SimulatedCapacityProvider existing = byName.get(name);
-        if (existing != null && existing.isActive()) {
+        if (existing != null && !"INACTIVE".equals(existing.status())) {
             throw EcsErrors.clientException("The specified capacity provider already exists. To change the "
                     + "configuration of an existing capacity provider, update the capacity provider.");
+        }
+        if (request.managedInstancesProvider() != null) {
+            if (request.autoScalingGroupProvider() != null) {
+                throw EcsErrors.invalidParameter("autoScalingGroupProvider and managedInstancesProvider can not be "
+                        + "specified together.");
+            }
+            return createManagedInstances(request, name, existing);
         }
         AutoScalingGroupProvider asgProvider = request.autoScalingGroupProvider();
         if (asgProvider == null) {
@@ -241,6 +290,9 @@ public final class CapacityProviders {
     /** UpdateCapacityProvider: managed scaling, termination protection, draining; never for Fargate. */
     public UpdateCapacityProviderResponse updateCapacityProvider(UpdateCapacityProviderRequest request) {
         SimulatedCapacityProvider cp = existing(EcsErrors.require(request.name(), "name"), "updated");
+        if (cp.isManagedInstances() || request.managedInstancesProvider() != null) {
+            return updateManagedInstances(cp, request);
+        }
         AutoScalingGroupProviderUpdate update = request.autoScalingGroupProvider();
         if (update == null) {
             throw EcsErrors.invalidParameter("autoScalingGroupProvider can not be null.");
@@ -276,6 +328,9 @@ public final class CapacityProviders {
     /** DeleteCapacityProvider. */
     public DeleteCapacityProviderResponse deleteCapacityProvider(DeleteCapacityProviderRequest request) {
         SimulatedCapacityProvider cp = existing(EcsErrors.require(request.capacityProvider(), "capacityProvider"), "deleted");
+        if (cp.isManagedInstances()) {
+            return deleteManagedInstances(cp, request);
+        }
         String cluster = clusterOf(cp.name());
         if (cluster != null) {
             cp.updateStatus("DELETE_FAILED", "The capacity provider cannot be deleted because it is associated with "
@@ -305,10 +360,120 @@ public final class CapacityProviders {
             throw EcsErrors.clientException("The specified capacity provider " + cp.name() + " is reserved by Amazon "
                     + "ECS and cannot be " + verb + ".");
         }
-        if (cp == null || !cp.isActive()) {
+        if (cp == null || !(cp.isActive() || (cp.isManagedInstances() && "PROVISIONING".equals(cp.status())))) {
             throw EcsErrors.clientException(DOES_NOT_EXIST);
         }
         return cp;
+    }
+
+    // ------------------------------------------------------------------ ECS Managed Instances
+
+    private CreateCapacityProviderResponse createManagedInstances(CreateCapacityProviderRequest request, String name,
+                                                                  SimulatedCapacityProvider existing) {
+        String clusterName = EcsErrors.require(request.cluster(), "cluster");
+        SimulatedCluster cluster = clusters.resolve(clusterName);
+        var stored = ManagedInstancesValidation.create(request.managedInstancesProvider());
+        tags.validate(request.tags());
+        SimulatedCapacityProvider cp = new SimulatedCapacityProvider(name, region.arns().capacityProvider(name),
+                CapacityProviderType.MANAGED_INSTANCES, null, region.now());
+        cp.managedInstances(new ManagedInstancesSettings(cluster.name(), stored));
+        cp.status("PROVISIONING");
+        cp.updateStatus("CREATE_IN_PROGRESS", null);
+        if (existing != null) {
+            byName.remove(name);
+            tags.remove(existing.arn());
+        }
+        byName.put(name, cp);
+        tags.put(cp.arn(), request.tags());
+        if (!cluster.capacityProviders().contains(name)) {
+            List<String> providers = new ArrayList<>(cluster.capacityProviders());
+            providers.add(name);
+            cluster.capacityProviders(providers);
+        }
+        region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "PROVISIONING", "type",
+                "MANAGED_INSTANCES", "cluster", cluster.name(), "capacityOptionType",
+                stored.instanceLaunchTemplate().capacityOptionTypeAsString());
+        region.engine().clock().schedule(CREATE_DURATION, "capacity provider " + name + " provisioned", () -> {
+            if ("PROVISIONING".equals(cp.status())) {
+                cp.status("ACTIVE");
+                cp.updateStatus("CREATE_COMPLETE", null);
+                region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "ACTIVE", "updateStatus",
+                        "CREATE_COMPLETE");
+            }
+        });
+        managedInstancesListener.onProviderChanged(cp);
+        return CreateCapacityProviderResponse.builder().capacityProvider(cp.toSdk(tags.tagsOf(cp.arn()))).build();
+    }
+
+    private UpdateCapacityProviderResponse updateManagedInstances(SimulatedCapacityProvider cp,
+                                                                  UpdateCapacityProviderRequest request) {
+        if (request.autoScalingGroupProvider() != null) {
+            throw EcsErrors.invalidParameter("autoScalingGroupProvider can not be specified for a capacity provider "
+                    + "of type MANAGED_INSTANCES.");
+        }
+        if (!cp.isManagedInstances()) {
+            throw EcsErrors.invalidParameter("managedInstancesProvider can only be specified for a capacity provider "
+                    + "of type MANAGED_INSTANCES.");
+        }
+        if (request.managedInstancesProvider() == null) {
+            throw EcsErrors.invalidParameter("managedInstancesProvider can not be null.");
+        }
+        checkCluster(cp, request.cluster());
+        var updated = ManagedInstancesValidation.update(cp.managedInstances().provider(),
+                request.managedInstancesProvider());
+        cp.managedInstances(new ManagedInstancesSettings(cp.managedInstances().cluster(), updated));
+        cp.updateStatus("UPDATE_IN_PROGRESS", null);
+        region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "UPDATE_IN_PROGRESS");
+        region.engine().clock().schedule(UPDATE_DURATION, "capacity provider " + cp.name() + " updated", () -> {
+            if ("UPDATE_IN_PROGRESS".equals(cp.updateStatus())) {
+                cp.updateStatus("UPDATE_COMPLETE", null);
+                region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "UPDATE_COMPLETE");
+            }
+        });
+        managedInstancesListener.onProviderChanged(cp);
+        return UpdateCapacityProviderResponse.builder().capacityProvider(cp.toSdk(null)).build();
+    }
+
+    private DeleteCapacityProviderResponse deleteManagedInstances(SimulatedCapacityProvider cp,
+                                                                  DeleteCapacityProviderRequest request) {
+        checkCluster(cp, request.cluster());
+        if (managedInstancesListener.inUse(cp)) {
+            cp.updateStatus("DELETE_FAILED", "The capacity provider cannot be deleted because it is in use by tasks "
+                    + "or services in cluster: " + cp.managedInstances().cluster() + ". Stop the tasks and update "
+                    + "the services, then try again.");
+            region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "updateStatus", "DELETE_FAILED");
+            return DeleteCapacityProviderResponse.builder().capacityProvider(cp.toSdk(null)).build();
+        }
+        cp.status("DEPROVISIONING");
+        cp.updateStatus("DELETE_IN_PROGRESS", null);
+        SimulatedCluster cluster = clusters.find(cp.managedInstances().cluster());
+        if (cluster != null) {
+            List<String> providers = new ArrayList<>(cluster.capacityProviders());
+            providers.remove(cp.name());
+            cluster.capacityProviders(providers);
+        }
+        region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "DEPROVISIONING", "updateStatus",
+                "DELETE_IN_PROGRESS");
+        managedInstancesListener.onProviderDeleting(cp);
+        region.engine().clock().schedule(DELETE_DURATION, "capacity provider " + cp.name() + " deleted", () -> {
+            cp.status("INACTIVE");
+            cp.updateStatus("DELETE_COMPLETE", null);
+            region.record(JournalEventType.CAPACITY_PROVIDER, cp.arn(), "status", "INACTIVE", "updateStatus",
+                    "DELETE_COMPLETE");
+        });
+        return DeleteCapacityProviderResponse.builder().capacityProvider(cp.toSdk(null)).build();
+    }
+
+    /** A cluster named with a Managed Instances provider must be the provider's own. */
+    private void checkCluster(SimulatedCapacityProvider cp, String cluster) {
+        if (cluster == null || cluster.isBlank()) {
+            return;
+        }
+        SimulatedCluster named = clusters.resolve(cluster);
+        if (!named.name().equals(cp.managedInstances().cluster())) {
+            throw EcsErrors.invalidParameter("The specified capacity provider " + cp.name() + " does not belong to "
+                    + "cluster " + named.name() + ".");
+        }
     }
 
     private CapacityProvider render(SimulatedCapacityProvider cp, boolean withTags) {

@@ -50,6 +50,7 @@ public final class SimulatedCapacityProvider {
     private boolean managedTerminationProtection;
     private boolean managedDraining = true;
     private ScheduledEvent scaling;
+    private ManagedInstancesSettings managedInstances;
 
     public SimulatedCapacityProvider(String name, String arn, CapacityProviderType type, AutoScalingGroup autoScalingGroup,
                             Instant createdAt) {
@@ -72,13 +73,31 @@ public final class SimulatedCapacityProvider {
 
     /** True for FARGATE_SPOT (and, for ASG providers, an ASG that launches Spot instances). */
     public boolean isSpot() {
-        return type == CapacityProviderType.FARGATE_SPOT || (autoScalingGroup != null && autoScalingGroup.spot());
+        return type == CapacityProviderType.FARGATE_SPOT || (autoScalingGroup != null && autoScalingGroup.spot())
+                || (managedInstances != null && managedInstances.spot());
+    }
+
+    /** True for an ECS Managed Instances provider. */
+    public boolean isManagedInstances() {
+        return type == CapacityProviderType.MANAGED_INSTANCES;
+    }
+
+    /** The configuration of a MANAGED_INSTANCES provider, or null for other types. */
+    public ManagedInstancesSettings managedInstances() { return managedInstances; }
+    void managedInstances(ManagedInstancesSettings settings) { this.managedInstances = settings; }
+
+    /** The launch type of tasks on this provider: FARGATE, MANAGED_INSTANCES or EC2. */
+    public String launchType() {
+        if (isFargate()) {
+            return "FARGATE";
+        }
+        return isManagedInstances() ? "MANAGED_INSTANCES" : "EC2";
     }
 
     /** The simulated ASG behind an EC2_AUTOSCALING provider, or null for Fargate. */
     public AutoScalingGroup autoScalingGroup() { return autoScalingGroup; }
 
-    /** ACTIVE or INACTIVE. */
+    /** PROVISIONING, ACTIVE, DEPROVISIONING or INACTIVE. */
     public String status() { return status; }
     public void status(String status) { this.status = status; }
     public boolean isActive() { return "ACTIVE".equals(status); }
@@ -132,6 +151,9 @@ public final class SimulatedCapacityProvider {
                             ? ManagedTerminationProtection.ENABLED : ManagedTerminationProtection.DISABLED)
                     .managedDraining(managedDraining ? ManagedDraining.ENABLED : ManagedDraining.DISABLED)
                     .build());
+        }
+        if (managedInstances != null) {
+            builder.cluster(managedInstances.cluster()).managedInstancesProvider(managedInstances.provider());
         }
         if (tags != null) {
             builder.tags(tags);

@@ -78,8 +78,16 @@ final class RunTaskPlanner {
         String launchType;
         if (request.launchType() != null) {
             launchType = request.launchTypeAsString();
+            String provider = null;
+            if ("MANAGED_INSTANCES".equals(launchType)) {
+                provider = capacityProviders.managedInstancesProviderOf(cluster);
+                if (provider == null) {
+                    throw EcsErrors.invalidParameter("The cluster " + cluster.name() + " has no capacity provider of "
+                            + "type MANAGED_INSTANCES. Create one for the cluster and try again.");
+                }
+            }
             for (int i = 0; i < count; i++) {
-                providers.add(null);
+                providers.add(provider);
             }
         } else {
             List<CapacityProviderStrategyItem> strategy = hasStrategy ? request.capacityProviderStrategy()
@@ -112,7 +120,7 @@ final class RunTaskPlanner {
         }
         List<LaunchSpec> specs = new ArrayList<>(count);
         for (String provider : providers) {
-            String type = launchType != null ? launchType : launchTypeOf(provider);
+            String type = launchType != null ? launchType : capacityProviders.launchTypeOf(provider);
             checkCompatible(td, type, request.networkConfiguration());
             specs.add(new LaunchSpec(cluster.name(), td, type, provider, group, request.startedBy(),
                     request.overrides(), constraints, strategies, request.networkConfiguration(), tags,
@@ -182,11 +190,6 @@ final class RunTaskPlanner {
         }
     }
 
-    /** EC2 for Auto Scaling group providers, FARGATE for FARGATE and FARGATE_SPOT. */
-    static String launchTypeOf(String provider) {
-        return "FARGATE".equals(provider) || "FARGATE_SPOT".equals(provider) ? "FARGATE" : "EC2";
-    }
-
     private static void checkStartedBy(String startedBy) {
         if (startedBy != null && startedBy.length() > 128) {
             throw EcsErrors.invalidParameter("startedBy: must be at most 128 characters.");
@@ -196,6 +199,9 @@ final class RunTaskPlanner {
     static void checkCompatible(TaskDefinition td, String launchType, NetworkConfiguration network) {
         if ("FARGATE".equals(launchType) && !TaskResources.isFargateCompatible(td)) {
             throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
+        }
+        if ("MANAGED_INSTANCES".equals(launchType) && !TaskResources.isManagedInstancesCompatible(td)) {
+            throw EcsErrors.invalidParameter("Task definition does not support launch_type MANAGED_INSTANCES.");
         }
         if (TaskResources.usesAwsvpc(td) && (network == null || network.awsvpcConfiguration() == null)) {
             throw EcsErrors.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is "

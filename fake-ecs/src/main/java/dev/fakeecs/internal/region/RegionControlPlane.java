@@ -13,6 +13,30 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.EcsServiceClientConfiguration;
 import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentRequest;
 import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentResponse;
+import software.amazon.awssdk.services.ecs.model.RegisterDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterDaemonTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.ListDaemonTaskDefinitionsRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonTaskDefinitionsResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteDaemonTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.CreateDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.CreateDaemonResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateDaemonResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteDaemonResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonResponse;
+import software.amazon.awssdk.services.ecs.model.ListDaemonsRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonsResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonDeploymentsResponse;
+import software.amazon.awssdk.services.ecs.model.ListDaemonDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonDeploymentsResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonRevisionsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonRevisionsResponse;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderResponse;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
@@ -244,6 +268,68 @@ public final class RegionControlPlane implements EcsClient {
     @Override
     public UpdateCapacityProviderResponse updateCapacityProvider(UpdateCapacityProviderRequest request) {
         return call("UpdateCapacityProvider", request, () -> state.capacityProviders().updateCapacityProvider(request));
+    }
+
+    // ------------------------------------------------------------------ ECS Managed Daemons
+
+    @Override
+    public RegisterDaemonTaskDefinitionResponse registerDaemonTaskDefinition(RegisterDaemonTaskDefinitionRequest request) {
+        return call("RegisterDaemonTaskDefinition", request, () -> state.daemons().taskDefinitions().register(request));
+    }
+
+    @Override
+    public DescribeDaemonTaskDefinitionResponse describeDaemonTaskDefinition(DescribeDaemonTaskDefinitionRequest request) {
+        return call("DescribeDaemonTaskDefinition", request, () -> state.daemons().taskDefinitions().describe(request));
+    }
+
+    @Override
+    public ListDaemonTaskDefinitionsResponse listDaemonTaskDefinitions(ListDaemonTaskDefinitionsRequest request) {
+        return call("ListDaemonTaskDefinitions", request, () -> state.daemons().taskDefinitions().list(request));
+    }
+
+    @Override
+    public DeleteDaemonTaskDefinitionResponse deleteDaemonTaskDefinition(DeleteDaemonTaskDefinitionRequest request) {
+        return call("DeleteDaemonTaskDefinition", request, () -> state.daemons().taskDefinitions().delete(request));
+    }
+
+    @Override
+    public CreateDaemonResponse createDaemon(CreateDaemonRequest request) {
+        return call("CreateDaemon", request, () -> state.daemons().create(request));
+    }
+
+    @Override
+    public UpdateDaemonResponse updateDaemon(UpdateDaemonRequest request) {
+        return call("UpdateDaemon", request, () -> state.daemons().update(request));
+    }
+
+    @Override
+    public DeleteDaemonResponse deleteDaemon(DeleteDaemonRequest request) {
+        return call("DeleteDaemon", request, () -> state.daemons().delete(request));
+    }
+
+    @Override
+    public DescribeDaemonResponse describeDaemon(DescribeDaemonRequest request) {
+        return call("DescribeDaemon", request, () -> state.daemons().describe(request));
+    }
+
+    @Override
+    public ListDaemonsResponse listDaemons(ListDaemonsRequest request) {
+        return call("ListDaemons", request, () -> state.daemons().list(request));
+    }
+
+    @Override
+    public DescribeDaemonDeploymentsResponse describeDaemonDeployments(DescribeDaemonDeploymentsRequest request) {
+        return call("DescribeDaemonDeployments", request, () -> state.daemons().describeDeployments(request));
+    }
+
+    @Override
+    public ListDaemonDeploymentsResponse listDaemonDeployments(ListDaemonDeploymentsRequest request) {
+        return call("ListDaemonDeployments", request, () -> state.daemons().listDeployments(request));
+    }
+
+    @Override
+    public DescribeDaemonRevisionsResponse describeDaemonRevisions(DescribeDaemonRevisionsRequest request) {
+        return call("DescribeDaemonRevisions", request, () -> state.daemons().describeRevisions(request));
     }
 
     @Override

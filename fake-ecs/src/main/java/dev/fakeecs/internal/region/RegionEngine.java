@@ -15,6 +15,8 @@ import dev.fakeecs.internal.controlplane.ClusterOperations;
 import dev.fakeecs.internal.controlplane.ContainerInstanceOperations;
 import dev.fakeecs.internal.controlplane.TaskOperations;
 import dev.fakeecs.journal.JournalEventType;
+import dev.fakeecs.internal.daemon.Daemons;
+import dev.fakeecs.internal.managedinstances.ManagedInstances;
 import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.tag.Tags;
 import dev.fakeecs.internal.task.Tasks;
@@ -54,6 +56,8 @@ public final class RegionEngine implements Region {
     private final Tasks tasks;
     private final Services services;
     private final ServiceLoads serviceLoads;
+    private final ManagedInstances managedInstances;
+    private final Daemons daemons;
     private final ClusterOperations clusterOperations;
     private final ContainerInstanceOperations containerInstanceOperations;
     private final TaskOperations taskOperations;
@@ -89,6 +93,9 @@ public final class RegionEngine implements Region {
         this.services = new Services(context, tags, clusters, capacityProviders, containerInstances, taskDefinitions,
                 tasks, targetGroups, alarms);
         this.serviceLoads = new ServiceLoads(context, services);
+        this.managedInstances = new ManagedInstances(context, capacityProviders, containerInstances, tasks, services);
+        this.daemons = new Daemons(context, tags, clusters, capacityProviders, containerInstances, tasks,
+                managedInstances, alarms);
         this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
                 tasks, services);
         this.containerInstanceOperations = new ContainerInstanceOperations(context, clusters, tags,
@@ -260,5 +267,15 @@ public final class RegionEngine implements Region {
     /** The load each of this region's services gets (what CloudWatch publishes and target groups receive). */
     public ServiceLoads serviceLoads() {
         return serviceLoads;
+    }
+
+    /** ECS Managed Daemons of this region (daemons and daemon task definitions). */
+    public Daemons daemons() {
+        return daemons;
+    }
+
+    /** The ECS Managed Instances fleet of this region. */
+    public ManagedInstances managedInstances() {
+        return managedInstances;
     }
 }

@@ -45,7 +45,9 @@ final class ServiceLaunches {
                 }
             }
             provider = capacityProviders.nextProvider(strategy, current);
-            launchType = "FARGATE".equals(provider) || "FARGATE_SPOT".equals(provider) ? "FARGATE" : "EC2";
+            launchType = capacityProviders.launchTypeOf(provider);
+        } else if ("MANAGED_INSTANCES".equals(launchType)) {
+            provider = capacityProviders.managedInstancesProviderOf(service.clusterName());
         } else if (launchType == null) {
             launchType = "EC2";
         }

@@ -94,7 +94,12 @@ final class ServiceRequests {
                     + "type.");
         }
         TaskDefinition td = r.taskDefinition() == null ? null : runnable(r.taskDefinition());
-        String effectiveLaunchType = launchType != null ? launchType : usesFargate(cps) ? "FARGATE" : "EC2";
+        String effectiveLaunchType = launchType != null ? launchType
+                : cps.isEmpty() ? "EC2" : capacityProviders.launchTypeOf(cps.get(0).capacityProvider());
+        if ("MANAGED_INSTANCES".equals(launchType) && capacityProviders.managedInstancesProviderOf(cluster) == null) {
+            throw EcsErrors.invalidParameter("The cluster " + cluster.name() + " has no capacity provider of type "
+                    + "MANAGED_INSTANCES. Create one for the cluster and try again.");
+        }
         if (td != null) {
             checkNetwork(td, effectiveLaunchType, r.networkConfiguration());
         }
@@ -291,6 +296,9 @@ final class ServiceRequests {
     private static void checkNetwork(TaskDefinition td, String launchType, NetworkConfiguration network) {
         if ("FARGATE".equals(launchType) && !TaskResources.isFargateCompatible(td)) {
             throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
+        }
+        if ("MANAGED_INSTANCES".equals(launchType) && !TaskResources.isManagedInstancesCompatible(td)) {
+            throw EcsErrors.invalidParameter("Task definition does not support launch_type MANAGED_INSTANCES.");
         }
         if (TaskResources.usesAwsvpc(td) && (network == null || network.awsvpcConfiguration() == null)) {
             throw EcsErrors.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is "

@@ -111,8 +111,14 @@ final class TaskLauncher {
         ResourceDemand demand = new ResourceDemand(TaskResources.cpuUnits(td), TaskResources.memoryMiB(td),
                 TaskResources.tcpHostPorts(td), TaskResources.udpHostPorts(td), TaskResources.gpuCount(td),
                 TaskResources.usesAwsvpc(td));
-        return placer.placeOne(new PlacementRequest(open, demand, spec.group(),
-                requiredConstraints(spec.constraints(), td), spec.strategies()));
+        List<PlacementConstraint> constraints = requiredConstraints(spec.constraints(), td);
+        if ("MANAGED_INSTANCES".equals(spec.launchType())
+                && (td.runtimePlatform() == null || td.runtimePlatform().cpuArchitecture() == null)) {
+            // Managed Instances run a task without runtimePlatform.cpuArchitecture on x86_64 hosts only
+            constraints.add(PlacementConstraint.builder().type(PlacementConstraintType.MEMBER_OF)
+                    .expression("attribute:ecs.cpu-architecture == x86_64").build());
+        }
+        return placer.placeOne(new PlacementRequest(open, demand, spec.group(), constraints, spec.strategies()));
     }
 
     /**
@@ -229,7 +235,9 @@ final class TaskLauncher {
      * @return true if it was placed
      */
     boolean placeWaiting(SimulatedTask task, LaunchSpec spec) {
-        PlacementResult result = placeOnEc2(spec, candidates(spec));
+        List<SimulatedContainerInstance> candidates = candidates(spec);
+        candidates.removeIf(ci -> !tasks.waitingMayTake(task, ci));
+        PlacementResult result = placeOnEc2(spec, candidates);
         if (result.instance() == null) {
             return false;
         }

@@ -38,6 +38,32 @@ public final class TaskLifecycle {
     private final RegionContext region;
     private final Tasks tasks;
 
+    private java.util.function.Predicate<SimulatedTask> runHold = t -> false;
+    private final java.util.Set<SimulatedTask> held = new java.util.LinkedHashSet<>();
+
+    /**
+     * Holds tasks whose containers started in ACTIVATING until {@link #releaseHeld} (Managed Daemons: application
+     * tasks on an instance reach RUNNING only after its daemon tasks). Nothing is held by default.
+     */
+    public void runHold(java.util.function.Predicate<SimulatedTask> hold) {
+        this.runHold = hold == null ? t -> false : hold;
+    }
+
+    /** Lets held tasks of the host reach RUNNING when nothing holds them any more. */
+    public void releaseHeld(SimulatedContainerInstance instance) {
+        if (held.isEmpty()) {
+            return;
+        }
+        for (SimulatedTask t : new java.util.ArrayList<>(held)) {
+            if (t.containerInstance() == instance) {
+                held.remove(t);
+                if (!t.isStoppingOrStopped()) {
+                    run(t);
+                }
+            }
+        }
+    }
+
     TaskLifecycle(RegionContext region, Tasks tasks) {
         this.region = region;
         this.tasks = tasks;
@@ -97,6 +123,10 @@ public final class TaskLifecycle {
     }
 
     private void run(SimulatedTask task) {
+        if (runHold.test(task)) {
+            held.add(task);
+            return;
+        }
         Instant now = region.now();
         task.startedAt(now);
         task.connectivityAt(now);

@@ -50,11 +50,14 @@ public final class Tasks {
     private final WaitingTasks waiting;
     private final TaskApplications applications;
     private TaskTargets targets = TaskTargets.NONE;
+    private final CapacityProviders capacityProviders;
+    private java.util.function.BiPredicate<SimulatedTask, SimulatedContainerInstance> waitingPlacement = (t, ci) -> true;
 
     public Tasks(RegionContext region, Tags tags, ContainerInstances containerInstances,
                  CapacityProviders capacityProviders) {
         this.region = region;
         this.tags = tags;
+        this.capacityProviders = capacityProviders;
         this.lifecycle = new TaskLifecycle(region, this);
         PrivateAddresses addresses = new PrivateAddresses();
         listeners.add(addresses);
@@ -120,9 +123,32 @@ public final class Tasks {
                 return new LaunchResult(null, List.of(), LaunchResult.PROVISIONING_LIMIT_EXCEEDED);
             }
             SimulatedTask waitingTask = waiting.enqueue(spec);
+            capacityProviders.taskWaiting(spec.capacityProvider());
             return new LaunchResult(waitingTask, List.of(), null);
         }
         return new LaunchResult(null, outcome.failures(), outcome.capacityShortage());
+    }
+
+    /** The tasks waiting in PROVISIONING for a capacity provider, oldest first. */
+    public List<SimulatedTask> waitingFor(String provider) {
+        return waiting.tasksFor(provider);
+    }
+
+    /**
+     * Which hosts a task waiting in PROVISIONING may take (default: any that fits). The Managed Instances fleet keeps
+     * a task for the instance it launched for it while that instance boots.
+     */
+    public void waitingPlacement(java.util.function.BiPredicate<SimulatedTask, SimulatedContainerInstance> allowed) {
+        this.waitingPlacement = allowed == null ? (t, ci) -> true : allowed;
+    }
+
+    boolean waitingMayTake(SimulatedTask task, SimulatedContainerInstance ci) {
+        return waitingPlacement.test(task, ci);
+    }
+
+    /** Tries again to place the tasks of a cluster that wait in PROVISIONING. */
+    public void retryWaiting(String clusterName) {
+        waiting.retry(clusterName);
     }
 
     /** Launches one task on exactly this container instance (StartTask, daemon services). */

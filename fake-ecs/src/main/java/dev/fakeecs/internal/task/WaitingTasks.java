@@ -70,6 +70,17 @@ final class WaitingTasks {
         return list;
     }
 
+    /** The tasks waiting for a provider, oldest first. */
+    List<SimulatedTask> tasksFor(String provider) {
+        List<SimulatedTask> list = new ArrayList<>();
+        for (Map.Entry<SimulatedTask, LaunchSpec> e : waiting.entrySet()) {
+            if (provider.equals(e.getValue().capacityProvider()) && !e.getKey().isStoppingOrStopped()) {
+                list.add(e.getKey());
+            }
+        }
+        return list;
+    }
+
     void remove(SimulatedTask task) {
         waiting.remove(task);
     }

@@ -26,6 +26,9 @@ final class Compatibilities {
     static List<Compatibility> of(RegisterTaskDefinitionRequest request, NetworkMode networkMode) {
         List<Compatibility> result = new ArrayList<>();
         result.add(Compatibility.EC2);
+        if (request.requiresCompatibilities().contains(Compatibility.MANAGED_INSTANCES)) {
+            result.add(Compatibility.MANAGED_INSTANCES);
+        }
         if (fargateValid(request, networkMode)) {
             result.add(Compatibility.FARGATE);
         }

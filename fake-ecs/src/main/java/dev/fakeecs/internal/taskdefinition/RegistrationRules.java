@@ -42,6 +42,23 @@ final class RegistrationRules {
         return request.networkMode() == null ? NetworkMode.BRIDGE : request.networkMode();
     }
 
+    /**
+     * requiresCompatibilities MANAGED_INSTANCES: network mode awsvpc, host or none, Linux (the Managed Instances
+     * architecture page; the message is the fake's, UNCONFIRMED).
+     */
+    private static void checkManagedInstances(RegisterTaskDefinitionRequest request) {
+        NetworkMode mode = networkMode(request);
+        if (mode == NetworkMode.BRIDGE) {
+            throw EcsErrors.clientException("Task definition does not support the bridge network mode with "
+                    + "requiresCompatibilities MANAGED_INSTANCES. Use awsvpc, host or none.");
+        }
+        if (request.runtimePlatform() != null && request.runtimePlatform().operatingSystemFamily() != null
+                && !request.runtimePlatform().operatingSystemFamilyAsString().equals("LINUX")) {
+            throw EcsErrors.clientException("Task definition with requiresCompatibilities MANAGED_INSTANCES must "
+                    + "use the LINUX operating system family.");
+        }
+    }
+
     static void check(RegisterTaskDefinitionRequest request, Quotas quotas) {
         checkFamily(request.family());
         List<ContainerDefinition> containers = request.containerDefinitions();
@@ -57,6 +74,9 @@ final class RegistrationRules {
         boolean fargate = requiresFargate(request);
         if (fargate) {
             checkFargate(request, taskCpu, taskMemory);
+        }
+        if (request.requiresCompatibilities().contains(Compatibility.MANAGED_INSTANCES)) {
+            checkManagedInstances(request);
         }
         ContainerRules rules = new ContainerRules(networkMode(request), fargate, taskMemory, byName);
         containers.forEach(rules::check);

@@ -118,6 +118,17 @@ public final class TaskResources {
         return td.compatibilities().contains(Compatibility.FARGATE);
     }
 
+    /**
+     * True if ECS Managed Instances can run the definition: network mode awsvpc, host or none (not bridge, the
+     * default), Linux.
+     */
+    public static boolean isManagedInstancesCompatible(TaskDefinition td) {
+        NetworkMode mode = td.networkMode() == null ? NetworkMode.BRIDGE : td.networkMode();
+        boolean windows = td.runtimePlatform() != null && td.runtimePlatform().operatingSystemFamily() != null
+                && td.runtimePlatform().operatingSystemFamilyAsString().startsWith("WINDOWS");
+        return mode != NetworkMode.BRIDGE && !windows;
+    }
+
     /** True if tasks of this definition get their own network interface (networkMode awsvpc). */
     public static boolean usesAwsvpc(TaskDefinition td) {
         return td.networkMode() == NetworkMode.AWSVPC;

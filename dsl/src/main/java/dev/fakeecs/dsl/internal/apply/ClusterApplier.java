@@ -1,5 +1,8 @@
 package dev.fakeecs.dsl.internal.apply;
 
+import dev.fakeecs.dsl.cluster.DaemonSpec;
+import dev.fakeecs.dsl.cluster.ManagedInstancesProviderSpec;
+
 import dev.fakeecs.FakeEcs;
 import dev.fakeecs.dsl.cluster.AutoScalingGroupSpec;
 import dev.fakeecs.dsl.cluster.ClusterSpec;
@@ -35,11 +38,13 @@ public final class ClusterApplier {
 
     private final Region region;
     private final EngineSetup setup;
+    private final String accountId;
 
     /** Applies clusters to {@code region} of {@code ecs} (IllegalArgumentException if the world lacks it). */
     public ClusterApplier(FakeEcs ecs, String region) {
         this.region = ecs.region(region);
         this.setup = EngineSetup.of(ecs);
+        this.accountId = ecs.accountId();
     }
 
     public void apply(ClusterSpec spec) {
@@ -52,6 +57,7 @@ public final class ClusterApplier {
         } else {
             update(spec);
         }
+        applyManagedInstances(spec);
         if (spec.spotDraining() != null) {
             setup.spotInstanceDraining(region.name(), spec.name(), spec.spotDraining());
         }
@@ -65,6 +71,36 @@ public final class ClusterApplier {
                 .filter(cp -> "ACTIVE".equals(cp.statusAsString())).isPresent();
         if (!providerExists) {
             region.api().createCapacityProvider(spec.toRequest(groupArn));
+        }
+    }
+
+    /** Managed Instances providers (after the cluster), the full provider list and strategy, then the daemons. */
+    private void applyManagedInstances(ClusterSpec spec) {
+        if (spec.managedInstancesProviders().isEmpty()) {
+            return;
+        }
+        for (ManagedInstancesProviderSpec mi : spec.managedInstancesProviders()) {
+            boolean exists = setup.capacityProvider(region.name(), mi.name())
+                    .filter(cp -> !"INACTIVE".equals(cp.statusAsString())).isPresent();
+            if (!exists) {
+                region.api().createCapacityProvider(mi.toRequest(spec.name(), accountId));
+            }
+        }
+        update(spec);
+        for (DaemonSpec daemon : spec.daemons()) {
+            String daemonArn = "arn:aws:ecs:" + region.name() + ":" + accountId + ":daemon/" + spec.name() + "/"
+                    + daemon.name();
+            boolean exists = region.api().listDaemons(r -> r.clusterArn(spec.name())).daemonSummariesList().stream()
+                    .anyMatch(d -> d.daemonArn().equals(daemonArn));
+            if (exists) {
+                continue;
+            }
+            String td = region.api().registerDaemonTaskDefinition(daemon.toTaskDefinitionRequest())
+                    .daemonTaskDefinitionArn();
+            List<String> providers = daemon.capacityProviders().stream()
+                    .map(p -> setup.capacityProvider(region.name(), p).orElseThrow().capacityProviderArn()).toList();
+            region.api().createDaemon(r -> r.daemonName(daemon.name()).clusterArn(spec.name())
+                    .daemonTaskDefinitionArn(td).capacityProviderArns(providers));
         }
     }
 
