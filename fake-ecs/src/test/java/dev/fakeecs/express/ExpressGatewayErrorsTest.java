@@ -88,6 +88,22 @@ class ExpressGatewayErrorsTest {
     }
 
     @Test
+    void should_leave_nothing_behind_when_ecs_refuses_the_service() {
+        // given: a cluster without the FARGATE capacity provider
+        ecs.createCluster(r -> r.clusterName("ec2-only"));
+
+        // when
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
+                ecs.createExpressGatewayService(minimal().cluster("ec2-only").build()));
+
+        // then
+        assertThat(refused).isInstanceOf(InvalidParameterException.class);
+        assertThat(elb.describeLoadBalancers().loadBalancers()).isEmpty();
+        assertThat(elb.describeTargetGroups().targetGroups()).isEmpty();
+        assertThat(world.newCloudWatchClient().describeAlarms().metricAlarms()).isEmpty();
+    }
+
+    @Test
     void should_answer_cluster_not_found_for_a_cluster_that_does_not_exist() {
         assertThatThrownBy(() -> ecs.createExpressGatewayService(minimal().cluster("nowhere").build()))
                 .isInstanceOf(ClusterNotFoundException.class);

@@ -159,7 +159,17 @@ public final class ExpressGateways {
             s.logGroup = new ManagedResource("arn:aws:logs:" + region.name() + ":" + region.engine().accountId()
                     + ":log-group:" + logGroup, region.now());
         }
-        services.createService(ExpressServiceDefinition.create(clusterName, name, taskDefinitionArn, c, s));
+        try {
+            services.createService(ExpressServiceDefinition.create(clusterName, name, taskDefinitionArn, c, s));
+        } catch (RuntimeException refused) {
+            // nothing is left behind by a refused create
+            neighbours(() -> {
+                ingress().detach(s.ingress);
+                alarms().delete(s.alarmNames);
+                return null;
+            });
+            throw refused;
+        }
         SimulatedService ecs = services.find(clusterName, name);
         neighbours(() -> {
             ExpressScaling scaling = new ExpressScaling(aas.get());
