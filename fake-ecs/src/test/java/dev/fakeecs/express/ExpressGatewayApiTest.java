@@ -275,6 +275,29 @@ class ExpressGatewayApiTest {
     }
 
     @Test
+    void should_keep_the_port_and_logs_when_an_update_leaves_them_out_and_change_the_scaling() {
+        // given
+        ECSExpressGatewayService created = ecs.createExpressGatewayService(minimal().serviceName("web")
+                .primaryContainer(c -> c.image("acme/web:1").containerPort(8080)).build()).service();
+
+        // when
+        var updated = ecs.updateExpressGatewayService(r -> r.serviceArn(created.serviceArn())
+                .primaryContainer(c -> c.image("acme/web:2"))
+                .scalingTarget(s -> s.maxTaskCount(9).autoScalingMetric("AVERAGE_MEMORY"))).service();
+
+        // then
+        var container = updated.targetConfiguration().primaryContainer();
+        assertThat(container.containerPort()).isEqualTo(8080);
+        assertThat(container.awsLogsConfiguration()).isEqualTo(created.activeConfigurations().get(0)
+                .primaryContainer().awsLogsConfiguration());
+        assertThat(aas.describeScalableTargets(r -> r.serviceNamespace("ecs")).scalableTargets().get(0).maxCapacity())
+                .isEqualTo(9);
+        assertThat(aas.describeScalingPolicies(r -> r.serviceNamespace("ecs")).scalingPolicies()).singleElement()
+                .satisfies(p -> assertThat(p.targetTrackingScalingPolicyConfiguration().predefinedMetricSpecification()
+                        .predefinedMetricTypeAsString()).isEqualTo("ECSServiceAverageMemoryUtilization"));
+    }
+
+    @Test
     void should_drain_the_service_and_remove_its_resources_on_delete() {
         // given
         ECSExpressGatewayService created = ecs.createExpressGatewayService(minimal().serviceName("web").build())

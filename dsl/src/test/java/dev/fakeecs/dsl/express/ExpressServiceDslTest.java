@@ -25,10 +25,12 @@ class ExpressServiceDslTest {
     @Test
     void should_create_a_declared_express_service_with_what_ecs_builds_for_it() {
         // given
+        // express-dsl-START
         WorldSpec world = Ecs.world().seed(4)
                 .expressService("web", e -> e.image("acme/web:1").containerPort(8080).healthCheckPath("/health")
                         .tasks(2, 6).scaleOnCpu(70).environment("MODE", "prod"))
                 .build();
+        // express-dsl-END
 
         // when
         try (FakeEcs ecs = world.start()) {

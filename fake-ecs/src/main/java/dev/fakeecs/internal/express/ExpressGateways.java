@@ -211,7 +211,15 @@ public final class ExpressGateways {
         b.cpuArchitecture(ExpressRequests.cpuArchitecture(r.cpuArchitecture(), old.cpuArchitectureAsString()));
         b.healthCheckPath(ExpressRequests.healthCheckPath(r.healthCheckPath(), old.healthCheckPath()));
         if (r.primaryContainer() != null) {
-            var container = ExpressRequests.container(r.primaryContainer(),
+            // an update that leaves out the port or the log configuration keeps the service's
+            var given = r.primaryContainer().toBuilder();
+            if (r.primaryContainer().containerPort() == null) {
+                given.containerPort(old.primaryContainer().containerPort());
+            }
+            if (r.primaryContainer().awsLogsConfiguration() == null) {
+                given.awsLogsConfiguration(old.primaryContainer().awsLogsConfiguration());
+            }
+            var container = ExpressRequests.container(given.build(),
                     old.primaryContainer().awsLogsConfiguration().logGroup());
             if (!container.containerPort().equals(old.primaryContainer().containerPort())) {
                 throw EcsErrors.invalidParameter("primaryContainer.containerPort cannot be changed: the load balancer "
@@ -237,7 +245,6 @@ public final class ExpressGateways {
                 ExpressScaling scaling = new ExpressScaling(aas.get());
                 scaling.register(s.cluster, s.name, c.scalingTarget());
                 scaling.policy(s.cluster, s.name, c.scalingTarget(), resourceLabel(s));
-                s.scalableTarget.status(ManagedResourceStatus.ACTIVE, region.now());
                 return null;
             });
         }
