@@ -298,6 +298,29 @@ class ExpressGatewayApiTest {
     }
 
     @Test
+    void should_not_roll_out_a_new_revision_when_only_the_scaling_changes() {
+        // given
+        ECSExpressGatewayService created = ecs.createExpressGatewayService(minimal().serviceName("web").build())
+                .service();
+        world.clock().advance(Duration.ofMinutes(15));
+
+        // when
+        var updated = ecs.updateExpressGatewayService(r -> r.serviceArn(created.serviceArn())
+                .scalingTarget(s -> s.minTaskCount(3))).service();
+
+        // then
+        assertThat(updated.targetConfiguration().serviceRevisionArn())
+                .isEqualTo(created.activeConfigurations().get(0).serviceRevisionArn());
+        assertThat(updated.targetConfiguration().scalingTarget().minTaskCount()).isEqualTo(3);
+        Service service = ecs.describeServices(r -> r.cluster("default").services("web")).services().get(0);
+        assertThat(service.taskDefinition()).endsWith(":task-definition/web:1");
+        assertThat(service.desiredCount()).isEqualTo(3);
+        assertThat(ecs.describeExpressGatewayService(r -> r.serviceArn(created.serviceArn())).service()
+                .activeConfigurations()).singleElement().satisfies(c ->
+                assertThat(c.scalingTarget().minTaskCount()).isEqualTo(3));
+    }
+
+    @Test
     void should_drain_the_service_and_remove_its_resources_on_delete() {
         // given
         ECSExpressGatewayService created = ecs.createExpressGatewayService(minimal().serviceName("web").build())

@@ -234,7 +234,9 @@ public final class ExpressGateways {
         }
         b.scalingTarget(ExpressRequests.scaling(r.scalingTarget(), old.scalingTarget()));
         ExpressGatewayServiceConfiguration c = b.build();
-        String taskDefinitionArn = taskDefinition(s.name, r.taskDefinitionArn(), c);
+        // only a change of what the tasks run makes a new task definition revision (and so a new service revision)
+        String taskDefinitionArn = r.taskDefinitionArn() == null && sameTask(old, c) ? old.taskDefinitionArn()
+                : taskDefinition(s.name, r.taskDefinitionArn(), c);
         neighbours(() -> {
             ingress().healthCheckPath(s.ingress, c.healthCheckPath());
             return null;
@@ -363,6 +365,15 @@ public final class ExpressGateways {
                         .build())
                 .createdAt(ecs.primary().createdAt())
                 .build();
+    }
+
+    /** Whether two configurations run the same task (roles, size, architecture and container). */
+    private static boolean sameTask(ExpressGatewayServiceConfiguration a, ExpressGatewayServiceConfiguration b) {
+        return java.util.Objects.equals(a.executionRoleArn(), b.executionRoleArn())
+                && java.util.Objects.equals(a.taskRoleArn(), b.taskRoleArn())
+                && java.util.Objects.equals(a.cpu(), b.cpu()) && java.util.Objects.equals(a.memory(), b.memory())
+                && java.util.Objects.equals(a.cpuArchitectureAsString(), b.cpuArchitectureAsString())
+                && java.util.Objects.equals(a.primaryContainer(), b.primaryContainer());
     }
 
     /** The task definition to run: the one the request names, else a new revision of the service's family. */
