@@ -1,6 +1,8 @@
 package dev.fakeecs.dsl;
 
 import dev.fakeecs.dsl.internal.apply.ServiceApplier;
+import dev.fakeecs.dsl.internal.apply.ExpressServiceApplier;
+import dev.fakeecs.dsl.express.ExpressServiceSpec;
 import dev.fakeecs.dsl.internal.apply.ClusterApplier;
 import dev.fakeecs.dsl.internal.apply.CloudWatchApplier;
 import dev.fakeecs.dsl.service.HookFunctionSpec;
@@ -31,7 +33,7 @@ import java.util.Set;
  * Brings a running {@link FakeEcs} to the state a {@link WorldSpec} declares, in dependency order:
  * images and ECR registries, task definitions (in every region of the world), Auto Scaling groups
  * and clusters, EC2 hosts, Elastic Load Balancing (target groups, load balancers, listeners and their rules),
- * CloudWatch alarms, lifecycle hook functions, services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
+ * CloudWatch alarms, lifecycle hook functions, services, Express services, DNS failover records, then scenarios. Everything goes through the region's ECS API where ECS has one,
  * so the journal reads like a real deployment.
  *
  * <pre>{@code
@@ -106,6 +108,9 @@ final class WorldApplier {
                 new ServiceApplier(ecs, region.name()).apply(s, arn, applier::targetGroupArn,
                         applier::listenerRuleArn);
             }
+        }
+        for (ExpressServiceSpec e : spec.expressServices()) {
+            new ExpressServiceApplier(ecs, spec.regionOf(e.region())).apply(e);
         }
         for (DnsFailoverSpec d : spec.dnsFailovers()) {
             DeclaredFailovers.of(ecs).apply(d);

@@ -7,6 +7,7 @@ import dev.fakeecs.dsl.cluster.ClusterSpec;
 import dev.fakeecs.dsl.dns.DnsFailoverSpec;
 import dev.fakeecs.deployment.LifecycleHookFunction;
 import dev.fakeecs.dsl.cloudwatch.AlarmSpec;
+import dev.fakeecs.dsl.express.ExpressServiceSpec;
 import dev.fakeecs.dsl.loadbalancing.AdvancedLoadBalancing;
 import dev.fakeecs.dsl.loadbalancing.ElbArns;
 import dev.fakeecs.dsl.loadbalancing.ListenerRuleSpec;
@@ -73,6 +74,7 @@ public final class WorldSpec {
     private final List<LoadBalancerSpec> loadBalancers;
     private final List<AlarmSpec> alarms;
     private final List<HookFunctionSpec> hookFunctions;
+    private final List<ExpressServiceSpec> expressServices;
 
     private WorldSpec(Builder b) {
         this.seed = b.seed;
@@ -94,6 +96,7 @@ public final class WorldSpec {
         this.loadBalancers = List.copyOf(b.loadBalancers.values());
         this.alarms = List.copyOf(b.alarms.values());
         this.hookFunctions = List.copyOf(b.hookFunctions.values());
+        this.expressServices = List.copyOf(b.expressServices.values());
     }
 
     public static Builder builder() {
@@ -119,6 +122,7 @@ public final class WorldSpec {
         loadBalancers.forEach(b::loadBalancer);
         alarms.forEach(b::alarm);
         hookFunctions.forEach(b::hookFunction);
+        expressServices.forEach(b::expressService);
         return b;
     }
 
@@ -146,6 +150,8 @@ public final class WorldSpec {
     public List<AlarmSpec> alarms() { return alarms; }
     /** How declared lifecycle hook functions answer, one per function ARN. */
     public List<HookFunctionSpec> hookFunctions() { return hookFunctions; }
+    /** Declared ECS Express Mode services. */
+    public List<ExpressServiceSpec> expressServices() { return expressServices; }
 
     /** The declared target group of that name in {@code region}, or null. */
     public TargetGroupSpec targetGroup(String region, String name) {
@@ -237,8 +243,30 @@ public final class WorldSpec {
         private final List<ListenerSpec> listeners = new ArrayList<>();
         private final Map<String, AlarmSpec> alarms = new LinkedHashMap<>();
         private final Map<String, HookFunctionSpec> hookFunctions = new LinkedHashMap<>();
+        private final Map<String, ExpressServiceSpec> expressServices = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Declares an ECS Express Mode service, or edits the declared one of that name in the default region
+         * (another region: {@code e.region("us-west-2")}). ECS builds its load balancer, target groups, scaling and
+         * alarms when the world is applied; applying again updates it (a new revision, rolled out by canary).
+         * <pre>{@code
+         * .expressService("web", e -> e.image("acme/web:1").containerPort(8080).tasks(2, 10))
+         * }</pre>
+         */
+        public Builder expressService(String name, Consumer<ExpressServiceSpec.Builder> express) {
+            ExpressServiceSpec existing = expressServices.get(key(null, name));
+            ExpressServiceSpec.Builder b = existing == null ? ExpressServiceSpec.builder(name) : existing.toBuilder();
+            express.accept(b);
+            return expressService(b.build());
+        }
+
+        /** Declares an Express service (replacing a declared one of the same name and region). */
+        public Builder expressService(ExpressServiceSpec express) {
+            expressServices.put(key(express.region(), express.name()), express);
+            return this;
         }
 
         /**
@@ -509,6 +537,9 @@ public final class WorldSpec {
             checkLoadBalancing(spec);
             for (AlarmSpec a : spec.alarms) {
                 checkRegion("alarm " + a.name(), a.region());
+            }
+            for (ExpressServiceSpec e : spec.expressServices) {
+                checkRegion("expressService " + e.name(), e.region());
             }
             return spec;
         }

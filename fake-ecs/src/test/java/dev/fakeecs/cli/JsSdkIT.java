@@ -266,6 +266,37 @@ class JsSdkIT {
     }
 
     @Test
+    void should_create_update_and_delete_an_express_service_through_the_js_sdk() throws Exception {
+        JsonNode result;
+        try (ServerJar server = ServerJar.start("--clock", "manual")) {
+            result = node(server, "express.js");
+        }
+
+        JsonNode created = result.get("created");
+        assertThat(created.get("arn").asText()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/default/api");
+        assertThat(created.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(created.get("endpoint").asText()).matches("https://ap-[0-9a-f]{32}\\.ecs\\.us-east-1\\.on\\.aws");
+        assertThat(created.get("createdIsDate").asBoolean()).isTrue();
+        assertThat(result.get("targetGroups")).hasSize(2);
+        for (JsonNode group : result.get("targetGroups")) {
+            assertThat(group.get("port").asInt()).isEqualTo(3000);
+            assertThat(group.get("type").asText()).isEqualTo("ip");
+            assertThat(group.get("path").asText()).isEqualTo("/health");
+        }
+        assertThat(result.get("listeners").get(0).get("protocol").asText()).isEqualTo("HTTPS");
+        assertThat(result.get("listeners").get(0).get("port").asInt()).isEqualTo(443);
+        assertThat(result.get("described").get("currentDeployment").asText())
+                .contains(":service-deployment/default/api/");
+        assertThat(result.get("updated").get("image").asText()).isEqualTo("acme/api:2");
+        assertThat(result.get("updated").get("revision").asText())
+                .isNotEqualTo(result.get("described").get("revision").asText());
+        assertThat(result.get("deleted").asText()).isEqualTo("DRAINING");
+        assertThat(result.get("gone").asText()).isEqualTo("INACTIVE");
+        assertThat(result.get("missing").get("name").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(result.get("missing").get("httpStatus").asInt()).isEqualTo(400);
+    }
+
+    @Test
     void should_run_a_canary_deployment_with_a_hook_and_roll_back_on_an_alarm_through_the_js_sdk() throws Exception {
         JsonNode result;
         try (ServerJar server = ServerJar.start("--clock", "manual")) {

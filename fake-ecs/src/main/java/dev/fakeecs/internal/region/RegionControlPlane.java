@@ -41,6 +41,14 @@ import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderResponse;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterResponse;
+import software.amazon.awssdk.services.ecs.model.CreateExpressGatewayServiceRequest;
+import software.amazon.awssdk.services.ecs.model.CreateExpressGatewayServiceResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateExpressGatewayServiceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateExpressGatewayServiceResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteExpressGatewayServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteExpressGatewayServiceResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeExpressGatewayServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeExpressGatewayServiceResponse;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
 import software.amazon.awssdk.services.ecs.model.CreateTaskSetRequest;
@@ -580,5 +588,26 @@ public final class RegionControlPlane implements EcsClient {
     @Override
     public UpdateServicePrimaryTaskSetResponse updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetRequest request) {
         return call("UpdateServicePrimaryTaskSet", request, () -> state.services().updateServicePrimaryTaskSet(request));
+    }
+
+    @Override
+    public CreateExpressGatewayServiceResponse createExpressGatewayService(CreateExpressGatewayServiceRequest request) {
+        return call("CreateExpressGatewayService", request, () -> state.express().create(request));
+    }
+
+    @Override
+    public UpdateExpressGatewayServiceResponse updateExpressGatewayService(UpdateExpressGatewayServiceRequest request) {
+        return call("UpdateExpressGatewayService", request, () -> state.express().update(request));
+    }
+
+    @Override
+    public DeleteExpressGatewayServiceResponse deleteExpressGatewayService(DeleteExpressGatewayServiceRequest request) {
+        return call("DeleteExpressGatewayService", request, () -> state.express().delete(request));
+    }
+
+    @Override
+    public DescribeExpressGatewayServiceResponse describeExpressGatewayService(
+            DescribeExpressGatewayServiceRequest request) {
+        return call("DescribeExpressGatewayService", request, () -> state.express().describe(request));
     }
 }

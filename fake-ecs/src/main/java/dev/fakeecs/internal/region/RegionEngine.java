@@ -14,6 +14,10 @@ import dev.fakeecs.internal.containerinstance.ContainerInstances;
 import dev.fakeecs.internal.controlplane.ClusterOperations;
 import dev.fakeecs.internal.controlplane.ContainerInstanceOperations;
 import dev.fakeecs.internal.controlplane.TaskOperations;
+import dev.fakeecs.internal.express.ExpressGateways;
+import dev.fakeecs.internal.applicationautoscaling.ApplicationAutoScaling;
+import dev.fakeecs.internal.cloudwatch.CloudWatch;
+import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.daemon.Daemons;
 import dev.fakeecs.internal.managedinstances.ManagedInstances;
@@ -66,6 +70,9 @@ public final class RegionEngine implements Region {
     private final PublishedTargetGroups targetGroups = new PublishedTargetGroups();
     private final PublishedAlarms alarms = new PublishedAlarms();
     private final EcsNeighbourhood neighbourhood;
+    private final ExpressGateways express;
+    /** How deep the current thread is in {@link #invoke} (under the engine lock). */
+    private int invocationDepth;
 
     /**
      * Builds the region's engine in dependency order: every part receives exactly the parts below it
@@ -108,6 +115,15 @@ public final class RegionEngine implements Region {
         for (RegionalService<?> neighbour : neighbours) {
             this.neighbours.put(neighbour, neighbour.create(context, neighbourhood));
         }
+        this.express = new ExpressGateways(context, clusters, clusterOperations, taskDefinitions, services,
+                () -> (LoadBalancing) this.neighbours.get(LoadBalancing.SERVICE),
+                () -> (ApplicationAutoScaling) this.neighbours.get(ApplicationAutoScaling.SERVICE),
+                () -> (CloudWatch) this.neighbours.get(CloudWatch.SERVICE));
+    }
+
+    /** ECS Express Mode in this region (the Express Gateway operations). */
+    public ExpressGateways express() {
+        return express;
     }
 
     /** The region's part of a simulated service beside ECS. */
@@ -146,11 +162,21 @@ public final class RegionEngine implements Region {
 
     /**
      * Runs one API call: under the engine lock, after the interceptors (faults) had their say,
-     * and, in auto clock mode, after moving time forward by one step.
+     * and, in auto clock mode, after moving time forward by one step. A call made from inside another (ECS Express
+     * Mode creating a load balancer through Elastic Load Balancing v2) is part of the outer one: it runs at once,
+     * without interceptors or a clock step of its own.
      */
     public <T> T invoke(String operation, Supplier<T> body) {
         world.lock().lock();
         try {
+            if (invocationDepth > 0) {
+                invocationDepth++;
+                try {
+                    return body.get();
+                } finally {
+                    invocationDepth--;
+                }
+            }
             Duration step = autoAdvanceStep;
             if (step != null && !step.isZero()) {
                 world.clock().advance(step);
@@ -159,7 +185,12 @@ public final class RegionEngine implements Region {
             for (ApiInterceptor interceptor : interceptors) {
                 interceptor.beforeCall(context.name(), operation);
             }
-            return body.get();
+            invocationDepth++;
+            try {
+                return body.get();
+            } finally {
+                invocationDepth--;
+            }
         } finally {
             world.lock().unlock();
         }

@@ -28,10 +28,16 @@ final class ServiceRevisions {
 
     private final RegionContext region;
     private final ServiceDeploymentHistory history;
+    private ManagedResourcesDirectory managed = ManagedResourcesDirectory.NONE;
 
     ServiceRevisions(RegionContext region, ServiceDeploymentHistory history) {
         this.region = region;
         this.history = history;
+    }
+
+    /** Where the resources ECS manages for a service come from (Express services). */
+    void managedResources(ManagedResourcesDirectory directory) {
+        this.managed = directory == null ? ManagedResourcesDirectory.NONE : directory;
     }
 
     DescribeServiceRevisionsResponse describe(DescribeServiceRevisionsRequest request) {
@@ -74,6 +80,7 @@ final class ServiceRevisions {
                 .containerImages(images)
                 .guardDutyEnabled(false)
                 .createdAt(d.createdAt())
+                .ecsManagedResources(managed.of(s.arn()))
                 .build();
     }
 

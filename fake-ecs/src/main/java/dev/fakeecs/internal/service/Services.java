@@ -470,6 +470,32 @@ public final class Services {
     }
 
     /** DescribeServiceRevisions. */
+    /**
+     * Publishes the resources ECS manages on behalf of services (an Express service's load balancer, target groups,
+     * scaling and alarms); DescribeServiceRevisions shows them as {@code ecsManagedResources}.
+     */
+    public void publishManagedResources(ManagedResourcesDirectory directory) {
+        revisions.managedResources(directory);
+    }
+
+    /**
+     * The ARN of the service revision a deployment of the service rolls out
+     * ({@code ...:service-revision/<cluster>/<service>/<digits>}), or null when there is no such deployment.
+     */
+    public String revisionArn(SimulatedService service, dev.fakeecs.internal.deployment.SimulatedDeployment deployment) {
+        return deployment == null ? null : history.revisionArn(service, deployment);
+    }
+
+    /**
+     * The ARN of the service deployment that rolls out a deployment of the service
+     * ({@code ...:service-deployment/<cluster>/<service>/<id>}), or null when there is no such deployment.
+     */
+    public String serviceDeploymentArn(SimulatedService service,
+                                       dev.fakeecs.internal.deployment.SimulatedDeployment deployment) {
+        return deployment == null ? null : ServiceDeploymentArns.of(region.arns().prefix(), service.clusterName(),
+                service.name(), deployment.id());
+    }
+
     public DescribeServiceRevisionsResponse describeServiceRevisions(DescribeServiceRevisionsRequest request) {
         return revisions.describe(request);
     }
