@@ -38,10 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryEcsOperationTest {
 
     /** Issue 16's Managed Daemons operations: implemented on the managed-instances branch. Empty after merging it. */
-    static final Set<String> NOT_YET_IMPLEMENTED = Set.of(
-            "RegisterDaemonTaskDefinition", "DescribeDaemonTaskDefinition", "ListDaemonTaskDefinitions",
-            "DeleteDaemonTaskDefinition", "CreateDaemon", "UpdateDaemon", "DeleteDaemon", "DescribeDaemon",
-            "ListDaemons", "DescribeDaemonDeployments", "ListDaemonDeployments", "DescribeDaemonRevisions");
+    static final Set<String> NOT_YET_IMPLEMENTED = Set.of();
 
     /** ECS Gateway operations of SDK 2.59.1 that issue 16 (SDK 2.50.2) does not cover. */
     static final Set<String> NEWER_THAN_ISSUE_16 = Set.of(
