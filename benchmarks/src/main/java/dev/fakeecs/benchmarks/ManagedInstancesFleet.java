@@ -16,7 +16,8 @@ import java.util.List;
  * one Managed Instances provider limited to 2 vCPU / 8 GiB instances over three zones, three Managed Daemons (128 CPU
  * units and 256 MiB each) on it, and 100 services of 100 host-mode tasks (166 CPU units, 512 MiB: ten per instance
  * beside the daemons), i.e. 10,000 tasks on about 1,000 instances each running 3 daemon tasks. The clock moves 30 s at
- * a time until every service runs its desired count and every instance runs its daemons. Prints wall and process CPU
+ * a time until every service runs its desired count and every instance runs its daemons. Today's AWS quotas (no
+ * tasks-per-cluster limit: 13,000 tasks with the daemons'). Prints wall and process CPU
  * time, the instances launched, tasks running, journal entries and the heap retained after a GC.
  * Run: {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.fakeecs.benchmarks.ManagedInstancesFleet [SERVICES]}.
  */
@@ -32,7 +33,7 @@ public final class ManagedInstancesFleet {
         int tasksPerService = 100;
         long before = usedAfterGc();
         long start = System.nanoTime(); // wall time of the benchmark itself, outside the engine
-        try (FakeEcs ecs = FakeEcs.builder().seed(1000).build()) {
+        try (FakeEcs ecs = FakeEcs.builder().seed(1000).quotas(dev.fakeecs.quota.Quotas.aws2026()).build()) {
             EcsClient api = ecs.newClient();
             api.createCluster(r -> r.clusterName("prod"));
             String provider = api.createCapacityProvider(r -> r.name("mi").cluster("prod").managedInstancesProvider(p -> p

@@ -81,7 +81,10 @@ final class ReplicaLauncher {
         return startedIds.size();
     }
 
-    private static String placementMessage(SimulatedService service, LaunchResult result) {
+    private String placementMessage(SimulatedService service, LaunchResult result) {
+        if (result.clusterTaskLimitExceeded()) {
+            return ServiceMessages.clusterTaskLimitExceeded(service.name(), region.engine().quotas().tasksPerCluster());
+        }
         if (result.provisioningLimitExceeded()) {
             return ServiceMessages.provisioningLimitExceeded(service.name());
         }

@@ -87,7 +87,11 @@ final class ServiceLaunches {
     /** The ECS managed tag naming a task's service. */
     static final String MANAGED_SERVICE = "aws:ecs:serviceName";
 
+    /** Launches one task of a service; the cluster's task quota stops it with a result, not an exception. */
     LaunchResult launch(LaunchSpec spec) {
+        if (tasks.exceedsClusterQuota(spec.clusterName(), 1)) {
+            return new LaunchResult(null, List.of(), LaunchResult.CLUSTER_TASK_LIMIT_EXCEEDED);
+        }
         return tasks.launch(spec);
     }
 }

@@ -129,6 +129,12 @@ public final class ServiceMessages {
                 + "capacity limit was exceeded.";
     }
 
+    /** The cluster runs as many tasks as its quota allows (AWS's text is unconfirmed). */
+    public static String clusterTaskLimitExceeded(String service, int max) {
+        return "(service " + service + ") was unable to place a task because the cluster has reached its limit of "
+                + max + " tasks.";
+    }
+
     public static String capacityUnavailable(String service) {
         return "(service " + service + ") was unable to place a task. Reason: Capacity is unavailable at this time. "
                 + "Please try again later or in a different availability zone.";

@@ -309,6 +309,11 @@ public final class Tasks {
         return new LaunchResult(outcome.placed() ? outcome.task() : null, outcome.failures(), outcome.capacityShortage());
     }
 
+    /** Whether {@code adding} more tasks would exceed the tasks-per-cluster quota. */
+    public boolean exceedsClusterQuota(String cluster, int adding) {
+        return activeCountInCluster(cluster) + adding > region.engine().quotas().tasksPerCluster();
+    }
+
     /** LimitExceededException when {@code adding} more tasks would exceed the tasks-per-cluster quota. */
     public void checkClusterQuota(String cluster, int adding) {
         int max = region.engine().quotas().tasksPerCluster();
