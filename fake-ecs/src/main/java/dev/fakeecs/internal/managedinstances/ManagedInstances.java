@@ -55,16 +55,16 @@ public final class ManagedInstances implements ManagedInstancesListener {
         this.provisioner = new ManagedInstanceProvisioner(region, this, containerInstances, tasks);
         this.retirement = new InstanceRetirement(region, this, capacityProviders, containerInstances);
         capacityProviders.managedInstancesListener(this);
-        tasks.waitingPlacement((task, ci) -> {
+        tasks.waitingHeld(task -> {
             if (byProvider.isEmpty()) {
-                return true;
+                return false;
             }
             for (ManagedInstance mi : byProvider.getOrDefault(task.capacityProviderName(), List.of())) {
                 if (mi.booting() && mi.meantFor().contains(task)) {
-                    return false;   // its own instance is on the way
+                    return true;   // its own instance is on the way
                 }
             }
-            return true;
+            return false;
         });
         containerInstances.addFollowUpListener(new ContainerInstanceListener() {
             @Override

@@ -235,8 +235,10 @@ final class TaskLauncher {
      * @return true if it was placed
      */
     boolean placeWaiting(SimulatedTask task, LaunchSpec spec) {
+        if (tasks.waitingHeld(task)) {
+            return false;
+        }
         List<SimulatedContainerInstance> candidates = candidates(spec);
-        candidates.removeIf(ci -> !tasks.waitingMayTake(task, ci));
         PlacementResult result = placeOnEc2(spec, candidates);
         if (result.instance() == null) {
             return false;

@@ -51,7 +51,7 @@ public final class Tasks {
     private final TaskApplications applications;
     private TaskTargets targets = TaskTargets.NONE;
     private final CapacityProviders capacityProviders;
-    private java.util.function.BiPredicate<SimulatedTask, SimulatedContainerInstance> waitingPlacement = (t, ci) -> true;
+    private java.util.function.Predicate<SimulatedTask> waitingHeld = t -> false;
 
     public Tasks(RegionContext region, Tags tags, ContainerInstances containerInstances,
                  CapacityProviders capacityProviders) {
@@ -135,15 +135,15 @@ public final class Tasks {
     }
 
     /**
-     * Which hosts a task waiting in PROVISIONING may take (default: any that fits). The Managed Instances fleet keeps
-     * a task for the instance it launched for it while that instance boots.
+     * Sets which waiting tasks are held back from placement for now (Managed Instances keep a task for the
+     * instance launched for it while that instance boots); null: none.
      */
-    public void waitingPlacement(java.util.function.BiPredicate<SimulatedTask, SimulatedContainerInstance> allowed) {
-        this.waitingPlacement = allowed == null ? (t, ci) -> true : allowed;
+    public void waitingHeld(java.util.function.Predicate<SimulatedTask> held) {
+        this.waitingHeld = held == null ? t -> false : held;
     }
 
-    boolean waitingMayTake(SimulatedTask task, SimulatedContainerInstance ci) {
-        return waitingPlacement.test(task, ci);
+    boolean waitingHeld(SimulatedTask task) {
+        return waitingHeld.test(task);
     }
 
     /** Tries again to place the tasks of a cluster that wait in PROVISIONING. */
