@@ -71,6 +71,10 @@ class GatewayLifecycleTest {
         assertThat(alb.httpDesyncAsString()).isEqualTo("defensive");
         assertThat(alb.networkConfiguration().ipAddressTypeAsString()).isEqualTo("ipv4");
         assertThat(ecs.listTagsForResource(r -> r.resourceArn(arn)).tags()).hasSize(1);
+        ecs.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("tier").value("edge").build()));
+        ecs.untagResource(r -> r.resourceArn(arn).tagKeys("team"));
+        assertThat(ecs.describeGateway(r -> r.gateway("edge")).gateway().tags())
+                .containsExactly(Tag.builder().key("tier").value("edge").build());
     }
 
     @Test
