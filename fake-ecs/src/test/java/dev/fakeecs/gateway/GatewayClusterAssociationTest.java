@@ -104,12 +104,29 @@ class GatewayClusterAssociationTest {
     }
 
     @Test
+    void should_let_a_deleted_clusters_association_end_so_the_gateway_can_go() {
+        ecs.createCluster(r -> r.clusterName("prod"));
+        ecs.createGateway(minimal("edge").build());
+        ecs.associateGatewayWithCluster(r -> r.gateway("edge").cluster("prod"));
+        ecs.deleteCluster(r -> r.cluster("prod"));
+
+        assertThat(ecs.disassociateGatewayFromCluster(r -> r.gateway("edge").cluster("prod")).statusAsString())
+                .isEqualTo("DISASSOCIATING");
+        world.clock().advance(Duration.ofSeconds(30));
+        assertThat(ecs.deleteGateway(r -> r.gateway("edge")).statusAsString()).isEqualTo("DELETED");
+        assertThatThrownBy(() -> ecs.disassociateGatewayFromCluster(r -> r.gateway("edge").cluster("never")))
+                .isInstanceOf(GatewayNotFoundException.class);
+    }
+
+    @Test
     void should_refuse_disassociating_what_is_not_associated() {
         ecs.createCluster(r -> r.clusterName("prod"));
         ecs.createGateway(minimal("edge").build());
 
         assertThatThrownBy(() -> ecs.disassociateGatewayFromCluster(r -> r.gateway("edge").cluster("prod")))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("not associated");
+        assertThatThrownBy(() -> ecs.disassociateGatewayFromCluster(r -> r.gateway("edge").cluster("never")))
+                .isInstanceOf(ClusterNotFoundException.class);
     }
 
     @Test

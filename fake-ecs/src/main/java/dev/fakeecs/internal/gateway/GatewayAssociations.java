@@ -81,7 +81,11 @@ public final class GatewayAssociations {
 
     public DisassociateGatewayFromClusterResponse disassociate(DisassociateGatewayFromClusterRequest request) {
         SimulatedGateway g = gateways.existing(request.gateway());
-        SimulatedCluster cluster = clusters.resolve(EcsErrors.require(request.cluster(), "cluster"));
+        // a deleted (INACTIVE) cluster's association can still be ended, so its gateway can be deleted
+        SimulatedCluster cluster = clusters.find(EcsErrors.require(request.cluster(), "cluster"));
+        if (cluster == null) {
+            throw EcsErrors.clusterNotFound();
+        }
         Instant now = region.now();
         GatewayAssociation a = byKey.get(key(g.arn, cluster.arn()));
         if (a == null || "INACTIVE".equals(status(a, now))) {
