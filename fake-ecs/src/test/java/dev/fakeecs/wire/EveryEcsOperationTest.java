@@ -25,26 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with an empty request: an error about the request (a missing field, a resource that does not exist) shows the
  * operation is implemented; only {@code UnsupportedOperation} shows it is not.
  *
- * <p>Two sets name the operations that are knowingly still unsupported on this branch; the test fails when any other
- * operation is unsupported, and also when an operation in either set has become supported (so the sets cannot go
- * stale):
- * <ul>
- *   <li>{@link #NOT_YET_IMPLEMENTED}: the twelve Managed Daemons operations of issue 16, built on the
- *       {@code managed-instances} branch. Empty it when that branch is merged.</li>
- *   <li>{@link #NEWER_THAN_ISSUE_16}: the ECS Gateway operations that SDK 2.59.1 has and the issue (written against
- *       SDK 2.50.2, 77 operations) does not mention; not part of issue 16.</li>
- * </ul>
+ * <p>{@link #NOT_YET_IMPLEMENTED} names the operations that are knowingly still unsupported; it is empty: the Managed
+ * Daemons operations and the eleven ECS Gateway operations of SDK 2.59.1 (which issue 16, written against SDK 2.50.2,
+ * did not name) all answer now. The test fails when any operation is unsupported, and also when an operation in the
+ * set has become supported (so the set cannot go stale).
  */
 class EveryEcsOperationTest {
 
-    /** Issue 16's Managed Daemons operations: implemented on the managed-instances branch. Empty after merging it. */
+    /** Operations of the SDK's client that fake-ecs knowingly does not implement yet: none. */
     static final Set<String> NOT_YET_IMPLEMENTED = Set.of();
-
-    /** ECS Gateway operations of SDK 2.59.1 that issue 16 (SDK 2.50.2) does not cover. */
-    static final Set<String> NEWER_THAN_ISSUE_16 = Set.of(
-            "AssociateGatewayWithCluster", "CreateGateway", "DeleteGateway", "DescribeGateway",
-            "DescribeGatewayResources", "DescribeGatewayRoute", "DisassociateGatewayFromCluster",
-            "ListGatewayClusterAssociations", "ListGatewayRoutes", "ListGateways", "UpdateGateway");
 
     private final FakeEcs world = FakeEcs.builder().seed(3).start(Instant.parse("2026-03-06T18:00:00Z")).build();
     private final EcsClient ecs = world.newClient();
@@ -69,11 +58,10 @@ class EveryEcsOperationTest {
 
         // then
         Set<String> expected = new TreeSet<>(NOT_YET_IMPLEMENTED);
-        expected.addAll(NEWER_THAN_ISSUE_16);
         assertThat(operations).hasSizeGreaterThanOrEqualTo(77);
         assertThat(unsupported)
                 .as("operations answering UnsupportedOperation (left: should be implemented; right: implemented "
-                        + "now, so take them out of NOT_YET_IMPLEMENTED / NEWER_THAN_ISSUE_16)")
+                        + "now, so take them out of NOT_YET_IMPLEMENTED)")
                 .isEqualTo(expected);
     }
 

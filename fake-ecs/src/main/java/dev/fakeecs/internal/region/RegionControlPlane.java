@@ -49,6 +49,28 @@ import software.amazon.awssdk.services.ecs.model.DeleteExpressGatewayServiceRequ
 import software.amazon.awssdk.services.ecs.model.DeleteExpressGatewayServiceResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeExpressGatewayServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeExpressGatewayServiceResponse;
+import software.amazon.awssdk.services.ecs.model.AssociateGatewayWithClusterRequest;
+import software.amazon.awssdk.services.ecs.model.AssociateGatewayWithClusterResponse;
+import software.amazon.awssdk.services.ecs.model.CreateGatewayRequest;
+import software.amazon.awssdk.services.ecs.model.CreateGatewayResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteGatewayRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteGatewayResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayResourcesRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayResourcesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayRouteRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayRouteResponse;
+import software.amazon.awssdk.services.ecs.model.DisassociateGatewayFromClusterRequest;
+import software.amazon.awssdk.services.ecs.model.DisassociateGatewayFromClusterResponse;
+import software.amazon.awssdk.services.ecs.model.ListGatewayClusterAssociationsRequest;
+import software.amazon.awssdk.services.ecs.model.ListGatewayClusterAssociationsResponse;
+import software.amazon.awssdk.services.ecs.model.ListGatewayRoutesRequest;
+import software.amazon.awssdk.services.ecs.model.ListGatewayRoutesResponse;
+import software.amazon.awssdk.services.ecs.model.ListGatewaysRequest;
+import software.amazon.awssdk.services.ecs.model.ListGatewaysResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateGatewayRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateGatewayResponse;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
 import software.amazon.awssdk.services.ecs.model.CreateTaskSetRequest;
@@ -609,5 +631,62 @@ public final class RegionControlPlane implements EcsClient {
     public DescribeExpressGatewayServiceResponse describeExpressGatewayService(
             DescribeExpressGatewayServiceRequest request) {
         return call("DescribeExpressGatewayService", request, () -> state.express().describe(request));
+    }
+
+    // ------------------------------------------------------------------ ECS Gateways
+
+    @Override
+    public AssociateGatewayWithClusterResponse associateGatewayWithCluster(AssociateGatewayWithClusterRequest request) {
+        return call("AssociateGatewayWithCluster", request, () -> state.gateways().associations().associate(request));
+    }
+
+    @Override
+    public CreateGatewayResponse createGateway(CreateGatewayRequest request) {
+        return call("CreateGateway", request, () -> state.gateways().create(request));
+    }
+
+    @Override
+    public DeleteGatewayResponse deleteGateway(DeleteGatewayRequest request) {
+        return call("DeleteGateway", request, () -> state.gateways().delete(request));
+    }
+
+    @Override
+    public DescribeGatewayResponse describeGateway(DescribeGatewayRequest request) {
+        return call("DescribeGateway", request, () -> state.gateways().describe(request));
+    }
+
+    @Override
+    public DescribeGatewayResourcesResponse describeGatewayResources(DescribeGatewayResourcesRequest request) {
+        return call("DescribeGatewayResources", request, () -> state.gateways().routes().describeResources(request));
+    }
+
+    @Override
+    public DescribeGatewayRouteResponse describeGatewayRoute(DescribeGatewayRouteRequest request) {
+        return call("DescribeGatewayRoute", request, () -> state.gateways().routes().describeRoute(request));
+    }
+
+    @Override
+    public DisassociateGatewayFromClusterResponse disassociateGatewayFromCluster(DisassociateGatewayFromClusterRequest request) {
+        return call("DisassociateGatewayFromCluster", request, () -> state.gateways().associations().disassociate(request));
+    }
+
+    @Override
+    public ListGatewayClusterAssociationsResponse listGatewayClusterAssociations(ListGatewayClusterAssociationsRequest request) {
+        return call("ListGatewayClusterAssociations", request, () -> state.gateways().associations().list(request));
+    }
+
+    @Override
+    public ListGatewayRoutesResponse listGatewayRoutes(ListGatewayRoutesRequest request) {
+        return call("ListGatewayRoutes", request, () -> state.gateways().routes().listRoutes(request));
+    }
+
+    @Override
+    public ListGatewaysResponse listGateways(ListGatewaysRequest request) {
+        return call("ListGateways", request, () -> state.gateways().list(request));
+    }
+
+    @Override
+    public UpdateGatewayResponse updateGateway(UpdateGatewayRequest request) {
+        return call("UpdateGateway", request, () -> state.gateways().update(request));
     }
 }

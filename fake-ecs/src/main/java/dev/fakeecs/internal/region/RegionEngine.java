@@ -20,6 +20,7 @@ import dev.fakeecs.internal.cloudwatch.CloudWatch;
 import dev.fakeecs.internal.elbv2.LoadBalancing;
 import dev.fakeecs.journal.JournalEventType;
 import dev.fakeecs.internal.daemon.Daemons;
+import dev.fakeecs.internal.gateway.Gateways;
 import dev.fakeecs.internal.managedinstances.ManagedInstances;
 import dev.fakeecs.internal.service.Services;
 import dev.fakeecs.internal.tag.Tags;
@@ -62,6 +63,7 @@ public final class RegionEngine implements Region {
     private final ServiceLoads serviceLoads;
     private final ManagedInstances managedInstances;
     private final Daemons daemons;
+    private final Gateways gateways;
     private final ClusterOperations clusterOperations;
     private final ContainerInstanceOperations containerInstanceOperations;
     private final TaskOperations taskOperations;
@@ -103,6 +105,7 @@ public final class RegionEngine implements Region {
         this.managedInstances = new ManagedInstances(context, capacityProviders, containerInstances, tasks, services);
         this.daemons = new Daemons(context, tags, clusters, capacityProviders, containerInstances, tasks,
                 managedInstances, alarms);
+        this.gateways = new Gateways(context, tags, clusters, services);
         this.clusterOperations = new ClusterOperations(context, clusters, tags, capacityProviders, containerInstances,
                 tasks, services);
         this.containerInstanceOperations = new ContainerInstanceOperations(context, clusters, tags,
@@ -298,6 +301,11 @@ public final class RegionEngine implements Region {
     /** The load each of this region's services gets (what CloudWatch publishes and target groups receive). */
     public ServiceLoads serviceLoads() {
         return serviceLoads;
+    }
+
+    /** ECS Gateways of this region (gateways, their cluster associations and routes). */
+    public Gateways gateways() {
+        return gateways;
     }
 
     /** ECS Managed Daemons of this region (daemons and daemon task definitions). */

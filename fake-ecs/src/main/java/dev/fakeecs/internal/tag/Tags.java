@@ -39,7 +39,7 @@ public final class Tags {
 
     /** Resource types (the ARN part before the first '/') that ECS can tag. */
     public static final Set<String> TAGGABLE = Set.of("cluster", "service", "task", "task-definition",
-            "container-instance", "capacity-provider", "task-set", "daemon", "daemon-task-definition");
+            "container-instance", "capacity-provider", "task-set", "daemon", "daemon-task-definition", "gateway");
 
     private final RegionContext region;
     private final Map<String, Map<String, String>> byArn = new LinkedHashMap<>();
