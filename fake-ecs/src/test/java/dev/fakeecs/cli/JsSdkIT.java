@@ -297,6 +297,42 @@ class JsSdkIT {
     }
 
     @Test
+    void should_run_the_managed_daemons_and_gateway_operations_through_a_2026_js_sdk() throws Exception {
+        assumeTrue(nodeMajor() >= 20, "@aws-sdk/client-ecs 3.1178.0 (the Managed Daemons and Gateway commands) needs "
+                + "node 20 or later");
+        JsonNode result;
+        try (ServerJar server = ServerJar.start("--clock", "manual")) {
+            result = node(server, "daemons-gateways.js");
+        }
+
+        assertThat(result.get("provider").get("type").asText()).isEqualTo("MANAGED_INSTANCES");
+        assertThat(result.get("daemonTd").asText()).endsWith(":daemon-task-definition/log-router:1");
+        assertThat(result.get("describedTdFamily").asText()).isEqualTo("log-router");
+        assertThat(result.get("daemon").get("arn").asText()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:daemon/prod/log-router");
+        assertThat(result.get("daemon").get("status").asText()).isEqualTo("ACTIVE");
+        // one daemon task on each instance ECS launched for the two web tasks
+        assertThat(result.get("daemon").get("running").asInt()).isPositive();
+        assertThat(result.get("daemons").asInt()).isEqualTo(1);
+        assertThat(result.get("deploymentStatus").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(result.get("revisions").asInt()).isEqualTo(1);
+        assertThat(result.get("updatedDeployment").asText()).contains(":daemon-deployment/prod/");
+        assertThat(result.get("missingDaemon").get("name").asText()).isEqualTo("DaemonNotFoundException");
+        assertThat(result.get("gateway").get("arn").asText()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:gateway/edge");
+        assertThat(result.get("associated").asText()).isEqualTo("ACTIVE");
+        assertThat(result.get("associations").asInt()).isEqualTo(1);
+        assertThat(result.get("routes").asInt()).isEqualTo(1);
+        assertThat(result.get("routeStatus").asText()).isEqualTo("ACTIVE");
+        assertThat(result.get("describedGateway").asText()).isEqualTo("edge");
+        assertThat(result.get("gateways").asInt()).isEqualTo(1);
+        assertThat(result.get("refused").get("httpStatus").asInt()).isEqualTo(400);
+        assertThat(result.get("leaving").asText()).isEqualTo("DISASSOCIATING");
+        assertThat(result.get("deletedGateway").asText()).isEqualTo("DELETED");
+        assertThat(result.get("missingGateway").get("name").asText()).isEqualTo("GatewayNotFoundException");
+        assertThat(result.get("deletedDaemon").asText()).isEqualTo("DELETE_IN_PROGRESS");
+        assertThat(result.get("deletedTd").asText()).isEqualTo(result.get("daemonTd").asText());
+    }
+
+    @Test
     void should_run_a_canary_deployment_with_a_hook_and_roll_back_on_an_alarm_through_the_js_sdk() throws Exception {
         JsonNode result;
         try (ServerJar server = ServerJar.start("--clock", "manual")) {
