@@ -8,7 +8,6 @@ import dev.fakeecs.journal.Journal;
 import dev.fakeecs.junit.handle.Capacity;
 import dev.fakeecs.junit.handle.EcsClusterHandle;
 import dev.fakeecs.junit.internal.ClassBindings;
-import dev.fakeecs.junit.internal.ClassPrewarm;
 import dev.fakeecs.junit.internal.ClusterDeclaration;
 import dev.fakeecs.junit.internal.CurrentWorld;
 import dev.fakeecs.junit.internal.FailureReporter;
@@ -150,7 +149,6 @@ public class EcsClusterExtension implements BeforeAllCallback, AfterAllCallback,
     }
 
     private EcsClusterExtension(WorldLookup lookup) {
-        ClassPrewarm.startOnce();
         this.lookup = lookup;
         this.parameters = new ParameterInjector(lookup);
         this.reports = new FailureReporter(lookup);
