@@ -38,7 +38,7 @@ public final class CanaryDeploymentDay {
 
     public static void main(String[] args) throws Exception {
         int services = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        long before = usedAfterGc();
+        long before = Measure.usedAfterGc();
         long start = System.nanoTime(); // wall time of the benchmark itself, outside the engine
         try (FakeEcs ecs = FakeEcs.builder().seed(200).build()) {
             EcsClient client = ecs.newClient();
@@ -74,7 +74,7 @@ public final class CanaryDeploymentDay {
                         software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus.SUCCESSFUL).maxResults(100))
                         .serviceDeployments().size();
             }
-            long after = usedAfterGc();
+            long after = Measure.usedAfterGc();
             System.out.printf("day: %d canary deployments in 24 h virtual, wall=%d ms (%.1f ms per virtual hour); "
                             + "%d listed SUCCESSFUL (ListServiceDeployments pages of 100)%n", deployments,
                     (day - built) / 1_000_000, (day - built) / 1e6 / 24, successful);
@@ -132,14 +132,5 @@ public final class CanaryDeploymentDay {
     private static String targetGroup(ElasticLoadBalancingV2Client elb, String name) {
         return elb.createTargetGroup(r -> r.name(name).protocol("HTTP").port(8080).vpcId("vpc-1").targetType("ip"))
                 .targetGroups().get(0).targetGroupArn();
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

@@ -21,18 +21,18 @@ public final class HeapFootprint {
             crashLoop(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? args[2] : "last:100000");
             return;
         }
-        long before = usedAfterGc();
+        long before = Measure.usedAfterGc();
         long start = System.nanoTime(); // wall time of the benchmark itself, outside the engine
         FakeEcs ecs = Worlds.bigCluster(1_000);
         long tasks = Worlds.servicesToSteadyState(ecs, 2_000, 5);
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
-        long after = usedAfterGc();
+        long after = Measure.usedAfterGc();
         System.out.printf("services world: tasks=%d wall=%d ms retainedHeap=%.1f MiB journalEntries=%d%n", tasks,
                 wallMillis, (after - before) / 1048576.0, ecs.journal().size());
         ecs.close();
         ecs = null;
 
-        before = usedAfterGc();
+        before = Measure.usedAfterGc();
         start = System.nanoTime();
         FakeEcs runTask = Worlds.bigCluster(1_000);
         for (int i = 0; i < 1_000; i++) {
@@ -40,7 +40,7 @@ public final class HeapFootprint {
         }
         runTask.clock().advance(java.time.Duration.ofMinutes(2));
         wallMillis = (System.nanoTime() - start) / 1_000_000;
-        after = usedAfterGc();
+        after = Measure.usedAfterGc();
         System.out.printf("RunTask world: tasks=%d wall=%d ms retainedHeap=%.1f MiB journalEntries=%d%n",
                 RegionEngine.of(runTask.defaultRegion()).tasks().activeCountInCluster("big"), wallMillis,
                 (after - before) / 1048576.0, runTask.journal().size());
@@ -51,7 +51,7 @@ public final class HeapFootprint {
      * {@code last:100000}, unless a third argument says otherwise), one line per virtual day.
      */
     static void crashLoop(int days, String retention) throws InterruptedException {
-        long before = usedAfterGc();
+        long before = Measure.usedAfterGc();
         FakeEcs ecs = FakeEcs.builder().seed(12)
                 .journalRetention(dev.fakeecs.journal.JournalRetention.parse(retention)).build();
         ecs.declareImage("acme/crash:1", dev.fakeecs.image.ImageBehavior.DEFAULT
@@ -68,20 +68,11 @@ public final class HeapFootprint {
         long start = System.nanoTime(); // wall time of the benchmark itself, outside the engine
         for (int day = 1; day <= days; day++) {
             ecs.clock().advance(java.time.Duration.ofDays(1));
-            long used = usedAfterGc();
+            long used = Measure.usedAfterGc();
             System.out.printf("crash loop day %d: wall=%d s retainedHeap=%.1f MiB journalKept=%d journalRecorded=%d%n",
                     day, (System.nanoTime() - start) / 1_000_000_000L, (used - before) / 1048576.0,
                     ecs.journal().size(), ecs.journal().mark());
         }
         ecs.close();
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

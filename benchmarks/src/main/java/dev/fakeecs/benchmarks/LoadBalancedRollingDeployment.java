@@ -36,7 +36,7 @@ public final class LoadBalancedRollingDeployment {
 
     public static void main(String[] args) throws Exception {
         int tasksEach = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        long before = usedAfterGc();
+        long before = Measure.usedAfterGc();
         long start = System.nanoTime(); // wall time of the benchmark itself, outside the engine
         FakeEcs ecs = FakeEcs.builder().seed(500).build();
         List<String> services = build(ecs, tasksEach);
@@ -54,7 +54,7 @@ public final class LoadBalancedRollingDeployment {
         long phase2 = (System.nanoTime() - deployStart) / 1_000_000;
         ecs.clock().advance(Duration.ofMinutes(10));
         long drained = (System.nanoTime() - deployStart) / 1_000_000;
-        long after = usedAfterGc();
+        long after = Measure.usedAfterGc();
         System.out.printf("phase 2: rolling deployment of %d services COMPLETED after %s virtual, wall=%d ms "
                         + "(%d ms with 10 more virtual minutes of draining); %d targets healthy%n",
                 services.size(), rolled, phase2, drained, healthyTargets(ecs));
@@ -181,14 +181,5 @@ public final class LoadBalancedRollingDeployment {
             marker = groups.nextMarker();
         } while (marker != null);
         return healthy;
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

@@ -31,7 +31,7 @@ public final class ManagedInstancesFleet {
     public static void main(String[] args) throws Exception {
         int services = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int tasksPerService = 100;
-        long before = usedAfterGc();
+        long before = Measure.usedAfterGc();
         long start = System.nanoTime(); // wall time of the benchmark itself, outside the engine
         try (FakeEcs ecs = FakeEcs.builder().seed(1000).quotas(dev.fakeecs.quota.Quotas.aws2026()).build()) {
             EcsClient api = ecs.newClient();
@@ -93,12 +93,12 @@ public final class ManagedInstancesFleet {
                 allInstances += r.containerInstanceArns().size();
                 token = r.nextToken();
             } while (token != null);
-            long after = usedAfterGc();
+            long after = Measure.usedAfterGc();
             System.out.printf("steady: %d of %d tasks RUNNING after %d min virtual on %d instances, wall=%d ms%n",
                     running, services * tasksPerService, virtual.toMinutes(), Math.max(instances, allInstances),
                     (steady - built) / 1_000_000);
             System.out.printf("total wall=%d ms processCpu=%d ms retainedHeap=%.1f MiB journalEntries=%d%n",
-                    (System.nanoTime() - start) / 1_000_000, processCpuMillis(), (after - before) / 1048576.0,
+                    (System.nanoTime() - start) / 1_000_000, Measure.processCpuMillis(), (after - before) / 1048576.0,
                     ecs.journal().size());
         }
     }
@@ -112,20 +112,5 @@ public final class ManagedInstancesFleet {
             }
         }
         return running;
-    }
-
-    /** CPU time of the whole process (all threads, GC included): wall time on a loaded machine overstates. */
-    private static long processCpuMillis() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : -1;
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

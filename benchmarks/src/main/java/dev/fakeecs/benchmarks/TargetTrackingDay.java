@@ -31,7 +31,7 @@ public final class TargetTrackingDay {
 
     public static void main(String[] args) throws Exception {
         int services = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        long before = usedAfterGc();
+        long before = Measure.usedAfterGc();
         long start = System.nanoTime(); // wall time of the benchmark itself, outside the engine
         try (FakeEcs ecs = FakeEcs.builder().seed(500).build()) {
             EcsClient client = ecs.newClient();
@@ -78,27 +78,12 @@ public final class TargetTrackingDay {
                 activities += response.scalingActivities().size();
                 token = response.nextToken();
             } while (token != null);
-            long after = usedAfterGc();
+            long after = Measure.usedAfterGc();
             System.out.printf("day: 24 h virtual a minute at a time, wall=%d ms (%.1f ms per virtual hour); %d scaling "
                     + "activities%n", (day - built) / 1_000_000, (day - built) / 1e6 / 24, activities);
             System.out.printf("total wall=%d ms processCpu=%d ms retainedHeap=%.1f MiB journalEntries=%d%n",
-                    (System.nanoTime() - start) / 1_000_000, processCpuMillis(), (after - before) / 1048576.0,
+                    (System.nanoTime() - start) / 1_000_000, Measure.processCpuMillis(), (after - before) / 1048576.0,
                     ecs.journal().size());
         }
-    }
-
-    /** CPU time of the whole process (all threads, GC included): wall time on a loaded machine overstates. */
-    private static long processCpuMillis() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : -1;
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }
