@@ -14,9 +14,9 @@ import java.util.Set;
  * <p>{@code ECS Daemon Deployment State Change} (resources: the daemon): each status a daemon deployment enters
  * ({@code PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED})
  * becomes {@code DAEMON_DEPLOYMENT_<status>} with {@code {eventType, eventName, clusterArn, daemonArn,
- * daemonDeploymentArn, updatedAt, [reason]}}; eventType is ERROR for ROLLBACK_FAILED, WARNING for
- * ROLLBACK_IN_PROGRESS and STOPPED, INFO otherwise (AWS documents no example: modelled on
- * {@code ECS Deployment State Change}).
+ * daemonDeploymentArn, updatedAt, [reason]}}; eventType is ERROR when the deployment failed (ROLLBACK_IN_PROGRESS,
+ * with the circuit breaker's or alarms' reason, and ROLLBACK_FAILED), INFO otherwise (AWS documents no example:
+ * modelled on {@code ECS Deployment State Change}, which also knows only INFO and ERROR).
  *
  * <p>{@code ECS Daemon Service Action} {@code DAEMON_TASK_START_IMPAIRED} (WARNING) with {@code {eventType,
  * eventName, clusterArn, daemonArn, containerInstanceArn, failureType, [taskArn], reason, createdAt}}: a daemon
@@ -50,8 +50,7 @@ final class DaemonEvents {
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("eventType", switch (status) {
-            case "ROLLBACK_FAILED" -> "ERROR";
-            case "ROLLBACK_IN_PROGRESS", "STOPPED" -> "WARNING";
+            case "ROLLBACK_IN_PROGRESS", "ROLLBACK_FAILED" -> "ERROR";
             default -> "INFO";
         });
         d.put("eventName", "DAEMON_DEPLOYMENT_" + status);

@@ -123,7 +123,9 @@ class DaemonEventsTest {
                 "DAEMON_DEPLOYMENT_IN_PROGRESS", "DAEMON_DEPLOYMENT_ROLLBACK_IN_PROGRESS",
                 "DAEMON_DEPLOYMENT_ROLLBACK_SUCCESSFUL");
         EcsEvent rollback = changes.get(2);
-        assertThat(rollback.detailText("eventType")).isEqualTo("WARNING");
+        assertThat(rollback.detailText("eventType")).isEqualTo("ERROR");
+        assertThat(rollback.resources()).containsExactly(DAEMON);
+        assertThat(changes.get(3).detailText("eventType")).isEqualTo("INFO");
         assertThat(rollback.detailText("reason")).contains("circuit breaker");
     }
 }
