@@ -32,6 +32,10 @@ public final class EcsEvent {
     public static final String DEPLOYMENT_STATE_CHANGE = "ECS Deployment State Change";
     /** {@code ECS Hook State Change}: a deployment lifecycle hook waiting, succeeded, failed or timed out. */
     public static final String HOOK_STATE_CHANGE = "ECS Hook State Change";
+    /** {@code ECS Daemon Deployment State Change}: a Managed Daemons deployment entered a status. */
+    public static final String DAEMON_DEPLOYMENT_STATE_CHANGE = "ECS Daemon Deployment State Change";
+    /** {@code ECS Daemon Service Action}: a daemon task could not start on its instance. */
+    public static final String DAEMON_SERVICE_ACTION = "ECS Daemon Service Action";
     /** The {@code source} of every ECS event. */
     public static final String SOURCE = "aws.ecs";
 

@@ -563,4 +563,69 @@ class EcsEventShapesTest {
         assertThat(ecs.events().since(mark, EcsEvent.DEPLOYMENT_STATE_CHANGE)).extracting(e -> e.detailText("eventName"))
                 .containsExactly("SERVICE_DEPLOYMENT_IN_PROGRESS", "SERVICE_DEPLOYMENT_COMPLETED");
     }
+
+    // ---- ECS Daemon Deployment State Change, ECS Daemon Service Action --------------------------
+
+    @Test
+    void should_give_daemon_events_the_envelope_and_only_the_fields_of_their_rule() {
+        // given: a Managed Instances provider, a daemon on it and a service that makes ECS launch an instance
+        api.createCluster(r -> r.clusterName("prod"));
+        api.createCapacityProvider(r -> r.name("mi").cluster("prod").managedInstancesProvider(p -> p
+                .infrastructureRoleArn("arn:aws:iam::123456789012:role/ecsInfrastructureRole")
+                .instanceLaunchTemplate(t -> t.ec2InstanceProfileArn(
+                                "arn:aws:iam::123456789012:instance-profile/ecsInstanceRole")
+                        .networkConfiguration(n -> n.subnets("subnet-us-east-1a"))
+                        .instanceRequirements(q -> q.vCpuCount(v -> v.min(2).max(4)).memoryMiB(m -> m.min(4096)
+                                .max(16384))))));
+        ecs.clock().advance(Duration.ofSeconds(10));
+        String mi = api.describeCapacityProviders(r -> r.capacityProviders("mi")).capacityProviders().get(0)
+                .capacityProviderArn();
+        String v1 = api.registerDaemonTaskDefinition(r -> r.family("agent").cpu("256").memory("256")
+                .containerDefinitions(c -> c.name("agent").image("acme/agent:1"))).daemonTaskDefinitionArn();
+        api.createDaemon(r -> r.daemonName("agent").clusterArn("prod").daemonTaskDefinitionArn(v1)
+                .capacityProviderArns(mi));
+        ecs.clock().advance(Duration.ofSeconds(1));
+        api.registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.MANAGED_INSTANCES).cpu("512").memory("1024")
+                .containerDefinitions(c -> c.name("web").image("nginx")));
+        api.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(1)
+                .capacityProviderStrategy(CapacityProviderStrategyItem.builder().capacityProvider("mi").weight(1)
+                        .build())
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-us-east-1a"))));
+        ecs.clock().advance(Duration.ofMinutes(5));
+        ecs.declareImage("acme/agent:broken", ImageBehavior.DEFAULT.failingToPull());
+        String broken = api.registerDaemonTaskDefinition(r -> r.family("agent").cpu("256").memory("256")
+                .containerDefinitions(c -> c.name("agent").image("acme/agent:broken"))).daemonTaskDefinitionArn();
+
+        // when: an update whose daemon tasks never run, rolled back by the circuit breaker
+        api.updateDaemon(r -> r.daemonArn("arn:aws:ecs:us-east-1:123456789012:daemon/prod/agent")
+                .daemonTaskDefinitionArn(broken).capacityProviderArns(mi));
+        ecs.clock().advance(Duration.ofMinutes(40));
+
+        // then
+        List<EcsEvent> deployments = ecs.events().ofType(EcsEvent.DAEMON_DEPLOYMENT_STATE_CHANGE);
+        assertThat(deployments).extracting(e -> e.detailText("eventName")).contains("DAEMON_DEPLOYMENT_PENDING",
+                "DAEMON_DEPLOYMENT_IN_PROGRESS", "DAEMON_DEPLOYMENT_SUCCESSFUL", "DAEMON_DEPLOYMENT_ROLLBACK_IN_PROGRESS",
+                "DAEMON_DEPLOYMENT_ROLLBACK_SUCCESSFUL");
+        for (EcsEvent e : deployments) {
+            assertEnvelope(e);
+            assertThat(e.detail().keySet()).isSubsetOf("eventType", "eventName", "clusterArn", "daemonArn",
+                    "daemonDeploymentArn", "updatedAt", "reason").contains("eventType", "eventName", "clusterArn",
+                    "daemonArn", "daemonDeploymentArn", "updatedAt");
+            assertThat(e.detailText("eventType")).isEqualTo(e.detailText("eventName").contains("ROLLBACK_IN_PROGRESS")
+                    ? "ERROR" : "INFO");
+            assertThat(e.detailText("updatedAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+            assertThat(json(e).get("detail").fieldNames()).toIterable().first().isEqualTo("eventType");
+        }
+        List<EcsEvent> impaired = ecs.events().ofType(EcsEvent.DAEMON_SERVICE_ACTION);
+        assertThat(impaired).isNotEmpty();
+        for (EcsEvent e : impaired) {
+            assertEnvelope(e);
+            assertThat(e.detail()).containsOnlyKeys("eventType", "eventName", "clusterArn", "daemonArn",
+                            "containerInstanceArn", "failureType", "taskArn", "reason", "createdAt")
+                    .containsEntry("eventType", "WARNING").containsEntry("eventName", "DAEMON_TASK_START_IMPAIRED")
+                    .containsEntry("failureType", "TASK_FAILED_TO_RUN");
+            assertThat(e.detailText("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        }
+    }
 }

@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * become {@code ECS Task State Change}; registrations, status and agent changes, and resources a task reserves or
  * frees become {@code ECS Container Instance State Change}; service events become {@code ECS Service Action}; the
  * deployment moments become {@code ECS Deployment State Change} (and the matching service actions) and lifecycle
- * hook moments {@code ECS Hook State Change}.
+ * hook moments {@code ECS Hook State Change}; Managed Daemons' deployment statuses become
+ * {@code ECS Daemon Deployment State Change} and their daemon tasks that failed to start
+ * {@code ECS Daemon Service Action}.
  *
  * <pre>{@code
  * RegionEvents events = RegionEngine.of(ecs.region("us-east-1")).service(RegionEvents.SERVICE);
@@ -69,7 +71,9 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
     public void accept(JournalEntry entry) {
         switch (entry.type()) {
             case TASK_STATE -> {
-                if (entry.detail("to") != null || entry.detail("desiredStatus") != null) {
+                if (entry.detail("daemonTask") != null || entry.detail("daemonTaskStopped") != null) {
+                    daemonTask(entry);
+                } else if (entry.detail("to") != null || entry.detail("desiredStatus") != null) {
                     taskChanged(entry.subject());
                 }
             }
@@ -185,7 +189,36 @@ public final class RegionEvents implements Consumer<JournalEntry>, CapacityFreed
         }
     }
 
+    private void daemonTask(JournalEntry entry) {
+        Map<String, Object> detail;
+        String resource;
+        if ("not placed".equals(entry.detail("daemonTask"))) {
+            detail = DaemonEvents.notPlaced(entry, region.now());
+            resource = entry.subject();
+        } else {
+            SimulatedTask task = ecs.task(entry.subject());
+            detail = task == null ? null : DaemonEvents.stoppedBeforeRunning(task, entry, region.now());
+            resource = entry.subject();
+        }
+        if (detail != null) {
+            emitter.emit(region.name(), EcsEvent.DAEMON_SERVICE_ACTION, List.of(resource), DetailWriter.of(detail));
+        }
+    }
+
+    private void daemonDeployment(JournalEntry entry, String daemonArn) {
+        Map<String, Object> change = DaemonEvents.deploymentChange(entry, region.now());
+        if (change != null) {
+            emitter.emit(region.name(), EcsEvent.DAEMON_DEPLOYMENT_STATE_CHANGE, List.of(daemonArn),
+                    DetailWriter.of(change));
+        }
+    }
+
     private void deployment(JournalEntry entry) {
+        String daemonArn = DaemonEvents.daemonOf(entry);
+        if (daemonArn != null) {
+            daemonDeployment(entry, daemonArn);
+            return;
+        }
         ServiceArn s = ServiceArn.parse(entry.subject());
         if (s == null) {
             return;

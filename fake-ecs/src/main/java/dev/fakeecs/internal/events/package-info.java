@@ -7,8 +7,9 @@
  * the journal and never draws from the world's random source (event ids have a stream of their own), so worlds
  * behave and journal exactly as they did before events existed.
  *
- * <p>Adding a kind of event (the seam for Managed Daemons' {@code ECS Daemon Service Action} and
- * {@code ECS Daemon Deployment State Change}, and {@code ECS Container Instance Health Change}): a class here that
+ * <p>Adding a kind of event (as Managed Daemons' {@code ECS Daemon Service Action} and
+ * {@code ECS Daemon Deployment State Change} were, in {@code DaemonEvents}; the seam for
+ * {@code ECS Container Instance Health Change}): a class here that
  * turns the record (or listener call) into a detail, like {@code ServiceActionEvents}; a case in
  * {@link dev.fakeecs.internal.events.RegionEvents#accept} that calls it and {@code EventEmitter.emit} with the
  * detail-type; a constant in {@link dev.fakeecs.events.EcsEvent}; an example or schema check in
